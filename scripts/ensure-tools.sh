@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# Install, idempotently, the tools this project needs, and print one line per tool.
+#
+#   scripts/ensure-tools.sh serve   # what `trunk serve` / `trunk build` need
+#   scripts/ensure-tools.sh test    # the above plus browsers, linters and the e2e npm packages
+#
+# It can also be sourced (`. scripts/ensure-tools.sh test`): then the PATH change
+# (cargo's bin directory) stays in the calling shell. Nothing here downloads anything
+# but packages from the ordinary registries (crates, Debian, npm).
+
+# --- PATH: cargo-installed binaries (trunk, wasm-bindgen) live in cargo's bin dir. ---
+_ensure_tools_cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
+case ":$PATH:" in
+  *":$_ensure_tools_cargo_bin:"*) ;;
+  *) export PATH="$_ensure_tools_cargo_bin:$PATH" ;;
+esac
+unset _ensure_tools_cargo_bin
+export CARGO_BUILD_JOBS="${CARGO_BUILD_JOBS:-2}"
+
+_ensure_tools_main() {
+  set -euo pipefail
+
+  local mode="${1:-serve}"
+  case "$mode" in
+    serve | test) ;;
+    *)
+      echo "usage: ensure-tools.sh [serve|test]" >&2
+      return 2
+      ;;
+  esac
+
+  local root
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+  local trunk_version="0.21.14"
+
+  # Root does not need sudo; anyone else does.
+  local -a sudo_cmd=()
+  if [ "$(id -u)" -ne 0 ]; then
+    sudo_cmd=(sudo)
+  fi
+
+  local apt_updated=0
+  apt_install() {
+    if [ "$apt_updated" -eq 0 ]; then
+      echo "  apt-get update"
+      "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+      apt_updated=1
+    fi
+    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y -qq --no-install-recommends "$@"
+  }
+
+  ok() { printf '%-22s ok (%s)\n' "$1:" "$2"; }
+  installing() { printf '%-22s installing %s\n' "$1:" "$2"; }
+
+  # The first version-looking number that a `--version` command prints (empty if none).
+  version_of() {
+    "$@" 2>/dev/null | grep -oE '[0-9]+(\.[0-9]+)*' | head -n1 || true
+  }
+
+  # --- Rust toolchain (must already be there: rustup cannot come from a registry). ---
+  if ! command -v cargo >/dev/null 2>&1 || ! command -v rustup >/dev/null 2>&1; then
+    echo "cargo/rustup not found: install the Rust toolchain with rustup first" >&2
+    return 1
+  fi
+  ok cargo "$(version_of cargo --version)"
+
+  if rustup target list --installed | grep -qx 'wasm32-unknown-unknown'; then
+    ok wasm32-target "wasm32-unknown-unknown"
+  else
+    installing wasm32-target "wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+  fi
+
+  if [ "$mode" = test ]; then
+    local comp
+    for comp in rustfmt clippy; do
+      local probe=(cargo fmt --version)
+      [ "$comp" = clippy ] && probe=(cargo clippy --version)
+      if "${probe[@]}" >/dev/null 2>&1; then
+        ok "$comp" "$(version_of "${probe[@]}")"
+      else
+        installing "$comp" "(rustup component)"
+        rustup component add "$comp"
+      fi
+    done
+  fi
+
+  # --- trunk, exact version. ---
+  local have
+  have="$(version_of trunk --version)"
+  if [ "$have" = "$trunk_version" ]; then
+    ok trunk "$have"
+  else
+    installing trunk "$trunk_version (found: ${have:-none})"
+    cargo install trunk --version "$trunk_version" --locked
+  fi
+
+  # --- wasm-bindgen-cli, the exact version that Cargo.lock pins for wasm-bindgen. ---
+  if [ ! -f "$root/Cargo.lock" ]; then
+    echo "  Cargo.lock missing: generating it"
+    (cd "$root" && cargo generate-lockfile)
+  fi
+  local wbg_version
+  wbg_version="$(awk '
+    $0 == "name = \"wasm-bindgen\"" { found = 1; next }
+    found && /^version = / { gsub(/^version = "|"$/, ""); print; exit }
+    /^\[\[package\]\]/ { found = 0 }
+  ' "$root/Cargo.lock")"
+  if [ -z "$wbg_version" ]; then
+    echo "could not read the wasm-bindgen version from Cargo.lock" >&2
+    return 1
+  fi
+  have="$(version_of wasm-bindgen --version)"
+  local have_runner
+  have_runner="$(version_of wasm-bindgen-test-runner --version)"
+  if [ "$have" = "$wbg_version" ] && [ "$have_runner" = "$wbg_version" ]; then
+    ok wasm-bindgen-cli "$have"
+  else
+    installing wasm-bindgen-cli "$wbg_version (found: ${have:-none})"
+    # Not --locked on purpose: the cli's own lockfile can pin crates that no longer build.
+    cargo install wasm-bindgen-cli --version "$wbg_version"
+  fi
+
+  # --- wasm-opt (Debian's binaryen), used by trunk for release builds. ---
+  if command -v wasm-opt >/dev/null 2>&1; then
+    ok wasm-opt "$(version_of wasm-opt --version)"
+  else
+    installing wasm-opt "(Debian binaryen)"
+    apt_install binaryen
+  fi
+
+  [ "$mode" = test ] || return 0
+
+  # --- Browser, its driver, the shell linter, python3 for the static file server. ---
+  local pair bin pkg
+  for pair in chromium:chromium chromedriver:chromium-driver shellcheck:shellcheck python3:python3; do
+    bin="${pair%%:*}"
+    pkg="${pair#*:}"
+    if command -v "$bin" >/dev/null 2>&1; then
+      ok "$bin" "$(version_of "$bin" --version)"
+    else
+      installing "$bin" "(Debian $pkg)"
+      apt_install "$pkg"
+    fi
+  done
+
+  # --- node/npm and the e2e packages (playwright-core, axe-core). ---
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    installing node "(Debian nodejs npm)"
+    apt_install nodejs npm
+  fi
+  ok node "$(version_of node --version)"
+
+  local e2e="$root/tests/e2e"
+  local stamp="$e2e/node_modules/.ensure-tools.sha256"
+  local want_hash
+  if [ -f "$e2e/package-lock.json" ]; then
+    want_hash="$(cat "$e2e/package.json" "$e2e/package-lock.json" | sha256sum | cut -d' ' -f1)"
+  else
+    want_hash="$(sha256sum <"$e2e/package.json" | cut -d' ' -f1)"
+  fi
+  if [ -d "$e2e/node_modules" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want_hash" ]; then
+    ok e2e-npm-packages "$(cd "$e2e" && node -e '
+      const p = require("./package.json").dependencies;
+      console.log(Object.entries(p).map(([k, v]) => k + " " + v).join(", "));')"
+  else
+    installing e2e-npm-packages "(npm in tests/e2e)"
+    # The browser is Debian's chromium: never let an install script fetch one.
+    local -a npm_flags=(--no-audit --no-fund --ignore-scripts)
+    if [ -f "$e2e/package-lock.json" ]; then
+      (cd "$e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci "${npm_flags[@]}")
+    else
+      (cd "$e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install "${npm_flags[@]}")
+      want_hash="$(cat "$e2e/package.json" "$e2e/package-lock.json" | sha256sum | cut -d' ' -f1)"
+    fi
+    echo "$want_hash" >"$stamp"
+  fi
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  _ensure_tools_main "$@"
+else
+  # Sourced: run in a subshell so `set -euo pipefail` and the helpers stay out of
+  # the caller; the PATH export above already happened in the caller's shell.
+  (_ensure_tools_main "$@")
+fi

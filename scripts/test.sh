@@ -1,0 +1,207 @@
+#!/usr/bin/env bash
+# The whole check, as CI runs it: installs what is missing, then runs every step in
+# order and stops at the first failure.
+#
+#   scripts/test.sh                 # everything
+#   SKIP_WASM_TESTS=1 scripts/test.sh   # leave out the wasm-in-Chromium unit tests
+#   E2E_ONLY=name scripts/test.sh   # (passed to run.mjs) run only e2e tests whose name contains it
+#
+# Each step's output also goes to target/test-logs/; e2e screenshots to target/e2e-screenshots/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$(pwd)"
+
+export CARGO_BUILD_JOBS=2
+export CARGO_TERM_PROGRESS_WHEN=never
+
+# Sourced, so that cargo's bin directory lands on this shell's PATH.
+# shellcheck source=scripts/ensure-tools.sh
+. scripts/ensure-tools.sh test
+
+log_dir="$root/target/test-logs"
+mkdir -p "$log_dir"
+rm -f "$log_dir"/*.log
+
+server_pid_file="$root/target/e2e-http.pid"
+
+# Stop the e2e static file server if one of ours is still running (by its recorded pid).
+stop_server() {
+  if [ -f "$server_pid_file" ]; then
+    local pid
+    pid="$(cat "$server_pid_file")"
+    if [ -n "$pid" ]; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+    rm -f "$server_pid_file"
+  fi
+}
+trap stop_server EXIT
+trap 'stop_server; exit 130' INT
+trap 'stop_server; exit 143' TERM
+stop_server # a leftover from an interrupted earlier run
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+
+# --- the steps ---------------------------------------------------------------
+
+step_fmt() {
+  cargo fmt --check
+}
+
+step_core_purity() {
+  if [ ! -d src/core ]; then
+    echo "src/core/ does not exist"
+    return 1
+  fi
+  local hits
+  if hits="$(grep -rnE 'leptos|web_sys|web-sys|gloo|wasm_bindgen|js_sys' src/core)"; then
+    echo "src/core/ must not depend on the browser or UI crates; offending lines:"
+    echo "$hits"
+    return 1
+  fi
+  echo "src/core/ ($(find src/core -type f | wc -l) files) mentions none of leptos, web_sys, web-sys, gloo, wasm_bindgen, js_sys"
+}
+
+step_clippy_native() {
+  cargo clippy --all-targets -- -D warnings
+}
+
+step_clippy_wasm() {
+  cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+}
+
+step_cargo_test() {
+  cargo test
+}
+
+step_wasm_tests() {
+  if [ -n "${SKIP_WASM_TESTS:-}" ]; then
+    echo "skipped (SKIP_WASM_TESTS is set)"
+    return 0
+  fi
+  # The runner reads webdriver.json (browser capabilities) and starts chromedriver,
+  # which drives Debian's headless Chromium. Other drivers' variables would win, so unset them.
+  env -u GECKODRIVER -u SAFARIDRIVER -u MSEDGEDRIVER \
+    -u GECKODRIVER_REMOTE -u SAFARIDRIVER_REMOTE -u CHROMEDRIVER_REMOTE -u MSEDGEDRIVER_REMOTE \
+    -u NO_HEADLESS \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    CHROMEDRIVER="$(command -v chromedriver)" \
+    WASM_BINDGEN_TEST_WEBDRIVER_JSON="$root/webdriver.json" \
+    WASM_BINDGEN_USE_BROWSER=1 \
+    WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-180}" \
+    WASM_BINDGEN_TEST_DRIVER_TIMEOUT="${WASM_BINDGEN_TEST_DRIVER_TIMEOUT:-30}" \
+    cargo test --target wasm32-unknown-unknown --test browser
+}
+
+step_trunk_build() {
+  trunk build --release --offline
+  test -f dist/index.html
+  ls -l dist
+}
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+step_e2e() {
+  if [ ! -f dist/index.html ]; then
+    echo "dist/index.html missing: the trunk build step must run first"
+    return 1
+  fi
+  trap stop_server EXIT
+  mkdir -p target/e2e-screenshots
+  local port="" pid="" attempt i up
+  for attempt in 1 2 3 4 5; do
+    port="$(free_port)"
+    python3 -m http.server --bind 127.0.0.1 --directory dist "$port" \
+      >"$root/target/e2e-http.log" 2>&1 &
+    pid=$!
+    echo "$pid" >"$server_pid_file"
+    up=0
+    for i in $(seq 1 50); do
+      if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        up=1
+        break
+      fi
+      if ! kill -0 "$pid" 2>/dev/null; then
+        break
+      fi
+      sleep 0.2
+    done
+    if [ "$up" = 1 ]; then
+      break
+    fi
+    echo "static server did not come up on port $port (attempt $attempt, ${i} polls)"
+    stop_server
+    port=""
+  done
+  if [ -z "$port" ]; then
+    echo "could not start the static file server; its log:"
+    cat "$root/target/e2e-http.log"
+    return 1
+  fi
+  echo "serving dist/ on http://127.0.0.1:$port/ (pid $pid)"
+  node tests/e2e/run.mjs "http://127.0.0.1:$port/"
+}
+
+# --- the runner --------------------------------------------------------------
+
+steps=(
+  "cargo fmt --check:step_fmt"
+  "core purity (src/core/ has no browser/UI crates):step_core_purity"
+  "cargo clippy (native, all targets):step_clippy_native"
+  "cargo clippy (wasm32, lib and bins):step_clippy_wasm"
+  "cargo test (native):step_cargo_test"
+  "wasm tests in headless Chromium (tests/browser.rs):step_wasm_tests"
+  "trunk build --release --offline:step_trunk_build"
+  "end-to-end browser tests (tests/e2e/run.mjs):step_e2e"
+)
+total=${#steps[@]}
+run_start="$(now)"
+
+# Adds up the closing count lines of every runner that ran: libtest's
+# "test result: ok. N passed; M failed" (native and wasm) and run.mjs's "N passed, M failed".
+print_summary() {
+  local status="$1" status_line="$2"
+  local counts
+  counts="$(cat "$log_dir"/*.log 2>/dev/null | awk '
+    match($0, /test result: [A-Za-z]+\. [0-9]+ passed; [0-9]+ failed/) {
+      split(substr($0, RSTART, RLENGTH), w, " "); p += w[4]; f += w[6]
+    }
+    /^[0-9]+ passed, [0-9]+ failed$/ { p += $1; f += $3 }
+    END { printf "%d passed, %d failed", p, f }')"
+  echo
+  if [ "$status" = ok ]; then
+    echo "==== $status_line ===="
+    echo "tests: $counts"
+  else
+    # On failure the status goes last, so the closing line never looks like a clean run.
+    echo "tests so far: $counts"
+    echo "==== $status_line ===="
+  fi
+}
+
+n=0
+for entry in "${steps[@]}"; do
+  n=$((n + 1))
+  name="${entry%:*}"
+  fn="${entry##*:}"
+  log="$log_dir/$(printf '%02d' "$n")-${fn#step_}.log"
+  echo
+  echo "==== [$n/$total] $name ===="
+  start="$(now)"
+  set +e
+  (set -euo pipefail; "$fn") 2>&1 | tee "$log"
+  rc=${PIPESTATUS[0]}
+  set -e
+  if [ "$rc" -ne 0 ]; then
+    echo "==== [$n/$total] FAILED: $name (exit $rc, $(elapsed "$start")s) ===="
+    print_summary failed "summary: FAILED at step $n/$total ($name) after $(elapsed "$run_start")s"
+    exit 1
+  fi
+  echo "==== [$n/$total] ok: $name ($(elapsed "$start")s) ===="
+done
+
+print_summary ok "summary: all $total steps passed in $(elapsed "$run_start")s"

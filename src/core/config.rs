@@ -1,0 +1,88 @@
+//! The validated configuration: once one exists, its fields are the right types.
+
+use super::cloud::Cloud;
+use super::draft::{Bypass, DefaultAction, Existence, PublicNetworkAccess};
+use super::ip_rules::IpRule;
+use super::resource_kinds::{KindInfo, ResourceType};
+use super::subnet_id::SubnetId;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    pub target: Target,
+    /// Present when the custom-subdomain step is included.
+    pub custom_domain: Option<CustomDomain>,
+    /// Present when the network-rules step is included.
+    pub network: Option<NetworkRules>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Target {
+    pub cloud: Cloud,
+    /// Lowercase GUID.
+    pub subscription_id: String,
+    pub resource_group: String,
+    pub resource: Resource,
+    pub region: String,
+    pub existence: Existence,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Resource {
+    CognitiveServices { kind: &'static KindInfo, sku: String, name: String },
+    MlHub { name: String },
+    MediaServices { name: String },
+}
+
+impl Resource {
+    pub fn name(&self) -> &str {
+        match self {
+            Resource::CognitiveServices { name, .. } | Resource::MlHub { name } | Resource::MediaServices { name } => name,
+        }
+    }
+
+    pub fn resource_type(&self) -> ResourceType {
+        match self {
+            Resource::CognitiveServices { .. } => ResourceType::CognitiveServices,
+            Resource::MlHub { .. } => ResourceType::MlHub,
+            Resource::MediaServices { .. } => ResourceType::MediaServices,
+        }
+    }
+}
+
+impl Target {
+    /// The target's ARM resource ID.
+    pub fn resource_id(&self) -> String {
+        format!(
+            "/subscriptions/{}/resourceGroups/{}/providers/{}/{}",
+            self.subscription_id,
+            self.resource_group,
+            self.resource.resource_type().arm_type(),
+            self.resource.name()
+        )
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CustomDomain {
+    /// Lowercase: custom subdomains are case-insensitive.
+    pub subdomain: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct NetworkRules {
+    pub public_network_access: PublicNetworkAccess,
+    pub default_action: DefaultAction,
+    /// `None` when the kind does not accept a bypass setting (it is then left as it is).
+    pub bypass: Option<Bypass>,
+    /// Deduplicated, in the order typed.
+    pub ip_rules: Vec<IpRule>,
+    pub vnet_rules: Vec<VnetRule>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct VnetRule {
+    pub subnet: SubnetId,
+    /// The subnet's Entra tenant when it is not the account's.
+    pub tenant_id: Option<String>,
+    pub enable_service_endpoint: bool,
+}

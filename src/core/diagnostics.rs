@@ -1,0 +1,53 @@
+//! Errors are data: each message names the field it belongs to, so the UI can place it there.
+
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+/// A one-click correction: replace the entry at `field` with these values (none: remove it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub label: String,
+    pub replacement: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Dotted path of the field, e.g. `target.subscription_id` or `network.ip_rules.3`.
+    pub field: String,
+    pub severity: Severity,
+    pub message: String,
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    pub fn error(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic { field: field.into(), severity: Severity::Error, message: message.into(), fix: None }
+    }
+    pub fn warning(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic { field: field.into(), severity: Severity::Warning, message: message.into(), fix: None }
+    }
+    pub fn info(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic { field: field.into(), severity: Severity::Info, message: message.into(), fix: None }
+    }
+    pub fn with_fix(mut self, label: impl Into<String>, replacement: Vec<String>) -> Self {
+        self.fix = Some(Fix { label: label.into(), replacement });
+        self
+    }
+}
+
+/// The wizard step a field belongs to (its first path segment).
+pub fn step_of_field(field: &str) -> &str {
+    field.split('.').next().unwrap_or(field)
+}
+
+/// The HTML id of a field's input: dots become dashes (`target.name` → `f-target-name`).
+pub fn dom_id(field: &str) -> String {
+    format!("f-{}", field.replace('.', "-"))
+}

@@ -1,0 +1,168 @@
+//! The form state exactly as typed. The UI writes here; the configuration file and local
+//! storage round-trip it. Nothing here is validated: see `validate`.
+
+use serde::{Deserialize, Serialize};
+
+use super::cloud::Cloud;
+use super::resource_kinds::ResourceType;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Draft {
+    pub target: TargetDraft,
+    pub custom_domain: CustomDomainDraft,
+    pub network: NetworkDraft,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Existence {
+    #[default]
+    Existing,
+    Create,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TargetDraft {
+    pub cloud: Cloud,
+    pub subscription_id: String,
+    pub resource_group: String,
+    pub resource_type: ResourceType,
+    /// Cognitive Services `kind` (ignored for other resource types).
+    pub kind: String,
+    pub sku: String,
+    pub name: String,
+    pub region: String,
+    pub existence: Existence,
+}
+
+impl Default for TargetDraft {
+    fn default() -> Self {
+        TargetDraft {
+            cloud: Cloud::AzureCloud,
+            subscription_id: String::new(),
+            resource_group: String::new(),
+            resource_type: ResourceType::CognitiveServices,
+            kind: "SpeechServices".into(),
+            sku: "S0".into(),
+            name: String::new(),
+            region: String::new(),
+            existence: Existence::Existing,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CustomDomainDraft {
+    /// Include the custom-subdomain step in the outputs.
+    pub enabled: bool,
+    pub subdomain: String,
+    /// For an existing resource: the person ticked "I understand this cannot be undone".
+    pub acknowledge_irreversible: bool,
+}
+
+impl Default for CustomDomainDraft {
+    fn default() -> Self {
+        CustomDomainDraft { enabled: true, subdomain: String::new(), acknowledge_irreversible: false }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PublicNetworkAccess {
+    #[default]
+    Enabled,
+    Disabled,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DefaultAction {
+    Allow,
+    #[default]
+    Deny,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Bypass {
+    #[default]
+    None,
+    AzureServices,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct NetworkDraft {
+    /// Include the network-rules step in the outputs.
+    pub enabled: bool,
+    pub public_network_access: PublicNetworkAccess,
+    pub default_action: DefaultAction,
+    pub bypass: Bypass,
+    /// One IPv4 address or CIDR range per entry.
+    pub ip_rules: Vec<String>,
+    pub vnet_rules: Vec<VnetRuleDraft>,
+}
+
+impl Default for NetworkDraft {
+    fn default() -> Self {
+        NetworkDraft {
+            enabled: true,
+            public_network_access: PublicNetworkAccess::Enabled,
+            default_action: DefaultAction::Deny,
+            bypass: Bypass::None,
+            ip_rules: Vec::new(),
+            vnet_rules: Vec::new(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SubnetInput {
+    /// One full subnet resource ID.
+    #[default]
+    ResourceId,
+    /// Subscription / resource group / VNet / subnet typed separately.
+    Parts,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct VnetRuleDraft {
+    pub input: SubnetInput,
+    pub subnet_id: String,
+    /// Empty means the target's subscription.
+    pub subscription_id: String,
+    pub resource_group: String,
+    pub vnet: String,
+    pub subnet: String,
+    /// Entra tenant of the subnet when it is not the account's tenant (empty: same tenant).
+    pub tenant_id: String,
+    /// Add the Microsoft.CognitiveServices service endpoint to the subnet (keeping the others).
+    pub enable_service_endpoint: bool,
+}
+
+impl Default for VnetRuleDraft {
+    fn default() -> Self {
+        VnetRuleDraft {
+            input: SubnetInput::ResourceId,
+            subnet_id: String::new(),
+            subscription_id: String::new(),
+            resource_group: String::new(),
+            vnet: String::new(),
+            subnet: String::new(),
+            tenant_id: String::new(),
+            enable_service_endpoint: true,
+        }
+    }
+}
+
+/// Splits a pasted block of addresses (one per line, or separated by commas, semicolons or
+/// whitespace) into entries, dropping empty pieces.
+pub fn split_pasted_addresses(block: &str) -> Vec<String> {
+    block
+        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .filter(|piece| !piece.is_empty())
+        .map(str::to_owned)
+        .collect()
+}

@@ -1,0 +1,169 @@
+//! IP rules of a Cognitive Services firewall: IPv4 only, public only, no /31 or /32.
+
+use std::fmt;
+use std::net::Ipv4Addr;
+
+use ipnet::Ipv4Net;
+
+/// At most this many IP rules (and as many virtual-network rules) per account.
+pub const MAX_RULES: usize = 100;
+
+/// A valid rule: a single public address or a public range of /30 or wider.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum IpRule {
+    Address(Ipv4Addr),
+    Range(Ipv4Net),
+}
+
+impl IpRule {
+    pub fn as_net(self) -> Ipv4Net {
+        match self {
+            IpRule::Address(a) => Ipv4Net::new(a, 32).expect("/32 is a valid prefix"),
+            IpRule::Range(n) => n,
+        }
+    }
+
+    /// Whether every address of `self` is also in `other`.
+    pub fn is_within(self, other: IpRule) -> bool {
+        other.as_net().contains(&self.as_net())
+    }
+}
+
+impl fmt::Display for IpRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IpRule::Address(a) => write!(f, "{a}"),
+            IpRule::Range(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+/// Why an entry is refused, with the one-click correction when there is one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    pub message: String,
+    pub fix: Option<(String, Vec<String>)>,
+}
+
+impl Refusal {
+    fn plain(message: impl Into<String>) -> Self {
+        Refusal { message: message.into(), fix: None }
+    }
+}
+
+/// A rule that is accepted but deserves a note.
+pub type Caution = String;
+
+struct SpecialRange {
+    net: &'static str,
+    what: &'static str,
+    refused: bool,
+}
+
+/// Non-public IPv4 space (IANA special-purpose registry). Refused ranges can never be a client's
+/// public address; the others are allowed with a warning.
+const SPECIAL_RANGES: &[SpecialRange] = &[
+    SpecialRange { net: "0.0.0.0/8", what: "\"this network\" (0.0.0.0/8), not a real source address", refused: true },
+    SpecialRange { net: "10.0.0.0/8", what: "a private address (RFC 1918, 10.0.0.0/8): only public addresses can be allowed; use a virtual-network rule or a private endpoint for private clients", refused: true },
+    SpecialRange { net: "100.64.0.0/10", what: "carrier-grade NAT space (100.64.0.0/10), not a public address: allow your NAT's public address instead", refused: true },
+    SpecialRange { net: "127.0.0.0/8", what: "a loopback address (127.0.0.0/8)", refused: true },
+    SpecialRange { net: "169.254.0.0/16", what: "a link-local address (169.254.0.0/16)", refused: true },
+    SpecialRange { net: "172.16.0.0/12", what: "a private address (RFC 1918, 172.16.0.0/12): only public addresses can be allowed; use a virtual-network rule or a private endpoint for private clients", refused: true },
+    SpecialRange { net: "192.0.0.0/24", what: "IETF protocol-assignment space (192.0.0.0/24)", refused: true },
+    SpecialRange { net: "192.168.0.0/16", what: "a private address (RFC 1918, 192.168.0.0/16): only public addresses can be allowed; use a virtual-network rule or a private endpoint for private clients", refused: true },
+    SpecialRange { net: "198.18.0.0/15", what: "benchmarking space (198.18.0.0/15), not routed on the internet", refused: true },
+    SpecialRange { net: "224.0.0.0/4", what: "a multicast address (224.0.0.0/4)", refused: true },
+    SpecialRange { net: "240.0.0.0/4", what: "reserved space (240.0.0.0/4, including the broadcast address)", refused: true },
+    SpecialRange { net: "192.0.2.0/24", what: "a documentation range (TEST-NET-1, 192.0.2.0/24): fine in examples, never a real client", refused: false },
+    SpecialRange { net: "198.51.100.0/24", what: "a documentation range (TEST-NET-2, 198.51.100.0/24): fine in examples, never a real client", refused: false },
+    SpecialRange { net: "203.0.113.0/24", what: "a documentation range (TEST-NET-3, 203.0.113.0/24): fine in examples, never a real client", refused: false },
+    SpecialRange { net: "192.88.99.0/24", what: "the deprecated 6to4 relay anycast range (192.88.99.0/24)", refused: false },
+];
+
+const EXAMPLE: &str = "expected an IPv4 address like 203.0.113.7 or a range like 203.0.113.0/24";
+
+/// Parses one entry. `Ok` carries the rule and any cautions; `Err` says why it is refused.
+pub fn parse_ip_rule(entry: &str) -> Result<(IpRule, Vec<Caution>), Refusal> {
+    if entry.is_empty() {
+        return Err(Refusal::plain(format!("Empty entry: {EXAMPLE}, or remove the row.")));
+    }
+    if entry.trim() != entry {
+        let trimmed = entry.trim().to_owned();
+        return Err(Refusal {
+            message: "The entry starts or ends with a space.".into(),
+            fix: Some((format!("Use {trimmed}"), vec![trimmed])),
+        });
+    }
+    if entry.contains(':') {
+        return Err(Refusal::plain(
+            "IPv6 is not supported: Azure AI services network rules accept IPv4 addresses and ranges only.",
+        ));
+    }
+    let (address_text, prefix_text) = match entry.split_once('/') {
+        Some((a, p)) => (a, Some(p)),
+        None => (entry, None),
+    };
+    let address: Ipv4Addr = address_text
+        .parse()
+        .map_err(|_| Refusal::plain(format!("\"{entry}\" is not an IPv4 address or range: {EXAMPLE}.")))?;
+    let rule = match prefix_text {
+        None => IpRule::Address(address),
+        Some(p) => {
+            let prefix: u8 = p
+                .parse()
+                .ok()
+                .filter(|n| *n <= 32 && !p.starts_with('+'))
+                .ok_or_else(|| Refusal::plain(format!("\"/{p}\" is not a prefix length: use /0 to /30.")))?;
+            match prefix {
+                32 => {
+                    return Err(Refusal {
+                        message: "/32 ranges are not accepted: allow the single address instead.".into(),
+                        fix: Some((format!("Use {address}"), vec![address.to_string()])),
+                    })
+                }
+                31 => {
+                    let net = Ipv4Net::new(address, 31).expect("31 is a valid prefix").trunc();
+                    let first = net.network();
+                    let second = net.broadcast();
+                    return Err(Refusal {
+                        message: "/31 ranges are not accepted: allow its two addresses one by one.".into(),
+                        fix: Some((format!("Use {first} and {second}"), vec![first.to_string(), second.to_string()])),
+                    });
+                }
+                _ => {}
+            }
+            let net = Ipv4Net::new(address, prefix).expect("prefix checked above");
+            if net.trunc() != net {
+                let normal = net.trunc().to_string();
+                return Err(Refusal {
+                    message: format!(
+                        "Host bits are set: {entry} is not the start of a /{prefix} range, which starts at {}.",
+                        net.network()
+                    ),
+                    fix: Some((format!("Use {normal}"), vec![normal])),
+                });
+            }
+            IpRule::Range(net)
+        }
+    };
+    let mut cautions = Vec::new();
+    let net = rule.as_net();
+    for special in SPECIAL_RANGES {
+        let special_net: Ipv4Net = special.net.parse().expect("table entries are valid");
+        let overlaps = special_net.contains(&net) || net.contains(&special_net);
+        if !overlaps {
+            continue;
+        }
+        let inside = special_net.contains(&net);
+        let what = if inside {
+            format!("This is {}.", special.what)
+        } else {
+            format!("This range includes {}.", special.what)
+        };
+        if special.refused {
+            return Err(Refusal::plain(what));
+        }
+        cautions.push(what);
+    }
+    Ok((rule, cautions))
+}

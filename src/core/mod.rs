@@ -1,0 +1,26 @@
+//! The pure core: draft → validate → config → plan → renderers.
+//!
+//! Nothing in here may touch the browser (no leptos, web-sys, gloo or wasm-bindgen): the test
+//! command greps for it. Everything is deterministic and tested natively.
+
+pub mod api_versions;
+pub mod cloud;
+pub mod config;
+pub mod config_file;
+pub mod date;
+pub mod diagnostics;
+pub mod draft;
+pub mod generate;
+pub mod ip_rules;
+pub mod names;
+pub mod plan;
+pub mod quote;
+pub mod render;
+pub mod resource_kinds;
+pub mod subnet_id;
+pub mod validate;
+
+/// Version stamped into every generated artifact's header.
+pub const GENERATOR_VERSION: &str = env!("CARGO_PKG_VERSION");
+/// Name stamped into every generated artifact's header.
+pub const GENERATOR_NAME: &str = "ai-network-wizard";

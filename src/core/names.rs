@@ -1,0 +1,181 @@
+//! Azure naming rules (azure-facts §8). Each check returns the specific reason a name is
+//! refused, saying what is wrong and what is allowed.
+
+/// Problems shared by every name: empty, surrounding whitespace, length.
+fn common(value: &str, what: &str, min: usize, max: usize, allowed: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Err(format!("Enter the {what}. Allowed: {allowed}."));
+    }
+    if value.trim() != value {
+        return Err(format!("The {what} starts or ends with a space: remove it."));
+    }
+    let length = value.chars().count();
+    if length < min {
+        return Err(format!("The {what} is too short ({length} characters): it needs {min} to {max}."));
+    }
+    if length > max {
+        return Err(format!("The {what} is too long ({length} characters): at most {max}."));
+    }
+    Ok(())
+}
+
+fn describe(c: char) -> String {
+    if c.is_whitespace() {
+        "spaces".to_owned()
+    } else if !c.is_ascii() {
+        format!("non-ASCII characters such as '{c}'")
+    } else {
+        format!("'{c}'")
+    }
+}
+
+fn first_forbidden(value: &str, allowed: impl Fn(char) -> bool) -> Option<char> {
+    value.chars().find(|c| !allowed(*c))
+}
+
+/// Subscription ID: a GUID `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` (hexadecimal).
+pub fn check_guid(value: &str, what: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Err(format!("Enter the {what}: a GUID like 00000000-0000-0000-0000-000000000000."));
+    }
+    if value.trim() != value {
+        return Err(format!("The {what} starts or ends with a space: remove it."));
+    }
+    let groups: Vec<&str> = value.split('-').collect();
+    let lengths_ok = groups.len() == 5
+        && groups.iter().zip([8, 4, 4, 4, 12]).all(|(g, n)| g.len() == n);
+    let hex_ok = value.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
+    if !lengths_ok || !hex_ok {
+        return Err(format!(
+            "The {what} is not a valid GUID: expected 8-4-4-4-12 hexadecimal digits, like 6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91."
+        ));
+    }
+    Ok(())
+}
+
+/// Resource group: 1–90; letters (Unicode letters too), digits, `_ - . ( )`; not ending with `.`.
+pub fn check_resource_group(value: &str) -> Result<(), String> {
+    const ALLOWED: &str = "letters, digits, underscores, hyphens, periods and parentheses, 1 to 90 characters, not ending with a period";
+    common(value, "resource group name", 1, 90, ALLOWED)?;
+    if let Some(c) = first_forbidden(value, |c| c.is_alphanumeric() || "_-.()".contains(c)) {
+        return Err(format!("The resource group name contains {}: allowed are {ALLOWED}.", describe(c)));
+    }
+    if value.ends_with('.') {
+        return Err("The resource group name ends with a period, which Azure does not allow.".into());
+    }
+    Ok(())
+}
+
+/// Cognitive Services account: 2–64; letters, digits, hyphens (ARM also takes `_` and `.`);
+/// starts and ends with a letter or digit.
+pub fn check_cognitive_account(value: &str) -> Result<(), String> {
+    const ALLOWED: &str = "ASCII letters, digits and hyphens, 2 to 64 characters, starting and ending with a letter or digit";
+    common(value, "account name", 2, 64, ALLOWED)?;
+    if let Some(c) = first_forbidden(value, |c| c.is_ascii_alphanumeric() || "-_.".contains(c)) {
+        return Err(format!("The account name contains {}: allowed are {ALLOWED}.", describe(c)));
+    }
+    if !value.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return Err("The account name must start with a letter or digit.".into());
+    }
+    if !value.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+        return Err("The account name must end with a letter or digit.".into());
+    }
+    Ok(())
+}
+
+/// AI Studio / Azure ML hub workspace: `^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$`.
+pub fn check_ml_workspace(value: &str) -> Result<(), String> {
+    const ALLOWED: &str = "ASCII letters, digits, underscores and hyphens, 3 to 33 characters, starting with a letter or digit";
+    common(value, "workspace name", 3, 33, ALLOWED)?;
+    if let Some(c) = first_forbidden(value, |c| c.is_ascii_alphanumeric() || "-_".contains(c)) {
+        return Err(format!("The workspace name contains {}: allowed are {ALLOWED}.", describe(c)));
+    }
+    if !value.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return Err("The workspace name must start with a letter or digit.".into());
+    }
+    Ok(())
+}
+
+/// Media Services account: 3–24 lowercase letters and digits.
+pub fn check_media_account(value: &str) -> Result<(), String> {
+    const ALLOWED: &str = "lowercase letters and digits only, 3 to 24 characters";
+    common(value, "Media Services account name", 3, 24, ALLOWED)?;
+    if let Some(c) = first_forbidden(value, |c| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+        return Err(format!("The Media Services account name contains {}: allowed are {ALLOWED}.", describe(c)));
+    }
+    Ok(())
+}
+
+/// Virtual network (and private endpoint): 2–64; alphanumerics `_ . -`; starts with a letter or
+/// digit; ends with a letter, digit or `_`.
+pub fn check_vnet(value: &str) -> Result<(), String> {
+    check_network_name(value, "virtual network name", 2, 64)
+}
+
+/// Subnet (and DNS link): 1–80, same characters as a virtual network.
+pub fn check_subnet(value: &str) -> Result<(), String> {
+    check_network_name(value, "subnet name", 1, 80)
+}
+
+fn check_network_name(value: &str, what: &str, min: usize, max: usize) -> Result<(), String> {
+    let allowed = format!(
+        "ASCII letters, digits, underscores, periods and hyphens, {min} to {max} characters, starting with a letter or digit and ending with a letter, digit or underscore"
+    );
+    common(value, what, min, max, &allowed)?;
+    if let Some(c) = first_forbidden(value, |c| c.is_ascii_alphanumeric() || "-_.".contains(c)) {
+        return Err(format!("The {what} contains {}: allowed are {allowed}.", describe(c)));
+    }
+    if !value.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return Err(format!("The {what} must start with a letter or digit."));
+    }
+    if !value.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_') {
+        return Err(format!("The {what} must end with a letter, digit or underscore."));
+    }
+    Ok(())
+}
+
+/// Region: the programmatic name, lowercase letters and digits (`westeurope`, not `West Europe`).
+pub fn check_region(value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Err("Enter the region, e.g. westeurope.".into());
+    }
+    if value.trim() != value {
+        return Err("The region starts or ends with a space: remove it.".into());
+    }
+    if !value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+        let suggestion: String =
+            value.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+        return Err(format!(
+            "Use the region's programmatic name: lowercase letters and digits only, e.g. \"{suggestion}\"."
+        ));
+    }
+    Ok(())
+}
+
+/// Custom subdomain: letters, digits and hyphens; 2–63 (ARM says 64, but a DNS label holds at
+/// most 63 characters and the subdomain becomes one); no hyphen first or last.
+pub fn check_custom_subdomain(value: &str) -> Result<(), String> {
+    const ALLOWED: &str = "ASCII letters, digits and hyphens, 2 to 63 characters, not starting or ending with a hyphen";
+    if value.is_empty() {
+        return Err(format!("Enter the custom subdomain. Allowed: {ALLOWED}."));
+    }
+    if value.trim() != value {
+        return Err("The custom subdomain starts or ends with a space: remove it.".into());
+    }
+    if let Some(c) = first_forbidden(value, |c| c.is_ascii_alphanumeric() || c == '-') {
+        return Err(format!("The custom subdomain contains {}: allowed are {ALLOWED}.", describe(c)));
+    }
+    let length = value.len();
+    if length < 2 {
+        return Err("The custom subdomain is too short: it needs 2 to 63 characters.".into());
+    }
+    if length > 63 {
+        return Err(format!(
+            "The custom subdomain is too long ({length} characters): at most 63, because it becomes a DNS label."
+        ));
+    }
+    if value.starts_with('-') || value.ends_with('-') {
+        return Err("The custom subdomain must not start or end with a hyphen.".into());
+    }
+    Ok(())
+}

@@ -1,0 +1,348 @@
+//! Config → an ordered plan. The order is the safety: nobody is locked out midway.
+//!
+//! subscription → resource (verify or create) → custom subdomain → provider registration →
+//! service endpoints → allow rules (default action unchanged) → default action → public access.
+
+use serde_json::{json, Value};
+
+use super::api_versions;
+use super::config::{Config, NetworkRules, Resource, Target};
+use super::draft::{Bypass, DefaultAction, Existence, PublicNetworkAccess};
+use super::ip_rules::IpRule;
+use super::subnet_id::SubnetId;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    pub config: Config,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    pub title: String,
+    /// Why this step exists and why here, for the comment above it.
+    pub why: String,
+    /// Cannot be undone: the renderers put a warning above it.
+    pub irreversible: bool,
+    pub action: Action,
+}
+
+/// What a step does. Every renderer matches this exhaustively.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Select the cloud and subscription the rest runs in.
+    SelectSubscription,
+    /// Stop unless the target exists (and, for accounts, report its kind).
+    VerifyResource,
+    /// Create the resource group when missing, then the account when missing; with a custom
+    /// subdomain, check its availability first.
+    CreateAccount { kind: &'static str, sku: String, custom_subdomain: Option<String> },
+    /// Set the custom subdomain unless already set; stop if another one is set or it is taken.
+    SetCustomSubdomain { subdomain: String },
+    /// Register Microsoft.CognitiveServices in a subscription that holds allowed subnets.
+    RegisterResourceProvider { subscription_id: String },
+    /// Add Microsoft.CognitiveServices to a subnet's service endpoints, keeping the others.
+    EnableServiceEndpoint { subnet: SubnetId },
+    /// Merge these rules into the account's networkAcls, keeping its current default action.
+    MergeNetworkRules { ip_rules: Vec<IpRule>, subnets: Vec<SubnetId>, bypass: Option<Bypass> },
+    SetDefaultAction { action: DefaultAction },
+    SetPublicNetworkAccess { access: PublicNetworkAccess },
+}
+
+/// One ARM call. The REST renderer prints it; the live client would send it unchanged.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArmRequest {
+    pub method: &'static str,
+    /// Path below the ARM endpoint, without the query string.
+    pub path: String,
+    pub api_version: &'static str,
+    pub body: Option<Value>,
+    /// What to do with the answer (read-merge-write, checks), for the REST comment.
+    pub note: Option<String>,
+}
+
+impl ArmRequest {
+    fn new(method: &'static str, path: String, api_version: &'static str) -> Self {
+        ArmRequest { method, path, api_version, body: None, note: None }
+    }
+    fn body(mut self, body: Value) -> Self {
+        self.body = Some(body);
+        self
+    }
+    fn note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+    pub fn path_and_query(&self) -> String {
+        format!("{}?api-version={}", self.path, self.api_version)
+    }
+}
+
+pub fn plan(config: &Config) -> Plan {
+    let target = &config.target;
+    let mut steps = vec![Step {
+        title: "Select the subscription".into(),
+        why: "Every later command runs in this cloud and subscription.".into(),
+        irreversible: false,
+        action: Action::SelectSubscription,
+    }];
+
+    let creating = target.existence == Existence::Create;
+    match (&target.resource, creating) {
+        (Resource::CognitiveServices { kind, sku, .. }, true) => steps.push(Step {
+            title: "Create the account unless it exists".into(),
+            why: match &config.custom_domain {
+                Some(d) => format!("A new account gets its custom subdomain at creation; clients will call {}.", t_endpoint(target, &d.subdomain)),
+                None => "Network rules need an account to apply to.".into(),
+            },
+            irreversible: config.custom_domain.is_some(),
+            action: Action::CreateAccount {
+                kind: kind.id,
+                sku: sku.clone(),
+                custom_subdomain: config.custom_domain.as_ref().map(|d| d.subdomain.clone()),
+            },
+        }),
+        _ => steps.push(Step {
+            title: "Check that the resource exists".into(),
+            why: "Stop before changing anything if the name, group or subscription is wrong.".into(),
+            irreversible: false,
+            action: Action::VerifyResource,
+        }),
+    }
+
+    if let (Some(domain), false) = (&config.custom_domain, creating) {
+        steps.push(Step {
+            title: "Set the custom subdomain".into(),
+            why: format!(
+                "Network rules and private endpoints need the custom subdomain: clients in a virtual network must call {}. If the resource holds many custom models or projects, try this on a copy first.",
+                t_endpoint(target, &domain.subdomain)
+            ),
+            irreversible: true,
+            action: Action::SetCustomSubdomain { subdomain: domain.subdomain.clone() },
+        });
+    }
+
+    if let Some(network) = &config.network {
+        push_network_steps(target, network, &mut steps);
+    }
+    Plan { config: config.clone(), steps }
+}
+
+fn t_endpoint(target: &Target, subdomain: &str) -> String {
+    target.cloud.custom_subdomain_endpoint(subdomain)
+}
+
+fn push_network_steps(target: &Target, network: &NetworkRules, steps: &mut Vec<Step>) {
+    let mut registered: Vec<&str> = Vec::new();
+    for rule in &network.vnet_rules {
+        let sub = rule.subnet.subscription_id.as_str();
+        if !sub.eq_ignore_ascii_case(&target.subscription_id) && !registered.contains(&sub) {
+            registered.push(sub);
+            steps.push(Step {
+                title: format!("Register Microsoft.CognitiveServices in subscription {sub}"),
+                why: "A subnet in another subscription can only be allowed when that subscription has the Microsoft.CognitiveServices resource provider registered.".into(),
+                irreversible: false,
+                action: Action::RegisterResourceProvider { subscription_id: sub.to_owned() },
+            });
+        }
+    }
+    for rule in network.vnet_rules.iter().filter(|r| r.enable_service_endpoint) {
+        steps.push(Step {
+            title: format!("Enable the Microsoft.CognitiveServices service endpoint on subnet {}", rule.subnet.subnet),
+            why: "Requests from a subnet carry its identity only through the service endpoint. The subnet's other endpoints and settings are kept.".into(),
+            irreversible: false,
+            action: Action::EnableServiceEndpoint { subnet: rule.subnet.clone() },
+        });
+    }
+    if !network.ip_rules.is_empty() || !network.vnet_rules.is_empty() || network.bypass.is_some() {
+        steps.push(Step {
+            title: "Add the allow rules (default action unchanged)".into(),
+            why: "Allow rules go in before the default action becomes Deny, so no allowed client is cut off in between. Existing rules are kept: the complete networkAcls object is read, merged and written back.".into(),
+            irreversible: false,
+            action: Action::MergeNetworkRules {
+                ip_rules: network.ip_rules.clone(),
+                subnets: network.vnet_rules.iter().map(|r| r.subnet.clone()).collect(),
+                bypass: network.bypass,
+            },
+        });
+    }
+    steps.push(Step {
+        title: format!("Set the default action to {}", default_action_name(network.default_action)),
+        why: match network.default_action {
+            DefaultAction::Deny => "Deny is what makes the rules matter: only the allowed addresses and subnets (and private endpoints) get in. The portal's data views, monitoring and other Azure services are blocked too unless allowed.".into(),
+            DefaultAction::Allow => "Allow lets every network in; the rules are kept but have no effect.".into(),
+        },
+        irreversible: false,
+        action: Action::SetDefaultAction { action: network.default_action },
+    });
+    steps.push(Step {
+        title: format!("Set public network access to {}", public_access_name(network.public_network_access)),
+        why: match network.public_network_access {
+            PublicNetworkAccess::Disabled => "Last, once everything else is in place: with public access disabled only private endpoints reach the account, whatever the rules say.".into(),
+            PublicNetworkAccess::Enabled => "Public access stays enabled, so the firewall rules above decide who gets in.".into(),
+        },
+        irreversible: false,
+        action: Action::SetPublicNetworkAccess { access: network.public_network_access },
+    });
+}
+
+pub fn default_action_name(action: DefaultAction) -> &'static str {
+    match action {
+        DefaultAction::Allow => "Allow",
+        DefaultAction::Deny => "Deny",
+    }
+}
+
+pub fn public_access_name(access: PublicNetworkAccess) -> &'static str {
+    match access {
+        PublicNetworkAccess::Enabled => "Enabled",
+        PublicNetworkAccess::Disabled => "Disabled",
+    }
+}
+
+pub fn bypass_name(bypass: Bypass) -> &'static str {
+    match bypass {
+        Bypass::None => "None",
+        Bypass::AzureServices => "AzureServices",
+    }
+}
+
+/// Placeholder in REST bodies for the value a person copies from the preceding GET.
+pub const CURRENT_DEFAULT_ACTION: &str = "{{currentDefaultAction}}";
+
+/// The networkAcls object the wizard contributes: its rules, before merging with existing ones.
+pub fn network_acls_json(default_action: &str, ip_rules: &[IpRule], subnets: &[SubnetId], bypass: Option<Bypass>) -> Value {
+    let mut acls = json!({
+        "defaultAction": default_action,
+        "ipRules": ip_rules.iter().map(|r| json!({ "value": r.to_string() })).collect::<Vec<_>>(),
+        "virtualNetworkRules": subnets
+            .iter()
+            .map(|s| json!({ "id": s.to_string(), "ignoreMissingVnetServiceEndpoint": false }))
+            .collect::<Vec<_>>(),
+    });
+    if let Some(b) = bypass {
+        acls["bypass"] = json!(bypass_name(b));
+    }
+    acls
+}
+
+impl Plan {
+    /// The ARM requests of a step, in order: what the REST tab shows and the live client sends.
+    pub fn target(&self) -> &Target {
+        &self.config.target
+    }
+
+    /// The wizard's own rules (before merging with the account's), for the REST bodies.
+    fn wizard_acls(&self, default_action: &str) -> Value {
+        match &self.config.network {
+            Some(n) => {
+                let subnets: Vec<SubnetId> = n.vnet_rules.iter().map(|r| r.subnet.clone()).collect();
+                network_acls_json(default_action, &n.ip_rules, &subnets, n.bypass)
+            }
+            None => network_acls_json(default_action, &[], &[], None),
+        }
+    }
+
+    pub fn requests(&self, step: &Step) -> Vec<ArmRequest> {
+        let t = self.target();
+        let resource_path = t.resource_id();
+        let account_get = || ArmRequest::new("GET", resource_path.clone(), t.resource.resource_type().api_version());
+        let availability = |subdomain: &str, kind: Option<&str>| {
+            let mut body = json!({ "subdomainName": subdomain, "type": "Microsoft.CognitiveServices/accounts" });
+            if let Some(k) = kind {
+                body["kind"] = json!(k);
+            }
+            ArmRequest::new(
+                "POST",
+                format!("/subscriptions/{}/providers/Microsoft.CognitiveServices/checkDomainAvailability", t.subscription_id),
+                api_versions::COGNITIVE_SERVICES,
+            )
+            .body(body)
+            .note("Stop unless \"isSubdomainAvailable\" is true.")
+        };
+        let kind = match &t.resource {
+            Resource::CognitiveServices { kind, .. } => Some(kind.id),
+            _ => None,
+        };
+        match &step.action {
+            Action::SelectSubscription => vec![ArmRequest::new(
+                "GET",
+                format!("/subscriptions/{}", t.subscription_id),
+                api_versions::SUBSCRIPTIONS,
+            )
+            .note("Confirms the token can see the subscription (expect 200).")],
+            Action::VerifyResource => vec![account_get().note("Expect 200; 404 means the name, group or subscription is wrong.")],
+            Action::CreateAccount { kind, sku, custom_subdomain } => {
+                let mut requests = vec![
+                    ArmRequest::new("GET", resource_path.clone(), api_versions::COGNITIVE_SERVICES)
+                        .note("404: go on and create it. 200: it exists, skip the creation."),
+                    ArmRequest::new(
+                        "PUT",
+                        format!("/subscriptions/{}/resourceGroups/{}", t.subscription_id, t.resource_group),
+                        api_versions::RESOURCES,
+                    )
+                    .body(json!({ "location": t.region }))
+                    .note("Only when the resource group does not exist yet (check with GET first)."),
+                ];
+                let mut properties = json!({});
+                if let Some(sub) = custom_subdomain {
+                    requests.push(availability(sub, Some(kind)));
+                    properties["customSubDomainName"] = json!(sub);
+                }
+                requests.push(
+                    ArmRequest::new("PUT", resource_path.clone(), api_versions::COGNITIVE_SERVICES)
+                        .body(json!({
+                            "location": t.region,
+                            "kind": kind,
+                            "sku": { "name": sku },
+                            "properties": properties,
+                        }))
+                        .note("Long-running: poll GET until properties.provisioningState is Succeeded."),
+                );
+                requests
+            }
+            Action::SetCustomSubdomain { subdomain } => vec![
+                account_get().note(format!(
+                    "If properties.customSubDomainName is already \"{subdomain}\", skip this step; if it is another name, stop: it cannot be changed."
+                )),
+                availability(subdomain, kind),
+                ArmRequest::new("PATCH", resource_path.clone(), api_versions::COGNITIVE_SERVICES)
+                    .body(json!({ "properties": { "customSubDomainName": subdomain } }))
+                    .note("IRREVERSIBLE. Long-running: poll GET until properties.provisioningState is Succeeded."),
+            ],
+            Action::RegisterResourceProvider { subscription_id } => vec![ArmRequest::new(
+                "POST",
+                format!("/subscriptions/{subscription_id}/providers/Microsoft.CognitiveServices/register"),
+                api_versions::RESOURCES,
+            )
+            .note("Safe to repeat; registration can take a few minutes (GET the provider until registrationState is Registered).")],
+            Action::EnableServiceEndpoint { subnet } => vec![
+                ArmRequest::new("GET", subnet.to_string(), api_versions::NETWORK).note(
+                    "Read the complete subnet. If properties.serviceEndpoints already lists Microsoft.CognitiveServices, skip this step.",
+                ),
+                ArmRequest::new("PUT", subnet.to_string(), api_versions::NETWORK).note(
+                    "Body: the subnet exactly as the GET returned it, with {\"service\": \"Microsoft.CognitiveServices\"} appended to properties.serviceEndpoints. A subnet PUT replaces everything: a field left out (address prefixes, NSG, route table, delegations, other service endpoints) is removed.",
+                ),
+            ],
+            Action::MergeNetworkRules { ip_rules, subnets, bypass } => vec![
+                account_get().note("Read properties.networkAcls: its rules and default action must be kept."),
+                ArmRequest::new("PATCH", resource_path.clone(), api_versions::COGNITIVE_SERVICES)
+                    .body(json!({ "properties": { "networkAcls": network_acls_json(CURRENT_DEFAULT_ACTION, ip_rules, subnets, *bypass) } }))
+                    .note(format!("Merge before sending: replace {CURRENT_DEFAULT_ACTION} with the defaultAction from the GET (Allow if there is none) and add every ipRules and virtualNetworkRules entry from the GET that is not listed. Always send the complete networkAcls object.")),
+            ],
+            Action::SetDefaultAction { action } => vec![
+                account_get().note("Read properties.networkAcls again."),
+                ArmRequest::new("PATCH", resource_path.clone(), api_versions::COGNITIVE_SERVICES)
+                    .body(json!({ "properties": { "networkAcls": self.wizard_acls(default_action_name(*action)) } }))
+                    .note("Merge before sending: add every rule from the GET that is not listed (and its bypass when not set here). Only defaultAction changes."),
+            ],
+            Action::SetPublicNetworkAccess { access } => vec![ArmRequest::new(
+                "PATCH",
+                resource_path.clone(),
+                api_versions::COGNITIVE_SERVICES,
+            )
+            .body(json!({ "properties": { "publicNetworkAccess": public_access_name(*access) } }))
+            .note("Long-running: poll GET until properties.provisioningState is Succeeded.")],
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! All quoting lives here. Nothing else builds a shell or PowerShell literal by hand.
+
+/// A bash word that the shell passes through as exactly `value`: single quotes, with each `'`
+/// written as `'\''`. Inside single quotes nothing else is special, newlines included.
+pub fn bash(value: &str) -> String {
+    format!("'{}'", value.replace('\'', r"'\''"))
+}
+
+/// Characters PowerShell treats as a single quote: ASCII `'` and the typographic quotes
+/// U+2018, U+2019, U+201A and U+201B.
+const POWERSHELL_SINGLE_QUOTES: [char; 5] = ['\'', '\u{2018}', '\u{2019}', '\u{201A}', '\u{201B}'];
+
+/// A PowerShell verbatim string: single quotes, each quote-like character doubled.
+pub fn powershell(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('\'');
+    for c in value.chars() {
+        if POWERSHELL_SINGLE_QUOTES.contains(&c) {
+            out.push(c);
+        }
+        out.push(c);
+    }
+    out.push('\'');
+    out
+}
+
+/// A PowerShell array literal of verbatim strings: `@('a', 'b')`.
+pub fn powershell_array(values: &[String]) -> String {
+    let items: Vec<String> = values.iter().map(|v| powershell(v)).collect();
+    format!("@({})", items.join(", "))
+}
+
+/// A bash array literal: `('a' 'b')`.
+pub fn bash_array(values: &[String]) -> String {
+    let items: Vec<String> = values.iter().map(|v| bash(v)).collect();
+    format!("({})", items.join(" "))
+}
+
+/// Text safe inside a `#` comment of any target: every kind of line break becomes a space, so
+/// nothing can escape the comment.
+pub fn comment(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') { ' ' } else { c })
+        .collect()
+}
+
+/// A JSON document, pretty-printed.
+pub fn json_pretty(value: &serde_json::Value) -> String {
+    serde_json::to_string_pretty(value).expect("a JSON value always serialises")
+}
+
+/// A URL path with every character outside RFC 3986's path characters percent-encoded (a
+/// resource group may hold Unicode letters).
+pub fn url_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        if c.is_ascii_alphanumeric() || "-._~/!$&'()*+,;=:@".contains(c) {
+            out.push(c);
+        } else {
+            let mut buffer = [0u8; 4];
+            for byte in c.encode_utf8(&mut buffer).bytes() {
+                out += &format!("%{byte:02X}");
+            }
+        }
+    }
+    out
+}

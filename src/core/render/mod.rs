@@ -1,0 +1,71 @@
+//! Plan → text, one module per target. Each matches `Action` exhaustively.
+
+mod az_bash;
+mod az_powershell;
+mod header;
+mod powershell;
+mod powershell_shared;
+mod rest;
+
+use super::plan::Plan;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputTarget {
+    PowerShell,
+    AzBash,
+    AzPowerShell,
+    Rest,
+}
+
+impl OutputTarget {
+    pub const ALL: [OutputTarget; 4] =
+        [OutputTarget::PowerShell, OutputTarget::AzBash, OutputTarget::AzPowerShell, OutputTarget::Rest];
+
+    /// Stable identifier used on the command line and in the page (`tab-{id}`).
+    pub fn id(self) -> &'static str {
+        match self {
+            OutputTarget::PowerShell => "powershell",
+            OutputTarget::AzBash => "az-bash",
+            OutputTarget::AzPowerShell => "az-powershell",
+            OutputTarget::Rest => "rest",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<OutputTarget> {
+        OutputTarget::ALL.into_iter().find(|t| t.id() == id)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            OutputTarget::PowerShell => "Azure PowerShell",
+            OutputTarget::AzBash => "Azure CLI (bash)",
+            OutputTarget::AzPowerShell => "Azure CLI (PowerShell)",
+            OutputTarget::Rest => "REST",
+        }
+    }
+
+    pub fn file_name(self) -> &'static str {
+        match self {
+            OutputTarget::PowerShell => "isolate-azure-ai.ps1",
+            OutputTarget::AzBash => "isolate-azure-ai.sh",
+            OutputTarget::AzPowerShell => "isolate-azure-ai-cli.ps1",
+            OutputTarget::Rest => "isolate-azure-ai.http",
+        }
+    }
+}
+
+/// What a header needs besides the plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RenderContext {
+    /// `YYYY-MM-DD`.
+    pub generated_on: String,
+}
+
+pub fn render(plan: &Plan, target: OutputTarget, context: &RenderContext) -> String {
+    match target {
+        OutputTarget::PowerShell => powershell::render(plan, context),
+        OutputTarget::AzBash => az_bash::render(plan, context),
+        OutputTarget::AzPowerShell => az_powershell::render(plan, context),
+        OutputTarget::Rest => rest::render(plan, context),
+    }
+}

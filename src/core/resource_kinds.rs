@@ -1,0 +1,96 @@
+//! What the wizard can target: resource types and, for Cognitive Services, their kinds.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResourceType {
+    #[default]
+    CognitiveServices,
+    /// AI Studio / AI Foundry hub: a Microsoft.MachineLearningServices workspace of kind Hub.
+    MlHub,
+    /// Azure Media Services: retired on 2024-06-30, kept for existing (legacy) configurations.
+    MediaServices,
+}
+
+impl ResourceType {
+    pub const ALL: [ResourceType; 3] =
+        [ResourceType::CognitiveServices, ResourceType::MlHub, ResourceType::MediaServices];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            ResourceType::CognitiveServices => "cognitive_services",
+            ResourceType::MlHub => "ml_hub",
+            ResourceType::MediaServices => "media_services",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<ResourceType> {
+        ResourceType::ALL.into_iter().find(|t| t.id() == id)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ResourceType::CognitiveServices => "Azure AI services / Cognitive Services account",
+            ResourceType::MlHub => "AI Studio / Azure ML hub workspace",
+            ResourceType::MediaServices => "Media Services account (retired 2024-06-30)",
+        }
+    }
+
+    /// ARM provider namespace and type, e.g. `Microsoft.CognitiveServices/accounts`.
+    pub fn arm_type(self) -> &'static str {
+        match self {
+            ResourceType::CognitiveServices => "Microsoft.CognitiveServices/accounts",
+            ResourceType::MlHub => "Microsoft.MachineLearningServices/workspaces",
+            ResourceType::MediaServices => "Microsoft.Media/mediaservices",
+        }
+    }
+
+    pub fn api_version(self) -> &'static str {
+        match self {
+            ResourceType::CognitiveServices => crate::core::api_versions::COGNITIVE_SERVICES,
+            ResourceType::MlHub => crate::core::api_versions::MACHINE_LEARNING,
+            ResourceType::MediaServices => crate::core::api_versions::MEDIA,
+        }
+    }
+}
+
+/// One Cognitive Services `kind`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct KindInfo {
+    /// The ARM `kind` value.
+    pub id: &'static str,
+    pub label: &'static str,
+    /// SKUs offered, the default first.
+    pub skus: &'static [&'static str],
+    /// Whether `networkAcls.bypass: AzureServices` (trusted services) is accepted.
+    pub supports_trusted_services_bypass: bool,
+    /// Shown next to the kind when set (retirements and the like).
+    pub note: Option<&'static str>,
+}
+
+const S0_F0: &[&str] = &["S0", "F0"];
+
+pub const KINDS: &[KindInfo] = &[
+    KindInfo { id: "SpeechServices", label: "Speech", skus: S0_F0, supports_trusted_services_bypass: false, note: None },
+    KindInfo { id: "OpenAI", label: "Azure OpenAI", skus: &["S0"], supports_trusted_services_bypass: true, note: None },
+    KindInfo { id: "AIServices", label: "Azure AI services (multi-service, Foundry)", skus: &["S0"], supports_trusted_services_bypass: true, note: None },
+    KindInfo { id: "CognitiveServices", label: "Cognitive Services multi-service (legacy)", skus: &["S0"], supports_trusted_services_bypass: false, note: None },
+    KindInfo { id: "TextAnalytics", label: "Language", skus: S0_F0, supports_trusted_services_bypass: true, note: None },
+    KindInfo { id: "FormRecognizer", label: "Document Intelligence", skus: S0_F0, supports_trusted_services_bypass: false, note: None },
+    KindInfo { id: "ComputerVision", label: "Computer Vision", skus: S0_F0, supports_trusted_services_bypass: false, note: None },
+    KindInfo { id: "Face", label: "Face", skus: S0_F0, supports_trusted_services_bypass: false, note: None },
+    KindInfo { id: "ContentSafety", label: "Content Safety", skus: S0_F0, supports_trusted_services_bypass: false, note: None },
+    KindInfo { id: "TextTranslation", label: "Translator", skus: &["S1", "F0", "S2", "S3", "S4"], supports_trusted_services_bypass: false, note: None },
+    KindInfo { id: "CustomVision.Training", label: "Custom Vision (training)", skus: S0_F0, supports_trusted_services_bypass: false, note: None },
+    KindInfo { id: "CustomVision.Prediction", label: "Custom Vision (prediction)", skus: S0_F0, supports_trusted_services_bypass: false, note: None },
+    KindInfo { id: "AnomalyDetector", label: "Anomaly Detector", skus: S0_F0, supports_trusted_services_bypass: false, note: Some("Anomaly Detector is being retired (October 2026).") },
+    KindInfo { id: "ContentModerator", label: "Content Moderator", skus: S0_F0, supports_trusted_services_bypass: false, note: Some("Content Moderator is deprecated; Content Safety replaces it.") },
+    KindInfo { id: "Personalizer", label: "Personalizer", skus: S0_F0, supports_trusted_services_bypass: false, note: Some("Personalizer is being retired (October 2026).") },
+    KindInfo { id: "LUIS", label: "Language Understanding (LUIS)", skus: S0_F0, supports_trusted_services_bypass: false, note: Some("LUIS is being retired (October 2025); new resources cannot be created.") },
+    KindInfo { id: "QnAMaker", label: "QnA Maker", skus: S0_F0, supports_trusted_services_bypass: false, note: Some("QnA Maker was retired on 2025-03-31.") },
+];
+
+pub fn kind_info(id: &str) -> Option<&'static KindInfo> {
+    KINDS.iter().find(|k| k.id == id)
+}

@@ -1,0 +1,41 @@
+//! Draft → Config, or field-addressed diagnostics. Never panics, whatever the input.
+
+mod custom_domain;
+mod network;
+mod target;
+
+use super::config::Config;
+use super::diagnostics::{Diagnostic, Severity};
+use super::draft::Draft;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Validation {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Present only when there is no error.
+    pub config: Option<Config>,
+}
+
+impl Validation {
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Error)
+    }
+
+    pub fn for_field<'a>(&'a self, field: &'a str) -> impl Iterator<Item = &'a Diagnostic> + 'a {
+        self.diagnostics.iter().filter(move |d| d.field == field)
+    }
+}
+
+pub fn validate(draft: &Draft) -> Validation {
+    let mut diagnostics = Vec::new();
+    let target = target::validate_target(&draft.target, &mut diagnostics);
+    let custom_domain = custom_domain::validate_custom_domain(draft, &mut diagnostics);
+    let network = network::validate_network(draft, &mut diagnostics);
+    network::cross_step_warnings(custom_domain.as_ref(), network.as_ref(), &mut diagnostics);
+
+    let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
+    let config = match (has_errors, target) {
+        (false, Some(target)) => Some(Config { target, custom_domain, network }),
+        _ => None,
+    };
+    Validation { diagnostics, config }
+}

@@ -1,0 +1,214 @@
+use std::collections::HashMap;
+
+use crate::core::config::{CustomDomain, NetworkRules, VnetRule};
+use crate::core::diagnostics::Diagnostic;
+use crate::core::draft::{Bypass, DefaultAction, Draft, PublicNetworkAccess, SubnetInput, VnetRuleDraft};
+use crate::core::ip_rules::{parse_ip_rule, IpRule, MAX_RULES};
+use crate::core::names;
+use crate::core::resource_kinds::{kind_info, ResourceType};
+use crate::core::subnet_id::SubnetId;
+
+pub(super) fn validate_network(draft: &Draft, out: &mut Vec<Diagnostic>) -> Option<NetworkRules> {
+    let step = &draft.network;
+    if !step.enabled {
+        return None;
+    }
+    if draft.target.resource_type != ResourceType::CognitiveServices {
+        out.push(Diagnostic::info(
+            "network.enabled",
+            "These network rules apply to Cognitive Services accounts only: this step is not included for the chosen resource type.",
+        ));
+        return None;
+    }
+    let ip_rules = validate_ip_rules(&step.ip_rules, out);
+    let vnet_rules = validate_vnet_rules(&step.vnet_rules, &draft.target.subscription_id, out);
+
+    let kind = kind_info(&draft.target.kind);
+    let bypass = match kind {
+        Some(k) if k.supports_trusted_services_bypass => Some(step.bypass),
+        Some(k) => {
+            if step.bypass == Bypass::AzureServices {
+                out.push(Diagnostic::warning(
+                    "network.bypass",
+                    format!(
+                        "Trusted-services bypass is accepted for Azure OpenAI, Azure AI services and Language only, not for {}: it will not be sent, and the account keeps its current setting.",
+                        k.label
+                    ),
+                ));
+            }
+            None
+        }
+        None => None,
+    };
+
+    let has_rules = !step.ip_rules.is_empty() || !step.vnet_rules.is_empty();
+    match (step.default_action, has_rules) {
+        (DefaultAction::Deny, false) => out.push(Diagnostic::warning(
+            "network.default_action",
+            "Deny with no IP or virtual-network rules blocks everyone on the public endpoint: your apps, the portal's data views, monitoring and other Azure services. Only private endpoints (and trusted services, if bypassed) still reach it.",
+        )),
+        (DefaultAction::Allow, true) => out.push(Diagnostic::warning(
+            "network.default_action",
+            "With default action Allow, the IP and virtual-network rules have no effect: every network is allowed.",
+        )),
+        _ => {}
+    }
+    if step.public_network_access == PublicNetworkAccess::Disabled && has_rules {
+        out.push(Diagnostic::warning(
+            "network.public_network_access",
+            "With public network access disabled, IP and virtual-network rules have no effect: only private endpoints can reach the account.",
+        ));
+    }
+
+    let ip_rules = ip_rules?;
+    let vnet_rules = vnet_rules?;
+    Some(NetworkRules {
+        public_network_access: step.public_network_access,
+        default_action: step.default_action,
+        bypass,
+        ip_rules,
+        vnet_rules,
+    })
+}
+
+fn validate_ip_rules(entries: &[String], out: &mut Vec<Diagnostic>) -> Option<Vec<IpRule>> {
+    let mut ok = true;
+    if entries.len() > MAX_RULES {
+        out.push(Diagnostic::error(
+            "network.ip_rules",
+            format!("{} IP rules: an account accepts at most {MAX_RULES}. Merge neighbouring addresses into ranges.", entries.len()),
+        ));
+        ok = false;
+    }
+    let mut accepted: Vec<(usize, IpRule)> = Vec::new();
+    for (index, entry) in entries.iter().enumerate() {
+        let field = format!("network.ip_rules.{index}");
+        match parse_ip_rule(entry) {
+            Err(refusal) => {
+                let mut d = Diagnostic::error(&field, refusal.message);
+                if let Some((label, replacement)) = refusal.fix {
+                    d = d.with_fix(label, replacement);
+                }
+                out.push(d);
+                ok = false;
+            }
+            Ok((rule, cautions)) => {
+                for caution in cautions {
+                    out.push(Diagnostic::warning(&field, caution));
+                }
+                if let Some((first, _)) = accepted.iter().find(|(_, r)| *r == rule) {
+                    out.push(
+                        Diagnostic::error(&field, format!("Duplicate of entry {}.", first + 1))
+                            .with_fix("Remove duplicate", Vec::new()),
+                    );
+                    ok = false;
+                    continue;
+                }
+                if let Some((other, wider)) = accepted.iter().find(|(_, r)| rule.is_within(*r)) {
+                    out.push(Diagnostic::warning(
+                        &field,
+                        format!("Already covered by entry {} ({wider}): this rule is redundant.", other + 1),
+                    ));
+                }
+                for (other, narrower) in accepted.iter().filter(|(_, r)| r.is_within(rule)) {
+                    out.push(Diagnostic::warning(
+                        format!("network.ip_rules.{other}"),
+                        format!("Already covered by entry {} ({rule}): {narrower} is redundant.", index + 1),
+                    ));
+                }
+                accepted.push((index, rule));
+            }
+        }
+    }
+    ok.then(|| accepted.into_iter().map(|(_, r)| r).collect())
+}
+
+fn validate_vnet_rules(entries: &[VnetRuleDraft], target_subscription: &str, out: &mut Vec<Diagnostic>) -> Option<Vec<VnetRule>> {
+    let mut ok = true;
+    if entries.len() > MAX_RULES {
+        out.push(Diagnostic::error(
+            "network.vnet_rules",
+            format!("{} virtual-network rules: an account accepts at most {MAX_RULES}.", entries.len()),
+        ));
+        ok = false;
+    }
+    let mut rules: Vec<VnetRule> = Vec::new();
+    let mut first_index: HashMap<String, usize> = HashMap::new();
+    let mut other_subscriptions_seen = Vec::<String>::new();
+    for (index, entry) in entries.iter().enumerate() {
+        let prefix = format!("network.vnet_rules.{index}");
+        let subnet = match entry.input {
+            SubnetInput::ResourceId => SubnetId::parse(&entry.subnet_id).map_err(|m| (format!("{prefix}.subnet_id"), m)),
+            SubnetInput::Parts => {
+                let subscription =
+                    if entry.subscription_id.is_empty() { target_subscription } else { entry.subscription_id.as_str() };
+                SubnetId::from_parts(subscription, &entry.resource_group, &entry.vnet, &entry.subnet)
+                    .map_err(|(part, m)| (format!("{prefix}.{part}"), m))
+            }
+        };
+        let tenant_id = if entry.tenant_id.is_empty() {
+            None
+        } else {
+            match names::check_guid(&entry.tenant_id, "tenant ID") {
+                Ok(()) => Some(entry.tenant_id.to_ascii_lowercase()),
+                Err(m) => {
+                    out.push(Diagnostic::error(format!("{prefix}.tenant_id"), m));
+                    ok = false;
+                    None
+                }
+            }
+        };
+        let subnet = match subnet {
+            Ok(s) => s,
+            Err((field, message)) => {
+                out.push(Diagnostic::error(field, message));
+                ok = false;
+                continue;
+            }
+        };
+        let key = subnet.to_string().to_ascii_lowercase();
+        if let Some(first) = first_index.get(&key) {
+            out.push(Diagnostic::error(
+                format!("{prefix}.subnet_id"),
+                format!("Duplicate of virtual-network rule {}.", first + 1),
+            ));
+            ok = false;
+            continue;
+        }
+        first_index.insert(key, index);
+        if tenant_id.is_some() {
+            out.push(Diagnostic::info(
+                format!("{prefix}.tenant_id"),
+                "A subnet in another Entra tenant: the Azure portal cannot configure this rule, but these scripts and the REST API can. Whoever runs them must be signed in to both tenants (az login --tenant / Connect-AzAccount -Tenant).",
+            ));
+        }
+        let other_subscription = !subnet.subscription_id.eq_ignore_ascii_case(target_subscription);
+        if other_subscription && !other_subscriptions_seen.contains(&subnet.subscription_id) {
+            other_subscriptions_seen.push(subnet.subscription_id.clone());
+            out.push(Diagnostic::info(
+                format!("{prefix}.subnet_id"),
+                format!(
+                    "The subnet is in another subscription ({}): the Microsoft.CognitiveServices resource provider must be registered there. The scripts register it.",
+                    subnet.subscription_id
+                ),
+            ));
+        }
+        rules.push(VnetRule { subnet, tenant_id, enable_service_endpoint: entry.enable_service_endpoint });
+    }
+    ok.then_some(rules)
+}
+
+pub(super) fn cross_step_warnings(
+    custom_domain: Option<&CustomDomain>,
+    network: Option<&NetworkRules>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(network) = network else { return };
+    if network.vnet_rules.is_empty() || custom_domain.is_some() {
+        return;
+    }
+    out.push(Diagnostic::warning(
+        "network.vnet_rules",
+        "Clients in a virtual network must call the account's custom-subdomain endpoint: include the Custom domain step unless the account already has one.",
+    ));
+}
