@@ -1,0 +1,4 @@
+//! The one native integration-test binary (one link step keeps the 2-core build lean).
+//! Each module tests one concern; helpers shared by several live in `support`.
+
+mod support;
