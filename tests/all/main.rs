@@ -2,3 +2,4 @@
 //! Each module tests one concern; helpers shared by several live in `support`.
 
 mod support;
+mod shell_checks;

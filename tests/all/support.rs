@@ -40,5 +40,342 @@ pub fn render_draft(draft: &Draft, target: OutputTarget) -> String {
     let plan = generated
         .plan
         .unwrap_or_else(|| panic!("draft is invalid: {:#?}", generated.validation.diagnostics));
-    render(&plan, target, &RenderContext { generated_on: TEST_DATE.into() })
+    render(
+        &plan,
+        target,
+        &RenderContext {
+            generated_on: TEST_DATE.into(),
+        },
+    )
+}
+
+/// One fixture rendered to one target.
+pub struct Rendered {
+    pub fixture: String,
+    pub target: OutputTarget,
+    pub text: String,
+}
+
+impl Rendered {
+    /// `fixture (target)`, for assertion messages.
+    pub fn label(&self) -> String {
+        format!("{} ({})", self.fixture, self.target.id())
+    }
+}
+
+/// Every fixture rendered to every target, once per test run.
+pub fn corpus() -> &'static [Rendered] {
+    static CORPUS: std::sync::OnceLock<Vec<Rendered>> = std::sync::OnceLock::new();
+    CORPUS.get_or_init(|| {
+        let mut out = Vec::new();
+        for (name, draft) in fixtures() {
+            for target in OutputTarget::ALL {
+                out.push(Rendered {
+                    fixture: name.clone(),
+                    target,
+                    text: render_draft(&draft, target),
+                });
+            }
+        }
+        out
+    })
+}
+
+/// The rendered outputs of one target.
+pub fn corpus_of(target: OutputTarget) -> impl Iterator<Item = &'static Rendered> {
+    corpus().iter().filter(move |r| r.target == target)
+}
+
+/// The two PowerShell targets (Az module script and Azure CLI in PowerShell).
+pub fn powershell_corpus() -> impl Iterator<Item = &'static Rendered> {
+    corpus().iter().filter(|r| {
+        matches!(
+            r.target,
+            OutputTarget::PowerShell | OutputTarget::AzPowerShell
+        )
+    })
+}
+
+// ---- tree-sitter ----
+
+pub fn parse_bash(text: &str) -> tree_sitter::Tree {
+    parse(text, tree_sitter_bash::LANGUAGE.into())
+}
+
+pub fn parse_powershell(text: &str) -> tree_sitter::Tree {
+    parse(text, tree_sitter_powershell::LANGUAGE.into())
+}
+
+fn parse(text: &str, language: tree_sitter::Language) -> tree_sitter::Tree {
+    let mut parser = tree_sitter::Parser::new();
+    parser
+        .set_language(&language)
+        .expect("grammar version matches the tree-sitter crate");
+    parser.parse(text, None).expect("the parser returns a tree")
+}
+
+/// Every node of a tree, depth first.
+pub fn nodes(tree: &tree_sitter::Tree) -> Vec<tree_sitter::Node<'_>> {
+    let mut out = Vec::new();
+    let mut stack = vec![tree.root_node()];
+    while let Some(node) = stack.pop() {
+        out.push(node);
+        let mut cursor = node.walk();
+        let children: Vec<_> = node.children(&mut cursor).collect();
+        stack.extend(children.into_iter().rev());
+    }
+    out
+}
+
+/// ERROR and MISSING nodes, described with their line and text.
+pub fn syntax_problems(tree: &tree_sitter::Tree, text: &str) -> Vec<String> {
+    nodes(tree)
+        .into_iter()
+        .filter(|n| n.is_error() || n.is_missing())
+        .map(|n| {
+            let snippet: String = text[n.byte_range()].chars().take(80).collect();
+            format!(
+                "{} at line {}: {snippet:?}",
+                if n.is_missing() {
+                    format!("MISSING {}", n.kind())
+                } else {
+                    "ERROR".to_owned()
+                },
+                n.start_position().row + 1
+            )
+        })
+        .collect()
+}
+
+pub fn node_text<'a>(node: tree_sitter::Node<'_>, text: &'a str) -> &'a str {
+    &text[node.byte_range()]
+}
+
+/// One command invocation found in a script: the program (`az` or a cmdlet) and its words,
+/// quotes removed from literal words, splatted arguments expanded.
+#[derive(Clone, Debug)]
+pub struct Invocation {
+    pub program: String,
+    pub words: Vec<String>,
+    /// 1-based line of the command, for messages.
+    pub line: usize,
+}
+
+impl Invocation {
+    /// For `az`: the command path (`network vnet subnet update`), the words before the first
+    /// option. Empty for cmdlets.
+    pub fn az_path(&self) -> String {
+        self.words
+            .iter()
+            .take_while(|w| !w.starts_with('-'))
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Option names as written (`--ids`, `-Name`).
+    pub fn options(&self) -> Vec<&str> {
+        self.words
+            .iter()
+            .filter(|w| w.starts_with('-') && w.len() > 1)
+            .map(String::as_str)
+            .collect()
+    }
+
+    pub fn describe(&self) -> String {
+        format!(
+            "line {}: {} {}",
+            self.line,
+            self.program,
+            self.words.join(" ")
+        )
+    }
+}
+
+/// Removes bash quoting from a simple word (raw strings, plain words).
+fn bash_word(node: tree_sitter::Node<'_>, text: &str) -> String {
+    let raw = node_text(node, text);
+    match node.kind() {
+        "raw_string" => raw[1..raw.len() - 1].to_owned(),
+        _ => raw.to_owned(),
+    }
+}
+
+/// Every `az` command of a bash script, from the parse tree (line continuations are
+/// whitespace to the parser, so a command split over lines is one node).
+pub fn bash_invocations(text: &str) -> Vec<Invocation> {
+    let tree = parse_bash(text);
+    let mut out = Vec::new();
+    for node in nodes(&tree).into_iter().filter(|n| n.kind() == "command") {
+        let Some(name) = node.child_by_field_name("name") else {
+            continue;
+        };
+        let program = node_text(name, text).to_owned();
+        if program != "az" {
+            continue;
+        }
+        let mut cursor = node.walk();
+        let words = node
+            .children_by_field_name("argument", &mut cursor)
+            .map(|a| bash_word(a, text))
+            .collect();
+        out.push(Invocation {
+            program,
+            words,
+            line: node.start_position().row + 1,
+        });
+    }
+    out
+}
+
+/// Whether a PowerShell command name is an Az module cmdlet (`Verb-AzNoun`).
+pub fn is_az_cmdlet(name: &str) -> bool {
+    name.split_once('-').is_some_and(|(verb, noun)| {
+        verb.chars().all(|c| c.is_ascii_alphabetic())
+            && noun.starts_with("Az")
+            && noun[2..].starts_with(|c: char| c.is_ascii_uppercase())
+    })
+}
+
+/// Decodes a PowerShell verbatim string literal (`'…'`, quote-like characters doubled).
+pub fn powershell_verbatim(literal: &str) -> Option<String> {
+    const QUOTES: [char; 5] = ['\'', '\u{2018}', '\u{2019}', '\u{201A}', '\u{201B}'];
+    let inner = literal.strip_prefix('\'')?.strip_suffix('\'')?;
+    let mut out = String::new();
+    let mut chars = inner.chars().peekable();
+    while let Some(c) = chars.next() {
+        if QUOTES.contains(&c) {
+            // PowerShell's tokenizer: a quote-like character ends the string unless another
+            // quote-like character follows, which makes the pair one literal quote.
+            match chars.next() {
+                Some(next) if QUOTES.contains(&next) => out.push(next),
+                _ => return None,
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Some(out)
+}
+
+/// The verbatim string literals of an array assigned (`=` or `+=`) to `$name`, in order.
+fn powershell_array_words(tree: &tree_sitter::Tree, text: &str, name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for node in nodes(tree)
+        .into_iter()
+        .filter(|n| n.kind() == "assignment_expression")
+    {
+        let Some(left) = node.child(0) else { continue };
+        if !node_text(left, text).eq_ignore_ascii_case(&format!("${name}")) {
+            continue;
+        }
+        for inner in nodes_below(node) {
+            if inner.kind() == "string_literal" {
+                if let Some(word) = powershell_verbatim(node_text(inner, text)) {
+                    out.push(word);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The keys of a hashtable assigned to `$name` (`$name = @{ Key = … }`) plus keys added later
+/// with `$name.Key = …`.
+fn powershell_hash_keys(tree: &tree_sitter::Tree, text: &str, name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for node in nodes(tree)
+        .into_iter()
+        .filter(|n| n.kind() == "assignment_expression")
+    {
+        let Some(left) = node.child(0) else { continue };
+        let left_text = node_text(left, text);
+        if left_text.eq_ignore_ascii_case(&format!("${name}")) {
+            for inner in nodes_below(node) {
+                if inner.kind() == "key_expression" {
+                    out.push(node_text(inner, text).to_owned());
+                }
+            }
+        } else if let Some(member) = left_text.strip_prefix(&format!("${name}.")) {
+            out.push(member.to_owned());
+        }
+    }
+    out
+}
+
+fn nodes_below(node: tree_sitter::Node<'_>) -> Vec<tree_sitter::Node<'_>> {
+    let mut out = Vec::new();
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        out.push(n);
+        let mut cursor = n.walk();
+        let children: Vec<_> = n.children(&mut cursor).collect();
+        stack.extend(children.into_iter().rev());
+    }
+    out
+}
+
+/// Every invocation of `az` or an Az cmdlet in a PowerShell script. Splatted variables are
+/// expanded: a hashtable (`@newAccount`) contributes `-Key` for each key, an array
+/// (`@createArguments`) its literal words.
+pub fn powershell_invocations(text: &str) -> Vec<Invocation> {
+    let tree = parse_powershell(text);
+    // Functions the script defines itself (Assert-AzSucceeded) are not Az cmdlets.
+    let own_functions: Vec<String> = nodes(&tree)
+        .into_iter()
+        .filter(|n| n.kind() == "function_name")
+        .map(|n| node_text(n, text).to_ascii_lowercase())
+        .collect();
+    let mut out = Vec::new();
+    for node in nodes(&tree).into_iter().filter(|n| n.kind() == "command") {
+        let mut cursor = node.walk();
+        let children: Vec<_> = node.children(&mut cursor).collect();
+        // `az …` has a command_name; `& az …` a command_name_expr.
+        let Some(name) = children
+            .iter()
+            .find(|c| matches!(c.kind(), "command_name" | "command_name_expr"))
+        else {
+            continue;
+        };
+        let program = node_text(*name, text).to_owned();
+        if program != "az"
+            && !(is_az_cmdlet(&program) && !own_functions.contains(&program.to_ascii_lowercase()))
+        {
+            continue;
+        }
+        let mut words = Vec::new();
+        if let Some(elements) = children.iter().find(|c| c.kind() == "command_elements") {
+            let mut cursor = elements.walk();
+            for element in elements.children(&mut cursor) {
+                let element_text = node_text(element, text);
+                match element.kind() {
+                    "command_argument_sep" => {}
+                    "command_parameter" | "generic_token" => words.push(element_text.to_owned()),
+                    _ => {
+                        if let Some(splat) = element_text
+                            .strip_prefix('@')
+                            .filter(|s| s.chars().all(|c| c.is_alphanumeric() || c == '_'))
+                        {
+                            let keys = powershell_hash_keys(&tree, text, splat);
+                            if keys.is_empty() {
+                                words.extend(powershell_array_words(&tree, text, splat));
+                            } else {
+                                words.extend(keys.into_iter().map(|k| format!("-{k}")));
+                            }
+                        } else if let Some(literal) = powershell_verbatim(element_text) {
+                            words.push(literal);
+                        } else {
+                            words.push(element_text.to_owned());
+                        }
+                    }
+                }
+            }
+        }
+        out.push(Invocation {
+            program,
+            words,
+            line: node.start_position().row + 1,
+        });
+    }
+    out
 }
