@@ -1,0 +1,97 @@
+//! The few browser calls the shell needs, each failing quietly into a visible status rather than
+//! a panic.
+
+use wasm_bindgen::JsCast;
+
+const STORAGE_KEY: &str = "ai-network-wizard.config";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+pub fn load_saved_config() -> Option<String> {
+    local_storage()?.get_item(STORAGE_KEY).ok()?
+}
+
+pub fn save_config(text: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(STORAGE_KEY, text);
+    }
+}
+
+pub fn clear_saved_config() {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(STORAGE_KEY);
+    }
+}
+
+/// The configuration carried in a share link: `#config=<URI-encoded JSON>`.
+pub fn config_from_location_hash() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let encoded = hash.strip_prefix("#config=")?;
+    js_sys::decode_uri_component(encoded).ok().map(String::from)
+}
+
+/// A link to this page that carries the configuration in its fragment (never sent to a server).
+pub fn share_link(config_json: &str) -> Option<String> {
+    let location = web_sys::window()?.location();
+    let base = format!("{}{}", location.origin().ok()?, location.pathname().ok()?);
+    let encoded: String = js_sys::encode_uri_component(config_json).into();
+    Some(format!("{base}#config={encoded}"))
+}
+
+/// Removes the fragment after it has been read, so the link's config does not override edits.
+pub fn clear_location_hash() {
+    if let Some(window) = web_sys::window() {
+        if let Ok(history) = window.history() {
+            let path = window.location().pathname().unwrap_or_default();
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+        }
+    }
+}
+
+pub fn today() -> String {
+    crate::core::date::date_from_millis(js_sys::Date::now())
+}
+
+/// Starts copying; the returned promise is left to the browser (a failure shows nothing worse
+/// than an unchanged clipboard).
+pub fn copy_to_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let _promise = window.navigator().clipboard().write_text(text);
+    true
+}
+
+pub fn download(file_name: &str, text: &str, mime: &str) -> bool {
+    fn inner(file_name: &str, text: &str, mime: &str) -> Option<()> {
+        let window = web_sys::window()?;
+        let document = window.document()?;
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let anchor: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+        anchor.set_href(&url);
+        anchor.set_download(file_name);
+        anchor.click();
+        let _ = web_sys::Url::revoke_object_url(&url);
+        Some(())
+    }
+    inner(file_name, text, mime).is_some()
+}
+
+pub fn focus_element(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+        element.scroll_into_view();
+    }
+}
+
+pub fn confirm(message: &str) -> bool {
+    web_sys::window().and_then(|w| w.confirm_with_message(message).ok()).unwrap_or(false)
+}

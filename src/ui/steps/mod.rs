@@ -1,0 +1,7 @@
+//! One module per wizard step.
+
+pub mod custom_domain;
+pub mod network;
+pub mod not_yet_built;
+pub mod review;
+pub mod target;

@@ -1,0 +1,234 @@
+//! Step 3: the firewall. Public access, default action, IP and virtual-network rules, bypass.
+
+use leptos::prelude::*;
+
+use crate::core::diagnostics::dom_id;
+use crate::core::draft::{split_pasted_addresses, Bypass, DefaultAction, PublicNetworkAccess, SubnetInput, VnetRuleDraft};
+use crate::core::ip_rules::MAX_RULES;
+use crate::core::resource_kinds::{kind_info, ResourceType};
+use crate::ui::fields::{checkbox, field_messages, select_input, text_input, Extras};
+use crate::ui::state::AppState;
+
+pub fn network_step() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let applies = Memo::new(move |_| state.draft.with(|d| d.target.resource_type == ResourceType::CognitiveServices));
+    let enabled = Memo::new(move |_| state.draft.with(|d| d.network.enabled));
+    let bypass_supported = Memo::new(move |_| {
+        state.draft.with(|d| kind_info(&d.target.kind).is_some_and(|k| k.supports_trusted_services_bypass))
+    });
+    view! {
+        <p class="lead">
+            "The firewall of the account. The scripts apply it in a safe order: allow rules first (the default action unchanged), then the default action, then public network access, so nobody allowed is locked out midway. Existing rules are kept: the complete rule set is read, merged and written back."
+        </p>
+        <Show
+            when=move || applies.get()
+            fallback=|| view! { <p class="callout">"These network rules apply to Cognitive Services accounts only: nothing from this step is in the outputs for the chosen resource type."</p> }
+        >
+            {checkbox("Include this step".into(), "network.enabled".into(), |d| d.network.enabled, |d, v| d.network.enabled = v)}
+            <Show when=move || enabled.get()>
+                {select_input(
+                    "Public network access",
+                    "network.public_network_access",
+                    "Enabled: the public endpoint answers, filtered by the rules below. Disabled: only private endpoints reach the account, whatever the rules say.",
+                    vec![("Enabled".into(), "Enabled".into()), ("Disabled".into(), "Disabled (private endpoints only)".into())],
+                    |d| match d.network.public_network_access {
+                        PublicNetworkAccess::Enabled => "Enabled".into(),
+                        PublicNetworkAccess::Disabled => "Disabled".into(),
+                    },
+                    |d, v| d.network.public_network_access = if v == "Disabled" { PublicNetworkAccess::Disabled } else { PublicNetworkAccess::Enabled },
+                )}
+                {select_input(
+                    "Default action",
+                    "network.default_action",
+                    "Deny: only the addresses and subnets below get in. Requests from the Azure portal's data views, logging and metrics, and other Azure services are blocked too unless allowed. Allow: every network gets in and the rules have no effect.",
+                    vec![("Deny".into(), "Deny (selected networks only)".into()), ("Allow".into(), "Allow (all networks)".into())],
+                    |d| match d.network.default_action {
+                        DefaultAction::Allow => "Allow".into(),
+                        DefaultAction::Deny => "Deny".into(),
+                    },
+                    |d, v| d.network.default_action = if v == "Allow" { DefaultAction::Allow } else { DefaultAction::Deny },
+                )}
+                <Show
+                    when=move || bypass_supported.get()
+                    fallback=|| view! {
+                        <div class="field">
+                            <p class="hint">"Trusted-services bypass is offered for Azure OpenAI, Azure AI services and Language only; this kind keeps its current setting."</p>
+                            {field_messages("network.bypass".into())}
+                        </div>
+                    }
+                >
+                    {select_input(
+                        "Trusted Azure services",
+                        "network.bypass",
+                        "AzureServices lets trusted services (Azure AI Foundry, Azure Machine Learning, Azure AI Search) reach the account despite the rules.",
+                        vec![("None".into(), "None".into()), ("AzureServices".into(), "AzureServices (allow trusted services)".into())],
+                        |d| match d.network.bypass {
+                            Bypass::None => "None".into(),
+                            Bypass::AzureServices => "AzureServices".into(),
+                        },
+                        |d, v| d.network.bypass = if v == "AzureServices" { Bypass::AzureServices } else { Bypass::None },
+                    )}
+                </Show>
+                {ip_rules_editor()}
+                {vnet_rules_editor()}
+            </Show>
+        </Show>
+    }
+}
+
+fn ip_rules_editor() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let count = Memo::new(move |_| state.draft.with(|d| d.network.ip_rules.len()));
+    let paste = RwSignal::new(String::new());
+    let add_pasted = move |_| {
+        let entries = split_pasted_addresses(&paste.get());
+        if !entries.is_empty() {
+            state.draft.update(|d| d.network.ip_rules.extend(entries));
+            paste.set(String::new());
+        }
+    };
+    view! {
+        <fieldset id=dom_id("network.ip_rules") tabindex="-1">
+            <legend>"Public IP rules " <span class="count">{move || format!("({} of at most {MAX_RULES})", count.get())}</span></legend>
+            <p class="hint">"Public IPv4 addresses or CIDR ranges (/30 or wider) of your clients, e.g. your offices' NAT addresses. Private ranges cannot be allowed here: use a virtual-network rule or a private endpoint."</p>
+            <For each=move || 0..count.get() key=|i| *i children=ip_row />
+            <button type="button" on:click=move |_| state.draft.update(|d| d.network.ip_rules.push(String::new()))>
+                "Add an address"
+            </button>
+            <div class="field">
+                <label for="ip-paste">"Or paste many (one per line, or separated by commas or spaces)"</label>
+                <textarea id="ip-paste" rows="3" prop:value=move || paste.get() on:input=move |ev| paste.set(event_target_value(&ev))></textarea>
+                <button type="button" id="ip-paste-add" on:click=add_pasted>"Add pasted addresses"</button>
+            </div>
+            {field_messages("network.ip_rules".into())}
+        </fieldset>
+    }
+}
+
+fn ip_row(index: usize) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="row">
+            {text_input(
+                format!("IP rule {}", index + 1),
+                format!("network.ip_rules.{index}"),
+                Extras { placeholder: "203.0.113.0/24", ..Extras::default() },
+                move |d| d.network.ip_rules.get(index).cloned().unwrap_or_default(),
+                move |d, v| {
+                    if let Some(entry) = d.network.ip_rules.get_mut(index) {
+                        *entry = v;
+                    }
+                },
+            )}
+            <button
+                type="button"
+                class="remove"
+                aria-label=format!("Remove IP rule {}", index + 1)
+                on:click=move |_| state.draft.update(|d| {
+                    if index < d.network.ip_rules.len() {
+                        d.network.ip_rules.remove(index);
+                    }
+                })
+            >
+                "Remove"
+            </button>
+        </div>
+    }
+}
+
+fn vnet_rules_editor() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let count = Memo::new(move |_| state.draft.with(|d| d.network.vnet_rules.len()));
+    view! {
+        <fieldset id=dom_id("network.vnet_rules") tabindex="-1">
+            <legend>"Virtual-network rules " <span class="count">{move || format!("({} of at most {MAX_RULES})", count.get())}</span></legend>
+            <p class="hint">"Subnets whose traffic is allowed through the Microsoft.CognitiveServices service endpoint. They may be in other subscriptions or other Entra tenants (the portal cannot configure other tenants; these scripts can)."</p>
+            <For each=move || 0..count.get() key=|i| *i children=vnet_row />
+            <button type="button" on:click=move |_| state.draft.update(|d| d.network.vnet_rules.push(VnetRuleDraft::default()))>
+                "Add a subnet"
+            </button>
+            {field_messages("network.vnet_rules".into())}
+        </fieldset>
+    }
+}
+
+fn vnet_row(index: usize) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let by_parts = Memo::new(move |_| {
+        state.draft.with(|d| d.network.vnet_rules.get(index).is_some_and(|r| r.input == SubnetInput::Parts))
+    });
+    let path = move |part: &str| format!("network.vnet_rules.{index}.{part}");
+    // Reads and writes one string field of this row.
+    macro_rules! part_input {
+        ($label:expr, $part:literal, $field:ident, $extras:expr) => {
+            text_input(
+                $label.into(),
+                path($part),
+                $extras,
+                move |d| d.network.vnet_rules.get(index).map(|r| r.$field.clone()).unwrap_or_default(),
+                move |d, v| {
+                    if let Some(r) = d.network.vnet_rules.get_mut(index) {
+                        r.$field = v;
+                    }
+                },
+            )
+        };
+    }
+    view! {
+        <div class="vnet-rule">
+            <h4>{format!("Subnet {}", index + 1)}</h4>
+            <div class="field">
+                <label for=dom_id(&path("input"))>"Identify the subnet by"</label>
+                <select
+                    id=dom_id(&path("input"))
+                    prop:value=move || if by_parts.get() { "parts" } else { "resource_id" }
+                    on:change=move |ev| {
+                        let parts = event_target_value(&ev) == "parts";
+                        state.draft.update(|d| {
+                            if let Some(r) = d.network.vnet_rules.get_mut(index) {
+                                r.input = if parts { SubnetInput::Parts } else { SubnetInput::ResourceId };
+                            }
+                        });
+                    }
+                >
+                    <option value="resource_id">"its full resource ID"</option>
+                    <option value="parts">"subscription, group, network and subnet names"</option>
+                </select>
+            </div>
+            <Show
+                when=move || by_parts.get()
+                fallback=move || part_input!("Subnet resource ID", "subnet_id", subnet_id, Extras {
+                    placeholder: "/subscriptions/…/resourceGroups/…/providers/Microsoft.Network/virtualNetworks/…/subnets/…",
+                    ..Extras::default()
+                })
+            >
+                {part_input!("Subscription ID (empty: the target's)", "subscription_id", subscription_id, Extras::default())}
+                {part_input!("Resource group", "resource_group", resource_group, Extras::default())}
+                {part_input!("Virtual network", "vnet", vnet, Extras::default())}
+                {part_input!("Subnet", "subnet", subnet, Extras::default())}
+            </Show>
+            {part_input!("Tenant ID, if the subnet is in another Entra tenant", "tenant_id", tenant_id, Extras { hint: "Leave empty for the same tenant.", ..Extras::default() })}
+            {checkbox(
+                "Enable the Microsoft.CognitiveServices service endpoint on this subnet (its other endpoints and settings are kept)".into(),
+                path("enable_service_endpoint"),
+                move |d| d.network.vnet_rules.get(index).is_some_and(|r| r.enable_service_endpoint),
+                move |d, v| {
+                    if let Some(r) = d.network.vnet_rules.get_mut(index) {
+                        r.enable_service_endpoint = v;
+                    }
+                },
+            )}
+            <button
+                type="button"
+                class="remove"
+                on:click=move |_| state.draft.update(|d| {
+                    if index < d.network.vnet_rules.len() {
+                        d.network.vnet_rules.remove(index);
+                    }
+                })
+            >
+                {format!("Remove subnet {}", index + 1)}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,81 @@
+//! Last step: the plan in order, and the configuration to keep, share or load.
+
+use leptos::prelude::*;
+
+use crate::core::config_file::{from_config_json, to_config_json};
+use crate::core::draft::Draft;
+use crate::ui::browser;
+use crate::ui::state::AppState;
+
+pub fn review_step() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let steps = Memo::new(move |_| {
+        state.generated.with(|g| {
+            g.plan.as_ref().map(|p| p.steps.iter().map(|s| (s.title.clone(), s.why.clone(), s.irreversible)).collect::<Vec<_>>())
+        })
+    });
+    let import_text = RwSignal::new(String::new());
+    let import_message = RwSignal::new(String::new());
+    let load = move |_| match from_config_json(&import_text.get()) {
+        Ok(draft) => {
+            state.draft.set(draft);
+            import_text.set(String::new());
+            import_message.set("Configuration loaded.".into());
+        }
+        Err(e) => import_message.set(e),
+    };
+    let download_config = move |_| {
+        let json = state.draft.with(to_config_json);
+        let ok = browser::download("ai-network-wizard.json", &json, "application/json");
+        state.notice.set(if ok { "Configuration downloaded.".into() } else { "The download could not start.".into() });
+    };
+    let copy_link = move |_| {
+        let json = state.draft.with(|d| serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&to_config_json(d)).unwrap_or_default()).unwrap_or_default());
+        let message = match browser::share_link(&json) {
+            Some(link) if browser::copy_to_clipboard(&link) => "Share link copied. It carries the configuration in its fragment, which browsers never send to a server.".to_owned(),
+            _ => "The share link could not be copied.".to_owned(),
+        };
+        state.notice.set(message);
+    };
+    let reset = move |_| {
+        if browser::confirm("Clear every field and start over? Download the configuration first if you want to keep it.") {
+            browser::clear_saved_config();
+            state.draft.set(Draft::default());
+            state.notice.set("Started over.".into());
+        }
+    };
+    view! {
+        <h3>"The plan"</h3>
+        {move || match steps.get() {
+            None => view! { <p class="callout">"Fix the errors listed in the output panel to see the plan."</p> }.into_any(),
+            Some(steps) => view! {
+                <ol class="plan">
+                    {steps
+                        .into_iter()
+                        .map(|(title, why, irreversible)| view! {
+                            <li class:irreversible=irreversible>
+                                <strong>{title}</strong>
+                                {irreversible.then(|| view! { <span class="badge">"IRREVERSIBLE"</span> })}
+                                <p>{why}</p>
+                            </li>
+                        })
+                        .collect_view()}
+                </ol>
+            }
+            .into_any(),
+        }}
+        <h3>"Keep and share the configuration"</h3>
+        <p class="hint">"The configuration file holds every field of this wizard (never a token). Keep it in version control; render it in a pipeline with wizard-cli."</p>
+        <div class="actions">
+            <button type="button" id="download-config" on:click=download_config>"Download configuration"</button>
+            <button type="button" id="copy-share-link" on:click=copy_link>"Copy share link"</button>
+            <button type="button" id="reset" class="danger" on:click=reset>"Start over"</button>
+        </div>
+        <div class="field">
+            <label for="config-import">"Load a configuration (paste its JSON)"</label>
+            <textarea id="config-import" rows="6" prop:value=move || import_text.get() on:input=move |ev| import_text.set(event_target_value(&ev))></textarea>
+            <button type="button" id="config-import-load" on:click=load>"Load"</button>
+            <p class="field-msg" aria-live="polite">{move || import_message.get()}</p>
+        </div>
+    }
+}
