@@ -3,3 +3,4 @@
 
 mod support;
 mod shell_checks;
+mod command_table;

@@ -1,0 +1,574 @@
+//! Every `az` command and Az cmdlet the renderers emit, with its valid parameters, taken from
+//! the current Azure CLI and Az module references (azure-facts §10–§11, Microsoft Learn
+//! command references). Every invocation in every generated script is checked against it, so
+//! a misspelt or removed parameter fails here.
+
+use ai_network_wizard::core::render::OutputTarget;
+
+use crate::support::{bash_invocations, corpus, powershell_invocations, Invocation};
+
+/// Options every az command accepts.
+const AZ_GLOBAL: &[&str] = &[
+    "--output",
+    "-o",
+    "--query",
+    "--only-show-errors",
+    "--debug",
+    "--verbose",
+    "--help",
+    "-h",
+];
+
+/// `az` command path → its own options (long and short forms).
+const AZ_COMMANDS: &[(&str, &[&str])] = &[
+    ("account set", &["--subscription", "-s", "--name", "-n"]),
+    ("cloud show", &["--name", "-n"]),
+    (
+        "group exists",
+        &["--name", "-n", "--resource-group", "-g", "--subscription"],
+    ),
+    (
+        "group create",
+        &[
+            "--name",
+            "-n",
+            "--resource-group",
+            "-g",
+            "--location",
+            "-l",
+            "--managed-by",
+            "--tags",
+            "--subscription",
+        ],
+    ),
+    (
+        "cognitiveservices account show",
+        &[
+            "--name",
+            "-n",
+            "--resource-group",
+            "-g",
+            "--subscription",
+            "--ids",
+        ],
+    ),
+    (
+        "cognitiveservices account list",
+        &["--resource-group", "-g", "--subscription"],
+    ),
+    (
+        "cognitiveservices account create",
+        &[
+            "--name",
+            "-n",
+            "--resource-group",
+            "-g",
+            "--kind",
+            "--location",
+            "-l",
+            "--sku",
+            "--sku-name",
+            "--api-properties",
+            "--assign-identity",
+            "--custom-domain",
+            "--encryption",
+            "--storage",
+            "--tags",
+            "--yes",
+            "--subscription",
+        ],
+    ),
+    (
+        "cognitiveservices account update",
+        &[
+            "--name",
+            "-n",
+            "--resource-group",
+            "-g",
+            "--api-properties",
+            "--custom-domain",
+            "--encryption",
+            "--sku",
+            "--sku-name",
+            "--storage",
+            "--tags",
+            "--subscription",
+            "--ids",
+        ],
+    ),
+    (
+        "resource show",
+        &[
+            "--ids",
+            "--name",
+            "-n",
+            "--namespace",
+            "--parent",
+            "--resource-group",
+            "-g",
+            "--resource-type",
+            "--api-version",
+            "--include-response-body",
+            "--subscription",
+        ],
+    ),
+    (
+        "rest",
+        &[
+            "--url",
+            "--uri",
+            "-u",
+            "--method",
+            "-m",
+            "--body",
+            "-b",
+            "--headers",
+            "--output-file",
+            "--resource",
+            "--skip-authorization-header",
+            "--uri-parameters",
+            "--url-parameters",
+        ],
+    ),
+    (
+        "provider register",
+        &[
+            "--namespace",
+            "-n",
+            "--accept-terms",
+            "--consent-to-permissions",
+            "--management-group-id",
+            "--wait",
+            "--subscription",
+        ],
+    ),
+    (
+        "network vnet subnet show",
+        &[
+            "--ids",
+            "--name",
+            "-n",
+            "--resource-group",
+            "-g",
+            "--vnet-name",
+            "--expand",
+            "--subscription",
+        ],
+    ),
+    (
+        "network vnet subnet update",
+        &[
+            "--ids",
+            "--name",
+            "-n",
+            "--resource-group",
+            "-g",
+            "--vnet-name",
+            "--service-endpoints",
+            "--address-prefixes",
+            "--nat-gateway",
+            "--network-security-group",
+            "--nsg",
+            "--route-table",
+            "--delegations",
+            "--private-endpoint-network-policies",
+            "--private-link-service-network-policies",
+            "--service-endpoint-policy",
+            "--default-outbound-access",
+            "--policies",
+            "--add",
+            "--set",
+            "--remove",
+            "--force-string",
+            "--no-wait",
+            "--subscription",
+        ],
+    ),
+];
+
+/// PowerShell common parameters, accepted by every cmdlet.
+const COMMON: &[&str] = &[
+    "Debug",
+    "ErrorAction",
+    "ErrorVariable",
+    "InformationAction",
+    "InformationVariable",
+    "OutVariable",
+    "OutBuffer",
+    "PipelineVariable",
+    "ProgressAction",
+    "Verbose",
+    "WarningAction",
+    "WarningVariable",
+];
+
+/// Az cmdlet → its parameters (all parameter sets).
+const AZ_CMDLETS: &[(&str, &[&str])] = &[
+    (
+        "Get-AzContext",
+        &[
+            "DefaultProfile",
+            "ListAvailable",
+            "RefreshContextFromTokenCache",
+            "Name",
+        ],
+    ),
+    (
+        "Set-AzContext",
+        &[
+            "Subscription",
+            "Tenant",
+            "Context",
+            "Name",
+            "Force",
+            "Scope",
+            "DefaultProfile",
+            "ExtendedProperty",
+            "SubscriptionObject",
+            "TenantObject",
+            "WhatIf",
+            "Confirm",
+        ],
+    ),
+    (
+        "Get-AzResourceGroup",
+        &["Name", "Location", "Id", "Tag", "DefaultProfile"],
+    ),
+    (
+        "New-AzResourceGroup",
+        &[
+            "Name",
+            "Location",
+            "Tag",
+            "Force",
+            "ApiVersion",
+            "Pre",
+            "DefaultProfile",
+            "WhatIf",
+            "Confirm",
+        ],
+    ),
+    (
+        "Get-AzResource",
+        &[
+            "Name",
+            "ResourceType",
+            "ODataQuery",
+            "ResourceGroupName",
+            "TagName",
+            "TagValue",
+            "Tag",
+            "ExpandProperties",
+            "ResourceId",
+            "ApiVersion",
+            "Pre",
+            "DefaultProfile",
+        ],
+    ),
+    (
+        "Get-AzCognitiveServicesAccount",
+        &[
+            "ResourceGroupName",
+            "Name",
+            "InRemovedState",
+            "Location",
+            "DefaultProfile",
+        ],
+    ),
+    (
+        "New-AzCognitiveServicesAccount",
+        &[
+            "ResourceGroupName",
+            "Name",
+            "Type",
+            "SkuName",
+            "Location",
+            "Tag",
+            "CustomSubdomainName",
+            "AssignIdentity",
+            "UserAssignedIdentityId",
+            "IdentityType",
+            "StorageAccountId",
+            "CognitiveServicesEncryption",
+            "KeyVaultEncryption",
+            "KeyName",
+            "KeyVersion",
+            "KeyVaultUri",
+            "KeyVaultIdentityClientId",
+            "NetworkRuleSet",
+            "PublicNetworkAccess",
+            "DisableLocalAuth",
+            "RestrictOutboundNetworkAccess",
+            "AllowedFqdnList",
+            "MultiRegionSetting",
+            "ApiProperty",
+            "Force",
+            "DefaultProfile",
+            "WhatIf",
+            "Confirm",
+        ],
+    ),
+    (
+        "Set-AzCognitiveServicesAccount",
+        &[
+            "ResourceGroupName",
+            "Name",
+            "SkuName",
+            "Tag",
+            "CustomSubdomainName",
+            "AssignIdentity",
+            "UserAssignedIdentityId",
+            "IdentityType",
+            "StorageAccountId",
+            "CognitiveServicesEncryption",
+            "KeyVaultEncryption",
+            "KeyName",
+            "KeyVersion",
+            "KeyVaultUri",
+            "KeyVaultIdentityClientId",
+            "NetworkRuleSet",
+            "PublicNetworkAccess",
+            "DisableLocalAuth",
+            "RestrictOutboundNetworkAccess",
+            "AllowedFqdnList",
+            "MultiRegionSetting",
+            "ApiProperty",
+            "Force",
+            "DefaultProfile",
+            "WhatIf",
+            "Confirm",
+        ],
+    ),
+    (
+        "Register-AzResourceProvider",
+        &[
+            "ProviderNamespace",
+            "ConsentToPermissions",
+            "AsJob",
+            "ApiVersion",
+            "Pre",
+            "DefaultProfile",
+            "WhatIf",
+            "Confirm",
+        ],
+    ),
+    (
+        "Get-AzVirtualNetwork",
+        &[
+            "Name",
+            "ResourceGroupName",
+            "ResourceId",
+            "ExpandResource",
+            "DefaultProfile",
+        ],
+    ),
+    (
+        "Set-AzVirtualNetwork",
+        &["VirtualNetwork", "AsJob", "DefaultProfile"],
+    ),
+    (
+        "Invoke-AzRestMethod",
+        &[
+            "Path",
+            "Method",
+            "Payload",
+            "ApiVersion",
+            "SubscriptionId",
+            "ResourceGroupName",
+            "ResourceProviderName",
+            "ResourceType",
+            "Name",
+            "Uri",
+            "ResourceId",
+            "AsJob",
+            "WaitForCompletion",
+            "PollFrom",
+            "FinalResultFrom",
+            "DefaultProfile",
+            "WhatIf",
+            "Confirm",
+        ],
+    ),
+];
+
+/// Whether an invocation's options are all valid; the problems otherwise.
+fn check_az(invocation: &Invocation) -> Result<(), String> {
+    let path = invocation.az_path();
+    let Some((_, options)) = AZ_COMMANDS.iter().find(|(p, _)| *p == path) else {
+        return Err(format!("unknown az command `az {path}`"));
+    };
+    let bad: Vec<&str> = invocation
+        .options()
+        .into_iter()
+        .filter(|o| !options.contains(o) && !AZ_GLOBAL.contains(o))
+        .collect();
+    if bad.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("`az {path}` has no option {bad:?}"))
+    }
+}
+
+fn check_cmdlet(invocation: &Invocation) -> Result<(), String> {
+    let Some((name, parameters)) = AZ_CMDLETS
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(&invocation.program))
+    else {
+        return Err(format!("unknown Az cmdlet `{}`", invocation.program));
+    };
+    // PowerShell matches parameter names case-insensitively; prefixes are not accepted here.
+    let bad: Vec<&str> = invocation
+        .options()
+        .into_iter()
+        .filter(|o| {
+            let p = o.trim_start_matches('-').trim_end_matches(':');
+            !parameters
+                .iter()
+                .chain(COMMON)
+                .any(|known| known.eq_ignore_ascii_case(p))
+        })
+        .collect();
+    if bad.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("`{name}` has no parameter {bad:?}"))
+    }
+}
+
+fn check(invocation: &Invocation) -> Result<(), String> {
+    if invocation.program == "az" {
+        check_az(invocation)
+    } else {
+        check_cmdlet(invocation)
+    }
+}
+
+#[test]
+fn every_generated_invocation_uses_known_commands_and_parameters() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for rendered in corpus() {
+        let invocations = match rendered.target {
+            OutputTarget::AzBash => bash_invocations(&rendered.text),
+            OutputTarget::PowerShell | OutputTarget::AzPowerShell => {
+                powershell_invocations(&rendered.text)
+            }
+            OutputTarget::Rest => continue,
+        };
+        assert!(
+            !invocations.is_empty(),
+            "{}: no invocation found",
+            rendered.label()
+        );
+        for invocation in invocations {
+            checked += 1;
+            if let Err(problem) = check(&invocation) {
+                failures.push(format!(
+                    "{}: {problem}\n    {}",
+                    rendered.label(),
+                    invocation.describe()
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} invalid invocations:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert!(checked > 500, "only {checked} invocations checked");
+}
+
+/// The splatted forms are seen: the hashtable keys of `New-AzCognitiveServicesAccount
+/// @newAccount` and the words of `az cognitiveservices account create @createArguments`.
+#[test]
+fn splatted_parameters_are_checked() {
+    let create = corpus()
+        .iter()
+        .find(|r| {
+            r.fixture == "ai-services-create-custom-domain-public-disabled"
+                && r.target == OutputTarget::PowerShell
+        })
+        .unwrap();
+    let new_account = powershell_invocations(&create.text)
+        .into_iter()
+        .find(|i| i.program == "New-AzCognitiveServicesAccount")
+        .expect("the create step calls New-AzCognitiveServicesAccount");
+    for parameter in [
+        "-ResourceGroupName",
+        "-Name",
+        "-Type",
+        "-SkuName",
+        "-Location",
+        "-CustomSubdomainName",
+        "-Force",
+    ] {
+        assert!(
+            new_account.options().contains(&parameter),
+            "{parameter} missing from {}",
+            new_account.describe()
+        );
+    }
+
+    let cli = corpus()
+        .iter()
+        .find(|r| {
+            r.fixture == "ai-services-create-custom-domain-public-disabled"
+                && r.target == OutputTarget::AzPowerShell
+        })
+        .unwrap();
+    let invocations = powershell_invocations(&cli.text);
+    let create = invocations
+        .iter()
+        .find(|i| i.az_path() == "cognitiveservices account create")
+        .expect("the create step calls az cognitiveservices account create");
+    for option in [
+        "--name",
+        "--resource-group",
+        "--location",
+        "--kind",
+        "--sku",
+        "--yes",
+        "--custom-domain",
+    ] {
+        assert!(
+            create.options().contains(&option),
+            "{option} missing from {}",
+            create.describe()
+        );
+    }
+    // `& az @arguments` in Invoke-ArmRequest: the array supplies the command path too.
+    assert!(invocations
+        .iter()
+        .any(|i| i.az_path() == "rest" && i.options().contains(&"--body")));
+    // And `Invoke-AzRestMethod @request` in the Az script.
+    let rest = powershell_invocations(
+        &corpus()
+            .iter()
+            .find(|r| {
+                r.target == OutputTarget::PowerShell && r.fixture == "speech-two-office-ranges"
+            })
+            .unwrap()
+            .text,
+    )
+    .into_iter()
+    .find(|i| i.program == "Invoke-AzRestMethod")
+    .expect("Invoke-ArmRequest calls Invoke-AzRestMethod");
+    assert_eq!(rest.options(), vec!["-Method", "-Path", "-Payload"]);
+}
+
+/// The checker itself rejects a misspelt option, an unknown command and an unknown cmdlet.
+#[test]
+fn the_table_rejects_mistakes() {
+    let bash = bash_invocations(
+        "az network vnet subnet update --ids \"$id\" --service-endpoint X\naz cognitiveservices acount show -n a\n",
+    );
+    assert!(check(&bash[0]).is_err());
+    assert!(check(&bash[1]).is_err());
+    let ps = powershell_invocations(
+        "Set-AzCognitiveServicesAccount -ResourceGroupName a -Name b -CustomSubDomain c\nSet-AzVirtualNetworkSubnetConfig -Name a\n$p = @{ Nme = 'a' }\nGet-AzVirtualNetwork @p\n",
+    );
+    assert_eq!(ps.len(), 3);
+    assert!(ps.iter().all(|i| check(i).is_err()), "{ps:#?}");
+}
