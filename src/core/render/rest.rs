@@ -30,7 +30,14 @@ pub(super) fn render(plan: &crate::core::plan::Plan, context: &RenderContext) ->
                     out += &format!("# {}\n", quote::comment(&line));
                 }
             }
-            out += &format!("{} {endpoint}{}\n", request.method, quote::url_path(&request.path_and_query()));
+            // Only the path is percent-encoded: encoding the query's `?` would turn the
+            // api-version into part of the path.
+            out += &format!(
+                "{} {endpoint}{}?api-version={}\n",
+                request.method,
+                quote::url_path(&request.path),
+                request.api_version
+            );
             out += "Authorization: Bearer {{token}}\n";
             if let Some(body) = &request.body {
                 out += "Content-Type: application/json\n\n";
