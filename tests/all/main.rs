@@ -5,3 +5,4 @@ mod support;
 mod shell_checks;
 mod command_table;
 mod rest_shapes;
+mod quoting;
