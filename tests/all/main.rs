@@ -6,3 +6,4 @@ mod shell_checks;
 mod command_table;
 mod rest_shapes;
 mod quoting;
+mod idempotency;

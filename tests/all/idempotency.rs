@@ -1,0 +1,281 @@
+//! Safe to run again: every create is guarded by an existence check, and every list update
+//! merges with what is there instead of replacing it.
+
+use ai_network_wizard::core::render::OutputTarget;
+
+use crate::support::{bash_invocations, corpus_of, powershell_invocations, Rendered};
+
+/// The text of the step holding 1-based `line`, from its `# Step N:` comment up to `line`.
+fn step_before(text: &str, line: usize) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines[..line]
+        .iter()
+        .rposition(|l| l.starts_with("# Step "))
+        .unwrap_or_else(|| panic!("line {line} is in no step"));
+    lines[start..line].join("\n")
+}
+
+/// The script's steps (after the helper definitions), comment lines left out.
+fn step_code(text: &str) -> String {
+    let start = text.find("\n# Step 1:").expect("a first step");
+    text[start..]
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn assert_guarded(rendered: &Rendered, line: usize, what: &str, guards: &[&str]) {
+    let before = step_before(&rendered.text, line);
+    for guard in guards {
+        assert!(
+            before.contains(guard),
+            "{}: {what} at line {line} is not preceded by `{guard}` in its step:\n{before}",
+            rendered.label()
+        );
+    }
+}
+
+#[test]
+fn bash_creates_are_guarded_and_lists_merged() {
+    for rendered in corpus_of(OutputTarget::AzBash) {
+        for invocation in bash_invocations(&rendered.text) {
+            let line = invocation.line;
+            match invocation.az_path().as_str() {
+                "group create" => assert_guarded(
+                    rendered,
+                    line,
+                    "group create",
+                    &["if [ \"$(az group exists"],
+                ),
+                "cognitiveservices account create" => assert_guarded(
+                    rendered,
+                    line,
+                    "account create",
+                    &["if az cognitiveservices account show", "else"],
+                ),
+                "cognitiveservices account update" => assert_guarded(
+                    rendered,
+                    line,
+                    "custom domain update",
+                    &[
+                        "current_subdomain=$(az rest --method get",
+                        "elif [ -n \"$current_subdomain\" ]",
+                    ],
+                ),
+                "network vnet subnet update" => {
+                    assert_guarded(
+                        rendered,
+                        line,
+                        "subnet update",
+                        &[
+                            "endpoints=$(az network vnet subnet show",
+                            "mapfile -t services <<<\"$endpoints\"",
+                        ],
+                    );
+                    assert!(
+                        invocation.words.iter().any(|w| w == "\"${services[@]}\""),
+                        "{}: {}",
+                        rendered.label(),
+                        invocation.describe()
+                    );
+                }
+                path => assert!(
+                    !path.contains("network-rule"),
+                    "{}: network-rule replaces nothing but adds blindly: {}",
+                    rendered.label(),
+                    invocation.describe()
+                ),
+            }
+        }
+        let steps = step_code(&rendered.text);
+        assert!(
+            !steps.contains("networkAcls"),
+            "{}: a step writes networkAcls outside the read-merge helpers",
+            rendered.label()
+        );
+        for (index, line) in rendered.text.lines().enumerate() {
+            if line.trim_start().starts_with("write_network_acls \"") {
+                assert_guarded(
+                    rendered,
+                    index + 1,
+                    "networkAcls write",
+                    &["current_acls=$(read_network_acls)"],
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn powershell_creates_are_guarded_and_lists_merged() {
+    for rendered in corpus_of(OutputTarget::PowerShell) {
+        for invocation in powershell_invocations(&rendered.text) {
+            let line = invocation.line;
+            match invocation.program.as_str() {
+                "New-AzResourceGroup" => assert_guarded(
+                    rendered,
+                    line,
+                    "New-AzResourceGroup",
+                    &["if (-not (Get-AzResourceGroup"],
+                ),
+                "New-AzCognitiveServicesAccount" => assert_guarded(
+                    rendered,
+                    line,
+                    "New-AzCognitiveServicesAccount",
+                    &["if (Get-AzCognitiveServicesAccount", "} else {"],
+                ),
+                "Set-AzCognitiveServicesAccount" => assert_guarded(
+                    rendered,
+                    line,
+                    "Set-AzCognitiveServicesAccount",
+                    &["$currentSubdomain = ", "elseif ($currentSubdomain)"],
+                ),
+                "Set-AzVirtualNetwork" => assert_guarded(
+                    rendered,
+                    line,
+                    "Set-AzVirtualNetwork",
+                    &[
+                        "$vnet = Get-AzVirtualNetwork",
+                        "-contains 'Microsoft.CognitiveServices'",
+                        "$subnet.ServiceEndpoints.Add($endpoint)",
+                    ],
+                ),
+                name => assert!(
+                    !matches!(
+                        name,
+                        "Set-AzVirtualNetworkSubnetConfig"
+                            | "Add-AzCognitiveServicesAccountNetworkRule"
+                            | "Update-AzCognitiveServicesAccountNetworkRuleSet"
+                    ),
+                    "{}: {name} replaces lists: {}",
+                    rendered.label(),
+                    invocation.describe()
+                ),
+            }
+        }
+        check_powershell_acls(rendered);
+    }
+}
+
+#[test]
+fn az_powershell_creates_are_guarded_and_lists_merged() {
+    for rendered in corpus_of(OutputTarget::AzPowerShell) {
+        for invocation in powershell_invocations(&rendered.text)
+            .into_iter()
+            .filter(|i| i.program == "az")
+        {
+            let line = invocation.line;
+            match invocation.az_path().as_str() {
+                "group create" => assert_guarded(
+                    rendered,
+                    line,
+                    "group create",
+                    &[
+                        "$groupExists = az group exists",
+                        "if ($groupExists -ne 'true')",
+                    ],
+                ),
+                "cognitiveservices account create" => assert_guarded(
+                    rendered,
+                    line,
+                    "account create",
+                    &[
+                        "$existing = az cognitiveservices account list",
+                        "if ($existing)",
+                        "} else {",
+                    ],
+                ),
+                "cognitiveservices account update" => assert_guarded(
+                    rendered,
+                    line,
+                    "custom domain update",
+                    &["$currentSubdomain = ", "elseif ($currentSubdomain)"],
+                ),
+                "network vnet subnet update" => {
+                    assert_guarded(
+                        rendered,
+                        line,
+                        "subnet update",
+                        &[
+                            "$endpoints = @(az network vnet subnet show",
+                            "$services = @($endpoints",
+                        ],
+                    );
+                    assert!(
+                        invocation.words.iter().any(|w| w == "$services"),
+                        "{}",
+                        invocation.describe()
+                    );
+                }
+                path => assert!(
+                    !path.contains("network-rule"),
+                    "{}: {}",
+                    rendered.label(),
+                    invocation.describe()
+                ),
+            }
+        }
+        check_powershell_acls(rendered);
+    }
+}
+
+fn check_powershell_acls(rendered: &Rendered) {
+    let steps = step_code(&rendered.text);
+    assert!(
+        !steps.contains("networkAcls"),
+        "{}: a step writes networkAcls outside the read-merge helpers",
+        rendered.label()
+    );
+    for (index, line) in rendered.text.lines().enumerate() {
+        if line.trim_start().starts_with("Set-NetworkAcls -Acls") {
+            assert_guarded(
+                rendered,
+                index + 1,
+                "networkAcls write",
+                &["$acls = Get-NetworkAcls"],
+            );
+        }
+    }
+}
+
+/// REST: each create (PUT) follows a GET of the same resource, each networkAcls PATCH follows
+/// a GET of the account, and the subnet PUT follows a GET of the subnet.
+#[test]
+fn rest_writes_follow_reads() {
+    for rendered in corpus_of(OutputTarget::Rest) {
+        let requests: Vec<(&str, &str)> = rendered
+            .text
+            .lines()
+            .filter_map(|l| l.split_once(' '))
+            .filter(|(m, _)| matches!(*m, "GET" | "PUT" | "PATCH" | "POST"))
+            .collect();
+        for (index, (method, url)) in requests.iter().enumerate() {
+            let path = url.split('?').next().unwrap();
+            let is_group = path.matches('/').count() == 4 + 2; // https:// + /subscriptions/x/resourceGroups/y
+            let needs_read = match *method {
+                "PUT" => !is_group,
+                "PATCH" => true,
+                _ => false,
+            };
+            if needs_read {
+                assert!(
+                    requests[..index]
+                        .iter()
+                        .any(|(m, u)| *m == "GET" && u.split('?').next() == Some(path)),
+                    "{}: {method} {url} without a preceding GET",
+                    rendered.label()
+                );
+            }
+        }
+        let text = &rendered.text;
+        if text.contains("\"networkAcls\"") {
+            assert!(
+                text.contains("add every ipRules and virtualNetworkRules entry from the GET")
+                    || text.contains("add every rule from the GET"),
+                "{}",
+                rendered.label()
+            );
+        }
+    }
+}
