@@ -7,3 +7,4 @@ mod command_table;
 mod rest_shapes;
 mod quoting;
 mod idempotency;
+mod never_panics;
