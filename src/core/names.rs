@@ -11,12 +11,21 @@ fn common(value: &str, what: &str, min: usize, max: usize, allowed: &str) -> Res
     }
     let length = value.chars().count();
     if length < min {
-        return Err(format!("The {what} is too short ({length} characters): it needs {min} to {max}."));
+        return Err(format!("The {what} is too short ({}): it needs {min} to {max}.", characters(length)));
     }
     if length > max {
-        return Err(format!("The {what} is too long ({length} characters): at most {max}."));
+        return Err(format!("The {what} is too long ({}): at most {max}.", characters(length)));
     }
     Ok(())
+}
+
+/// "1 character", "5 characters".
+fn characters(count: usize) -> String {
+    if count == 1 {
+        "1 character".to_owned()
+    } else {
+        format!("{count} characters")
+    }
 }
 
 fn describe(c: char) -> String {
@@ -55,10 +64,12 @@ pub fn check_guid(value: &str, what: &str) -> Result<(), String> {
 
 /// Resource group: 1–90; letters (Unicode letters too), digits, `_ - . ( )`; not ending with `.`.
 pub fn check_resource_group(value: &str) -> Result<(), String> {
-    const ALLOWED: &str = "letters, digits, underscores, hyphens, periods and parentheses, 1 to 90 characters, not ending with a period";
+    const ALLOWED: &str = "letters (accented and other non-ASCII letters too), digits, underscores, hyphens, periods and parentheses, 1 to 90 characters, not ending with a period";
     common(value, "resource group name", 1, 90, ALLOWED)?;
     if let Some(c) = first_forbidden(value, |c| c.is_alphanumeric() || "_-.()".contains(c)) {
-        return Err(format!("The resource group name contains {}: allowed are {ALLOWED}.", describe(c)));
+        // Non-ASCII letters are allowed here, so name the character itself, not its script.
+        let what = if c.is_whitespace() { "spaces".to_owned() } else { format!("'{c}'") };
+        return Err(format!("The resource group name contains {what}: allowed are {ALLOWED}."));
     }
     if value.ends_with('.') {
         return Err("The resource group name ends with a period, which Azure does not allow.".into());
@@ -69,7 +80,7 @@ pub fn check_resource_group(value: &str) -> Result<(), String> {
 /// Cognitive Services account: 2–64; letters, digits, hyphens (ARM also takes `_` and `.`);
 /// starts and ends with a letter or digit.
 pub fn check_cognitive_account(value: &str) -> Result<(), String> {
-    const ALLOWED: &str = "ASCII letters, digits and hyphens, 2 to 64 characters, starting and ending with a letter or digit";
+    const ALLOWED: &str = "ASCII letters, digits and hyphens (Azure also accepts underscores and periods), 2 to 64 characters, starting and ending with a letter or digit";
     common(value, "account name", 2, 64, ALLOWED)?;
     if let Some(c) = first_forbidden(value, |c| c.is_ascii_alphanumeric() || "-_.".contains(c)) {
         return Err(format!("The account name contains {}: allowed are {ALLOWED}.", describe(c)));
@@ -142,6 +153,11 @@ pub fn check_region(value: &str) -> Result<(), String> {
     if value.trim() != value {
         return Err("The region starts or ends with a space: remove it.".into());
     }
+    if let Some(c) = value.chars().find(|c| !c.is_ascii()) {
+        return Err(format!(
+            "The region contains '{c}': use its programmatic name, lowercase ASCII letters and digits only, e.g. westeurope."
+        ));
+    }
     if !value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()) {
         let suggestion: String =
             value.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
@@ -167,7 +183,7 @@ pub fn check_custom_subdomain(value: &str) -> Result<(), String> {
     }
     let length = value.len();
     if length < 2 {
-        return Err("The custom subdomain is too short: it needs 2 to 63 characters.".into());
+        return Err(format!("The custom subdomain is too short ({}): it needs 2 to 63.", characters(length)));
     }
     if length > 63 {
         return Err(format!(

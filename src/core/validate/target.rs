@@ -56,7 +56,13 @@ pub(super) fn validate_target(draft: &TargetDraft, out: &mut Vec<Diagnostic>) ->
             .into_iter()
             .find(|c| *c != draft.cloud && c.known_regions().contains(&draft.region.as_str()));
         let message = match other_cloud {
-            Some(c) => format!("\"{}\" is a region of {}, not of {}.", draft.region, c.label(), draft.cloud.label()),
+            Some(c) => format!(
+                "\"{}\" is a region of {}, not of {}: choose that cloud, or a region of {}.",
+                draft.region,
+                c.label(),
+                draft.cloud.label(),
+                draft.cloud.label()
+            ),
             None => format!(
                 "\"{}\" is not a region this wizard knows in {}: check the spelling (`az account list-locations`).",
                 draft.region,
