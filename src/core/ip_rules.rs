@@ -94,6 +94,12 @@ pub fn parse_ip_rule(entry: &str) -> Result<(IpRule, Vec<Caution>), Refusal> {
             fix: Some((format!("Use {trimmed}"), vec![trimmed])),
         });
     }
+    if let Some((address, _port)) = entry.split_once(':').filter(|(a, p)| a.parse::<Ipv4Addr>().is_ok() && !p.contains(':')) {
+        return Err(Refusal {
+            message: "Network rules take addresses and ranges without a port: remove the \":port\" part.".into(),
+            fix: Some((format!("Use {address}"), vec![address.to_owned()])),
+        });
+    }
     if entry.contains(':') {
         return Err(Refusal::plain(
             "IPv6 is not supported: Azure AI services network rules accept IPv4 addresses and ranges only.",
@@ -113,24 +119,30 @@ pub fn parse_ip_rule(entry: &str) -> Result<(IpRule, Vec<Caution>), Refusal> {
                 .parse()
                 .ok()
                 .filter(|n| *n <= 32 && !p.starts_with('+'))
-                .ok_or_else(|| Refusal::plain(format!("\"/{p}\" is not a prefix length: use /0 to /30.")))?;
-            match prefix {
-                32 => {
+                .ok_or_else(|| {
+                    Refusal::plain(format!("\"/{p}\" is not a prefix length: write a number up to 30 after the slash, like /24."))
+                })?;
+            if prefix == 0 {
+                return Err(Refusal::plain(
+                    "/0 is every IPv4 address: to let every network in, set the default action to Allow instead of adding this rule.",
+                ));
+            }
+            if prefix >= 31 {
+                // A non-public address is refused for that reason first: fixing the prefix would
+                // only lead to that second refusal.
+                let net = Ipv4Net::new(address, prefix).expect("31 and 32 are valid prefixes").trunc();
+                special_ranges(net)?;
+                if prefix == 32 {
                     return Err(Refusal {
                         message: "/32 ranges are not accepted: allow the single address instead.".into(),
                         fix: Some((format!("Use {address}"), vec![address.to_string()])),
-                    })
-                }
-                31 => {
-                    let net = Ipv4Net::new(address, 31).expect("31 is a valid prefix").trunc();
-                    let first = net.network();
-                    let second = net.broadcast();
-                    return Err(Refusal {
-                        message: "/31 ranges are not accepted: allow its two addresses one by one.".into(),
-                        fix: Some((format!("Use {first} and {second}"), vec![first.to_string(), second.to_string()])),
                     });
                 }
-                _ => {}
+                let (first, second) = (net.network(), net.broadcast());
+                return Err(Refusal {
+                    message: "/31 ranges are not accepted: allow its two addresses one by one.".into(),
+                    fix: Some((format!("Use {first} and {second}"), vec![first.to_string(), second.to_string()])),
+                });
             }
             let net = Ipv4Net::new(address, prefix).expect("prefix checked above");
             if net.trunc() != net {
@@ -146,8 +158,14 @@ pub fn parse_ip_rule(entry: &str) -> Result<(IpRule, Vec<Caution>), Refusal> {
             IpRule::Range(net)
         }
     };
+    let cautions = special_ranges(rule.as_net())?;
+    Ok((rule, cautions))
+}
+
+/// Refuses a range that is or includes non-public space; cautions for the ranges that are only
+/// unusual (documentation ranges and the like).
+fn special_ranges(net: Ipv4Net) -> Result<Vec<Caution>, Refusal> {
     let mut cautions = Vec::new();
-    let net = rule.as_net();
     for special in SPECIAL_RANGES {
         let special_net: Ipv4Net = special.net.parse().expect("table entries are valid");
         let overlaps = special_net.contains(&net) || net.contains(&special_net);
@@ -165,5 +183,5 @@ pub fn parse_ip_rule(entry: &str) -> Result<(IpRule, Vec<Caution>), Refusal> {
         }
         cautions.push(what);
     }
-    Ok((rule, cautions))
+    Ok(cautions)
 }

@@ -93,9 +93,7 @@ fn validate_ip_rules(entries: &[String], out: &mut Vec<Diagnostic>) -> Option<Ve
                 ok = false;
             }
             Ok((rule, cautions)) => {
-                for caution in cautions {
-                    out.push(Diagnostic::warning(&field, caution));
-                }
+                // A duplicate only needs removing: its cautions were said on the first entry.
                 if let Some((first, _)) = accepted.iter().find(|(_, r)| *r == rule) {
                     out.push(
                         Diagnostic::error(&field, format!("Duplicate of entry {}.", first + 1))
@@ -103,6 +101,9 @@ fn validate_ip_rules(entries: &[String], out: &mut Vec<Diagnostic>) -> Option<Ve
                     );
                     ok = false;
                     continue;
+                }
+                for caution in cautions {
+                    out.push(Diagnostic::warning(&field, caution));
                 }
                 if let Some((other, wider)) = accepted.iter().find(|(_, r)| rule.is_within(*r)) {
                     out.push(Diagnostic::warning(
