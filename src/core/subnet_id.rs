@@ -49,23 +49,59 @@ impl SubnetId {
         if text.trim() != text {
             return Err("The subnet ID starts or ends with a space: remove it.".into());
         }
-        let parts: Vec<&str> = text.split('/').collect();
-        let literal = |i: usize, expected: &str| parts.get(i).is_some_and(|p| p.eq_ignore_ascii_case(expected));
-        let shape_ok = parts.len() == 11
-            && parts[0].is_empty()
-            && literal(1, "subscriptions")
-            && literal(3, "resourceGroups")
-            && literal(5, "providers")
-            && literal(6, "Microsoft.Network")
-            && literal(7, "virtualNetworks")
-            && literal(9, "subnets");
-        if !shape_ok {
-            let hint = if literal(7, "virtualNetworks") && parts.len() == 9 {
-                " It names a virtual network: add /subnets/<subnet>."
+        if !text.starts_with('/') {
+            let hint = if text.to_ascii_lowercase().contains("/subscriptions/") {
+                " Copy the resource ID itself (the subnet's JSON view shows it), not a portal address."
             } else {
                 ""
             };
-            return Err(format!("Not a subnet resource ID: expected {SHAPE}.{hint}"));
+            return Err(format!("The subnet ID must start with /subscriptions/: expected {SHAPE}.{hint}"));
+        }
+        if text.ends_with('/') {
+            return Err("The subnet ID ends with a slash: remove it.".into());
+        }
+        let parts: Vec<&str> = text.split('/').collect();
+        // Segment names are compared case-insensitively: ARM itself answers `resourcegroups`.
+        const LITERALS: [(usize, &str); 6] = [
+            (1, "subscriptions"),
+            (3, "resourceGroups"),
+            (5, "providers"),
+            (6, "Microsoft.Network"),
+            (7, "virtualNetworks"),
+            (9, "subnets"),
+        ];
+        for (index, expected) in LITERALS {
+            match parts.get(index) {
+                Some(&"") => {
+                    return Err(format!("The subnet ID has an empty segment (//) where \"{expected}\" belongs: expected {SHAPE}."))
+                }
+                Some(found) if !found.eq_ignore_ascii_case(expected) => {
+                    return Err(format!("The subnet ID has \"{found}\" where \"{expected}\" belongs: expected {SHAPE}."))
+                }
+                _ => {}
+            }
+        }
+        const NAMES: [(usize, &str); 4] =
+            [(2, "subscription ID"), (4, "resource group name"), (8, "virtual network name"), (10, "subnet name")];
+        for (index, what) in NAMES {
+            if parts.get(index).is_some_and(|name| name.is_empty()) {
+                return Err(format!("The subnet ID has no {what}: expected {SHAPE}."));
+            }
+        }
+        match parts.len() {
+            9 => {
+                return Err(format!(
+                    "This is a virtual network ID, not a subnet ID: add /subnets/<subnet name> to name one of its subnets ({SHAPE})."
+                ))
+            }
+            n if n < 11 => return Err(format!("The subnet ID is incomplete: expected {SHAPE}.")),
+            n if n > 11 => {
+                return Err(format!(
+                    "The subnet ID goes on after the subnet name (\"/{}\"): expected {SHAPE}.",
+                    parts[11..].join("/")
+                ))
+            }
+            _ => {}
         }
         SubnetId::from_parts(parts[2], parts[4], parts[8], parts[10]).map_err(|(_, message)| message)
     }

@@ -140,12 +140,21 @@ fn validate_vnet_rules(entries: &[VnetRuleDraft], target_subscription: &str, out
         let prefix = format!("network.vnet_rules.{index}");
         let subnet = match entry.input {
             SubnetInput::ResourceId => SubnetId::parse(&entry.subnet_id).map_err(|m| (format!("{prefix}.subnet_id"), m)),
+            SubnetInput::Parts if entry.subscription_id.is_empty() && names::check_guid(target_subscription, "").is_err() => Err((
+                format!("{prefix}.subscription_id"),
+                "Left empty, so the target's subscription ID is used, and that is not valid yet: correct it in the Target step, or enter the subnet's subscription ID here.".to_owned(),
+            )),
             SubnetInput::Parts => {
                 let subscription =
                     if entry.subscription_id.is_empty() { target_subscription } else { entry.subscription_id.as_str() };
                 SubnetId::from_parts(subscription, &entry.resource_group, &entry.vnet, &entry.subnet)
                     .map_err(|(part, m)| (format!("{prefix}.{part}"), m))
             }
+        };
+        // Diagnostics about the whole subnet go on a field the person can see for this input.
+        let (subnet_field, subscription_field) = match entry.input {
+            SubnetInput::ResourceId => (format!("{prefix}.subnet_id"), format!("{prefix}.subnet_id")),
+            SubnetInput::Parts => (format!("{prefix}.subnet"), format!("{prefix}.subscription_id")),
         };
         let tenant_id = if entry.tenant_id.is_empty() {
             None
@@ -170,7 +179,7 @@ fn validate_vnet_rules(entries: &[VnetRuleDraft], target_subscription: &str, out
         let key = subnet.to_string().to_ascii_lowercase();
         if let Some(first) = first_index.get(&key) {
             out.push(Diagnostic::error(
-                format!("{prefix}.subnet_id"),
+                subnet_field,
                 format!("Duplicate of virtual-network rule {}.", first + 1),
             ));
             ok = false;
@@ -187,7 +196,7 @@ fn validate_vnet_rules(entries: &[VnetRuleDraft], target_subscription: &str, out
         if other_subscription && !other_subscriptions_seen.contains(&subnet.subscription_id) {
             other_subscriptions_seen.push(subnet.subscription_id.clone());
             out.push(Diagnostic::info(
-                format!("{prefix}.subnet_id"),
+                subscription_field,
                 format!(
                     "The subnet is in another subscription ({}): the Microsoft.CognitiveServices resource provider must be registered there. The scripts register it.",
                     subnet.subscription_id
