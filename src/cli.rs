@@ -40,7 +40,8 @@ fn run_inner(args: &[String]) -> Result<u8, String> {
                 Severity::Warning => "warning",
                 Severity::Info => "info",
             };
-            eprintln!("{config_path}: {severity}: {}: {}", d.field, d.message);
+            let fix = d.fix.as_ref().map(|f| format!(" (fix: {})", f.label)).unwrap_or_default();
+            eprintln!("{config_path}: {severity}: {}: {}{fix}", d.field, d.message);
         }
     };
     match command.as_str() {

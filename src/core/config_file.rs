@@ -43,7 +43,10 @@ pub fn from_config_json(text: &str) -> Result<Draft, String> {
                 "Configuration version {v} is not supported: this wizard reads version {FORMAT_VERSION}."
             ))
         }
-        None => return Err("Missing \"version\".".into()),
+        None if value.get("version").is_some() => {
+            return Err(format!("\"version\" must be the number {FORMAT_VERSION}, without quotes."))
+        }
+        None => return Err(format!("Missing \"version\": {FORMAT_VERSION}.")),
     }
     let file: ConfigFile = serde_json::from_value(value).map_err(|e| format!("Invalid configuration: {e}"))?;
     Ok(file.wizard)
