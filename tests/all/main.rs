@@ -4,7 +4,9 @@
 mod support;
 mod shell_checks;
 mod command_table;
+mod validation_target;
 mod rest_shapes;
 mod quoting;
+mod validation_network;
 mod idempotency;
 mod never_panics;

@@ -15,6 +15,131 @@ pub fn fixtures_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
+/// One fixture by name (`tests/fixtures/{name}.json`), parsed.
+pub fn fixture(name: &str) -> Draft {
+    let path = fixtures_dir().join(format!("{name}.json"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    from_config_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// A complete, valid draft: an existing Speech account in West Europe, custom subdomain
+/// acknowledged, default action Deny with one allowed range. Tests change one thing in it.
+pub fn valid_draft() -> Draft {
+    use ai_network_wizard::core::draft::{CustomDomainDraft, NetworkDraft, TargetDraft};
+    Draft {
+        target: TargetDraft {
+            subscription_id: "6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91".into(),
+            resource_group: "rg-speech-prod".into(),
+            name: "contoso-speech".into(),
+            region: "westeurope".into(),
+            ..TargetDraft::default()
+        },
+        custom_domain: CustomDomainDraft {
+            enabled: true,
+            subdomain: "contoso-speech".into(),
+            acknowledge_irreversible: true,
+        },
+        network: NetworkDraft {
+            ip_rules: vec!["203.0.113.0/24".into()],
+            ..NetworkDraft::default()
+        },
+    }
+}
+
+/// The messages of one severity at exactly this field, in order.
+pub fn messages_at(
+    validation: &ai_network_wizard::core::validate::Validation,
+    field: &str,
+    severity: ai_network_wizard::core::diagnostics::Severity,
+) -> Vec<String> {
+    validation
+        .for_field(field)
+        .filter(|d| d.severity == severity)
+        .map(|d| d.message.clone())
+        .collect()
+}
+
+/// Asserts that the draft is refused with exactly this one error, at this field, and no other.
+pub fn assert_only_error(draft: &Draft, field: &str, message: &str) {
+    let validation = ai_network_wizard::core::validate::validate(draft);
+    let errors: Vec<(String, String)> = validation
+        .errors()
+        .map(|d| (d.field.clone(), d.message.clone()))
+        .collect();
+    assert_eq!(
+        errors,
+        vec![(field.to_owned(), message.to_owned())],
+        "errors of the draft"
+    );
+    assert!(
+        validation.config.is_none(),
+        "an invalid draft must not yield a configuration"
+    );
+}
+
+/// Asserts that the draft has no error (warnings and notes are allowed).
+pub fn assert_no_error(draft: &Draft) -> ai_network_wizard::core::config::Config {
+    let validation = ai_network_wizard::core::validate::validate(draft);
+    let errors: Vec<String> = validation
+        .errors()
+        .map(|d| format!("{}: {}", d.field, d.message))
+        .collect();
+    assert!(errors.is_empty(), "unexpected errors: {errors:#?}");
+    validation.config.expect("no errors, so a configuration")
+}
+
+pub fn snapshots_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots")
+}
+
+/// Compares `actual` with `tests/snapshots/{name}`. With `UPDATE_SNAPSHOTS=1` it (re)writes the
+/// file instead, for a person to review in the diff before committing.
+pub fn assert_snapshot(name: &str, actual: &str) {
+    const HOW: &str = "UPDATE_SNAPSHOTS=1 cargo test --test all snapshots";
+    let path = snapshots_dir().join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {
+        std::fs::create_dir_all(snapshots_dir()).expect("tests/snapshots can be created");
+        std::fs::write(&path, actual)
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+        return;
+    }
+    let expected = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            panic!("missing snapshot tests/snapshots/{name}: create it with `{HOW}`, then review it before committing")
+        }
+        Err(e) => panic!("cannot read {}: {e}", path.display()),
+    };
+    if expected == actual {
+        return;
+    }
+    let expected_lines: Vec<&str> = expected.lines().collect();
+    let actual_lines: Vec<&str> = actual.lines().collect();
+    let Some(first) = (0..expected_lines.len().max(actual_lines.len()))
+        .find(|&i| expected_lines.get(i) != actual_lines.get(i))
+    else {
+        panic!("snapshot tests/snapshots/{name} differs only in line endings or the final newline; if intended, run `{HOW}`");
+    };
+    let show = |lines: &[&str]| -> String {
+        (first.saturating_sub(2)..(first + 3).min(lines.len()))
+            .map(|i| {
+                format!(
+                    "{:>5} {}{}\n",
+                    i + 1,
+                    if i == first { '>' } else { ' ' },
+                    lines[i]
+                )
+            })
+            .collect()
+    };
+    panic!(
+        "snapshot tests/snapshots/{name} differs from line {}.\n--- expected\n{}--- actual\n{}If the change is intended, run `{HOW}` and review the diff.",
+        first + 1,
+        show(&expected_lines),
+        show(&actual_lines)
+    );
+}
+
 /// Every `tests/fixtures/*.json`, sorted by name, parsed.
 pub fn fixtures() -> Vec<(String, Draft)> {
     let mut entries: Vec<_> = std::fs::read_dir(fixtures_dir())
