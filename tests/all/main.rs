@@ -8,5 +8,6 @@ mod validation_target;
 mod rest_shapes;
 mod quoting;
 mod validation_network;
+mod plan_order;
 mod idempotency;
 mod never_panics;

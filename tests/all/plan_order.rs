@@ -1,0 +1,347 @@
+//! The plan's order is the safety: subdomain, provider registration, service endpoints, allow
+//! rules with the default action unchanged, then Deny, then public access.
+
+use ai_network_wizard::core::draft::{
+    Bypass, DefaultAction, Draft, Existence, PublicNetworkAccess, SubnetInput, VnetRuleDraft,
+};
+use ai_network_wizard::core::generate::generate;
+use ai_network_wizard::core::plan::{Action, Plan, CURRENT_DEFAULT_ACTION};
+
+use crate::support::{fixture, fixtures, valid_draft};
+
+const SUB: &str = "6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91";
+const OTHER_A: &str = "5e8a1f47-2c9b-4d03-b6e1-7f4c2a9d8b15";
+const OTHER_B: &str = "0b3d9c2e-7a41-4f6b-8e25-c91d4a7f3e60";
+
+fn plan_of(draft: &Draft) -> Plan {
+    let generated = generate(draft);
+    generated
+        .plan
+        .unwrap_or_else(|| panic!("invalid draft: {:#?}", generated.validation.diagnostics))
+}
+
+/// Each step's action as a short word, with the detail that matters for ordering.
+fn actions(plan: &Plan) -> Vec<String> {
+    plan.steps
+        .iter()
+        .map(|s| match &s.action {
+            Action::SelectSubscription => "SelectSubscription".to_owned(),
+            Action::VerifyResource => "VerifyResource".to_owned(),
+            Action::CreateAccount {
+                custom_subdomain, ..
+            } => {
+                format!(
+                    "CreateAccount({})",
+                    custom_subdomain.as_deref().unwrap_or("-")
+                )
+            }
+            Action::SetCustomSubdomain { subdomain } => format!("SetCustomSubdomain({subdomain})"),
+            Action::RegisterResourceProvider { subscription_id } => {
+                format!("RegisterResourceProvider({subscription_id})")
+            }
+            Action::EnableServiceEndpoint { subnet } => {
+                format!("EnableServiceEndpoint({})", subnet.subnet)
+            }
+            Action::MergeNetworkRules { .. } => "MergeNetworkRules".to_owned(),
+            Action::SetDefaultAction { action } => format!("SetDefaultAction({action:?})"),
+            Action::SetPublicNetworkAccess { access } => {
+                format!("SetPublicNetworkAccess({access:?})")
+            }
+        })
+        .collect()
+}
+
+fn subnet(subscription: &str, name: &str, endpoint: bool) -> VnetRuleDraft {
+    VnetRuleDraft {
+        input: SubnetInput::ResourceId,
+        subnet_id: format!(
+            "/subscriptions/{subscription}/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-apps/subnets/{name}"
+        ),
+        enable_service_endpoint: endpoint,
+        ..VnetRuleDraft::default()
+    }
+}
+
+#[test]
+fn speech_locked_to_two_office_ranges() {
+    let plan = plan_of(&fixture("speech-two-office-ranges"));
+    assert_eq!(
+        actions(&plan),
+        [
+            "SelectSubscription",
+            "VerifyResource",
+            "SetCustomSubdomain(contoso-speech)",
+            "MergeNetworkRules",
+            "SetDefaultAction(Deny)",
+            "SetPublicNetworkAccess(Enabled)",
+        ]
+    );
+    assert!(
+        plan.steps[2].irreversible,
+        "the custom subdomain step is marked irreversible"
+    );
+    assert!(plan.steps.iter().filter(|s| s.irreversible).count() == 1);
+}
+
+#[test]
+fn openai_created_with_100_ip_rules_and_subnets_in_two_subscriptions() {
+    let plan = plan_of(&fixture("openai-100-ip-rules-3-subnets"));
+    assert_eq!(
+        actions(&plan),
+        [
+            "SelectSubscription",
+            "CreateAccount(contoso-openai)",
+            "RegisterResourceProvider(5e8a1f47-2c9b-4d03-b6e1-7f4c2a9d8b15)",
+            "EnableServiceEndpoint(snet-api)",
+            "EnableServiceEndpoint(snet-batch)",
+            "MergeNetworkRules",
+            "SetDefaultAction(Deny)",
+            "SetPublicNetworkAccess(Enabled)",
+        ]
+    );
+    let Action::MergeNetworkRules {
+        ip_rules,
+        subnets,
+        bypass,
+    } = &plan.steps[5].action
+    else {
+        unreachable!()
+    };
+    assert_eq!(ip_rules.len(), 100);
+    assert_eq!(
+        subnets
+            .iter()
+            .map(|s| s.subnet.as_str())
+            .collect::<Vec<_>>(),
+        ["snet-api", "snet-batch", "snet-shared"]
+    );
+    assert_eq!(*bypass, Some(Bypass::AzureServices));
+}
+
+#[test]
+fn an_existing_account_gets_the_subdomain_only_when_acknowledged() {
+    let mut draft = valid_draft();
+    draft.custom_domain.acknowledge_irreversible = false;
+    assert_eq!(
+        actions(&plan_of(&draft)),
+        [
+            "SelectSubscription",
+            "VerifyResource",
+            "MergeNetworkRules",
+            "SetDefaultAction(Deny)",
+            "SetPublicNetworkAccess(Enabled)"
+        ]
+    );
+    draft.custom_domain.acknowledge_irreversible = true;
+    assert!(actions(&plan_of(&draft)).contains(&"SetCustomSubdomain(contoso-speech)".to_owned()));
+}
+
+#[test]
+fn a_new_account_gets_the_subdomain_at_creation() {
+    let mut draft = valid_draft();
+    draft.target.existence = Existence::Create;
+    draft.custom_domain.acknowledge_irreversible = false;
+    let plan = plan_of(&draft);
+    assert_eq!(
+        actions(&plan),
+        [
+            "SelectSubscription",
+            "CreateAccount(contoso-speech)",
+            "MergeNetworkRules",
+            "SetDefaultAction(Deny)",
+            "SetPublicNetworkAccess(Enabled)",
+        ]
+    );
+    assert!(
+        plan.steps[1].irreversible,
+        "creating with a subdomain fixes it for good"
+    );
+
+    draft.custom_domain.enabled = false;
+    let plan = plan_of(&draft);
+    assert_eq!(actions(&plan)[1], "CreateAccount(-)");
+    assert!(!plan.steps[1].irreversible);
+}
+
+#[test]
+fn providers_are_registered_once_per_other_subscription_before_any_service_endpoint() {
+    let mut draft = valid_draft();
+    draft.network.vnet_rules = vec![
+        subnet(OTHER_A, "snet-a1", true),
+        subnet(SUB, "snet-local", true),
+        subnet(OTHER_B, "snet-b1", false),
+        subnet(&OTHER_A.to_uppercase(), "snet-a2", true),
+    ];
+    assert_eq!(
+        actions(&plan_of(&draft)),
+        [
+            "SelectSubscription",
+            "VerifyResource",
+            "SetCustomSubdomain(contoso-speech)",
+            &format!("RegisterResourceProvider({OTHER_A})"),
+            &format!("RegisterResourceProvider({OTHER_B})"),
+            "EnableServiceEndpoint(snet-a1)",
+            "EnableServiceEndpoint(snet-local)",
+            "EnableServiceEndpoint(snet-a2)",
+            "MergeNetworkRules",
+            "SetDefaultAction(Deny)",
+            "SetPublicNetworkAccess(Enabled)",
+        ]
+    );
+}
+
+#[test]
+fn public_access_is_disabled_last() {
+    let mut draft = valid_draft();
+    draft.network.public_network_access = PublicNetworkAccess::Disabled;
+    draft.network.ip_rules.clear();
+    let steps = actions(&plan_of(&draft));
+    assert_eq!(
+        steps[steps.len() - 2..],
+        ["SetDefaultAction(Deny)", "SetPublicNetworkAccess(Disabled)"]
+    );
+}
+
+#[test]
+fn deny_with_no_rules_has_nothing_to_merge_unless_a_bypass_is_sent() {
+    let mut draft = valid_draft();
+    draft.network.ip_rules.clear();
+    assert_eq!(
+        actions(&plan_of(&draft)),
+        [
+            "SelectSubscription",
+            "VerifyResource",
+            "SetCustomSubdomain(contoso-speech)",
+            "SetDefaultAction(Deny)",
+            "SetPublicNetworkAccess(Enabled)",
+        ]
+    );
+    // Language accepts a bypass setting, so it is written with the (empty) rules first.
+    let plan = plan_of(&fixture("deny-no-rules"));
+    assert_eq!(
+        actions(&plan),
+        [
+            "SelectSubscription",
+            "VerifyResource",
+            "SetCustomSubdomain(contoso-language)",
+            "MergeNetworkRules",
+            "SetDefaultAction(Deny)",
+            "SetPublicNetworkAccess(Enabled)",
+        ]
+    );
+}
+
+#[test]
+fn the_allow_rules_step_keeps_the_current_default_action() {
+    let plan = plan_of(&fixture("speech-two-office-ranges"));
+    let merge = plan
+        .steps
+        .iter()
+        .find(|s| matches!(s.action, Action::MergeNetworkRules { .. }))
+        .unwrap();
+    let requests = plan.requests(merge);
+    let methods: Vec<&str> = requests.iter().map(|r| r.method).collect();
+    assert_eq!(
+        methods,
+        ["GET", "PATCH"],
+        "read, then write the merged rules"
+    );
+    let acls = &requests[1].body.as_ref().unwrap()["properties"]["networkAcls"];
+    assert_eq!(
+        acls["defaultAction"], CURRENT_DEFAULT_ACTION,
+        "not Deny yet: the default action is copied from the GET"
+    );
+    assert_eq!(
+        acls["ipRules"],
+        serde_json::json!([{ "value": "203.0.113.0/24" }, { "value": "198.51.100.16/28" }])
+    );
+
+    let deny = plan
+        .steps
+        .iter()
+        .find(|s| matches!(s.action, Action::SetDefaultAction { .. }))
+        .unwrap();
+    let requests = plan.requests(deny);
+    assert_eq!(
+        requests[1].body.as_ref().unwrap()["properties"]["networkAcls"]["defaultAction"],
+        "Deny"
+    );
+}
+
+#[test]
+fn allow_is_applied_in_the_same_place() {
+    let mut draft = valid_draft();
+    draft.network.default_action = DefaultAction::Allow;
+    let steps = actions(&plan_of(&draft));
+    assert_eq!(
+        steps[steps.len() - 3..],
+        [
+            "MergeNetworkRules",
+            "SetDefaultAction(Allow)",
+            "SetPublicNetworkAccess(Enabled)"
+        ]
+    );
+}
+
+#[test]
+fn without_the_network_step_only_the_subdomain_is_set() {
+    let mut draft = valid_draft();
+    draft.network.enabled = false;
+    assert_eq!(
+        actions(&plan_of(&draft)),
+        [
+            "SelectSubscription",
+            "VerifyResource",
+            "SetCustomSubdomain(contoso-speech)"
+        ]
+    );
+}
+
+/// The order holds for every valid fixture of the corpus, whatever its shape.
+#[test]
+fn every_fixture_plan_respects_the_safe_order() {
+    fn rank(action: &Action) -> u8 {
+        match action {
+            Action::SelectSubscription => 0,
+            Action::VerifyResource | Action::CreateAccount { .. } => 1,
+            Action::SetCustomSubdomain { .. } => 2,
+            Action::RegisterResourceProvider { .. } => 3,
+            Action::EnableServiceEndpoint { .. } => 4,
+            Action::MergeNetworkRules { .. } => 5,
+            Action::SetDefaultAction { .. } => 6,
+            Action::SetPublicNetworkAccess { .. } => 7,
+        }
+    }
+    let mut checked = 0;
+    for (name, draft) in fixtures() {
+        let Some(plan) = generate(&draft).plan else {
+            continue;
+        };
+        let ranks: Vec<u8> = plan.steps.iter().map(|s| rank(&s.action)).collect();
+        assert!(
+            ranks.windows(2).all(|w| w[0] <= w[1]),
+            "{name}: {:?}",
+            actions(&plan)
+        );
+        let creating = matches!(
+            plan.steps.get(1).map(|s| &s.action),
+            Some(Action::CreateAccount { .. })
+        );
+        let has_set_subdomain = plan
+            .steps
+            .iter()
+            .any(|s| matches!(s.action, Action::SetCustomSubdomain { .. }));
+        assert!(
+            !(creating && has_set_subdomain),
+            "{name}: a new account gets its subdomain at creation"
+        );
+        if has_set_subdomain {
+            assert!(
+                draft.custom_domain.acknowledge_irreversible,
+                "{name}: set without acknowledgement"
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 3, "the corpus has valid fixtures");
+}
