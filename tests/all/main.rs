@@ -10,4 +10,5 @@ mod quoting;
 mod validation_network;
 mod plan_order;
 mod idempotency;
+mod snapshots;
 mod never_panics;

@@ -1,0 +1,76 @@
+//! The four outputs of three representative configurations, compared with the reviewed files in
+//! tests/snapshots/<fixture>.<target>.txt. `UPDATE_SNAPSHOTS=1 cargo test --test all snapshots`
+//! rewrites them; review the diff before committing.
+
+use ai_network_wizard::core::diagnostics::Severity;
+use ai_network_wizard::core::render::OutputTarget;
+use ai_network_wizard::core::validate::validate;
+
+use crate::support::{assert_snapshot, fixture, messages_at, render_draft};
+
+fn check(fixture_name: &str, target: OutputTarget) {
+    let text = render_draft(&fixture(fixture_name), target);
+    assert_snapshot(&format!("{fixture_name}.{}.txt", target.id()), &text);
+}
+
+macro_rules! snapshot_tests {
+    ($($test:ident: $fixture:literal, $target:ident;)*) => {
+        $(
+            #[test]
+            fn $test() {
+                check($fixture, OutputTarget::$target);
+            }
+        )*
+    };
+}
+
+snapshot_tests! {
+    speech_two_office_ranges_powershell: "speech-two-office-ranges", PowerShell;
+    speech_two_office_ranges_az_bash: "speech-two-office-ranges", AzBash;
+    speech_two_office_ranges_az_powershell: "speech-two-office-ranges", AzPowerShell;
+    speech_two_office_ranges_rest: "speech-two-office-ranges", Rest;
+    openai_100_ip_rules_3_subnets_powershell: "openai-100-ip-rules-3-subnets", PowerShell;
+    openai_100_ip_rules_3_subnets_az_bash: "openai-100-ip-rules-3-subnets", AzBash;
+    openai_100_ip_rules_3_subnets_az_powershell: "openai-100-ip-rules-3-subnets", AzPowerShell;
+    openai_100_ip_rules_3_subnets_rest: "openai-100-ip-rules-3-subnets", Rest;
+    deny_no_rules_powershell: "deny-no-rules", PowerShell;
+    deny_no_rules_az_bash: "deny-no-rules", AzBash;
+    deny_no_rules_az_powershell: "deny-no-rules", AzPowerShell;
+    deny_no_rules_rest: "deny-no-rules", Rest;
+}
+
+#[test]
+fn deny_no_rules_warns_that_it_blocks_everyone() {
+    let validation = validate(&fixture("deny-no-rules"));
+    assert_eq!(
+        messages_at(&validation, "network.default_action", Severity::Warning),
+        ["Deny with no IP or virtual-network rules blocks everyone on the public endpoint: your apps, the portal's data views, monitoring and other Azure services. Only private endpoints (and trusted services, if bypassed) still reach it."]
+    );
+}
+
+#[test]
+fn the_snapshot_fixtures_are_what_their_names_say() {
+    let openai = fixture("openai-100-ip-rules-3-subnets");
+    assert_eq!(openai.target.kind, "OpenAI");
+    assert_eq!(openai.network.ip_rules.len(), 100);
+    assert_eq!(openai.network.vnet_rules.len(), 3);
+    let config = validate(&openai).config.expect("valid");
+    let network = config.network.expect("network step");
+    let mut subscriptions: Vec<&str> = network
+        .vnet_rules
+        .iter()
+        .map(|r| r.subnet.subscription_id.as_str())
+        .collect();
+    subscriptions.sort_unstable();
+    subscriptions.dedup();
+    assert_eq!(subscriptions.len(), 2, "subnets in two subscriptions");
+    assert_eq!(
+        network.bypass,
+        Some(ai_network_wizard::core::draft::Bypass::AzureServices)
+    );
+
+    let speech = validate(&fixture("speech-two-office-ranges"))
+        .config
+        .expect("valid");
+    assert_eq!(speech.network.expect("network step").ip_rules.len(), 2);
+}
