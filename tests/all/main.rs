@@ -12,3 +12,4 @@ mod plan_order;
 mod idempotency;
 mod snapshots;
 mod never_panics;
+mod config_and_cli;

@@ -1,0 +1,333 @@
+//! The configuration file (config_file.rs) and the wizard-cli binary around it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use ai_network_wizard::core::config_file::{from_config_json, to_config_json};
+use ai_network_wizard::core::draft::{DefaultAction, Draft};
+use ai_network_wizard::core::render::OutputTarget;
+
+use crate::support::{fixture, fixtures, fixtures_dir, render_draft, valid_draft, TEST_DATE};
+
+// ---- configuration file ----
+
+#[test]
+fn every_fixture_round_trips_through_the_file_format() {
+    for (name, draft) in fixtures() {
+        let text = to_config_json(&draft);
+        assert_eq!(from_config_json(&text).as_ref(), Ok(&draft), "{name}");
+        let again = to_config_json(&from_config_json(&text).unwrap());
+        assert_eq!(again, text, "{name}: writing is stable");
+    }
+}
+
+#[test]
+fn a_written_file_names_its_format_and_version() {
+    let text = to_config_json(&valid_draft());
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value["format"], "ai-network-wizard");
+    assert_eq!(value["version"], 1);
+    assert_eq!(value["wizard"]["target"]["name"], "contoso-speech");
+    assert!(
+        text.ends_with("}\n"),
+        "ends with a newline, for version control"
+    );
+}
+
+fn wrap(wizard: &str) -> String {
+    format!(r#"{{"format": "ai-network-wizard", "version": 1, "wizard": {wizard}}}"#)
+}
+
+#[test]
+fn missing_fields_take_their_defaults() {
+    assert_eq!(from_config_json(&wrap("{}")), Ok(Draft::default()));
+    let draft = from_config_json(&wrap(r#"{"network": {"default_action": "Allow"}}"#)).unwrap();
+    assert_eq!(draft.network.default_action, DefaultAction::Allow);
+    assert!(
+        draft.network.enabled,
+        "the other network fields keep their defaults"
+    );
+}
+
+#[test]
+fn an_unknown_field_is_refused_so_a_typo_does_not_vanish() {
+    let error = from_config_json(&wrap(r#"{"target": {"resource_grop": "rg"}}"#)).unwrap_err();
+    assert!(
+        error.starts_with("Invalid configuration: unknown field `resource_grop`, expected one of"),
+        "{error}"
+    );
+    assert!(
+        error.contains("`resource_group`"),
+        "lists the right name: {error}"
+    );
+
+    let error =
+        from_config_json(&wrap(r#"{"network": {"ip_rules": [], "firewall": true}}"#)).unwrap_err();
+    assert!(
+        error.starts_with("Invalid configuration: unknown field `firewall`"),
+        "{error}"
+    );
+
+    let top = r#"{"format": "ai-network-wizard", "version": 1, "wizard": {}, "comment": "x"}"#;
+    let error = from_config_json(top).unwrap_err();
+    assert!(
+        error.starts_with("Invalid configuration: unknown field `comment`"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_wrong_value_type_is_refused_with_the_accepted_values() {
+    let error = from_config_json(&wrap(r#"{"network": {"default_action": "deny"}}"#)).unwrap_err();
+    assert!(
+        error.starts_with(
+            "Invalid configuration: unknown variant `deny`, expected `Allow` or `Deny`"
+        ),
+        "{error}"
+    );
+}
+
+#[test]
+fn wrong_format_and_version_have_their_own_messages() {
+    let cases = [
+        (
+            r#"{"format": "terraform", "version": 1, "wizard": {}}"#,
+            "Unknown format \"terraform\": expected \"ai-network-wizard\".",
+        ),
+        (
+            r#"{"version": 1, "wizard": {}}"#,
+            "Missing \"format\": \"ai-network-wizard\": is this a wizard configuration?",
+        ),
+        (
+            "[1, 2]",
+            "Missing \"format\": \"ai-network-wizard\": is this a wizard configuration?",
+        ),
+        (
+            r#"{"format": "ai-network-wizard", "version": 2, "wizard": {}}"#,
+            "Configuration version 2 is not supported: this wizard reads version 1.",
+        ),
+        (
+            r#"{"format": "ai-network-wizard", "wizard": {}}"#,
+            "Missing \"version\": 1.",
+        ),
+        (
+            r#"{"format": "ai-network-wizard", "version": "1", "wizard": {}}"#,
+            "\"version\" must be the number 1, without quotes.",
+        ),
+        (
+            r#"{"format": "ai-network-wizard", "version": 1}"#,
+            "Invalid configuration: missing field `wizard`",
+        ),
+    ];
+    for (text, message) in cases {
+        assert_eq!(from_config_json(text), Err(message.to_owned()), "{text}");
+    }
+    let error = from_config_json("{\"format\": ").unwrap_err();
+    assert!(error.starts_with("Not valid JSON: "), "{error}");
+}
+
+// ---- wizard-cli ----
+
+fn cli(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wizard-cli"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("wizard-cli runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
+}
+
+const SPEECH: &str = "tests/fixtures/speech-two-office-ranges.json";
+
+/// A fresh directory under Cargo's scratch space for integration tests.
+fn scratch_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+#[test]
+fn validate_accepts_a_valid_file_and_lists_its_warnings() {
+    let output = cli(&["validate", SPEECH]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(text(&output.stdout), format!("{SPEECH}: valid (6 steps)\n"));
+    assert_eq!(
+        text(&output.stderr).lines().collect::<Vec<_>>(),
+        [
+            format!("{SPEECH}: warning: network.ip_rules.0: This is a documentation range (TEST-NET-3, 203.0.113.0/24): fine in examples, never a real client."),
+            format!("{SPEECH}: warning: network.ip_rules.1: This is a documentation range (TEST-NET-2, 198.51.100.0/24): fine in examples, never a real client."),
+        ]
+    );
+}
+
+#[test]
+fn validate_refuses_bad_names_with_field_addressed_messages() {
+    let path = "tests/fixtures/invalid/bad-target-names.json";
+    let output = cli(&["validate", path]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(text(&output.stdout), "", "nothing claims it is valid");
+    let stderr = text(&output.stderr);
+    let errors: Vec<&str> = stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix(&format!("{path}: error: ")))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "target.subscription_id: The subscription ID is not a valid GUID: expected 8-4-4-4-12 hexadecimal digits, like 6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91.",
+            "target.resource_group: The resource group name contains spaces: allowed are letters (accented and other non-ASCII letters too), digits, underscores, hyphens, periods and parentheses, 1 to 90 characters, not ending with a period.",
+            "target.region: Use the region's programmatic name: lowercase letters and digits only, e.g. \"westeurope\".",
+            "target.name: The account name must start with a letter or digit.",
+            "custom_domain.subdomain: The custom subdomain contains '_': allowed are ASCII letters, digits and hyphens, 2 to 63 characters, not starting or ending with a hyphen.",
+        ]
+    );
+}
+
+#[test]
+fn validate_refuses_bad_network_rules_and_names_the_fixes() {
+    let path = "tests/fixtures/invalid/bad-network-rules.json";
+    let output = cli(&["validate", path]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    let errors: Vec<&str> = stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix(&format!("{path}: error: ")))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "network.ip_rules.0: /32 ranges are not accepted: allow the single address instead. (fix: Use 203.0.113.7)",
+            "network.ip_rules.1: This is a private address (RFC 1918, 192.168.0.0/16): only public addresses can be allowed; use a virtual-network rule or a private endpoint for private clients.",
+            "network.ip_rules.2: IPv6 is not supported: Azure AI services network rules accept IPv4 addresses and ranges only.",
+            "network.ip_rules.4: Duplicate of entry 4. (fix: Remove duplicate)",
+            "network.vnet_rules.0.subnet_id: This is a virtual network ID, not a subnet ID: add /subnets/<subnet name> to name one of its subnets (/subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>).",
+        ]
+    );
+}
+
+#[test]
+fn files_that_are_not_configurations_exit_2_with_the_reason() {
+    let dir = scratch_dir("cli-not-a-config");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("v2.json");
+    std::fs::write(
+        &path,
+        r#"{"format": "ai-network-wizard", "version": 2, "wizard": {}}"#,
+    )
+    .unwrap();
+    let path = path.to_str().unwrap();
+    let output = cli(&["validate", path]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        text(&output.stderr),
+        format!("{path}: Configuration version 2 is not supported: this wizard reads version 1.\n")
+    );
+
+    let output = cli(&["validate", "tests/fixtures/no-such-file.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).starts_with("cannot read tests/fixtures/no-such-file.json: "));
+}
+
+#[test]
+fn render_prints_one_target_to_stdout() {
+    let output = cli(&["render", SPEECH, "--target", "az-bash", "--date", TEST_DATE]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let script = text(&output.stdout);
+    assert!(script.starts_with("#!/usr/bin/env bash\n"));
+    assert_eq!(
+        script,
+        render_draft(&fixture("speech-two-office-ranges"), OutputTarget::AzBash)
+    );
+}
+
+#[test]
+fn render_all_writes_the_four_files() {
+    let dir = scratch_dir("cli-render-all");
+    let out = dir.to_str().unwrap();
+    let output = cli(&[
+        "render", SPEECH, "--target", "all", "--out", out, "--date", TEST_DATE,
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let draft = fixture("speech-two-office-ranges");
+    let mut written: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(
+        written,
+        [
+            "isolate-azure-ai-cli.ps1",
+            "isolate-azure-ai.http",
+            "isolate-azure-ai.ps1",
+            "isolate-azure-ai.sh"
+        ]
+    );
+    for target in OutputTarget::ALL {
+        let path = dir.join(target.file_name());
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            render_draft(&draft, target),
+            "{}",
+            path.display()
+        );
+        assert!(text(&output.stdout).contains(&format!("wrote {}\n", path.display())));
+    }
+}
+
+#[test]
+fn render_refuses_an_invalid_file_and_writes_nothing() {
+    let dir = scratch_dir("cli-render-invalid");
+    let out = dir.to_str().unwrap();
+    let path = "tests/fixtures/invalid/bad-target-names.json";
+    let output = cli(&["render", path, "--target", "all", "--out", out]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!dir.exists(), "no half-written output directory");
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr
+            .lines()
+            .all(|l| l.starts_with(&format!("{path}: error: "))),
+        "only the errors: {stderr}"
+    );
+    assert!(stderr
+        .contains(": error: target.name: The account name must start with a letter or digit.\n"));
+}
+
+#[test]
+fn usage_mistakes_exit_2_with_the_usage() {
+    let output = cli(&[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).starts_with("usage:\n  wizard-cli render"));
+
+    let output = cli(&["render", SPEECH, "--target", "terraform"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).starts_with("unknown target terraform\nusage:"));
+
+    let output = cli(&["render", SPEECH]);
+    assert_eq!(
+        (output.status.code(), text(&output.stderr)),
+        (Some(2), "render needs --target\n".to_owned())
+    );
+
+    let output = cli(&["render", SPEECH, "--target", "all"]);
+    assert_eq!(
+        (output.status.code(), text(&output.stderr)),
+        (Some(2), "--target all needs --out DIR\n".to_owned())
+    );
+
+    let output = cli(&["lint", SPEECH]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).starts_with("unknown command lint\nusage:"));
+}
+
+#[test]
+fn the_invalid_fixtures_stay_out_of_the_corpus() {
+    assert!(fixtures_dir()
+        .join("invalid/bad-target-names.json")
+        .exists());
+    assert!(fixtures().iter().all(|(name, _)| !name.starts_with("bad-")));
+}
