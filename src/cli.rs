@@ -28,19 +28,27 @@ pub fn run(args: &[String]) -> u8 {
 fn run_inner(args: &[String]) -> Result<u8, String> {
     let (command, rest) = args.split_first().ok_or_else(|| USAGE.to_owned())?;
     let (config_path, options) = rest.split_first().ok_or_else(|| USAGE.to_owned())?;
-    let text = std::fs::read_to_string(config_path).map_err(|e| format!("cannot read {config_path}: {e}"))?;
+    let text = std::fs::read_to_string(config_path)
+        .map_err(|e| format!("cannot read {config_path}: {e}"))?;
     let draft = from_config_json(&text).map_err(|e| format!("{config_path}: {e}"))?;
     let generated = generate(&draft);
     let diagnostics = &generated.validation.diagnostics;
     let has_errors = generated.plan.is_none();
     let print_diagnostics = |all: bool| {
-        for d in diagnostics.iter().filter(|d| all || d.severity == Severity::Error) {
+        for d in diagnostics
+            .iter()
+            .filter(|d| all || d.severity == Severity::Error)
+        {
             let severity = match d.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
                 Severity::Info => "info",
             };
-            let fix = d.fix.as_ref().map(|f| format!(" (fix: {})", f.label)).unwrap_or_default();
+            let fix = d
+                .fix
+                .as_ref()
+                .map(|f| format!(" (fix: {})", f.label))
+                .unwrap_or_default();
             eprintln!("{config_path}: {severity}: {}: {}{fix}", d.field, d.message);
         }
     };
@@ -50,7 +58,10 @@ fn run_inner(args: &[String]) -> Result<u8, String> {
             if has_errors {
                 return Ok(1);
             }
-            println!("{config_path}: valid ({} steps)", generated.plan.as_ref().map_or(0, |p| p.steps.len()));
+            println!(
+                "{config_path}: valid ({} steps)",
+                generated.plan.as_ref().map_or(0, |p| p.steps.len())
+            );
             Ok(0)
         }
         "render" => {
@@ -69,13 +80,22 @@ fn run_inner(args: &[String]) -> Result<u8, String> {
                 std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {dir}: {e}"))?;
                 for t in OutputTarget::ALL {
                     let path = Path::new(dir).join(t.file_name());
-                    let text = generated.output(t, &context).expect("no errors, so a plan exists");
-                    std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                    let text = generated
+                        .output(t, &context)
+                        .expect("no errors, so a plan exists");
+                    std::fs::write(&path, text)
+                        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
                     println!("wrote {}", path.display());
                 }
             } else {
-                let t = OutputTarget::from_id(target).ok_or_else(|| format!("unknown target {target}\n{USAGE}"))?;
-                print!("{}", generated.output(t, &context).expect("no errors, so a plan exists"));
+                let t = OutputTarget::from_id(target)
+                    .ok_or_else(|| format!("unknown target {target}\n{USAGE}"))?;
+                print!(
+                    "{}",
+                    generated
+                        .output(t, &context)
+                        .expect("no errors, so a plan exists")
+                );
             }
             Ok(0)
         }
@@ -86,7 +106,10 @@ fn run_inner(args: &[String]) -> Result<u8, String> {
 fn option<'a>(options: &'a [String], name: &str) -> Result<Option<&'a str>, String> {
     match options.iter().position(|o| o == name) {
         None => Ok(None),
-        Some(i) => options.get(i + 1).map(|v| Some(v.as_str())).ok_or_else(|| format!("{name} needs a value")),
+        Some(i) => options
+            .get(i + 1)
+            .map(|v| Some(v.as_str()))
+            .ok_or_else(|| format!("{name} needs a value")),
     }
 }
 

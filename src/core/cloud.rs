@@ -11,7 +11,11 @@ pub enum Cloud {
 }
 
 impl Cloud {
-    pub const ALL: [Cloud; 3] = [Cloud::AzureCloud, Cloud::AzureUSGovernment, Cloud::AzureChinaCloud];
+    pub const ALL: [Cloud; 3] = [
+        Cloud::AzureCloud,
+        Cloud::AzureUSGovernment,
+        Cloud::AzureChinaCloud,
+    ];
 
     /// The name both `az cloud set --name` and `Connect-AzAccount -Environment` use.
     pub fn cli_name(self) -> &'static str {
@@ -60,19 +64,57 @@ impl Cloud {
     pub fn known_regions(self) -> &'static [&'static str] {
         match self {
             Cloud::AzureCloud => &[
-                "australiaeast", "brazilsouth", "canadacentral", "canadaeast", "centralindia",
-                "centralus", "eastasia", "eastus", "eastus2", "francecentral", "germanywestcentral",
-                "italynorth", "japaneast", "japanwest", "koreacentral", "northcentralus",
-                "northeurope", "norwayeast", "polandcentral", "qatarcentral", "southafricanorth",
-                "southcentralus", "southeastasia", "southindia", "spaincentral", "swedencentral",
-                "switzerlandnorth", "switzerlandwest", "uaenorth", "uksouth", "ukwest",
-                "westcentralus", "westeurope", "westus", "westus2", "westus3",
+                "australiaeast",
+                "brazilsouth",
+                "canadacentral",
+                "canadaeast",
+                "centralindia",
+                "centralus",
+                "eastasia",
+                "eastus",
+                "eastus2",
+                "francecentral",
+                "germanywestcentral",
+                "italynorth",
+                "japaneast",
+                "japanwest",
+                "koreacentral",
+                "northcentralus",
+                "northeurope",
+                "norwayeast",
+                "polandcentral",
+                "qatarcentral",
+                "southafricanorth",
+                "southcentralus",
+                "southeastasia",
+                "southindia",
+                "spaincentral",
+                "swedencentral",
+                "switzerlandnorth",
+                "switzerlandwest",
+                "uaenorth",
+                "uksouth",
+                "ukwest",
+                "westcentralus",
+                "westeurope",
+                "westus",
+                "westus2",
+                "westus3",
             ],
             Cloud::AzureUSGovernment => &[
-                "usgovarizona", "usgovtexas", "usgovvirginia", "usdodcentral", "usdodeast",
+                "usgovarizona",
+                "usgovtexas",
+                "usgovvirginia",
+                "usdodcentral",
+                "usdodeast",
             ],
             Cloud::AzureChinaCloud => &[
-                "chinaeast", "chinaeast2", "chinaeast3", "chinanorth", "chinanorth2", "chinanorth3",
+                "chinaeast",
+                "chinaeast2",
+                "chinaeast3",
+                "chinanorth",
+                "chinanorth2",
+                "chinanorth3",
             ],
         }
     }

@@ -28,15 +28,25 @@ pub struct Target {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Resource {
-    CognitiveServices { kind: &'static KindInfo, sku: String, name: String },
-    MlHub { name: String },
-    MediaServices { name: String },
+    CognitiveServices {
+        kind: &'static KindInfo,
+        sku: String,
+        name: String,
+    },
+    MlHub {
+        name: String,
+    },
+    MediaServices {
+        name: String,
+    },
 }
 
 impl Resource {
     pub fn name(&self) -> &str {
         match self {
-            Resource::CognitiveServices { name, .. } | Resource::MlHub { name } | Resource::MediaServices { name } => name,
+            Resource::CognitiveServices { name, .. }
+            | Resource::MlHub { name }
+            | Resource::MediaServices { name } => name,
         }
     }
 

@@ -23,7 +23,11 @@ struct ConfigFile {
 
 /// Serialises a draft as a pretty, stable configuration file.
 pub fn to_config_json(draft: &Draft) -> String {
-    let file = ConfigFile { format: FORMAT_NAME.into(), version: FORMAT_VERSION, wizard: draft.clone() };
+    let file = ConfigFile {
+        format: FORMAT_NAME.into(),
+        version: FORMAT_VERSION,
+        wizard: draft.clone(),
+    };
     serde_json::to_string_pretty(&file).expect("a draft always serialises") + "\n"
 }
 
@@ -33,8 +37,16 @@ pub fn from_config_json(text: &str) -> Result<Draft, String> {
         serde_json::from_str(text).map_err(|e| format!("Not valid JSON: {e}"))?;
     match value.get("format").and_then(|f| f.as_str()) {
         Some(FORMAT_NAME) => {}
-        Some(other) => return Err(format!("Unknown format \"{other}\": expected \"{FORMAT_NAME}\".")),
-        None => return Err(format!("Missing \"format\": \"{FORMAT_NAME}\": is this a wizard configuration?")),
+        Some(other) => {
+            return Err(format!(
+                "Unknown format \"{other}\": expected \"{FORMAT_NAME}\"."
+            ))
+        }
+        None => {
+            return Err(format!(
+                "Missing \"format\": \"{FORMAT_NAME}\": is this a wizard configuration?"
+            ))
+        }
     }
     match value.get("version").and_then(|v| v.as_u64()) {
         Some(v) if v == u64::from(FORMAT_VERSION) => {}
@@ -48,6 +60,7 @@ pub fn from_config_json(text: &str) -> Result<Draft, String> {
         }
         None => return Err(format!("Missing \"version\": {FORMAT_VERSION}.")),
     }
-    let file: ConfigFile = serde_json::from_value(value).map_err(|e| format!("Invalid configuration: {e}"))?;
+    let file: ConfigFile =
+        serde_json::from_value(value).map_err(|e| format!("Invalid configuration: {e}"))?;
     Ok(file.wizard)
 }

@@ -28,16 +28,34 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic { field: field.into(), severity: Severity::Error, message: message.into(), fix: None }
+        Diagnostic {
+            field: field.into(),
+            severity: Severity::Error,
+            message: message.into(),
+            fix: None,
+        }
     }
     pub fn warning(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic { field: field.into(), severity: Severity::Warning, message: message.into(), fix: None }
+        Diagnostic {
+            field: field.into(),
+            severity: Severity::Warning,
+            message: message.into(),
+            fix: None,
+        }
     }
     pub fn info(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic { field: field.into(), severity: Severity::Info, message: message.into(), fix: None }
+        Diagnostic {
+            field: field.into(),
+            severity: Severity::Info,
+            message: message.into(),
+            fix: None,
+        }
     }
     pub fn with_fix(mut self, label: impl Into<String>, replacement: Vec<String>) -> Self {
-        self.fix = Some(Fix { label: label.into(), replacement });
+        self.fix = Some(Fix {
+            label: label.into(),
+            replacement,
+        });
         self
     }
 }

@@ -65,7 +65,11 @@ pub struct CustomDomainDraft {
 
 impl Default for CustomDomainDraft {
     fn default() -> Self {
-        CustomDomainDraft { enabled: true, subdomain: String::new(), acknowledge_irreversible: false }
+        CustomDomainDraft {
+            enabled: true,
+            subdomain: String::new(),
+            acknowledge_irreversible: false,
+        }
     }
 }
 
@@ -165,4 +169,25 @@ pub fn split_pasted_addresses(block: &str) -> Vec<String> {
         .filter(|piece| !piece.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+impl Draft {
+    /// Applies a one-click fix from a diagnostic: the list entry at `field` is replaced by
+    /// `replacement` (several entries, or none to remove it). Returns false when `field` is
+    /// not a list entry the wizard knows, leaving the draft unchanged.
+    pub fn apply_fix(&mut self, field: &str, replacement: &[String]) -> bool {
+        let Some(index) = field
+            .strip_prefix("network.ip_rules.")
+            .and_then(|i| i.parse::<usize>().ok())
+        else {
+            return false;
+        };
+        if index >= self.network.ip_rules.len() {
+            return false;
+        }
+        self.network
+            .ip_rules
+            .splice(index..=index, replacement.iter().cloned());
+        true
+    }
 }

@@ -47,7 +47,10 @@ pub struct Refusal {
 
 impl Refusal {
     fn plain(message: impl Into<String>) -> Self {
-        Refusal { message: message.into(), fix: None }
+        Refusal {
+            message: message.into(),
+            fix: None,
+        }
     }
 }
 
@@ -85,7 +88,9 @@ const EXAMPLE: &str = "expected an IPv4 address like 203.0.113.7 or a range like
 /// Parses one entry. `Ok` carries the rule and any cautions; `Err` says why it is refused.
 pub fn parse_ip_rule(entry: &str) -> Result<(IpRule, Vec<Caution>), Refusal> {
     if entry.is_empty() {
-        return Err(Refusal::plain(format!("Empty entry: {EXAMPLE}, or remove the row.")));
+        return Err(Refusal::plain(format!(
+            "Empty entry: {EXAMPLE}, or remove the row."
+        )));
     }
     if entry.trim() != entry {
         let trimmed = entry.trim().to_owned();
@@ -94,9 +99,14 @@ pub fn parse_ip_rule(entry: &str) -> Result<(IpRule, Vec<Caution>), Refusal> {
             fix: Some((format!("Use {trimmed}"), vec![trimmed])),
         });
     }
-    if let Some((address, _port)) = entry.split_once(':').filter(|(a, p)| a.parse::<Ipv4Addr>().is_ok() && !p.contains(':')) {
+    if let Some((address, _port)) = entry
+        .split_once(':')
+        .filter(|(a, p)| a.parse::<Ipv4Addr>().is_ok() && !p.contains(':'))
+    {
         return Err(Refusal {
-            message: "Network rules take addresses and ranges without a port: remove the \":port\" part.".into(),
+            message:
+                "Network rules take addresses and ranges without a port: remove the \":port\" part."
+                    .into(),
             fix: Some((format!("Use {address}"), vec![address.to_owned()])),
         });
     }
@@ -109,9 +119,11 @@ pub fn parse_ip_rule(entry: &str) -> Result<(IpRule, Vec<Caution>), Refusal> {
         Some((a, p)) => (a, Some(p)),
         None => (entry, None),
     };
-    let address: Ipv4Addr = address_text
-        .parse()
-        .map_err(|_| Refusal::plain(format!("\"{entry}\" is not an IPv4 address or range: {EXAMPLE}.")))?;
+    let address: Ipv4Addr = address_text.parse().map_err(|_| {
+        Refusal::plain(format!(
+            "\"{entry}\" is not an IPv4 address or range: {EXAMPLE}."
+        ))
+    })?;
     let rule = match prefix_text {
         None => IpRule::Address(address),
         Some(p) => {
@@ -130,18 +142,25 @@ pub fn parse_ip_rule(entry: &str) -> Result<(IpRule, Vec<Caution>), Refusal> {
             if prefix >= 31 {
                 // A non-public address is refused for that reason first: fixing the prefix would
                 // only lead to that second refusal.
-                let net = Ipv4Net::new(address, prefix).expect("31 and 32 are valid prefixes").trunc();
+                let net = Ipv4Net::new(address, prefix)
+                    .expect("31 and 32 are valid prefixes")
+                    .trunc();
                 special_ranges(net)?;
                 if prefix == 32 {
                     return Err(Refusal {
-                        message: "/32 ranges are not accepted: allow the single address instead.".into(),
+                        message: "/32 ranges are not accepted: allow the single address instead."
+                            .into(),
                         fix: Some((format!("Use {address}"), vec![address.to_string()])),
                     });
                 }
                 let (first, second) = (net.network(), net.broadcast());
                 return Err(Refusal {
-                    message: "/31 ranges are not accepted: allow its two addresses one by one.".into(),
-                    fix: Some((format!("Use {first} and {second}"), vec![first.to_string(), second.to_string()])),
+                    message: "/31 ranges are not accepted: allow its two addresses one by one."
+                        .into(),
+                    fix: Some((
+                        format!("Use {first} and {second}"),
+                        vec![first.to_string(), second.to_string()],
+                    )),
                 });
             }
             let net = Ipv4Net::new(address, prefix).expect("prefix checked above");

@@ -7,14 +7,22 @@ fn common(value: &str, what: &str, min: usize, max: usize, allowed: &str) -> Res
         return Err(format!("Enter the {what}. Allowed: {allowed}."));
     }
     if value.trim() != value {
-        return Err(format!("The {what} starts or ends with a space: remove it."));
+        return Err(format!(
+            "The {what} starts or ends with a space: remove it."
+        ));
     }
     let length = value.chars().count();
     if length < min {
-        return Err(format!("The {what} is too short ({}): it needs {min} to {max}.", characters(length)));
+        return Err(format!(
+            "The {what} is too short ({}): it needs {min} to {max}.",
+            characters(length)
+        ));
     }
     if length > max {
-        return Err(format!("The {what} is too long ({}): at most {max}.", characters(length)));
+        return Err(format!(
+            "The {what} is too long ({}): at most {max}.",
+            characters(length)
+        ));
     }
     Ok(())
 }
@@ -45,14 +53,21 @@ fn first_forbidden(value: &str, allowed: impl Fn(char) -> bool) -> Option<char> 
 /// Subscription ID: a GUID `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` (hexadecimal).
 pub fn check_guid(value: &str, what: &str) -> Result<(), String> {
     if value.is_empty() {
-        return Err(format!("Enter the {what}: a GUID like 00000000-0000-0000-0000-000000000000."));
+        return Err(format!(
+            "Enter the {what}: a GUID like 00000000-0000-0000-0000-000000000000."
+        ));
     }
     if value.trim() != value {
-        return Err(format!("The {what} starts or ends with a space: remove it."));
+        return Err(format!(
+            "The {what} starts or ends with a space: remove it."
+        ));
     }
     let groups: Vec<&str> = value.split('-').collect();
     let lengths_ok = groups.len() == 5
-        && groups.iter().zip([8, 4, 4, 4, 12]).all(|(g, n)| g.len() == n);
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(g, n)| g.len() == n);
     let hex_ok = value.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
     if !lengths_ok || !hex_ok {
         return Err(format!(
@@ -68,11 +83,19 @@ pub fn check_resource_group(value: &str) -> Result<(), String> {
     common(value, "resource group name", 1, 90, ALLOWED)?;
     if let Some(c) = first_forbidden(value, |c| c.is_alphanumeric() || "_-.()".contains(c)) {
         // Non-ASCII letters are allowed here, so name the character itself, not its script.
-        let what = if c.is_whitespace() { "spaces".to_owned() } else { format!("'{c}'") };
-        return Err(format!("The resource group name contains {what}: allowed are {ALLOWED}."));
+        let what = if c.is_whitespace() {
+            "spaces".to_owned()
+        } else {
+            format!("'{c}'")
+        };
+        return Err(format!(
+            "The resource group name contains {what}: allowed are {ALLOWED}."
+        ));
     }
     if value.ends_with('.') {
-        return Err("The resource group name ends with a period, which Azure does not allow.".into());
+        return Err(
+            "The resource group name ends with a period, which Azure does not allow.".into(),
+        );
     }
     Ok(())
 }
@@ -83,7 +106,10 @@ pub fn check_cognitive_account(value: &str) -> Result<(), String> {
     const ALLOWED: &str = "ASCII letters, digits and hyphens (Azure also accepts underscores and periods), 2 to 64 characters, starting and ending with a letter or digit";
     common(value, "account name", 2, 64, ALLOWED)?;
     if let Some(c) = first_forbidden(value, |c| c.is_ascii_alphanumeric() || "-_.".contains(c)) {
-        return Err(format!("The account name contains {}: allowed are {ALLOWED}.", describe(c)));
+        return Err(format!(
+            "The account name contains {}: allowed are {ALLOWED}.",
+            describe(c)
+        ));
     }
     if !value.starts_with(|c: char| c.is_ascii_alphanumeric()) {
         return Err("The account name must start with a letter or digit.".into());
@@ -99,7 +125,10 @@ pub fn check_ml_workspace(value: &str) -> Result<(), String> {
     const ALLOWED: &str = "ASCII letters, digits, underscores and hyphens, 3 to 33 characters, starting with a letter or digit";
     common(value, "workspace name", 3, 33, ALLOWED)?;
     if let Some(c) = first_forbidden(value, |c| c.is_ascii_alphanumeric() || "-_".contains(c)) {
-        return Err(format!("The workspace name contains {}: allowed are {ALLOWED}.", describe(c)));
+        return Err(format!(
+            "The workspace name contains {}: allowed are {ALLOWED}.",
+            describe(c)
+        ));
     }
     if !value.starts_with(|c: char| c.is_ascii_alphanumeric()) {
         return Err("The workspace name must start with a letter or digit.".into());
@@ -112,7 +141,10 @@ pub fn check_media_account(value: &str) -> Result<(), String> {
     const ALLOWED: &str = "lowercase letters and digits only, 3 to 24 characters";
     common(value, "Media Services account name", 3, 24, ALLOWED)?;
     if let Some(c) = first_forbidden(value, |c| c.is_ascii_lowercase() || c.is_ascii_digit()) {
-        return Err(format!("The Media Services account name contains {}: allowed are {ALLOWED}.", describe(c)));
+        return Err(format!(
+            "The Media Services account name contains {}: allowed are {ALLOWED}.",
+            describe(c)
+        ));
     }
     Ok(())
 }
@@ -134,13 +166,18 @@ fn check_network_name(value: &str, what: &str, min: usize, max: usize) -> Result
     );
     common(value, what, min, max, &allowed)?;
     if let Some(c) = first_forbidden(value, |c| c.is_ascii_alphanumeric() || "-_.".contains(c)) {
-        return Err(format!("The {what} contains {}: allowed are {allowed}.", describe(c)));
+        return Err(format!(
+            "The {what} contains {}: allowed are {allowed}.",
+            describe(c)
+        ));
     }
     if !value.starts_with(|c: char| c.is_ascii_alphanumeric()) {
         return Err(format!("The {what} must start with a letter or digit."));
     }
     if !value.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_') {
-        return Err(format!("The {what} must end with a letter, digit or underscore."));
+        return Err(format!(
+            "The {what} must end with a letter, digit or underscore."
+        ));
     }
     Ok(())
 }
@@ -158,9 +195,15 @@ pub fn check_region(value: &str) -> Result<(), String> {
             "The region contains '{c}': use its programmatic name, lowercase ASCII letters and digits only, e.g. westeurope."
         ));
     }
-    if !value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()) {
-        let suggestion: String =
-            value.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+    if !value
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    {
+        let suggestion: String = value
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
         return Err(format!(
             "Use the region's programmatic name: lowercase letters and digits only, e.g. \"{suggestion}\"."
         ));
@@ -179,11 +222,17 @@ pub fn check_custom_subdomain(value: &str) -> Result<(), String> {
         return Err("The custom subdomain starts or ends with a space: remove it.".into());
     }
     if let Some(c) = first_forbidden(value, |c| c.is_ascii_alphanumeric() || c == '-') {
-        return Err(format!("The custom subdomain contains {}: allowed are {ALLOWED}.", describe(c)));
+        return Err(format!(
+            "The custom subdomain contains {}: allowed are {ALLOWED}.",
+            describe(c)
+        ));
     }
     let length = value.len();
     if length < 2 {
-        return Err(format!("The custom subdomain is too short ({}): it needs 2 to 63.", characters(length)));
+        return Err(format!(
+            "The custom subdomain is too short ({}): it needs 2 to 63.",
+            characters(length)
+        ));
     }
     if length > 63 {
         return Err(format!(

@@ -36,17 +36,35 @@ pub enum Action {
     VerifyResource,
     /// Create the resource group when missing, then the account when missing; with a custom
     /// subdomain, check its availability first.
-    CreateAccount { kind: &'static str, sku: String, custom_subdomain: Option<String> },
+    CreateAccount {
+        kind: &'static str,
+        sku: String,
+        custom_subdomain: Option<String>,
+    },
     /// Set the custom subdomain unless already set; stop if another one is set or it is taken.
-    SetCustomSubdomain { subdomain: String },
+    SetCustomSubdomain {
+        subdomain: String,
+    },
     /// Register Microsoft.CognitiveServices in a subscription that holds allowed subnets.
-    RegisterResourceProvider { subscription_id: String },
+    RegisterResourceProvider {
+        subscription_id: String,
+    },
     /// Add Microsoft.CognitiveServices to a subnet's service endpoints, keeping the others.
-    EnableServiceEndpoint { subnet: SubnetId },
+    EnableServiceEndpoint {
+        subnet: SubnetId,
+    },
     /// Merge these rules into the account's networkAcls, keeping its current default action.
-    MergeNetworkRules { ip_rules: Vec<IpRule>, subnets: Vec<SubnetId>, bypass: Option<Bypass> },
-    SetDefaultAction { action: DefaultAction },
-    SetPublicNetworkAccess { access: PublicNetworkAccess },
+    MergeNetworkRules {
+        ip_rules: Vec<IpRule>,
+        subnets: Vec<SubnetId>,
+        bypass: Option<Bypass>,
+    },
+    SetDefaultAction {
+        action: DefaultAction,
+    },
+    SetPublicNetworkAccess {
+        access: PublicNetworkAccess,
+    },
 }
 
 /// One ARM call. The REST renderer prints it; the live client would send it unchanged.
@@ -63,7 +81,13 @@ pub struct ArmRequest {
 
 impl ArmRequest {
     fn new(method: &'static str, path: String, api_version: &'static str) -> Self {
-        ArmRequest { method, path, api_version, body: None, note: None }
+        ArmRequest {
+            method,
+            path,
+            api_version,
+            body: None,
+            note: None,
+        }
     }
     fn body(mut self, body: Value) -> Self {
         self.body = Some(body);
@@ -92,7 +116,10 @@ pub fn plan(config: &Config) -> Plan {
         (Resource::CognitiveServices { kind, sku, .. }, true) => steps.push(Step {
             title: "Create the account unless it exists".into(),
             why: match &config.custom_domain {
-                Some(d) => format!("A new account gets its custom subdomain at creation; clients will call {}.", t_endpoint(target, &d.subdomain)),
+                Some(d) => format!(
+                    "A new account gets its custom subdomain at creation; clients will call {}.",
+                    t_endpoint(target, &d.subdomain)
+                ),
                 None => "Network rules need an account to apply to.".into(),
             },
             irreversible: config.custom_domain.is_some(),
@@ -104,7 +131,8 @@ pub fn plan(config: &Config) -> Plan {
         }),
         _ => steps.push(Step {
             title: "Check that the resource exists".into(),
-            why: "Stop before changing anything if the name, group or subscription is wrong.".into(),
+            why: "Stop before changing anything if the name, group or subscription is wrong."
+                .into(),
             irreversible: false,
             action: Action::VerifyResource,
         }),
@@ -125,7 +153,10 @@ pub fn plan(config: &Config) -> Plan {
     if let Some(network) = &config.network {
         push_network_steps(target, network, &mut steps);
     }
-    Plan { config: config.clone(), steps }
+    Plan {
+        config: config.clone(),
+        steps,
+    }
 }
 
 fn t_endpoint(target: &Target, subdomain: &str) -> String {
@@ -146,7 +177,11 @@ fn push_network_steps(target: &Target, network: &NetworkRules, steps: &mut Vec<S
             });
         }
     }
-    for rule in network.vnet_rules.iter().filter(|r| r.enable_service_endpoint) {
+    for rule in network
+        .vnet_rules
+        .iter()
+        .filter(|r| r.enable_service_endpoint)
+    {
         steps.push(Step {
             title: format!("Enable the Microsoft.CognitiveServices service endpoint on subnet {}", rule.subnet.subnet),
             why: "Requests from a subnet carry its identity only through the service endpoint. The subnet's other endpoints and settings are kept.".into(),
@@ -211,7 +246,12 @@ pub fn bypass_name(bypass: Bypass) -> &'static str {
 pub const CURRENT_DEFAULT_ACTION: &str = "{{currentDefaultAction}}";
 
 /// The networkAcls object the wizard contributes: its rules, before merging with existing ones.
-pub fn network_acls_json(default_action: &str, ip_rules: &[IpRule], subnets: &[SubnetId], bypass: Option<Bypass>) -> Value {
+pub fn network_acls_json(
+    default_action: &str,
+    ip_rules: &[IpRule],
+    subnets: &[SubnetId],
+    bypass: Option<Bypass>,
+) -> Value {
     let mut acls = json!({
         "defaultAction": default_action,
         "ipRules": ip_rules.iter().map(|r| json!({ "value": r.to_string() })).collect::<Vec<_>>(),
@@ -236,7 +276,8 @@ impl Plan {
     fn wizard_acls(&self, default_action: &str) -> Value {
         match &self.config.network {
             Some(n) => {
-                let subnets: Vec<SubnetId> = n.vnet_rules.iter().map(|r| r.subnet.clone()).collect();
+                let subnets: Vec<SubnetId> =
+                    n.vnet_rules.iter().map(|r| r.subnet.clone()).collect();
                 network_acls_json(default_action, &n.ip_rules, &subnets, n.bypass)
             }
             None => network_acls_json(default_action, &[], &[], None),
@@ -246,7 +287,13 @@ impl Plan {
     pub fn requests(&self, step: &Step) -> Vec<ArmRequest> {
         let t = self.target();
         let resource_path = t.resource_id();
-        let account_get = || ArmRequest::new("GET", resource_path.clone(), t.resource.resource_type().api_version());
+        let account_get = || {
+            ArmRequest::new(
+                "GET",
+                resource_path.clone(),
+                t.resource.resource_type().api_version(),
+            )
+        };
         let availability = |subdomain: &str, kind: Option<&str>| {
             let mut body = json!({ "subdomainName": subdomain, "type": "Microsoft.CognitiveServices/accounts" });
             if let Some(k) = kind {

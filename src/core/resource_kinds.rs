@@ -14,8 +14,11 @@ pub enum ResourceType {
 }
 
 impl ResourceType {
-    pub const ALL: [ResourceType; 3] =
-        [ResourceType::CognitiveServices, ResourceType::MlHub, ResourceType::MediaServices];
+    pub const ALL: [ResourceType; 3] = [
+        ResourceType::CognitiveServices,
+        ResourceType::MlHub,
+        ResourceType::MediaServices,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -72,23 +75,125 @@ pub struct KindInfo {
 const S0_F0: &[&str] = &["S0", "F0"];
 
 pub const KINDS: &[KindInfo] = &[
-    KindInfo { id: "SpeechServices", label: "Speech", skus: S0_F0, supports_trusted_services_bypass: false, note: None },
-    KindInfo { id: "OpenAI", label: "Azure OpenAI", skus: &["S0"], supports_trusted_services_bypass: true, note: None },
-    KindInfo { id: "AIServices", label: "Azure AI services (multi-service, Foundry)", skus: &["S0"], supports_trusted_services_bypass: true, note: None },
-    KindInfo { id: "CognitiveServices", label: "Cognitive Services multi-service (legacy)", skus: &["S0"], supports_trusted_services_bypass: false, note: None },
-    KindInfo { id: "TextAnalytics", label: "Language", skus: S0_F0, supports_trusted_services_bypass: true, note: None },
-    KindInfo { id: "FormRecognizer", label: "Document Intelligence", skus: S0_F0, supports_trusted_services_bypass: false, note: None },
-    KindInfo { id: "ComputerVision", label: "Computer Vision", skus: S0_F0, supports_trusted_services_bypass: false, note: None },
-    KindInfo { id: "Face", label: "Face", skus: S0_F0, supports_trusted_services_bypass: false, note: None },
-    KindInfo { id: "ContentSafety", label: "Content Safety", skus: S0_F0, supports_trusted_services_bypass: false, note: None },
-    KindInfo { id: "TextTranslation", label: "Translator", skus: &["S1", "F0", "S2", "S3", "S4"], supports_trusted_services_bypass: false, note: None },
-    KindInfo { id: "CustomVision.Training", label: "Custom Vision (training)", skus: S0_F0, supports_trusted_services_bypass: false, note: None },
-    KindInfo { id: "CustomVision.Prediction", label: "Custom Vision (prediction)", skus: S0_F0, supports_trusted_services_bypass: false, note: None },
-    KindInfo { id: "AnomalyDetector", label: "Anomaly Detector", skus: S0_F0, supports_trusted_services_bypass: false, note: Some("Anomaly Detector is being retired (October 2026).") },
-    KindInfo { id: "ContentModerator", label: "Content Moderator", skus: S0_F0, supports_trusted_services_bypass: false, note: Some("Content Moderator is deprecated; Content Safety replaces it.") },
-    KindInfo { id: "Personalizer", label: "Personalizer", skus: S0_F0, supports_trusted_services_bypass: false, note: Some("Personalizer is being retired (October 2026).") },
-    KindInfo { id: "LUIS", label: "Language Understanding (LUIS)", skus: S0_F0, supports_trusted_services_bypass: false, note: Some("LUIS is being retired (October 2025); new resources cannot be created.") },
-    KindInfo { id: "QnAMaker", label: "QnA Maker", skus: S0_F0, supports_trusted_services_bypass: false, note: Some("QnA Maker was retired on 2025-03-31.") },
+    KindInfo {
+        id: "SpeechServices",
+        label: "Speech",
+        skus: S0_F0,
+        supports_trusted_services_bypass: false,
+        note: None,
+    },
+    KindInfo {
+        id: "OpenAI",
+        label: "Azure OpenAI",
+        skus: &["S0"],
+        supports_trusted_services_bypass: true,
+        note: None,
+    },
+    KindInfo {
+        id: "AIServices",
+        label: "Azure AI services (multi-service, Foundry)",
+        skus: &["S0"],
+        supports_trusted_services_bypass: true,
+        note: None,
+    },
+    KindInfo {
+        id: "CognitiveServices",
+        label: "Cognitive Services multi-service (legacy)",
+        skus: &["S0"],
+        supports_trusted_services_bypass: false,
+        note: None,
+    },
+    KindInfo {
+        id: "TextAnalytics",
+        label: "Language",
+        skus: S0_F0,
+        supports_trusted_services_bypass: true,
+        note: None,
+    },
+    KindInfo {
+        id: "FormRecognizer",
+        label: "Document Intelligence",
+        skus: S0_F0,
+        supports_trusted_services_bypass: false,
+        note: None,
+    },
+    KindInfo {
+        id: "ComputerVision",
+        label: "Computer Vision",
+        skus: S0_F0,
+        supports_trusted_services_bypass: false,
+        note: None,
+    },
+    KindInfo {
+        id: "Face",
+        label: "Face",
+        skus: S0_F0,
+        supports_trusted_services_bypass: false,
+        note: None,
+    },
+    KindInfo {
+        id: "ContentSafety",
+        label: "Content Safety",
+        skus: S0_F0,
+        supports_trusted_services_bypass: false,
+        note: None,
+    },
+    KindInfo {
+        id: "TextTranslation",
+        label: "Translator",
+        skus: &["S1", "F0", "S2", "S3", "S4"],
+        supports_trusted_services_bypass: false,
+        note: None,
+    },
+    KindInfo {
+        id: "CustomVision.Training",
+        label: "Custom Vision (training)",
+        skus: S0_F0,
+        supports_trusted_services_bypass: false,
+        note: None,
+    },
+    KindInfo {
+        id: "CustomVision.Prediction",
+        label: "Custom Vision (prediction)",
+        skus: S0_F0,
+        supports_trusted_services_bypass: false,
+        note: None,
+    },
+    KindInfo {
+        id: "AnomalyDetector",
+        label: "Anomaly Detector",
+        skus: S0_F0,
+        supports_trusted_services_bypass: false,
+        note: Some("Anomaly Detector is being retired (October 2026)."),
+    },
+    KindInfo {
+        id: "ContentModerator",
+        label: "Content Moderator",
+        skus: S0_F0,
+        supports_trusted_services_bypass: false,
+        note: Some("Content Moderator is deprecated; Content Safety replaces it."),
+    },
+    KindInfo {
+        id: "Personalizer",
+        label: "Personalizer",
+        skus: S0_F0,
+        supports_trusted_services_bypass: false,
+        note: Some("Personalizer is being retired (October 2026)."),
+    },
+    KindInfo {
+        id: "LUIS",
+        label: "Language Understanding (LUIS)",
+        skus: S0_F0,
+        supports_trusted_services_bypass: false,
+        note: Some("LUIS is being retired (October 2025); new resources cannot be created."),
+    },
+    KindInfo {
+        id: "QnAMaker",
+        label: "QnA Maker",
+        skus: S0_F0,
+        supports_trusted_services_bypass: false,
+        note: Some("QnA Maker was retired on 2025-03-31."),
+    },
 ];
 
 pub fn kind_info(id: &str) -> Option<&'static KindInfo> {

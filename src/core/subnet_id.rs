@@ -27,8 +27,14 @@ impl SubnetId {
     }
 
     /// Builds one from separately typed parts, naming the first bad part.
-    pub fn from_parts(subscription_id: &str, resource_group: &str, vnet: &str, subnet: &str) -> Result<Self, (&'static str, String)> {
-        names::check_guid(subscription_id, "subnet's subscription ID").map_err(|e| ("subscription_id", e))?;
+    pub fn from_parts(
+        subscription_id: &str,
+        resource_group: &str,
+        vnet: &str,
+        subnet: &str,
+    ) -> Result<Self, (&'static str, String)> {
+        names::check_guid(subscription_id, "subnet's subscription ID")
+            .map_err(|e| ("subscription_id", e))?;
         names::check_resource_group(resource_group).map_err(|e| ("resource_group", e))?;
         names::check_vnet(vnet).map_err(|e| ("vnet", e))?;
         names::check_subnet(subnet).map_err(|e| ("subnet", e))?;
@@ -55,7 +61,9 @@ impl SubnetId {
             } else {
                 ""
             };
-            return Err(format!("The subnet ID must start with /subscriptions/: expected {SHAPE}.{hint}"));
+            return Err(format!(
+                "The subnet ID must start with /subscriptions/: expected {SHAPE}.{hint}"
+            ));
         }
         if text.ends_with('/') {
             return Err("The subnet ID ends with a slash: remove it.".into());
@@ -81,8 +89,12 @@ impl SubnetId {
                 _ => {}
             }
         }
-        const NAMES: [(usize, &str); 4] =
-            [(2, "subscription ID"), (4, "resource group name"), (8, "virtual network name"), (10, "subnet name")];
+        const NAMES: [(usize, &str); 4] = [
+            (2, "subscription ID"),
+            (4, "resource group name"),
+            (8, "virtual network name"),
+            (10, "subnet name"),
+        ];
         for (index, what) in NAMES {
             if parts.get(index).is_some_and(|name| name.is_empty()) {
                 return Err(format!("The subnet ID has no {what}: expected {SHAPE}."));
@@ -103,7 +115,8 @@ impl SubnetId {
             }
             _ => {}
         }
-        SubnetId::from_parts(parts[2], parts[4], parts[8], parts[10]).map_err(|(_, message)| message)
+        SubnetId::from_parts(parts[2], parts[4], parts[8], parts[10])
+            .map_err(|(_, message)| message)
     }
 }
 

@@ -57,7 +57,9 @@ pub fn today() -> String {
 /// Starts copying; the returned promise is left to the browser (a failure shows nothing worse
 /// than an unchanged clipboard).
 pub fn copy_to_clipboard(text: &str) -> bool {
-    let Some(window) = web_sys::window() else { return false };
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
     let _promise = window.navigator().clipboard().write_text(text);
     true
 }
@@ -71,7 +73,8 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> bool {
         options.set_type(mime);
         let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
         let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-        let anchor: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+        let anchor: web_sys::HtmlAnchorElement =
+            document.create_element("a").ok()?.dyn_into().ok()?;
         anchor.set_href(&url);
         anchor.set_download(file_name);
         anchor.click();
@@ -93,5 +96,7 @@ pub fn focus_element(id: &str) {
 }
 
 pub fn confirm(message: &str) -> bool {
-    web_sys::window().and_then(|w| w.confirm_with_message(message).ok()).unwrap_or(false)
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(message).ok())
+        .unwrap_or(false)
 }

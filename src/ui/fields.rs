@@ -11,11 +11,18 @@ pub fn message_id(field: &str) -> String {
     format!("m-{}", field.replace('.', "-"))
 }
 
-fn has_error(state: AppState, field: String) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
+fn has_error(
+    state: AppState,
+    field: String,
+) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
     move || {
         state
             .generated
-            .with(|g| g.validation.for_field(&field).any(|d| d.severity == Severity::Error))
+            .with(|g| {
+                g.validation
+                    .for_field(&field)
+                    .any(|d| d.severity == Severity::Error)
+            })
             .then_some("true")
     }
 }
@@ -26,7 +33,14 @@ pub fn field_messages(field: String) -> impl IntoView {
     let id = message_id(&field);
     let messages = {
         let field = field.clone();
-        move || state.generated.with(|g| g.validation.for_field(&field).cloned().collect::<Vec<Diagnostic>>())
+        move || {
+            state.generated.with(|g| {
+                g.validation
+                    .for_field(&field)
+                    .cloned()
+                    .collect::<Vec<Diagnostic>>()
+            })
+        }
     };
     view! {
         <div class="field-msg" id=id aria-live="polite">

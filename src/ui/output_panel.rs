@@ -9,7 +9,9 @@ use crate::core::render::{render, OutputTarget, RenderContext};
 
 pub fn output_panel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let context = RenderContext { generated_on: browser::today() };
+    let context = RenderContext {
+        generated_on: browser::today(),
+    };
     // The last plan without errors: shown greyed out while the form has errors.
     let last_plan = RwSignal::new(None);
     Effect::new(move |_| {
@@ -27,15 +29,27 @@ pub fn output_panel() -> impl IntoView {
     let copy = move |_| {
         if let Some(text) = output.get() {
             let ok = browser::copy_to_clipboard(&text);
-            state.notice.set(if ok { "Copied.".into() } else { "Copying is not available here.".into() });
+            state.notice.set(if ok {
+                "Copied.".into()
+            } else {
+                "Copying is not available here.".into()
+            });
         }
     };
     let download = move |_| {
         if let Some(text) = output.get() {
             let target = state.tab.get();
-            let mime = if target == OutputTarget::Rest { "text/plain" } else { "text/x-script" };
+            let mime = if target == OutputTarget::Rest {
+                "text/plain"
+            } else {
+                "text/x-script"
+            };
             let ok = browser::download(target.file_name(), &text, mime);
-            state.notice.set(if ok { format!("Downloaded {}.", target.file_name()) } else { "The download could not start.".into() });
+            state.notice.set(if ok {
+                format!("Downloaded {}.", target.file_name())
+            } else {
+                "The download could not start.".into()
+            });
         }
     };
     let on_tab_key = move |ev: leptos::ev::KeyboardEvent| {

@@ -92,12 +92,17 @@ fn initial_draft() -> (Draft, String) {
         browser::clear_location_hash();
         return match from_config_json(&text) {
             Ok(draft) => (draft, "Loaded the configuration from the link.".into()),
-            Err(e) => (saved_draft(), format!("The link's configuration was not loaded: {e}")),
+            Err(e) => (
+                saved_draft(),
+                format!("The link's configuration was not loaded: {e}"),
+            ),
         };
     }
     (saved_draft(), String::new())
 }
 
 fn saved_draft() -> Draft {
-    browser::load_saved_config().and_then(|text| from_config_json(&text).ok()).unwrap_or_default()
+    browser::load_saved_config()
+        .and_then(|text| from_config_json(&text).ok())
+        .unwrap_or_default()
 }

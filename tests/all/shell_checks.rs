@@ -315,7 +315,8 @@ fn corpus_covers_every_option() {
         .iter()
         .flat_map(|p| p.steps.iter().map(|s| &s.action))
         .collect();
-    let variants: [(&str, fn(&Action) -> bool); 9] = [
+    type IsVariant = fn(&Action) -> bool;
+    let variants: [(&str, IsVariant); 9] = [
         ("SelectSubscription", |a| {
             matches!(a, Action::SelectSubscription)
         }),

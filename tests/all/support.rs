@@ -463,9 +463,9 @@ pub fn powershell_invocations(text: &str) -> Vec<Invocation> {
             continue;
         };
         let program = node_text(*name, text).to_owned();
-        if program != "az"
-            && !(is_az_cmdlet(&program) && !own_functions.contains(&program.to_ascii_lowercase()))
-        {
+        let is_own_function = own_functions.contains(&program.to_ascii_lowercase());
+        let checked = program == "az" || (is_az_cmdlet(&program) && !is_own_function);
+        if !checked {
             continue;
         }
         let mut words = Vec::new();

@@ -14,7 +14,11 @@ pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
     out += &hash_comment_block(&header_lines(
         plan,
         context,
-        &["Azure CLI 2.61 or later, signed in: az login", "jq 1.6 or later", "bash 4.4 or later"],
+        &[
+            "Azure CLI 2.61 or later, signed in: az login",
+            "jq 1.6 or later",
+            "bash 4.4 or later",
+        ],
     ));
     out += "\nset -euo pipefail\nshopt -s inherit_errexit\n\n";
     out += "for tool in az jq; do\n  command -v \"$tool\" >/dev/null || { echo \"This script needs $tool.\" >&2; exit 1; }\ndone\n\n";
@@ -23,7 +27,10 @@ pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
     out += &format!("CLOUD={}\n", bash(target.cloud.cli_name()));
     out += &format!("SUBSCRIPTION_ID={}\n", bash(&target.subscription_id));
     out += &format!("RESOURCE_GROUP={}\n", bash(&target.resource_group));
-    let creating = plan.steps.iter().any(|s| matches!(s.action, Action::CreateAccount { .. }));
+    let creating = plan
+        .steps
+        .iter()
+        .any(|s| matches!(s.action, Action::CreateAccount { .. }));
     if creating {
         out += &format!("LOCATION={}\n", bash(&target.region));
     }
@@ -43,7 +50,10 @@ pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
         out += &format!("CUSTOM_SUBDOMAIN={}\n", bash(&domain.subdomain));
     }
     if is_account {
-        out += &format!("COGNITIVE_API_VERSION={}\n", bash(api_versions::COGNITIVE_SERVICES));
+        out += &format!(
+            "COGNITIVE_API_VERSION={}\n",
+            bash(api_versions::COGNITIVE_SERVICES)
+        );
         out += "ACCOUNT_URL=\"/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${RESOURCE_GROUP}/providers/Microsoft.CognitiveServices/accounts/${ACCOUNT_NAME}?api-version=${COGNITIVE_API_VERSION}\"\n";
         out += HELPERS;
     }

@@ -31,7 +31,10 @@ pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
         let number = index + 1;
         out += "\n";
         out += &step_comment(number, step);
-        out += &format!("Write-Host {}\n", powershell(&format!("Step {number}: {}", step.title)));
+        out += &format!(
+            "Write-Host {}\n",
+            powershell(&format!("Step {number}: {}", step.title))
+        );
         out += &step_body(plan, &step.action);
     }
     out += "\nWrite-Host 'Done.'\n";

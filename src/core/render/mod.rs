@@ -18,8 +18,12 @@ pub enum OutputTarget {
 }
 
 impl OutputTarget {
-    pub const ALL: [OutputTarget; 4] =
-        [OutputTarget::PowerShell, OutputTarget::AzBash, OutputTarget::AzPowerShell, OutputTarget::Rest];
+    pub const ALL: [OutputTarget; 4] = [
+        OutputTarget::PowerShell,
+        OutputTarget::AzBash,
+        OutputTarget::AzPowerShell,
+        OutputTarget::Rest,
+    ];
 
     /// Stable identifier used on the command line and in the page (`tab-{id}`).
     pub fn id(self) -> &'static str {

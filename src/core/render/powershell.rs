@@ -14,10 +14,17 @@ pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
     if is_account {
         modules.push("Az.CognitiveServices");
     }
-    if plan.steps.iter().any(|s| matches!(s.action, Action::EnableServiceEndpoint { .. })) {
+    if plan
+        .steps
+        .iter()
+        .any(|s| matches!(s.action, Action::EnableServiceEndpoint { .. }))
+    {
         modules.push("Az.Network");
     }
-    let mut out = format!("#Requires -Version 5.1\n#Requires -Modules {}\n", modules.join(", "));
+    let mut out = format!(
+        "#Requires -Version 5.1\n#Requires -Modules {}\n",
+        modules.join(", ")
+    );
     out += &hash_comment_block(&header_lines(
         plan,
         context,
@@ -36,7 +43,10 @@ pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
         let number = index + 1;
         out += "\n";
         out += &step_comment(number, step);
-        out += &format!("Write-Host {}\n", powershell(&format!("Step {number}: {}", step.title)));
+        out += &format!(
+            "Write-Host {}\n",
+            powershell(&format!("Step {number}: {}", step.title))
+        );
         out += &step_body(plan, &step.action);
     }
     out += "\nWrite-Host 'Done.'\n";

@@ -12,9 +12,15 @@ pub(super) fn variables(plan: &Plan) -> String {
     let target = plan.target();
     let mut out = String::from("# Values (edit here, nowhere else)\n");
     out += &format!("$CloudName = {}\n", powershell(target.cloud.cli_name()));
-    out += &format!("$SubscriptionId = {}\n", powershell(&target.subscription_id));
+    out += &format!(
+        "$SubscriptionId = {}\n",
+        powershell(&target.subscription_id)
+    );
     out += &format!("$ResourceGroup = {}\n", powershell(&target.resource_group));
-    let creating = plan.steps.iter().any(|s| matches!(s.action, Action::CreateAccount { .. }));
+    let creating = plan
+        .steps
+        .iter()
+        .any(|s| matches!(s.action, Action::CreateAccount { .. }));
     if creating {
         out += &format!("$Location = {}\n", powershell(&target.region));
     }
@@ -34,7 +40,10 @@ pub(super) fn variables(plan: &Plan) -> String {
         out += &format!("$CustomSubdomain = {}\n", powershell(&domain.subdomain));
     }
     if matches!(target.resource, Resource::CognitiveServices { .. }) {
-        out += &format!("$CognitiveApiVersion = {}\n", powershell(api_versions::COGNITIVE_SERVICES));
+        out += &format!(
+            "$CognitiveApiVersion = {}\n",
+            powershell(api_versions::COGNITIVE_SERVICES)
+        );
         out += "$AccountPath = \"/subscriptions/${SubscriptionId}/resourceGroups/${ResourceGroup}/providers/Microsoft.CognitiveServices/accounts/${AccountName}?api-version=${CognitiveApiVersion}\"\n";
     }
     out
@@ -115,8 +124,16 @@ pub(super) fn endpoint_line(plan: &Plan) -> String {
     )
 }
 
-pub(super) fn merge_network_rules(ip_rules: &[String], subnet_ids: &[String], bypass: Option<crate::core::draft::Bypass>) -> String {
-    let mut out = format!("$ipRules = {}\n$subnetIds = {}\n", powershell_array(ip_rules), powershell_array(subnet_ids));
+pub(super) fn merge_network_rules(
+    ip_rules: &[String],
+    subnet_ids: &[String],
+    bypass: Option<crate::core::draft::Bypass>,
+) -> String {
+    let mut out = format!(
+        "$ipRules = {}\n$subnetIds = {}\n",
+        powershell_array(ip_rules),
+        powershell_array(subnet_ids)
+    );
     out += "$acls = Get-NetworkAcls\n\
 $before = $acls | ConvertTo-Json -Depth 10 -Compress\n\
 foreach ($ip in $ipRules) {\n    \
@@ -170,5 +187,13 @@ Wait-AccountSucceeded\n\
 
 pub(super) fn indent(text: &str, spaces: usize) -> String {
     let pad = " ".repeat(spaces);
-    text.lines().map(|l| if l.is_empty() { "\n".to_owned() } else { format!("{pad}{l}\n") }).collect()
+    text.lines()
+        .map(|l| {
+            if l.is_empty() {
+                "\n".to_owned()
+            } else {
+                format!("{pad}{l}\n")
+            }
+        })
+        .collect()
 }

@@ -16,7 +16,11 @@ pub(super) fn render(plan: &crate::core::plan::Plan, context: &RenderContext) ->
             "Set @token below. Never commit a token.",
         ],
     ) {
-        out += &if line.is_empty() { "#\n".to_owned() } else { format!("# {line}\n") };
+        out += &if line.is_empty() {
+            "#\n".to_owned()
+        } else {
+            format!("# {line}\n")
+        };
     }
     out += "\n@token = <paste an ARM access token>\n";
     for (index, step) in plan.steps.iter().enumerate() {

@@ -4,7 +4,10 @@ use crate::core::draft::{Draft, Existence};
 use crate::core::names;
 use crate::core::resource_kinds::ResourceType;
 
-pub(super) fn validate_custom_domain(draft: &Draft, out: &mut Vec<Diagnostic>) -> Option<CustomDomain> {
+pub(super) fn validate_custom_domain(
+    draft: &Draft,
+    out: &mut Vec<Diagnostic>,
+) -> Option<CustomDomain> {
     let step = &draft.custom_domain;
     if !step.enabled {
         return None;

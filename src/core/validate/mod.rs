@@ -17,7 +17,9 @@ pub struct Validation {
 
 impl Validation {
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
     }
 
     pub fn for_field<'a>(&'a self, field: &'a str) -> impl Iterator<Item = &'a Diagnostic> + 'a {
@@ -34,8 +36,15 @@ pub fn validate(draft: &Draft) -> Validation {
 
     let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
     let config = match (has_errors, target) {
-        (false, Some(target)) => Some(Config { target, custom_domain, network }),
+        (false, Some(target)) => Some(Config {
+            target,
+            custom_domain,
+            network,
+        }),
         _ => None,
     };
-    Validation { diagnostics, config }
+    Validation {
+        diagnostics,
+        config,
+    }
 }

@@ -2,7 +2,9 @@ use std::collections::HashMap;
 
 use crate::core::config::{CustomDomain, NetworkRules, VnetRule};
 use crate::core::diagnostics::Diagnostic;
-use crate::core::draft::{Bypass, DefaultAction, Draft, PublicNetworkAccess, SubnetInput, VnetRuleDraft};
+use crate::core::draft::{
+    Bypass, DefaultAction, Draft, PublicNetworkAccess, SubnetInput, VnetRuleDraft,
+};
 use crate::core::ip_rules::{parse_ip_rule, IpRule, MAX_RULES};
 use crate::core::names;
 use crate::core::resource_kinds::{kind_info, ResourceType};
@@ -108,13 +110,19 @@ fn validate_ip_rules(entries: &[String], out: &mut Vec<Diagnostic>) -> Option<Ve
                 if let Some((other, wider)) = accepted.iter().find(|(_, r)| rule.is_within(*r)) {
                     out.push(Diagnostic::warning(
                         &field,
-                        format!("Already covered by entry {} ({wider}): this rule is redundant.", other + 1),
+                        format!(
+                            "Already covered by entry {} ({wider}): this rule is redundant.",
+                            other + 1
+                        ),
                     ));
                 }
                 for (other, narrower) in accepted.iter().filter(|(_, r)| r.is_within(rule)) {
                     out.push(Diagnostic::warning(
                         format!("network.ip_rules.{other}"),
-                        format!("Already covered by entry {} ({rule}): {narrower} is redundant.", index + 1),
+                        format!(
+                            "Already covered by entry {} ({rule}): {narrower} is redundant.",
+                            index + 1
+                        ),
                     ));
                 }
                 accepted.push((index, rule));
@@ -124,12 +132,19 @@ fn validate_ip_rules(entries: &[String], out: &mut Vec<Diagnostic>) -> Option<Ve
     ok.then(|| accepted.into_iter().map(|(_, r)| r).collect())
 }
 
-fn validate_vnet_rules(entries: &[VnetRuleDraft], target_subscription: &str, out: &mut Vec<Diagnostic>) -> Option<Vec<VnetRule>> {
+fn validate_vnet_rules(
+    entries: &[VnetRuleDraft],
+    target_subscription: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Vec<VnetRule>> {
     let mut ok = true;
     if entries.len() > MAX_RULES {
         out.push(Diagnostic::error(
             "network.vnet_rules",
-            format!("{} virtual-network rules: an account accepts at most {MAX_RULES}.", entries.len()),
+            format!(
+                "{} virtual-network rules: an account accepts at most {MAX_RULES}.",
+                entries.len()
+            ),
         ));
         ok = false;
     }
@@ -153,8 +168,13 @@ fn validate_vnet_rules(entries: &[VnetRuleDraft], target_subscription: &str, out
         };
         // Diagnostics about the whole subnet go on a field the person can see for this input.
         let (subnet_field, subscription_field) = match entry.input {
-            SubnetInput::ResourceId => (format!("{prefix}.subnet_id"), format!("{prefix}.subnet_id")),
-            SubnetInput::Parts => (format!("{prefix}.subnet"), format!("{prefix}.subscription_id")),
+            SubnetInput::ResourceId => {
+                (format!("{prefix}.subnet_id"), format!("{prefix}.subnet_id"))
+            }
+            SubnetInput::Parts => (
+                format!("{prefix}.subnet"),
+                format!("{prefix}.subscription_id"),
+            ),
         };
         let tenant_id = if entry.tenant_id.is_empty() {
             None
@@ -192,7 +212,9 @@ fn validate_vnet_rules(entries: &[VnetRuleDraft], target_subscription: &str, out
                 "A subnet in another Entra tenant: the Azure portal cannot configure this rule, but these scripts and the REST API can. Whoever runs them must be signed in to both tenants (az login --tenant / Connect-AzAccount -Tenant).",
             ));
         }
-        let other_subscription = !subnet.subscription_id.eq_ignore_ascii_case(target_subscription);
+        let other_subscription = !subnet
+            .subscription_id
+            .eq_ignore_ascii_case(target_subscription);
         if other_subscription && !other_subscriptions_seen.contains(&subnet.subscription_id) {
             other_subscriptions_seen.push(subnet.subscription_id.clone());
             out.push(Diagnostic::info(
@@ -203,7 +225,11 @@ fn validate_vnet_rules(entries: &[VnetRuleDraft], target_subscription: &str, out
                 ),
             ));
         }
-        rules.push(VnetRule { subnet, tenant_id, enable_service_endpoint: entry.enable_service_endpoint });
+        rules.push(VnetRule {
+            subnet,
+            tenant_id,
+            enable_service_endpoint: entry.enable_service_endpoint,
+        });
     }
     ok.then_some(rules)
 }

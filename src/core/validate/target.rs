@@ -13,8 +13,14 @@ pub(super) fn validate_target(draft: &TargetDraft, out: &mut Vec<Diagnostic>) ->
             ok = false;
         }
     };
-    check("target.subscription_id", names::check_guid(&draft.subscription_id, "subscription ID"));
-    check("target.resource_group", names::check_resource_group(&draft.resource_group));
+    check(
+        "target.subscription_id",
+        names::check_guid(&draft.subscription_id, "subscription ID"),
+    );
+    check(
+        "target.resource_group",
+        names::check_resource_group(&draft.resource_group),
+    );
     check("target.region", names::check_region(&draft.region));
     let name_check = match draft.resource_type {
         ResourceType::CognitiveServices => names::check_cognitive_account(&draft.name),
@@ -33,7 +39,9 @@ pub(super) fn validate_target(draft: &TargetDraft, out: &mut Vec<Diagnostic>) ->
                 ));
                 ok = false;
             }
-            Some(Resource::MlHub { name: draft.name.clone() })
+            Some(Resource::MlHub {
+                name: draft.name.clone(),
+            })
         }
         ResourceType::MediaServices => {
             out.push(Diagnostic::warning(
@@ -47,11 +55,15 @@ pub(super) fn validate_target(draft: &TargetDraft, out: &mut Vec<Diagnostic>) ->
                 ));
                 ok = false;
             }
-            Some(Resource::MediaServices { name: draft.name.clone() })
+            Some(Resource::MediaServices {
+                name: draft.name.clone(),
+            })
         }
     };
 
-    if names::check_region(&draft.region).is_ok() && !draft.cloud.known_regions().contains(&draft.region.as_str()) {
+    if names::check_region(&draft.region).is_ok()
+        && !draft.cloud.known_regions().contains(&draft.region.as_str())
+    {
         let other_cloud = Cloud::ALL
             .into_iter()
             .find(|c| *c != draft.cloud && c.known_regions().contains(&draft.region.as_str()));
@@ -88,9 +100,16 @@ pub(super) fn validate_target(draft: &TargetDraft, out: &mut Vec<Diagnostic>) ->
     })
 }
 
-fn cognitive_resource(draft: &TargetDraft, out: &mut Vec<Diagnostic>, ok: &mut bool) -> Option<Resource> {
+fn cognitive_resource(
+    draft: &TargetDraft,
+    out: &mut Vec<Diagnostic>,
+    ok: &mut bool,
+) -> Option<Resource> {
     let Some(kind) = kind_info(&draft.kind) else {
-        out.push(Diagnostic::error("target.kind", format!("Unknown kind \"{}\": choose one from the list.", draft.kind)));
+        out.push(Diagnostic::error(
+            "target.kind",
+            format!("Unknown kind \"{}\": choose one from the list.", draft.kind),
+        ));
         *ok = false;
         return None;
     };
@@ -100,9 +119,18 @@ fn cognitive_resource(draft: &TargetDraft, out: &mut Vec<Diagnostic>, ok: &mut b
     if draft.existence == Existence::Create && !kind.skus.contains(&draft.sku.as_str()) {
         out.push(Diagnostic::error(
             "target.sku",
-            format!("SKU \"{}\" is not offered for {}: choose one of {}.", draft.sku, kind.label, kind.skus.join(", ")),
+            format!(
+                "SKU \"{}\" is not offered for {}: choose one of {}.",
+                draft.sku,
+                kind.label,
+                kind.skus.join(", ")
+            ),
         ));
         *ok = false;
     }
-    Some(Resource::CognitiveServices { kind, sku: draft.sku.clone(), name: draft.name.clone() })
+    Some(Resource::CognitiveServices {
+        kind,
+        sku: draft.sku.clone(),
+        name: draft.name.clone(),
+    })
 }

@@ -10,14 +10,26 @@ use crate::ui::state::AppState;
 
 pub fn custom_domain_step() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let applies = Memo::new(move |_| state.draft.with(|d| d.target.resource_type == ResourceType::CognitiveServices));
+    let applies = Memo::new(move |_| {
+        state
+            .draft
+            .with(|d| d.target.resource_type == ResourceType::CognitiveServices)
+    });
     let enabled = Memo::new(move |_| state.draft.with(|d| d.custom_domain.enabled));
-    let existing = Memo::new(move |_| state.draft.with(|d| d.target.existence == Existence::Existing));
+    let existing = Memo::new(move |_| {
+        state
+            .draft
+            .with(|d| d.target.existence == Existence::Existing)
+    });
     let endpoint = Memo::new(move |_| {
         state.draft.with(|d| {
             check_custom_subdomain(&d.custom_domain.subdomain)
                 .ok()
-                .map(|_| d.target.cloud.custom_subdomain_endpoint(&d.custom_domain.subdomain.to_ascii_lowercase()))
+                .map(|_| {
+                    d.target
+                        .cloud
+                        .custom_subdomain_endpoint(&d.custom_domain.subdomain.to_ascii_lowercase())
+                })
         })
     });
     view! {

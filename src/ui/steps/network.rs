@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 
 use crate::core::diagnostics::dom_id;
-use crate::core::draft::{split_pasted_addresses, Bypass, DefaultAction, PublicNetworkAccess, SubnetInput, VnetRuleDraft};
+use crate::core::draft::{
+    split_pasted_addresses, Bypass, DefaultAction, PublicNetworkAccess, SubnetInput, VnetRuleDraft,
+};
 use crate::core::ip_rules::MAX_RULES;
 use crate::core::resource_kinds::{kind_info, ResourceType};
 use crate::ui::fields::{checkbox, field_messages, select_input, text_input, Extras};
@@ -11,10 +13,16 @@ use crate::ui::state::AppState;
 
 pub fn network_step() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let applies = Memo::new(move |_| state.draft.with(|d| d.target.resource_type == ResourceType::CognitiveServices));
+    let applies = Memo::new(move |_| {
+        state
+            .draft
+            .with(|d| d.target.resource_type == ResourceType::CognitiveServices)
+    });
     let enabled = Memo::new(move |_| state.draft.with(|d| d.network.enabled));
     let bypass_supported = Memo::new(move |_| {
-        state.draft.with(|d| kind_info(&d.target.kind).is_some_and(|k| k.supports_trusted_services_bypass))
+        state
+            .draft
+            .with(|d| kind_info(&d.target.kind).is_some_and(|k| k.supports_trusted_services_bypass))
     });
     view! {
         <p class="lead">
@@ -155,7 +163,12 @@ fn vnet_rules_editor() -> impl IntoView {
 fn vnet_row(index: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
     let by_parts = Memo::new(move |_| {
-        state.draft.with(|d| d.network.vnet_rules.get(index).is_some_and(|r| r.input == SubnetInput::Parts))
+        state.draft.with(|d| {
+            d.network
+                .vnet_rules
+                .get(index)
+                .is_some_and(|r| r.input == SubnetInput::Parts)
+        })
     });
     let path = move |part: &str| format!("network.vnet_rules.{index}.{part}");
     // Reads and writes one string field of this row.
@@ -165,7 +178,13 @@ fn vnet_row(index: usize) -> impl IntoView {
                 $label.into(),
                 path($part),
                 $extras,
-                move |d| d.network.vnet_rules.get(index).map(|r| r.$field.clone()).unwrap_or_default(),
+                move |d| {
+                    d.network
+                        .vnet_rules
+                        .get(index)
+                        .map(|r| r.$field.clone())
+                        .unwrap_or_default()
+                },
                 move |d, v| {
                     if let Some(r) = d.network.vnet_rules.get_mut(index) {
                         r.$field = v;

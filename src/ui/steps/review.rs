@@ -11,7 +11,12 @@ pub fn review_step() -> impl IntoView {
     let state = expect_context::<AppState>();
     let steps = Memo::new(move |_| {
         state.generated.with(|g| {
-            g.plan.as_ref().map(|p| p.steps.iter().map(|s| (s.title.clone(), s.why.clone(), s.irreversible)).collect::<Vec<_>>())
+            g.plan.as_ref().map(|p| {
+                p.steps
+                    .iter()
+                    .map(|s| (s.title.clone(), s.why.clone(), s.irreversible))
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let import_text = RwSignal::new(String::new());
@@ -27,10 +32,19 @@ pub fn review_step() -> impl IntoView {
     let download_config = move |_| {
         let json = state.draft.with(to_config_json);
         let ok = browser::download("ai-network-wizard.json", &json, "application/json");
-        state.notice.set(if ok { "Configuration downloaded.".into() } else { "The download could not start.".into() });
+        state.notice.set(if ok {
+            "Configuration downloaded.".into()
+        } else {
+            "The download could not start.".into()
+        });
     };
     let copy_link = move |_| {
-        let json = state.draft.with(|d| serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&to_config_json(d)).unwrap_or_default()).unwrap_or_default());
+        let json = state.draft.with(|d| {
+            serde_json::to_string(
+                &serde_json::from_str::<serde_json::Value>(&to_config_json(d)).unwrap_or_default(),
+            )
+            .unwrap_or_default()
+        });
         let message = match browser::share_link(&json) {
             Some(link) if browser::copy_to_clipboard(&link) => "Share link copied. It carries the configuration in its fragment, which browsers never send to a server.".to_owned(),
             _ => "The share link could not be copied.".to_owned(),

@@ -11,10 +11,16 @@ use crate::ui::state::AppState;
 pub fn target_step() -> impl IntoView {
     let state = expect_context::<AppState>();
     let resource_type = Memo::new(move |_| state.draft.with(|d| d.target.resource_type));
-    let creating = Memo::new(move |_| state.draft.with(|d| d.target.existence == Existence::Create));
+    let creating = Memo::new(move |_| {
+        state
+            .draft
+            .with(|d| d.target.existence == Existence::Create)
+    });
     let regions = Memo::new(move |_| state.draft.with(|d| d.target.cloud.known_regions()));
     let sku_options = Memo::new(move |_| {
-        state.draft.with(|d| kind_info(&d.target.kind).map(|k| k.skus).unwrap_or(&[]))
+        state
+            .draft
+            .with(|d| kind_info(&d.target.kind).map(|k| k.skus).unwrap_or(&[]))
     });
     view! {
         <p class="lead">
