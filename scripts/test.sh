@@ -69,7 +69,7 @@ step_clippy_native() {
 }
 
 step_clippy_wasm() {
-  cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+  cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 }
 
 step_cargo_test() {

@@ -1,5 +1,8 @@
 //! The one native integration-test binary (one link step keeps the 2-core build lean).
 //! Each module tests one concern; helpers shared by several live in `support`.
+//! Native only: it runs bash, shellcheck and tree-sitter. `tests/browser.rs` runs in Chromium.
+
+#![cfg(not(target_arch = "wasm32"))]
 
 mod command_table;
 mod config_and_cli;
