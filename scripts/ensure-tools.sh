@@ -123,13 +123,7 @@ _ensure_tools_main() {
     cargo install wasm-bindgen-cli --version "$wbg_version"
   fi
 
-  # --- wasm-opt (Debian's binaryen), used by trunk for release builds. ---
-  if command -v wasm-opt >/dev/null 2>&1; then
-    ok wasm-opt "$(version_of wasm-opt --version)"
-  else
-    installing wasm-opt "(Debian binaryen)"
-    apt_install binaryen
-  fi
+  # No wasm-opt: Debian's binaryen (108) breaks the module rustc 1.95 emits (see index.html).
 
   [ "$mode" = test ] || return 0
 

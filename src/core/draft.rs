@@ -172,22 +172,32 @@ pub fn split_pasted_addresses(block: &str) -> Vec<String> {
 }
 
 impl Draft {
-    /// Applies a one-click fix from a diagnostic: the list entry at `field` is replaced by
-    /// `replacement` (several entries, or none to remove it). Returns false when `field` is
-    /// not a list entry the wizard knows, leaving the draft unchanged.
+    /// Applies a one-click fix from a diagnostic: a list entry (`network.ip_rules.N`) is
+    /// replaced by `replacement` (several entries, or none to remove it); a text field takes the
+    /// single replacement value. Returns false, leaving the draft unchanged, for any other field.
     pub fn apply_fix(&mut self, field: &str, replacement: &[String]) -> bool {
-        let Some(index) = field
+        if let Some(index) = field
             .strip_prefix("network.ip_rules.")
             .and_then(|i| i.parse::<usize>().ok())
-        else {
-            return false;
-        };
-        if index >= self.network.ip_rules.len() {
-            return false;
+        {
+            if index >= self.network.ip_rules.len() {
+                return false;
+            }
+            self.network
+                .ip_rules
+                .splice(index..=index, replacement.iter().cloned());
+            return true;
         }
-        self.network
-            .ip_rules
-            .splice(index..=index, replacement.iter().cloned());
-        true
+        let text_field = match field {
+            "custom_domain.subdomain" => &mut self.custom_domain.subdomain,
+            _ => return false,
+        };
+        match replacement {
+            [value] => {
+                *text_field = value.clone();
+                true
+            }
+            _ => false,
+        }
     }
 }

@@ -514,3 +514,35 @@ fn subnet_names_are_one_to_eighty_characters() {
         assert_no_error(&subnet_by_parts("vnet-apps", good));
     }
 }
+
+#[test]
+fn an_empty_subdomain_offers_the_resource_name_in_one_click() {
+    let mut draft = with(|d| {
+        d.custom_domain.subdomain = String::new();
+        d.target.name = "Contoso-Speech".into();
+    });
+    let validation = validate(&draft);
+    let error = validation
+        .for_field("custom_domain.subdomain")
+        .next()
+        .expect("an error");
+    let fix = error.fix.clone().expect("a fix");
+    assert_eq!(fix.label, "Use contoso-speech");
+    assert!(draft.apply_fix("custom_domain.subdomain", &fix.replacement));
+    assert_eq!(draft.custom_domain.subdomain, "contoso-speech");
+    assert_no_error(&draft);
+}
+
+#[test]
+fn no_subdomain_fix_is_offered_when_the_name_cannot_be_one() {
+    let draft = with(|d| {
+        d.custom_domain.subdomain = String::new();
+        d.target.name = "contoso_speech".into();
+    });
+    let validation = validate(&draft);
+    let error = validation
+        .for_field("custom_domain.subdomain")
+        .next()
+        .expect("an error");
+    assert_eq!(error.fix, None);
+}

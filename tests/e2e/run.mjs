@@ -124,6 +124,12 @@ async function fillValidTarget(page, name = 'contoso-speech') {
   await setField(page, 'f-target-resource_group', 'rg-speech-prod');
   await setField(page, 'f-target-name', name);
   await setField(page, 'f-target-region', 'westeurope');
+  // The custom domain step is on by default: a person names the subdomain and acknowledges
+  // that it is irreversible, otherwise the form is not complete.
+  await goStep(page, 'custom_domain');
+  await setField(page, 'f-custom_domain-subdomain', name);
+  await page.locator('#f-custom_domain-acknowledge_irreversible').check();
+  await goStep(page, 'target');
 }
 
 const outputText = async (page) => norm(await page.locator('pre#output-code').textContent());

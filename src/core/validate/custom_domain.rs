@@ -20,7 +20,13 @@ pub(super) fn validate_custom_domain(
         return None;
     }
     if let Err(message) = names::check_custom_subdomain(&step.subdomain) {
-        out.push(Diagnostic::error("custom_domain.subdomain", message));
+        let mut error = Diagnostic::error("custom_domain.subdomain", message);
+        // Most people name the subdomain after the resource: offer it when it qualifies.
+        let suggestion = draft.target.name.to_ascii_lowercase();
+        if step.subdomain.is_empty() && names::check_custom_subdomain(&suggestion).is_ok() {
+            error = error.with_fix(format!("Use {suggestion}"), vec![suggestion]);
+        }
+        out.push(error);
         return None;
     }
     let subdomain = step.subdomain.to_ascii_lowercase();
