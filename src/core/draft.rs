@@ -87,9 +87,13 @@ pub enum DefaultAction {
     Deny,
 }
 
+/// Trusted-services bypass (`networkAcls.bypass`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Bypass {
+    /// Send no bypass value: the account keeps what it has (a new one gets Azure's default).
+    /// The default, so that re-running never switches off a bypass something relies on.
     #[default]
+    KeepCurrent,
     None,
     AzureServices,
 }

@@ -56,7 +56,7 @@ pub enum Action {
     /// Merge these rules into the account's networkAcls, keeping its current default action.
     MergeNetworkRules {
         ip_rules: Vec<IpRule>,
-        subnets: Vec<SubnetId>,
+        subnets: Vec<AllowedSubnet>,
         bypass: Option<Bypass>,
     },
     SetDefaultAction {
@@ -65,6 +65,27 @@ pub enum Action {
     SetPublicNetworkAccess {
         access: PublicNetworkAccess,
     },
+}
+
+/// A subnet to allow, and whether ARM should accept the rule before the subnet has the
+/// Microsoft.CognitiveServices service endpoint (when the wizard does not enable it itself).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AllowedSubnet {
+    pub subnet: SubnetId,
+    pub ignore_missing_endpoint: bool,
+}
+
+impl AllowedSubnet {
+    fn from_rule(rule: &crate::core::config::VnetRule) -> Self {
+        AllowedSubnet {
+            subnet: rule.subnet.clone(),
+            ignore_missing_endpoint: !rule.enable_service_endpoint,
+        }
+    }
+
+    pub fn to_json(&self) -> Value {
+        json!({ "id": self.subnet.to_string(), "ignoreMissingVnetServiceEndpoint": self.ignore_missing_endpoint })
+    }
 }
 
 /// One ARM call. The REST renderer prints it; the live client would send it unchanged.
@@ -196,7 +217,7 @@ fn push_network_steps(target: &Target, network: &NetworkRules, steps: &mut Vec<S
             irreversible: false,
             action: Action::MergeNetworkRules {
                 ip_rules: network.ip_rules.clone(),
-                subnets: network.vnet_rules.iter().map(|r| r.subnet.clone()).collect(),
+                subnets: network.vnet_rules.iter().map(AllowedSubnet::from_rule).collect(),
                 bypass: network.bypass,
             },
         });
@@ -204,6 +225,7 @@ fn push_network_steps(target: &Target, network: &NetworkRules, steps: &mut Vec<S
     steps.push(Step {
         title: format!("Set the default action to {}", default_action_name(network.default_action)),
         why: match network.default_action {
+            DefaultAction::Deny if network.ip_rules.is_empty() && network.vnet_rules.is_empty() => "WARNING: with no allow rules, Deny blocks everyone on the public endpoint: apps, the portal's data views, monitoring and other Azure services. Only private endpoints (and trusted services, if bypassed) still reach the account.".into(),
             DefaultAction::Deny => "Deny is what makes the rules matter: only the allowed addresses and subnets (and private endpoints) get in. The portal's data views, monitoring and other Azure services are blocked too unless allowed.".into(),
             DefaultAction::Allow => "Allow lets every network in; the rules are kept but have no effect.".into(),
         },
@@ -235,10 +257,12 @@ pub fn public_access_name(access: PublicNetworkAccess) -> &'static str {
     }
 }
 
-pub fn bypass_name(bypass: Bypass) -> &'static str {
+/// The wire value of a bypass choice; `KeepCurrent` has none (nothing is sent).
+pub fn bypass_name(bypass: Bypass) -> Option<&'static str> {
     match bypass {
-        Bypass::None => "None",
-        Bypass::AzureServices => "AzureServices",
+        Bypass::KeepCurrent => None,
+        Bypass::None => Some("None"),
+        Bypass::AzureServices => Some("AzureServices"),
     }
 }
 
@@ -249,19 +273,16 @@ pub const CURRENT_DEFAULT_ACTION: &str = "{{currentDefaultAction}}";
 pub fn network_acls_json(
     default_action: &str,
     ip_rules: &[IpRule],
-    subnets: &[SubnetId],
+    subnets: &[AllowedSubnet],
     bypass: Option<Bypass>,
 ) -> Value {
     let mut acls = json!({
         "defaultAction": default_action,
         "ipRules": ip_rules.iter().map(|r| json!({ "value": r.to_string() })).collect::<Vec<_>>(),
-        "virtualNetworkRules": subnets
-            .iter()
-            .map(|s| json!({ "id": s.to_string(), "ignoreMissingVnetServiceEndpoint": false }))
-            .collect::<Vec<_>>(),
+        "virtualNetworkRules": subnets.iter().map(AllowedSubnet::to_json).collect::<Vec<_>>(),
     });
-    if let Some(b) = bypass {
-        acls["bypass"] = json!(bypass_name(b));
+    if let Some(b) = bypass.and_then(bypass_name) {
+        acls["bypass"] = json!(b);
     }
     acls
 }
@@ -276,8 +297,8 @@ impl Plan {
     fn wizard_acls(&self, default_action: &str) -> Value {
         match &self.config.network {
             Some(n) => {
-                let subnets: Vec<SubnetId> =
-                    n.vnet_rules.iter().map(|r| r.subnet.clone()).collect();
+                let subnets: Vec<AllowedSubnet> =
+                    n.vnet_rules.iter().map(AllowedSubnet::from_rule).collect();
                 network_acls_json(default_action, &n.ip_rules, &subnets, n.bypass)
             }
             None => network_acls_json(default_action, &[], &[], None),

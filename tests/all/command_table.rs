@@ -353,6 +353,17 @@ const AZ_CMDLETS: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "Get-AzResourceProvider",
+        &[
+            "ProviderNamespace",
+            "Location",
+            "ListAvailable",
+            "ApiVersion",
+            "Pre",
+            "DefaultProfile",
+        ],
+    ),
+    (
         "Get-AzVirtualNetwork",
         &[
             "Name",

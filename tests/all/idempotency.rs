@@ -181,8 +181,8 @@ fn az_powershell_creates_are_guarded_and_lists_merged() {
                     line,
                     "account create",
                     &[
-                        "$existing = az cognitiveservices account list",
-                        "if ($existing)",
+                        "$existingNames = @(az cognitiveservices account list",
+                        "if ($existingNames -contains $AccountName)",
                         "} else {",
                     ],
                 ),

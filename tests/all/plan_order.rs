@@ -111,7 +111,7 @@ fn openai_created_with_100_ip_rules_and_subnets_in_two_subscriptions() {
     assert_eq!(
         subnets
             .iter()
-            .map(|s| s.subnet.as_str())
+            .map(|s| s.subnet.subnet.as_str())
             .collect::<Vec<_>>(),
         ["snet-api", "snet-batch", "snet-shared"]
     );

@@ -5,7 +5,7 @@ use super::RenderContext;
 use crate::core::api_versions;
 use crate::core::config::Resource;
 use crate::core::plan::{bypass_name, default_action_name, public_access_name, Action, Plan};
-use crate::core::quote::{bash, bash_array};
+use crate::core::quote::bash;
 
 pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
     let target = plan.target();
@@ -105,9 +105,10 @@ check_subdomain_available() {
 }
 
 # Prints the account's complete networkAcls (an empty rule set when it has none).
+# (The whole account is read: az prints nothing at all for a --query that selects null.)
 read_network_acls() {
-  az rest --method get --url "$ACCOUNT_URL" --query 'properties.networkAcls' --output json |
-    jq -c 'if . == null then {defaultAction: "Allow", ipRules: [], virtualNetworkRules: []} else . end'
+  az rest --method get --url "$ACCOUNT_URL" --output json |
+    jq -c '.properties.networkAcls // {} | .defaultAction //= "Allow" | .ipRules //= [] | .virtualNetworkRules //= []'
 }
 
 # Writes a complete networkAcls object (never a partial one) and waits until it is applied.
@@ -146,9 +147,16 @@ fi\n"
 az group create --name \"$RESOURCE_GROUP\" --location \"$LOCATION\" --output none\n\
 fi\n\
 if az cognitiveservices account show --name \"$ACCOUNT_NAME\" --resource-group \"$RESOURCE_GROUP\" --output none 2>/dev/null; then\n  \
-echo '  the account exists: skipping creation.'\n\
-else\n",
+echo '  the account exists: skipping creation.'\n",
             );
+            if custom_subdomain.is_some() {
+                s += "  current_subdomain=$(az rest --method get --url \"$ACCOUNT_URL\" --query 'properties.customSubDomainName' --output tsv)\n  \
+if [ \"${current_subdomain,,}\" != \"${CUSTOM_SUBDOMAIN,,}\" ]; then\n    \
+echo \"The account exists with the custom subdomain '${current_subdomain:-(none)}', not '${CUSTOM_SUBDOMAIN}'. In the wizard, choose that the resource exists already.\" >&2\n    \
+exit 1\n  \
+fi\n";
+            }
+            s += "else\n";
             let domain_flag = if custom_subdomain.is_some() {
                 s += "  check_subdomain_available\n";
                 " --custom-domain \"$CUSTOM_SUBDOMAIN\""
@@ -202,29 +210,29 @@ fi\n",
             bash(&subnet.to_string())
         ),
         Action::MergeNetworkRules { ip_rules, subnets, bypass } => {
-            let ips: Vec<String> = ip_rules.iter().map(|r| r.to_string()).collect();
-            let ids: Vec<String> = subnets.iter().map(|s| s.to_string()).collect();
-            let bypass = bypass.map(bypass_name).unwrap_or("");
+            let ips: Vec<serde_json::Value> =
+                ip_rules.iter().map(|r| serde_json::json!({ "value": r.to_string() })).collect();
+            let vnets: Vec<serde_json::Value> = subnets.iter().map(|s| s.to_json()).collect();
+            let (bypass_arg, bypass_filter) = match bypass.and_then(bypass_name) {
+                Some(value) => (format!(" --arg bypass {}", bash(value)), "\n   | .bypass = $bypass"),
+                None => (String::new(), ""),
+            };
             format!(
-                "ip_rules={}\n\
-subnet_ids={}\n\
-bypass={}\n\
+                "wanted_ip_rules={}\n\
+wanted_vnet_rules={}\n\
 current_acls=$(read_network_acls)\n\
-desired_acls=$(jq -c \\\n  \
---argjson ips \"$(jq -c -n '$ARGS.positional' --args \"${{ip_rules[@]}}\")\" \\\n  \
---argjson subnets \"$(jq -c -n '$ARGS.positional' --args \"${{subnet_ids[@]}}\")\" \\\n  \
---arg bypass \"$bypass\" \\\n  \
-'.ipRules = ((.ipRules // []) + ($ips | map({{value: .}})) | unique_by(.value))\n   \
-| .virtualNetworkRules = ((.virtualNetworkRules // []) + ($subnets | map({{id: ., ignoreMissingVnetServiceEndpoint: false}})) | unique_by(.id | ascii_downcase))\n   \
-| if $bypass == \"\" then . else .bypass = $bypass end' <<<\"$current_acls\")\n\
-if [ \"$(jq -S -c . <<<\"$desired_acls\")\" = \"$(jq -S -c . <<<\"$current_acls\")\" ]; then\n  \
+# Appends only the missing rules, keeping the existing ones and their order.\n\
+desired_acls=$(jq -c --argjson ips \"$wanted_ip_rules\" --argjson subnets \"$wanted_vnet_rules\"{bypass_arg} \\\n  \
+'reduce $ips[] as $rule (.; if any(.ipRules[]; .value == $rule.value) then . else .ipRules += [$rule] end)\n   \
+| reduce $subnets[] as $rule (.; if any(.virtualNetworkRules[]; (.id | ascii_downcase) == ($rule.id | ascii_downcase)) then . else .virtualNetworkRules += [$rule] end){bypass_filter}' \\\n  \
+<<<\"$current_acls\")\n\
+if [ \"$desired_acls\" = \"$current_acls\" ]; then\n  \
 echo '  all rules already present: skipping.'\n\
 else\n  \
 write_network_acls \"$desired_acls\"\n\
 fi\n",
-                bash_array(&ips),
-                bash_array(&ids),
-                bash(bypass)
+                bash(&serde_json::Value::Array(ips).to_string()),
+                bash(&serde_json::Value::Array(vnets).to_string()),
             )
         }
         Action::SetDefaultAction { action } => {

@@ -105,12 +105,15 @@ if ($groupExists -ne 'true') {\n    \
 az group create --name $ResourceGroup --location $Location --output none\n    \
 Assert-AzSucceeded 'az group create'\n\
 }\n\
-$existing = az cognitiveservices account list --resource-group $ResourceGroup --query \"[?name=='${AccountName}'].name\" --output tsv\n\
+$existingNames = @(az cognitiveservices account list --resource-group $ResourceGroup --query '[].name' --output tsv)\n\
 Assert-AzSucceeded 'az cognitiveservices account list'\n\
-if ($existing) {\n    \
-Write-Host '  the account exists: skipping creation.'\n\
-} else {\n",
+if ($existingNames -contains $AccountName) {\n    \
+Write-Host '  the account exists: skipping creation.'\n",
             );
+            if custom_subdomain.is_some() {
+                s += shared::EXISTING_ACCOUNT_SUBDOMAIN_CHECK;
+            }
+            s += "} else {\n";
             let mut arguments = String::from(
                 "    $createArguments = @('--name', $AccountName, '--resource-group', $ResourceGroup, '--location', $Location, '--kind', $AccountKind, '--sku', $SkuName, '--yes', '--output', 'none')\n",
             );
@@ -152,11 +155,9 @@ Assert-AzSucceeded 'az network vnet subnet update'\n\
 }}\n",
             powershell(&subnet.to_string())
         ),
-        Action::MergeNetworkRules { ip_rules, subnets, bypass } => shared::merge_network_rules(
-            &ip_rules.iter().map(|r| r.to_string()).collect::<Vec<_>>(),
-            &subnets.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
-            *bypass,
-        ),
+        Action::MergeNetworkRules { ip_rules, subnets, bypass } => {
+            shared::merge_network_rules(ip_rules, subnets, *bypass)
+        }
         Action::SetDefaultAction { action } => shared::set_default_action(*action),
         Action::SetPublicNetworkAccess { access } => shared::set_public_network_access(*access),
     }

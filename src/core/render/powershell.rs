@@ -101,9 +101,12 @@ if (-not $resource) {{ throw \"${{ResourceName}} was not found in resource group
 New-AzResourceGroup -Name $ResourceGroup -Location $Location | Out-Null\n\
 }\n\
 if (Get-AzCognitiveServicesAccount -ResourceGroupName $ResourceGroup -Name $AccountName -ErrorAction SilentlyContinue) {\n    \
-Write-Host '  the account exists: skipping creation.'\n\
-} else {\n",
+Write-Host '  the account exists: skipping creation.'\n",
             );
+            if custom_subdomain.is_some() {
+                s += shared::EXISTING_ACCOUNT_SUBDOMAIN_CHECK;
+            }
+            s += "} else {\n";
             let mut parameters = String::from(
                 "    $newAccount = @{\n        ResourceGroupName = $ResourceGroup\n        Name = $AccountName\n        Type = $AccountKind\n        SkuName = $SkuName\n        Location = $Location\n",
             );
@@ -127,7 +130,15 @@ Write-Host '  the account exists: skipping creation.'\n\
             "# Whoever runs this needs access to that subscription (Connect-AzAccount -Tenant too if it is another tenant).\n\
 Set-AzContext -Subscription {} | Out-Null\n\
 try {{\n    \
-Register-AzResourceProvider -ProviderNamespace 'Microsoft.CognitiveServices' | Out-Null\n\
+Register-AzResourceProvider -ProviderNamespace 'Microsoft.CognitiveServices' | Out-Null\n    \
+$state = ''\n    \
+for ($attempt = 1; $attempt -le 60; $attempt++) {{\n        \
+$state = @(Get-AzResourceProvider -ProviderNamespace 'Microsoft.CognitiveServices')[0].RegistrationState\n        \
+if ($state -eq 'Registered') {{ break }}\n        \
+Write-Host \"  waiting for the registration (state: ${{state}}, check ${{attempt}}/60)...\"\n        \
+Start-Sleep -Seconds 10\n    \
+}}\n    \
+if ($state -ne 'Registered') {{ throw 'Microsoft.CognitiveServices was not registered within 10 minutes.' }}\n\
 }} finally {{\n    \
 Set-AzContext -Subscription $SubscriptionId | Out-Null\n\
 }}\n",
@@ -169,11 +180,9 @@ Set-AzContext -Subscription $SubscriptionId | Out-Null\n\
                 name = powershell(&subnet.subnet),
             )
         }
-        Action::MergeNetworkRules { ip_rules, subnets, bypass } => shared::merge_network_rules(
-            &ip_rules.iter().map(|r| r.to_string()).collect::<Vec<_>>(),
-            &subnets.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
-            *bypass,
-        ),
+        Action::MergeNetworkRules { ip_rules, subnets, bypass } => {
+            shared::merge_network_rules(ip_rules, subnets, *bypass)
+        }
         Action::SetDefaultAction { action } => shared::set_default_action(*action),
         Action::SetPublicNetworkAccess { access } => shared::set_public_network_access(*access),
     }

@@ -4,7 +4,9 @@
 
 use crate::core::api_versions;
 use crate::core::config::Resource;
-use crate::core::plan::{bypass_name, default_action_name, public_access_name, Action, Plan};
+use crate::core::plan::{
+    bypass_name, default_action_name, public_access_name, Action, AllowedSubnet, Plan,
+};
 use crate::core::quote::{powershell, powershell_array};
 
 /// The `$Variables` block a person edits. Strings are verbatim literals.
@@ -117,6 +119,12 @@ Wait-AccountSucceeded\n\
     )
 }
 
+/// Inside the "account exists" branch of a create step: stop unless it has our subdomain.
+pub(super) const EXISTING_ACCOUNT_SUBDOMAIN_CHECK: &str = "    $currentSubdomain = (Invoke-ArmRequest -Method 'GET' -Path $AccountPath).properties.customSubDomainName\n    \
+if ($currentSubdomain -ne $CustomSubdomain) {\n        \
+throw \"The account exists with the custom subdomain '${currentSubdomain}', not '${CustomSubdomain}'. In the wizard, choose that the resource exists already.\"\n    \
+}\n";
+
 pub(super) fn endpoint_line(plan: &Plan) -> String {
     format!(
         "Write-Host \"  endpoint: https://${{CustomSubdomain}}.{}/\"\n",
@@ -125,27 +133,42 @@ pub(super) fn endpoint_line(plan: &Plan) -> String {
 }
 
 pub(super) fn merge_network_rules(
-    ip_rules: &[String],
-    subnet_ids: &[String],
+    ip_rules: &[crate::core::ip_rules::IpRule],
+    subnets: &[AllowedSubnet],
     bypass: Option<crate::core::draft::Bypass>,
 ) -> String {
-    let mut out = format!(
-        "$ipRules = {}\n$subnetIds = {}\n",
-        powershell_array(ip_rules),
-        powershell_array(subnet_ids)
-    );
+    let ips: Vec<String> = ip_rules.iter().map(|r| r.to_string()).collect();
+    let mut out = format!("$ipRules = {}\n", powershell_array(&ips));
+    if subnets.is_empty() {
+        out += "$vnetRules = @()\n";
+    } else {
+        out += "$vnetRules = @(\n";
+        for s in subnets {
+            let ignore = if s.ignore_missing_endpoint {
+                "$true"
+            } else {
+                "$false"
+            };
+            out += &format!(
+                "    @{{ id = {}; ignoreMissingVnetServiceEndpoint = {ignore} }}\n",
+                powershell(&s.subnet.to_string())
+            );
+        }
+        out += ")\n";
+    }
     out += "$acls = Get-NetworkAcls\n\
 $before = $acls | ConvertTo-Json -Depth 10 -Compress\n\
+# Appends only the missing rules, keeping the existing ones.\n\
 foreach ($ip in $ipRules) {\n    \
 if (-not ($acls.ipRules | Where-Object { $_.value -eq $ip })) { $acls.ipRules += [ordered]@{ value = $ip } }\n\
 }\n\
-foreach ($id in $subnetIds) {\n    \
-if (-not ($acls.virtualNetworkRules | Where-Object { $_.id -eq $id })) {\n        \
-$acls.virtualNetworkRules += [ordered]@{ id = $id; ignoreMissingVnetServiceEndpoint = $false }\n    \
+foreach ($rule in $vnetRules) {\n    \
+if (-not ($acls.virtualNetworkRules | Where-Object { $_.id -eq $rule.id })) {\n        \
+$acls.virtualNetworkRules += [ordered]@{ id = $rule.id; ignoreMissingVnetServiceEndpoint = $rule.ignoreMissingVnetServiceEndpoint }\n    \
 }\n\
 }\n";
-    if let Some(b) = bypass {
-        out += &format!("$acls.bypass = {}\n", powershell(bypass_name(b)));
+    if let Some(b) = bypass.and_then(bypass_name) {
+        out += &format!("$acls.bypass = {}\n", powershell(b));
     }
     out += "if (($acls | ConvertTo-Json -Depth 10 -Compress) -ceq $before) {\n    \
 Write-Host '  all rules already present: skipping.'\n\

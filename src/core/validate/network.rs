@@ -27,7 +27,10 @@ pub(super) fn validate_network(draft: &Draft, out: &mut Vec<Diagnostic>) -> Opti
 
     let kind = kind_info(&draft.target.kind);
     let bypass = match kind {
-        Some(k) if k.supports_trusted_services_bypass => Some(step.bypass),
+        Some(k) if k.supports_trusted_services_bypass => match step.bypass {
+            Bypass::KeepCurrent => None,
+            chosen => Some(chosen),
+        },
         Some(k) => {
             if step.bypass == Bypass::AzureServices {
                 out.push(Diagnostic::warning(
@@ -223,6 +226,12 @@ fn validate_vnet_rules(
                     "The subnet is in another subscription ({}): the Microsoft.CognitiveServices resource provider must be registered there. The scripts register it.",
                     subnet.subscription_id
                 ),
+            ));
+        }
+        if !entry.enable_service_endpoint {
+            out.push(Diagnostic::info(
+                format!("{prefix}.enable_service_endpoint"),
+                "The rule is sent with ignoreMissingVnetServiceEndpoint: true, so Azure accepts it before the subnet has the Microsoft.CognitiveServices service endpoint; it only lets traffic in once the subnet has it.",
             ));
         }
         rules.push(VnetRule {

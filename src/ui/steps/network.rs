@@ -68,13 +68,24 @@ pub fn network_step() -> impl IntoView {
                     {select_input(
                         "Trusted Azure services",
                         "network.bypass",
-                        "AzureServices lets trusted services (Azure AI Foundry, Azure Machine Learning, Azure AI Search) reach the account despite the rules.",
-                        vec![("None".into(), "None".into()), ("AzureServices".into(), "AzureServices (allow trusted services)".into())],
+                        "AzureServices lets trusted services (Azure AI Foundry, Azure Machine Learning, Azure AI Search) reach the account despite the rules. Keep the current setting unless you know what relies on it.",
+                        vec![
+                            ("KeepCurrent".into(), "Keep the account's current setting".into()),
+                            ("None".into(), "None (no exception)".into()),
+                            ("AzureServices".into(), "AzureServices (allow trusted services)".into()),
+                        ],
                         |d| match d.network.bypass {
+                            Bypass::KeepCurrent => "KeepCurrent".into(),
                             Bypass::None => "None".into(),
                             Bypass::AzureServices => "AzureServices".into(),
                         },
-                        |d, v| d.network.bypass = if v == "AzureServices" { Bypass::AzureServices } else { Bypass::None },
+                        |d, v| {
+                            d.network.bypass = match v {
+                                "AzureServices" => Bypass::AzureServices,
+                                "None" => Bypass::None,
+                                _ => Bypass::KeepCurrent,
+                            }
+                        },
                     )}
                 </Show>
                 {ip_rules_editor()}
