@@ -129,7 +129,7 @@ _ensure_tools_main() {
 
   # --- Browser, its driver, the shell linter, python3 for the static file server. ---
   local pair bin pkg
-  for pair in chromium:chromium chromedriver:chromium-driver shellcheck:shellcheck python3:python3; do
+  for pair in chromium:chromium chromedriver:chromium-driver shellcheck:shellcheck jq:jq python3:python3; do
     bin="${pair%%:*}"
     pkg="${pair#*:}"
     if command -v "$bin" >/dev/null 2>&1; then

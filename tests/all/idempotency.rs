@@ -46,7 +46,10 @@ fn bash_creates_are_guarded_and_lists_merged() {
                     rendered,
                     line,
                     "group create",
-                    &["if [ \"$(az group exists"],
+                    &[
+                        "group_exists=$(az group exists",
+                        "if [ \"$group_exists\" != 'true' ]; then",
+                    ],
                 ),
                 "cognitiveservices account create" => assert_guarded(
                     rendered,

@@ -4,6 +4,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod bash_runs;
 mod command_table;
 mod config_and_cli;
 mod idempotency;

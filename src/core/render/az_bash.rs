@@ -143,7 +143,8 @@ fi\n"
         },
         Action::CreateAccount { custom_subdomain, .. } => {
             let mut s = String::from(
-                "if [ \"$(az group exists --name \"$RESOURCE_GROUP\")\" != 'true' ]; then\n  \
+                "group_exists=$(az group exists --name \"$RESOURCE_GROUP\")\n\
+if [ \"$group_exists\" != 'true' ]; then\n  \
 az group create --name \"$RESOURCE_GROUP\" --location \"$LOCATION\" --output none\n\
 fi\n\
 if az cognitiveservices account show --name \"$ACCOUNT_NAME\" --resource-group \"$RESOURCE_GROUP\" --output none 2>/dev/null; then\n  \

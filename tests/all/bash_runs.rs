@@ -1,0 +1,196 @@
+//! The generated bash scripts really run: against a stand-in `az` (tests/all/fake_az/az) that
+//! keeps an account and its subnets in a JSON file. The first run brings the account to the
+//! wanted state without losing what was there; the second run changes nothing.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use ai_network_wizard::core::draft::Draft;
+use ai_network_wizard::core::generate::generate;
+use ai_network_wizard::core::render::OutputTarget;
+use serde_json::{json, Value};
+
+use crate::support::{fixture, render_draft};
+
+struct Run {
+    dir: PathBuf,
+}
+
+impl Run {
+    /// A fresh folder holding the fake az on PATH, the state file and the change log.
+    fn new(name: &str, state: &Value) -> Run {
+        let dir =
+            std::env::temp_dir().join(format!("wizard-bash-run-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("bin")).unwrap();
+        let fake = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/all/fake_az/az");
+        std::fs::copy(fake, dir.join("bin/az")).unwrap();
+        std::fs::write(dir.join("state.json"), state.to_string()).unwrap();
+        std::fs::write(dir.join("log"), "").unwrap();
+        Run { dir }
+    }
+
+    /// Runs the script; returns the changes it made (one line each).
+    fn script(&self, script: &str) -> Vec<String> {
+        let before = std::fs::read_to_string(self.dir.join("log")).unwrap();
+        std::fs::write(self.dir.join("script.sh"), script).unwrap();
+        let path = format!(
+            "{}:{}",
+            self.dir.join("bin").display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        let output = Command::new("bash")
+            .arg(self.dir.join("script.sh"))
+            .env("PATH", path)
+            .env("FAKE_AZ_STATE", self.dir.join("state.json"))
+            .env("FAKE_AZ_LOG", self.dir.join("log"))
+            .output()
+            .expect("bash runs (and jq is installed: the test command installs it)");
+        assert!(
+            output.status.success(),
+            "the script failed:\n--- stdout\n{}\n--- stderr\n{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let after = std::fs::read_to_string(self.dir.join("log")).unwrap();
+        after[before.len()..].lines().map(str::to_owned).collect()
+    }
+
+    fn state(&self) -> Value {
+        serde_json::from_str(&std::fs::read_to_string(self.dir.join("state.json")).unwrap())
+            .unwrap()
+    }
+}
+
+impl Drop for Run {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn account(kind: &str, network_acls: Value) -> Value {
+    json!({ "kind": kind, "properties": { "provisioningState": "Succeeded", "networkAcls": network_acls } })
+}
+
+/// Every subnet the draft allows, each with a Storage service endpoint already there.
+fn subnets_of(draft: &Draft) -> Value {
+    let config = generate(draft).validation.config.expect("valid");
+    let mut subnets = serde_json::Map::new();
+    for rule in config.network.iter().flat_map(|n| &n.vnet_rules) {
+        subnets.insert(
+            rule.subnet.to_string().to_ascii_lowercase(),
+            json!(["Microsoft.Storage"]),
+        );
+    }
+    Value::Object(subnets)
+}
+
+#[test]
+fn an_account_without_rules_gets_them_and_a_second_run_changes_nothing() {
+    let draft = fixture("speech-two-office-ranges");
+    let script = render_draft(&draft, OutputTarget::AzBash);
+    let run = Run::new(
+        "fresh",
+        &json!({ "account": account("SpeechServices", Value::Null), "subnets": {} }),
+    );
+
+    let changes = run.script(&script);
+    assert!(
+        changes
+            .iter()
+            .any(|c| c == "update custom-domain contoso-speech"),
+        "{changes:#?}"
+    );
+    let properties = &run.state()["account"]["properties"];
+    assert_eq!(properties["customSubDomainName"], "contoso-speech");
+    let acls = &properties["networkAcls"];
+    assert_eq!(acls["defaultAction"], "Deny");
+    assert_eq!(
+        acls["ipRules"],
+        json!([{ "value": "203.0.113.0/24" }, { "value": "198.51.100.16/28" }])
+    );
+    // The rules went in while the default action was still Allow, and Deny came after them.
+    let first_patch = changes
+        .iter()
+        .find(|c| c.starts_with("patch "))
+        .expect("a patch");
+    assert!(
+        first_patch.contains("\"defaultAction\":\"Allow\"")
+            && first_patch.contains("203.0.113.0/24"),
+        "{first_patch}"
+    );
+
+    assert_eq!(
+        run.script(&script),
+        Vec::<String>::new(),
+        "the second run must change nothing"
+    );
+}
+
+#[test]
+fn existing_rules_endpoints_and_bypass_are_kept() {
+    let draft = fixture("openai-100-ip-rules-3-subnets");
+    let script = render_draft(&draft, OutputTarget::AzBash);
+    let existing_acls = json!({
+        "defaultAction": "Allow",
+        "bypass": "None",
+        "ipRules": [{ "value": "192.0.2.10" }],
+        "virtualNetworkRules": [{ "id": "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-old/providers/Microsoft.Network/virtualNetworks/vnet-old/subnets/snet-old", "ignoreMissingVnetServiceEndpoint": false }],
+    });
+    let mut account = account("OpenAI", existing_acls);
+    account["properties"]["customSubDomainName"] = json!("contoso-openai");
+    let run = Run::new(
+        "existing",
+        &json!({ "account": account, "subnets": subnets_of(&draft) }),
+    );
+
+    let changes = run.script(&script);
+    let state = run.state();
+    let acls = &state["account"]["properties"]["networkAcls"];
+    let ips = acls["ipRules"].as_array().unwrap();
+    assert_eq!(
+        ips[0]["value"], "192.0.2.10",
+        "the existing rule stays first"
+    );
+    assert_eq!(ips.len(), 101);
+    let vnets = acls["virtualNetworkRules"].as_array().unwrap();
+    assert_eq!(vnets.len(), 4);
+    assert!(vnets[0]["id"].as_str().unwrap().ends_with("/snet-old"));
+    assert_eq!(acls["bypass"], "AzureServices");
+    assert_eq!(acls["defaultAction"], "Deny");
+    // Service endpoints were added next to Storage, only where the wizard was asked to.
+    let subnets = state["subnets"].as_object().unwrap();
+    let with_endpoint = subnets
+        .values()
+        .filter(|s| {
+            s.as_array()
+                .unwrap()
+                .contains(&json!("Microsoft.CognitiveServices"))
+        })
+        .count();
+    assert_eq!(with_endpoint, 2, "{subnets:#?}");
+    assert!(subnets
+        .values()
+        .all(|s| s.as_array().unwrap().contains(&json!("Microsoft.Storage"))));
+    assert!(
+        changes.iter().any(|c| c.starts_with("register ")),
+        "{changes:#?}"
+    );
+    assert!(
+        !changes
+            .iter()
+            .any(|c| c.starts_with("update custom-domain")),
+        "the subdomain was already set"
+    );
+
+    let second: Vec<String> = run
+        .script(&script)
+        .into_iter()
+        .filter(|c| !c.starts_with("register "))
+        .collect();
+    assert_eq!(
+        second,
+        Vec::<String>::new(),
+        "the second run must change nothing (registering again is harmless)"
+    );
+}
