@@ -153,7 +153,7 @@ steps=(
   "cargo fmt --check:step_fmt"
   "core purity (src/core/ has no browser/UI crates):step_core_purity"
   "cargo clippy (native, all targets):step_clippy_native"
-  "cargo clippy (wasm32, lib and bins):step_clippy_wasm"
+  "cargo clippy (wasm32, all targets):step_clippy_wasm"
   "cargo test (native):step_cargo_test"
   "wasm tests in headless Chromium (tests/browser.rs):step_wasm_tests"
   "trunk build --release --offline:step_trunk_build"

@@ -69,3 +69,19 @@ pub fn step_of_field(field: &str) -> &str {
 pub fn dom_id(field: &str) -> String {
     format!("f-{}", field.replace('.', "-"))
 }
+
+/// Which entry of a list a field belongs to, for people: `network.ip_rules.2` → "IP rule 3".
+pub fn list_entry_label(field: &str) -> Option<String> {
+    let mut parts = field.split('.');
+    let (step, list, index) = (
+        parts.next()?,
+        parts.next()?,
+        parts.next()?.parse::<usize>().ok()?,
+    );
+    let noun = match (step, list) {
+        ("network", "ip_rules") => "IP rule",
+        ("network", "vnet_rules") => "Subnet",
+        _ => return None,
+    };
+    Some(format!("{noun} {}", index + 1))
+}

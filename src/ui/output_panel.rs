@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::state::{AppState, WizardStep};
-use crate::core::diagnostics::{dom_id, step_of_field, Severity};
+use crate::core::diagnostics::{dom_id, list_entry_label, step_of_field, Severity};
 use crate::core::render::{render, OutputTarget, RenderContext};
 
 pub fn output_panel() -> impl IntoView {
@@ -110,7 +110,13 @@ pub fn output_panel() -> impl IntoView {
                     </button>
                 </div>
                 <p class="notice" aria-live="polite">{move || state.notice.get()}</p>
-                <pre id="output-code" class:stale=move || stale.get() tabindex="0"><code>{move || output.get().unwrap_or_default()}</code></pre>
+                <pre id="output-code" class:stale=move || stale.get() tabindex="0"><code>
+                        {move || {
+                            output
+                                .get()
+                                .unwrap_or_else(|| "The script appears here once the errors listed below are fixed.".to_owned())
+                        }}
+                    </code></pre>
             </div>
             {diagnostics_list()}
         </section>
@@ -155,7 +161,12 @@ fn diagnostics_list() -> impl IntoView {
                                             request_animation_frame(move || browser::focus_element(&id));
                                         }
                                     >
-                                        <span class="where">{step.label()}</span>
+                                        <span class="where">
+                                            {match list_entry_label(&d.field) {
+                                                Some(entry) => format!("{} · {entry}", step.label()),
+                                                None => step.label().to_owned(),
+                                            }}
+                                        </span>
                                         " "
                                         {d.message.clone()}
                                     </a>

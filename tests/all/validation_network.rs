@@ -778,3 +778,18 @@ fn pasted_entries_keep_what_is_wrong_for_validation_to_explain() {
         ["network.ip_rules.0", "network.ip_rules.1"]
     );
 }
+
+#[test]
+fn list_entries_are_named_for_people_in_the_problems_list() {
+    use ai_network_wizard::core::diagnostics::list_entry_label;
+    assert_eq!(
+        list_entry_label("network.ip_rules.2").as_deref(),
+        Some("IP rule 3")
+    );
+    assert_eq!(
+        list_entry_label("network.vnet_rules.0.subnet_id").as_deref(),
+        Some("Subnet 1")
+    );
+    assert_eq!(list_entry_label("network.ip_rules"), None);
+    assert_eq!(list_entry_label("target.name"), None);
+}
