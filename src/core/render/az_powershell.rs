@@ -1,7 +1,6 @@
 //! Azure CLI in PowerShell. JSON bodies go through a temporary file (`--body "@file"`): az is a
 //! .cmd on Windows and PowerShell mangles embedded double quotes on the way.
 
-use super::header::{hash_comment_block, header_lines, step_comment};
 use super::powershell_shared as shared;
 use super::RenderContext;
 use crate::core::config::Resource;
@@ -9,36 +8,16 @@ use crate::core::plan::{Action, Plan};
 use crate::core::quote::powershell;
 
 pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
-    let target = plan.target();
-    let is_account = matches!(target.resource, Resource::CognitiveServices { .. });
-    let mut out = String::from("#Requires -Version 5.1\n");
-    out += &hash_comment_block(&header_lines(
-        plan,
-        context,
-        &[
+    let flavour = shared::Flavour {
+        requires: "#Requires -Version 5.1\n".to_owned(),
+        prerequisites: &[
             "PowerShell 7 (or Windows PowerShell 5.1)",
             "Azure CLI 2.61 or later, signed in: az login",
         ],
-    ));
-    out += "\n$ErrorActionPreference = 'Stop'\n\n";
-    out += &shared::variables(plan);
-    out += ASSERT_AZ;
-    if is_account {
-        out += INVOKE_ARM_REQUEST;
-        out += shared::ACCOUNT_HELPERS;
-    }
-    for (index, step) in plan.steps.iter().enumerate() {
-        let number = index + 1;
-        out += "\n";
-        out += &step_comment(number, step);
-        out += &format!(
-            "Write-Host {}\n",
-            powershell(&format!("Step {number}: {}", step.title))
-        );
-        out += &step_body(plan, &step.action);
-    }
-    out += "\nWrite-Host 'Done.'\n";
-    out
+        helpers: ASSERT_AZ,
+        invoke_arm_request: INVOKE_ARM_REQUEST,
+    };
+    shared::script(plan, context, flavour, |action| step_body(plan, action))
 }
 
 /// az is a native command: PowerShell does not stop on its failures by itself.

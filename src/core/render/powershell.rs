@@ -1,6 +1,5 @@
 //! Azure PowerShell (Az modules).
 
-use super::header::{hash_comment_block, header_lines, step_comment};
 use super::powershell_shared as shared;
 use super::RenderContext;
 use crate::core::config::Resource;
@@ -8,10 +7,8 @@ use crate::core::plan::{Action, Plan};
 use crate::core::quote::powershell;
 
 pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
-    let target = plan.target();
-    let is_account = matches!(target.resource, Resource::CognitiveServices { .. });
     let mut modules = vec!["Az.Accounts", "Az.Resources"];
-    if is_account {
+    if matches!(plan.target().resource, Resource::CognitiveServices { .. }) {
         modules.push("Az.CognitiveServices");
     }
     if plan
@@ -21,36 +18,19 @@ pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
     {
         modules.push("Az.Network");
     }
-    let mut out = format!(
-        "#Requires -Version 5.1\n#Requires -Modules {}\n",
-        modules.join(", ")
-    );
-    out += &hash_comment_block(&header_lines(
-        plan,
-        context,
-        &[
+    let flavour = shared::Flavour {
+        requires: format!(
+            "#Requires -Version 5.1\n#Requires -Modules {}\n",
+            modules.join(", ")
+        ),
+        prerequisites: &[
             "PowerShell 7 (or Windows PowerShell 5.1) with the Az modules listed above",
             "Signed in: Connect-AzAccount -Environment <cloud>",
         ],
-    ));
-    out += "\n$ErrorActionPreference = 'Stop'\n\n";
-    out += &shared::variables(plan);
-    if is_account {
-        out += INVOKE_ARM_REQUEST;
-        out += shared::ACCOUNT_HELPERS;
-    }
-    for (index, step) in plan.steps.iter().enumerate() {
-        let number = index + 1;
-        out += "\n";
-        out += &step_comment(number, step);
-        out += &format!(
-            "Write-Host {}\n",
-            powershell(&format!("Step {number}: {}", step.title))
-        );
-        out += &step_body(plan, &step.action);
-    }
-    out += "\nWrite-Host 'Done.'\n";
-    out
+        helpers: "",
+        invoke_arm_request: INVOKE_ARM_REQUEST,
+    };
+    shared::script(plan, context, flavour, |action| step_body(plan, action))
 }
 
 /// ARM calls through the signed-in Az context. Invoke-AzRestMethod does not throw on an error

@@ -2,12 +2,55 @@
 //! define `Invoke-ArmRequest` their own way; the networkAcls read-merge-write, the waiting and
 //! the availability check are the same text.
 
+use super::header::{hash_comment_block, header_lines, step_comment};
+use super::RenderContext;
 use crate::core::api_versions;
 use crate::core::config::Resource;
 use crate::core::plan::{
     bypass_name, default_action_name, public_access_name, Action, AllowedSubnet, Plan,
 };
 use crate::core::quote::{powershell, powershell_array};
+
+/// What differs between the two PowerShell scripts around the shared skeleton.
+pub(super) struct Flavour<'a> {
+    /// `#Requires` lines.
+    pub requires: String,
+    pub prerequisites: &'a [&'a str],
+    /// Functions every script of this flavour defines.
+    pub helpers: &'a str,
+    /// This flavour's `Invoke-ArmRequest`, defined when the target is an account.
+    pub invoke_arm_request: &'a str,
+}
+
+/// Header, fail-fast preference, variables, helpers, then each step with its comment.
+pub(super) fn script(
+    plan: &Plan,
+    context: &RenderContext,
+    flavour: Flavour<'_>,
+    step_body: impl Fn(&Action) -> String,
+) -> String {
+    let mut out = flavour.requires;
+    out += &hash_comment_block(&header_lines(plan, context, flavour.prerequisites));
+    out += "\n$ErrorActionPreference = 'Stop'\n\n";
+    out += &variables(plan);
+    out += flavour.helpers;
+    if matches!(plan.target().resource, Resource::CognitiveServices { .. }) {
+        out += flavour.invoke_arm_request;
+        out += ACCOUNT_HELPERS;
+    }
+    for (index, step) in plan.steps.iter().enumerate() {
+        let number = index + 1;
+        out += "\n";
+        out += &step_comment(number, step);
+        out += &format!(
+            "Write-Host {}\n",
+            powershell(&format!("Step {number}: {}", step.title))
+        );
+        out += &step_body(&step.action);
+    }
+    out += "\nWrite-Host 'Done.'\n";
+    out
+}
 
 /// The `$Variables` block a person edits. Strings are verbatim literals.
 pub(super) fn variables(plan: &Plan) -> String {
