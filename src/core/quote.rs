@@ -30,12 +30,6 @@ pub fn powershell_array(values: &[String]) -> String {
     format!("@({})", items.join(", "))
 }
 
-/// A bash array literal: `('a' 'b')`.
-pub fn bash_array(values: &[String]) -> String {
-    let items: Vec<String> = values.iter().map(|v| bash(v)).collect();
-    format!("({})", items.join(" "))
-}
-
 /// Text safe inside a `#` comment of any target: every kind of line break becomes a space, so
 /// nothing can escape the comment.
 pub fn comment(text: &str) -> String {
