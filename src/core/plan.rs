@@ -52,6 +52,8 @@ pub enum Action {
     /// Add Microsoft.CognitiveServices to a subnet's service endpoints, keeping the others.
     EnableServiceEndpoint {
         subnet: SubnetId,
+        /// The subnet's tenant when it is not the account's.
+        tenant_id: Option<String>,
     },
     /// Merge these rules into the account's networkAcls, keeping its current default action.
     MergeNetworkRules {
@@ -139,7 +141,7 @@ pub fn plan(config: &Config) -> Plan {
             why: match &config.custom_domain {
                 Some(d) => format!(
                     "A new account gets its custom subdomain at creation; clients will call {}.",
-                    t_endpoint(target, &d.subdomain)
+                    target.cloud.custom_subdomain_endpoint(&d.subdomain)
                 ),
                 None => "Network rules need an account to apply to.".into(),
             },
@@ -164,7 +166,7 @@ pub fn plan(config: &Config) -> Plan {
             title: "Set the custom subdomain".into(),
             why: format!(
                 "Network rules and private endpoints need the custom subdomain: clients in a virtual network must call {}. If the resource holds many custom models or projects, try this on a copy first.",
-                t_endpoint(target, &domain.subdomain)
+                target.cloud.custom_subdomain_endpoint(&domain.subdomain)
             ),
             irreversible: true,
             action: Action::SetCustomSubdomain { subdomain: domain.subdomain.clone() },
@@ -178,10 +180,6 @@ pub fn plan(config: &Config) -> Plan {
         config: config.clone(),
         steps,
     }
-}
-
-fn t_endpoint(target: &Target, subdomain: &str) -> String {
-    target.cloud.custom_subdomain_endpoint(subdomain)
 }
 
 fn push_network_steps(target: &Target, network: &NetworkRules, steps: &mut Vec<Step>) {
@@ -207,7 +205,10 @@ fn push_network_steps(target: &Target, network: &NetworkRules, steps: &mut Vec<S
             title: format!("Enable the Microsoft.CognitiveServices service endpoint on subnet {}", rule.subnet.subnet),
             why: "Requests from a subnet carry its identity only through the service endpoint. The subnet's other endpoints and settings are kept.".into(),
             irreversible: false,
-            action: Action::EnableServiceEndpoint { subnet: rule.subnet.clone() },
+            action: Action::EnableServiceEndpoint {
+                subnet: rule.subnet.clone(),
+                tenant_id: rule.tenant_id.clone(),
+            },
         });
     }
     if !network.ip_rules.is_empty() || !network.vnet_rules.is_empty() || network.bypass.is_some() {
@@ -384,7 +385,7 @@ impl Plan {
                 api_versions::RESOURCES,
             )
             .note("Safe to repeat; registration can take a few minutes (GET the provider until registrationState is Registered).")],
-            Action::EnableServiceEndpoint { subnet } => vec![
+            Action::EnableServiceEndpoint { subnet, .. } => vec![
                 ArmRequest::new("GET", subnet.to_string(), api_versions::NETWORK).note(
                     "Read the complete subnet. If properties.serviceEndpoints already lists Microsoft.CognitiveServices, skip this step.",
                 ),

@@ -21,11 +21,6 @@ impl SubnetId {
         )
     }
 
-    /// ARM compares IDs case-insensitively (it may answer `resourcegroups`).
-    pub fn same_as(&self, other: &SubnetId) -> bool {
-        self.to_string().eq_ignore_ascii_case(&other.to_string())
-    }
-
     /// Builds one from separately typed parts, naming the first bad part.
     pub fn from_parts(
         subscription_id: &str,

@@ -39,7 +39,7 @@ fn actions(plan: &Plan) -> Vec<String> {
             Action::RegisterResourceProvider { subscription_id } => {
                 format!("RegisterResourceProvider({subscription_id})")
             }
-            Action::EnableServiceEndpoint { subnet } => {
+            Action::EnableServiceEndpoint { subnet, .. } => {
                 format!("EnableServiceEndpoint({})", subnet.subnet)
             }
             Action::MergeNetworkRules { .. } => "MergeNetworkRules".to_owned(),

@@ -197,7 +197,7 @@ fi\n",
 az provider register --namespace Microsoft.CognitiveServices --subscription {} --wait\n",
             bash(subscription_id)
         ),
-        Action::EnableServiceEndpoint { subnet } => format!(
+        Action::EnableServiceEndpoint { subnet, .. } => format!(
             "subnet_id={}\n\
 endpoints=$(az network vnet subnet show --ids \"$subnet_id\" --query 'serviceEndpoints[].service' --output tsv)\n\
 if grep -qx 'Microsoft.CognitiveServices' <<<\"$endpoints\"; then\n  \

@@ -120,7 +120,7 @@ az provider register --namespace Microsoft.CognitiveServices --subscription {} -
 Assert-AzSucceeded 'az provider register'\n",
             powershell(subscription_id)
         ),
-        Action::EnableServiceEndpoint { subnet } => format!(
+        Action::EnableServiceEndpoint { subnet, .. } => format!(
             "$subnetId = {}\n\
 $endpoints = @(az network vnet subnet show --ids $subnetId --query 'serviceEndpoints[].service' --output tsv)\n\
 Assert-AzSucceeded 'az network vnet subnet show'\n\

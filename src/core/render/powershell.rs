@@ -124,13 +124,9 @@ Set-AzContext -Subscription $SubscriptionId | Out-Null\n\
 }}\n",
             powershell(subscription_id)
         ),
-        Action::EnableServiceEndpoint { subnet } => {
-            let tenant = plan
-                .config
-                .network
+        Action::EnableServiceEndpoint { subnet, tenant_id } => {
+            let tenant = tenant_id
                 .as_ref()
-                .and_then(|n| n.vnet_rules.iter().find(|r| r.subnet.same_as(subnet)))
-                .and_then(|r| r.tenant_id.as_ref())
                 .map(|t| format!(" -Tenant {}", powershell(t)))
                 .unwrap_or_default();
             format!(
