@@ -23,12 +23,20 @@ struct ConfigFile {
 
 /// Serialises a draft as a pretty, stable configuration file.
 pub fn to_config_json(draft: &Draft) -> String {
-    let file = ConfigFile {
+    serde_json::to_string_pretty(&config_file(draft)).expect("a draft always serialises") + "\n"
+}
+
+/// The same document on one line, for share links.
+pub fn to_compact_config_json(draft: &Draft) -> String {
+    serde_json::to_string(&config_file(draft)).expect("a draft always serialises")
+}
+
+fn config_file(draft: &Draft) -> ConfigFile {
+    ConfigFile {
         format: FORMAT_NAME.into(),
         version: FORMAT_VERSION,
         wizard: draft.clone(),
-    };
-    serde_json::to_string_pretty(&file).expect("a draft always serialises") + "\n"
+    }
 }
 
 /// Reads a configuration file, with a message a person can act on when it is not one.

@@ -120,9 +120,6 @@ impl ArmRequest {
         self.note = Some(note.into());
         self
     }
-    pub fn path_and_query(&self) -> String {
-        format!("{}?api-version={}", self.path, self.api_version)
-    }
 }
 
 pub fn plan(config: &Config) -> Plan {

@@ -331,3 +331,12 @@ fn the_invalid_fixtures_stay_out_of_the_corpus() {
         .exists());
     assert!(fixtures().iter().all(|(name, _)| !name.starts_with("bad-")));
 }
+
+#[test]
+fn the_one_line_form_for_share_links_reads_back_the_same_draft() {
+    use ai_network_wizard::core::config_file::{from_config_json, to_compact_config_json};
+    let draft = crate::support::fixture("openai-100-ip-rules-3-subnets");
+    let compact = to_compact_config_json(&draft);
+    assert!(!compact.contains('\n'));
+    assert_eq!(from_config_json(&compact).unwrap(), draft);
+}

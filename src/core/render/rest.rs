@@ -1,27 +1,20 @@
 //! REST requests in the `.http` format (VS Code REST Client, JetBrains HTTP client): each
 //! request with its method, URL, headers and JSON body, separated by `###`.
 
-use super::header::{header_lines, step_comment};
+use super::header::{hash_comment_block, header_lines, step_comment, wrap};
 use super::RenderContext;
 use crate::core::quote;
 
 pub(super) fn render(plan: &crate::core::plan::Plan, context: &RenderContext) -> String {
     let endpoint = plan.target().cloud.arm_endpoint();
-    let mut out = String::new();
-    for line in header_lines(
+    let mut out = hash_comment_block(&header_lines(
         plan,
         context,
         &[
             "An ARM access token: az account get-access-token --query accessToken --output tsv",
             "Set @token below. Never commit a token.",
         ],
-    ) {
-        out += &if line.is_empty() {
-            "#\n".to_owned()
-        } else {
-            format!("# {line}\n")
-        };
-    }
+    ));
     out += "\n@token = <paste an ARM access token>\n";
     for (index, step) in plan.steps.iter().enumerate() {
         for (request_index, request) in plan.requests(step).iter().enumerate() {
@@ -30,9 +23,8 @@ pub(super) fn render(plan: &crate::core::plan::Plan, context: &RenderContext) ->
                 out += &step_comment(index + 1, step);
             }
             if let Some(note) = &request.note {
-                for line in super::header::wrap(note, 96) {
-                    out += &format!("# {}\n", quote::comment(&line));
-                }
+                let lines: Vec<String> = wrap(note, 96).iter().map(|l| quote::comment(l)).collect();
+                out += &hash_comment_block(&lines);
             }
             // Only the path is percent-encoded: encoding the query's `?` would turn the
             // api-version into part of the path.

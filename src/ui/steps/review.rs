@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::config_file::{from_config_json, to_config_json};
+use crate::core::config_file::{from_config_json, to_compact_config_json, to_config_json};
 use crate::core::draft::Draft;
 use crate::ui::browser;
 use crate::ui::state::AppState;
@@ -39,12 +39,7 @@ pub fn review_step() -> impl IntoView {
         });
     };
     let copy_link = move |_| {
-        let json = state.draft.with(|d| {
-            serde_json::to_string(
-                &serde_json::from_str::<serde_json::Value>(&to_config_json(d)).unwrap_or_default(),
-            )
-            .unwrap_or_default()
-        });
+        let json = state.draft.with(to_compact_config_json);
         let message = match browser::share_link(&json) {
             Some(link) if browser::copy_to_clipboard(&link) => "Share link copied. It carries the configuration in its fragment, which browsers never send to a server.".to_owned(),
             _ => "The share link could not be copied.".to_owned(),
