@@ -7,8 +7,6 @@ mod output_panel;
 mod state;
 mod steps;
 
-pub use state::WizardStep;
-
 /// Mounts the app on the page body.
 pub fn start() {
     console_error_panic_hook::set_once();
