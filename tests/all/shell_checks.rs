@@ -350,3 +350,22 @@ fn corpus_covers_every_option() {
         );
     }
 }
+
+/// The script snippets are templates with `{{name}}` slots and `{{?flag}}` blocks: none may
+/// reach a script. (The REST tab's `{{token}}`-style variables are the REST Client's own.)
+#[test]
+fn no_template_marker_is_left_in_a_script() {
+    for target in [
+        OutputTarget::PowerShell,
+        OutputTarget::AzBash,
+        OutputTarget::AzPowerShell,
+    ] {
+        for rendered in corpus_of(target) {
+            assert!(
+                !rendered.text.contains("{{"),
+                "{}: a template marker is left",
+                rendered.label()
+            );
+        }
+    }
+}

@@ -1,4 +1,5 @@
-//! Plan → text, one module per target. Each matches `Action` exhaustively.
+//! Plan → text, one folder per target with a file per step family and the script text in
+//! template files (`template.rs`). Each matches `Action` exhaustively, without a wildcard.
 
 mod az_bash;
 mod az_powershell;
@@ -6,6 +7,7 @@ mod header;
 mod powershell;
 mod powershell_shared;
 mod rest;
+mod template;
 
 use super::plan::Plan;
 

@@ -1,0 +1,43 @@
+//! Subscription, resource check or creation, custom subdomain.
+
+use crate::core::config::Resource;
+use crate::core::plan::Plan;
+use crate::core::quote::bash;
+use crate::core::render::template::{fill, Flag, Text};
+
+pub(super) fn select_subscription() -> String {
+    include_str!("templates/select_subscription.sh").to_owned()
+}
+
+pub(super) fn verify_resource(plan: &Plan) -> String {
+    let resource = &plan.target().resource;
+    match resource {
+        Resource::CognitiveServices { .. } => {
+            include_str!("templates/verify_account.sh").to_owned()
+        }
+        Resource::MlHub { .. } | Resource::MediaServices { .. } => fill(
+            include_str!("templates/verify_resource.sh"),
+            &[Text("arm_type", &bash(resource.resource_type().arm_type()))],
+        ),
+    }
+}
+
+pub(super) fn create_account(plan: &Plan, with_subdomain: bool) -> String {
+    fill(
+        include_str!("templates/create_account.sh"),
+        &[
+            Flag("subdomain", with_subdomain),
+            Text("suffix", plan.target().cloud.cognitive_services_suffix()),
+        ],
+    )
+}
+
+pub(super) fn set_custom_subdomain(plan: &Plan) -> String {
+    fill(
+        include_str!("templates/set_custom_subdomain.sh"),
+        &[Text(
+            "suffix",
+            plan.target().cloud.cognitive_services_suffix(),
+        )],
+    )
+}

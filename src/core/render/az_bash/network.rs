@@ -1,0 +1,70 @@
+//! Provider registration, service endpoints, firewall rules, default action, public access.
+
+use serde_json::{json, Value};
+
+use crate::core::draft::{Bypass, DefaultAction, PublicNetworkAccess};
+use crate::core::ip_rules::IpRule;
+use crate::core::plan::{bypass_name, default_action_name, public_access_name, AllowedSubnet};
+use crate::core::quote::bash;
+use crate::core::render::template::{fill, Flag, Text};
+use crate::core::subnet_id::SubnetId;
+
+pub(super) fn register_provider(subscription_id: &str) -> String {
+    fill(
+        include_str!("templates/register_provider.sh"),
+        &[Text("subscription_id", &bash(subscription_id))],
+    )
+}
+
+pub(super) fn enable_service_endpoint(subnet: &SubnetId) -> String {
+    fill(
+        include_str!("templates/enable_service_endpoint.sh"),
+        &[Text("subnet_id", &bash(&subnet.to_string()))],
+    )
+}
+
+pub(super) fn merge_network_rules(
+    ip_rules: &[IpRule],
+    subnets: &[AllowedSubnet],
+    bypass: Option<Bypass>,
+) -> String {
+    let ips: Vec<Value> = ip_rules
+        .iter()
+        .map(|r| json!({ "value": r.to_string() }))
+        .collect();
+    let vnets: Vec<Value> = subnets.iter().map(AllowedSubnet::to_json).collect();
+    let bypass_arg = match bypass.and_then(bypass_name) {
+        Some(value) => format!(" --arg bypass {}", bash(value)),
+        None => String::new(),
+    };
+    fill(
+        include_str!("templates/merge_network_rules.sh"),
+        &[
+            Text("ip_rules", &bash(&Value::Array(ips).to_string())),
+            Text("vnet_rules", &bash(&Value::Array(vnets).to_string())),
+            Text("bypass_arg", &bypass_arg),
+            Flag("bypass", !bypass_arg.is_empty()),
+        ],
+    )
+}
+
+pub(super) fn set_default_action(action: DefaultAction) -> String {
+    let value = default_action_name(action);
+    fill(
+        include_str!("templates/set_default_action.sh"),
+        &[Text("value", value), Text("quoted", &bash(value))],
+    )
+}
+
+pub(super) fn set_public_network_access(access: PublicNetworkAccess) -> String {
+    let value = public_access_name(access);
+    let body = json!({ "properties": { "publicNetworkAccess": value } }).to_string();
+    fill(
+        include_str!("templates/set_public_network_access.sh"),
+        &[
+            Text("value", value),
+            Text("quoted", &bash(value)),
+            Text("body", &bash(&body)),
+        ],
+    )
+}

@@ -1,0 +1,28 @@
+group_exists=$(az group exists --name "$RESOURCE_GROUP")
+if [ "$group_exists" != 'true' ]; then
+  az group create --name "$RESOURCE_GROUP" --location "$LOCATION" --output none
+fi
+if az cognitiveservices account show --name "$ACCOUNT_NAME" --resource-group "$RESOURCE_GROUP" --output none 2>/dev/null; then
+  echo '  the account exists: skipping creation.'
+{{?subdomain}}
+  current_subdomain=$(az rest --method get --url "$ACCOUNT_URL" --query 'properties.customSubDomainName' --output tsv)
+  if [ "${current_subdomain,,}" != "${CUSTOM_SUBDOMAIN,,}" ]; then
+    echo "The account exists with the custom subdomain '${current_subdomain:-(none)}', not '${CUSTOM_SUBDOMAIN}'. In the wizard, choose that the resource exists already." >&2
+    exit 1
+  fi
+{{/subdomain}}
+else
+{{?subdomain}}
+  check_subdomain_available
+  az cognitiveservices account create --name "$ACCOUNT_NAME" --resource-group "$RESOURCE_GROUP" \
+    --location "$LOCATION" --kind "$ACCOUNT_KIND" --sku "$SKU" --custom-domain "$CUSTOM_SUBDOMAIN" --yes --output none
+{{/subdomain}}
+{{!subdomain}}
+  az cognitiveservices account create --name "$ACCOUNT_NAME" --resource-group "$RESOURCE_GROUP" \
+    --location "$LOCATION" --kind "$ACCOUNT_KIND" --sku "$SKU" --yes --output none
+{{/subdomain}}
+  wait_for_account
+fi
+{{?subdomain}}
+echo "  endpoint: https://${CUSTOM_SUBDOMAIN}.{{suffix}}/"
+{{/subdomain}}

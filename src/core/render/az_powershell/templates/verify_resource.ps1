@@ -1,0 +1,2 @@
+az resource show --resource-group $ResourceGroup --name $ResourceName --resource-type {{arm_type}} --output none
+Assert-AzSucceeded 'az resource show'

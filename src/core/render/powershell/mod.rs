@@ -1,0 +1,70 @@
+//! Azure PowerShell (Az modules): the shared PowerShell skeleton with Az cmdlets for the steps,
+//! by family in the submodules, the script text in `templates/`.
+
+mod account;
+mod network;
+
+use super::powershell_shared as shared;
+use super::RenderContext;
+use crate::core::config::Resource;
+use crate::core::plan::{Action, Plan};
+
+pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
+    let mut modules = vec!["Az.Accounts", "Az.Resources"];
+    if matches!(plan.target().resource, Resource::CognitiveServices { .. }) {
+        modules.push("Az.CognitiveServices");
+    }
+    if plan
+        .steps
+        .iter()
+        .any(|s| matches!(s.action, Action::EnableServiceEndpoint { .. }))
+    {
+        modules.push("Az.Network");
+    }
+    let flavour = shared::Flavour {
+        requires: format!(
+            "#Requires -Version 5.1\n#Requires -Modules {}\n",
+            modules.join(", ")
+        ),
+        prerequisites: &[
+            "PowerShell 7 (or Windows PowerShell 5.1) with the Az modules listed above",
+            "Signed in: Connect-AzAccount -Environment <cloud>",
+        ],
+        helpers: "",
+        // Invoke-AzRestMethod does not throw on an error status; this wrapper does.
+        invoke_arm_request: include_str!("templates/invoke_arm_request.ps1"),
+    };
+    shared::script(plan, context, flavour, |action| step_body(plan, action))
+}
+
+/// Every action, no wildcard: a new one does not compile until it is rendered here.
+fn step_body(plan: &Plan, action: &Action) -> String {
+    match action {
+        Action::SelectSubscription => include_str!("templates/select_subscription.ps1").to_owned(),
+        Action::VerifyResource => account::verify_resource(plan),
+        Action::CreateAccount {
+            custom_subdomain, ..
+        } => shared::create_account(
+            include_str!("templates/create_account.ps1"),
+            plan,
+            custom_subdomain.is_some(),
+        ),
+        Action::SetCustomSubdomain { .. } => shared::set_custom_subdomain(
+            include_str!("templates/set_custom_subdomain_command.ps1"),
+            plan,
+        ),
+        Action::RegisterResourceProvider { subscription_id } => {
+            network::register_provider(subscription_id)
+        }
+        Action::EnableServiceEndpoint { subnet, tenant_id } => {
+            network::enable_service_endpoint(subnet, tenant_id.as_deref())
+        }
+        Action::MergeNetworkRules {
+            ip_rules,
+            subnets,
+            bypass,
+        } => shared::merge_network_rules(ip_rules, subnets, *bypass),
+        Action::SetDefaultAction { action } => shared::set_default_action(*action),
+        Action::SetPublicNetworkAccess { access } => shared::set_public_network_access(*access),
+    }
+}

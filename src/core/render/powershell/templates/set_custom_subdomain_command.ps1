@@ -1,0 +1,1 @@
+Set-AzCognitiveServicesAccount -ResourceGroupName $ResourceGroup -Name $AccountName -CustomSubdomainName $CustomSubdomain -Force | Out-Null

@@ -1,0 +1,189 @@
+//! PowerShell shared by the Az module script and the Azure CLI-in-PowerShell script. Both
+//! define `Invoke-ArmRequest` their own way; the skeleton, the networkAcls read-merge-write, the
+//! waiting and the availability check are the same text (in `templates/`).
+
+use super::header::{hash_comment_block, header_lines, step_comment};
+use super::template::{fill, Flag, Text};
+use super::RenderContext;
+use crate::core::api_versions;
+use crate::core::config::Resource;
+use crate::core::draft::{Bypass, DefaultAction, PublicNetworkAccess};
+use crate::core::ip_rules::IpRule;
+use crate::core::plan::{
+    bypass_name, default_action_name, public_access_name, Action, AllowedSubnet, Plan,
+};
+use crate::core::quote::{powershell, powershell_array};
+
+/// What differs between the two PowerShell scripts around the shared skeleton.
+pub(super) struct Flavour<'a> {
+    /// `#Requires` lines.
+    pub requires: String,
+    pub prerequisites: &'a [&'a str],
+    /// Functions every script of this flavour defines.
+    pub helpers: &'a str,
+    /// This flavour's `Invoke-ArmRequest`, defined when the target is an account.
+    pub invoke_arm_request: &'a str,
+}
+
+/// Header, fail-fast preference, variables, helpers, then each step with its comment.
+pub(super) fn script(
+    plan: &Plan,
+    context: &RenderContext,
+    flavour: Flavour<'_>,
+    step_body: impl Fn(&Action) -> String,
+) -> String {
+    let mut out = flavour.requires;
+    out += &hash_comment_block(&header_lines(plan, context, flavour.prerequisites));
+    out += "\n$ErrorActionPreference = 'Stop'\n\n";
+    out += &variables(plan);
+    out += flavour.helpers;
+    if matches!(plan.target().resource, Resource::CognitiveServices { .. }) {
+        out += flavour.invoke_arm_request;
+        out += include_str!("templates/account_helpers.ps1");
+    }
+    for (index, step) in plan.steps.iter().enumerate() {
+        let number = index + 1;
+        out += "\n";
+        out += &step_comment(number, step);
+        out += &format!(
+            "Write-Host {}\n",
+            powershell(&format!("Step {number}: {}", step.title))
+        );
+        out += &step_body(&step.action);
+    }
+    out += "\nWrite-Host 'Done.'\n";
+    out
+}
+
+/// The `$Variables` block a person edits. Strings are verbatim literals.
+fn variables(plan: &Plan) -> String {
+    let target = plan.target();
+    let mut out = String::from("# Values (edit here, nowhere else)\n");
+    out += &format!("$CloudName = {}\n", powershell(target.cloud.cli_name()));
+    out += &format!(
+        "$SubscriptionId = {}\n",
+        powershell(&target.subscription_id)
+    );
+    out += &format!("$ResourceGroup = {}\n", powershell(&target.resource_group));
+    let creating = plan
+        .steps
+        .iter()
+        .any(|s| matches!(s.action, Action::CreateAccount { .. }));
+    if creating {
+        out += &format!("$Location = {}\n", powershell(&target.region));
+    }
+    match &target.resource {
+        Resource::CognitiveServices { kind, sku, name } => {
+            out += &format!("$AccountName = {}\n", powershell(name));
+            out += &format!("$AccountKind = {}\n", powershell(kind.id));
+            if creating {
+                out += &format!("$SkuName = {}\n", powershell(sku));
+            }
+        }
+        Resource::MlHub { name } | Resource::MediaServices { name } => {
+            out += &format!("$ResourceName = {}\n", powershell(name));
+        }
+    }
+    if let Some(domain) = &plan.config.custom_domain {
+        out += &format!("$CustomSubdomain = {}\n", powershell(&domain.subdomain));
+    }
+    if matches!(target.resource, Resource::CognitiveServices { .. }) {
+        out += &format!(
+            "$CognitiveApiVersion = {}\n",
+            powershell(api_versions::COGNITIVE_SERVICES)
+        );
+        out += "$AccountPath = \"/subscriptions/${SubscriptionId}/resourceGroups/${ResourceGroup}/providers/Microsoft.CognitiveServices/accounts/${AccountName}?api-version=${CognitiveApiVersion}\"\n";
+    }
+    out
+}
+
+/// A create-account template of either flavour: the flag, the shared "exists with another
+/// subdomain" check and the endpoint suffix filled in.
+pub(super) fn create_account(template: &str, plan: &Plan, with_subdomain: bool) -> String {
+    fill(
+        template,
+        &[
+            Flag("subdomain", with_subdomain),
+            Text(
+                "existing_subdomain_check",
+                include_str!("templates/existing_account_subdomain_check.ps1").trim_end(),
+            ),
+            Text("suffix", plan.target().cloud.cognitive_services_suffix()),
+        ],
+    )
+}
+
+/// Reads the current subdomain; skips, stops, or checks availability and then runs `set`.
+pub(super) fn set_custom_subdomain(set_command: &str, plan: &Plan) -> String {
+    fill(
+        include_str!("templates/set_custom_subdomain.ps1"),
+        &[
+            Text("set_command", indent(set_command, 4).trim_end()),
+            Text("suffix", plan.target().cloud.cognitive_services_suffix()),
+        ],
+    )
+}
+
+pub(super) fn merge_network_rules(
+    ip_rules: &[IpRule],
+    subnets: &[AllowedSubnet],
+    bypass: Option<Bypass>,
+) -> String {
+    let ips: Vec<String> = ip_rules.iter().map(|r| r.to_string()).collect();
+    let vnet_rules = if subnets.is_empty() {
+        "$vnetRules = @()".to_owned()
+    } else {
+        let mut lines = String::from("$vnetRules = @(\n");
+        for s in subnets {
+            let ignore = if s.ignore_missing_endpoint {
+                "$true"
+            } else {
+                "$false"
+            };
+            lines += &format!(
+                "    @{{ id = {}; ignoreMissingVnetServiceEndpoint = {ignore} }}\n",
+                powershell(&s.subnet.to_string())
+            );
+        }
+        lines + ")"
+    };
+    let bypass = bypass.and_then(bypass_name).map(powershell);
+    fill(
+        include_str!("templates/merge_network_rules.ps1"),
+        &[
+            Text("ip_rules", &powershell_array(&ips)),
+            Text("vnet_rules", &vnet_rules),
+            Flag("bypass", bypass.is_some()),
+            Text("bypass", bypass.as_deref().unwrap_or_default()),
+        ],
+    )
+}
+
+pub(super) fn set_default_action(action: DefaultAction) -> String {
+    let value = default_action_name(action);
+    fill(
+        include_str!("templates/set_default_action.ps1"),
+        &[Text("value", value), Text("quoted", &powershell(value))],
+    )
+}
+
+pub(super) fn set_public_network_access(access: PublicNetworkAccess) -> String {
+    let value = public_access_name(access);
+    fill(
+        include_str!("templates/set_public_network_access.ps1"),
+        &[Text("value", value), Text("quoted", &powershell(value))],
+    )
+}
+
+pub(super) fn indent(text: &str, spaces: usize) -> String {
+    let pad = " ".repeat(spaces);
+    text.lines()
+        .map(|l| {
+            if l.is_empty() {
+                "\n".to_owned()
+            } else {
+                format!("{pad}{l}\n")
+            }
+        })
+        .collect()
+}

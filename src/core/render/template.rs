@@ -1,0 +1,79 @@
+//! Script snippets live in template files next to each renderer (read at build time with
+//! `include_str!`), so the text reads like the script it becomes. Two markers:
+//!
+//! - `{{name}}` is replaced by a value (inserted values are never scanned again);
+//! - a line that is exactly `{{?name}}` or `{{!name}}` opens a block kept only when the flag
+//!   `name` is set (`?`) or not set (`!`); a line that is exactly `{{/name}}` closes it.
+//!   Marker lines may be indented; they vanish from the output.
+
+/// A value for `{{name}}`, or a flag for `{{?name}}` / `{{!name}}` blocks.
+#[derive(Clone, Copy)]
+pub(crate) enum Slot<'a> {
+    Text(&'a str, &'a str),
+    Flag(&'a str, bool),
+}
+
+pub(crate) use Slot::{Flag, Text};
+
+/// Fills a template. A placeholder without a value is left as it is (a test renders every
+/// fixture and looks for leftovers).
+pub(crate) fn fill(template: &str, slots: &[Slot<'_>]) -> String {
+    let mut out = String::with_capacity(template.len() + 64);
+    // Flags of the open blocks; a line is kept when every open block is kept.
+    let mut open: Vec<(&str, bool)> = Vec::new();
+    for line in template.split_inclusive('\n') {
+        let marker = line.trim();
+        if let Some(name) = block_marker(marker, "{{?") {
+            open.push((name, flag(slots, name)));
+            continue;
+        }
+        if let Some(name) = block_marker(marker, "{{!") {
+            open.push((name, !flag(slots, name)));
+            continue;
+        }
+        if let Some(name) = block_marker(marker, "{{/") {
+            if open.last().is_some_and(|(open_name, _)| *open_name == name) {
+                open.pop();
+                continue;
+            }
+        }
+        if open.iter().all(|(_, keep)| *keep) {
+            replace_values(line, slots, &mut out);
+        }
+    }
+    out
+}
+
+fn block_marker<'t>(line: &'t str, opening: &str) -> Option<&'t str> {
+    line.strip_prefix(opening)?.strip_suffix("}}")
+}
+
+fn flag(slots: &[Slot<'_>], name: &str) -> bool {
+    slots
+        .iter()
+        .any(|slot| matches!(slot, Flag(n, true) if *n == name))
+}
+
+fn replace_values(mut line: &str, slots: &[Slot<'_>], out: &mut String) {
+    while let Some(start) = line.find("{{") {
+        let value = line[start + 2..].find("}}").and_then(|end| {
+            let name = &line[start + 2..start + 2 + end];
+            slots.iter().find_map(|slot| match slot {
+                Text(n, value) if *n == name => Some((*value, start + 2 + end + 2)),
+                _ => None,
+            })
+        });
+        match value {
+            Some((value, after)) => {
+                out.push_str(&line[..start]);
+                out.push_str(value);
+                line = &line[after..];
+            }
+            None => {
+                out.push_str(&line[..start + 2]);
+                line = &line[start + 2..];
+            }
+        }
+    }
+    out.push_str(line);
+}
