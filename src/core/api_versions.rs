@@ -16,3 +16,7 @@ pub const MEDIA: &str = "2023-01-01";
 pub const RESOURCES: &str = "2021-04-01";
 /// Microsoft.Resources/subscriptions (GET a subscription).
 pub const SUBSCRIPTIONS: &str = "2022-12-01";
+/// Microsoft.Authorization/roleAssignments (the storage role for BYOS).
+pub const AUTHORIZATION: &str = "2022-04-01";
+/// Microsoft.Storage/storageAccounts (BYOS hardening).
+pub const STORAGE: &str = "2023-05-01";

@@ -4,6 +4,7 @@ use super::cloud::Cloud;
 use super::draft::{Bypass, DefaultAction, Existence, PublicNetworkAccess};
 use super::ip_rules::IpRule;
 use super::resource_kinds::{KindInfo, ResourceType};
+use super::storage_account_id::StorageAccountId;
 use super::subnet_id::SubnetId;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -13,6 +14,8 @@ pub struct Config {
     pub custom_domain: Option<CustomDomain>,
     /// Present when the network-rules step is included.
     pub network: Option<NetworkRules>,
+    /// Present when the new account keeps its data in the customer's storage (BYOS).
+    pub storage: Option<UserOwnedStorage>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -95,4 +98,11 @@ pub struct VnetRule {
     /// The subnet's Entra tenant when it is not the account's.
     pub tenant_id: Option<String>,
     pub enable_service_endpoint: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct UserOwnedStorage {
+    pub account: StorageAccountId,
+    /// Lock the storage account down for speech-to-text as well.
+    pub harden: bool,
 }

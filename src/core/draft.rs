@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::cloud::Cloud;
 use super::resource_kinds::ResourceType;
+use super::storage_draft::StorageDraft;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -12,6 +13,7 @@ pub struct Draft {
     pub target: TargetDraft,
     pub custom_domain: CustomDomainDraft,
     pub network: NetworkDraft,
+    pub storage: StorageDraft,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -194,6 +196,7 @@ impl Draft {
         }
         let text_field = match field {
             "custom_domain.subdomain" => &mut self.custom_domain.subdomain,
+            "storage.storage_account_id" => &mut self.storage.storage_account_id,
             _ => return false,
         };
         match replacement {

@@ -4,6 +4,7 @@
 //! command greps for it. Everything is deterministic and tested natively.
 
 pub mod api_versions;
+pub mod byos;
 pub mod cloud;
 pub mod config;
 pub mod config_file;
@@ -17,6 +18,8 @@ pub mod plan;
 pub mod quote;
 pub mod render;
 pub mod resource_kinds;
+pub mod storage_account_id;
+pub mod storage_draft;
 pub mod subnet_id;
 pub mod validate;
 

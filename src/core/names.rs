@@ -136,6 +136,27 @@ pub fn check_ml_workspace(value: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Storage account: 3–24 lowercase letters and digits (globally unique).
+pub fn check_storage_account(value: &str) -> Result<(), String> {
+    const ALLOWED: &str = "lowercase letters and digits only, 3 to 24 characters";
+    common(value, "storage account name", 3, 24, ALLOWED)?;
+    if value.chars().any(|c| c.is_ascii_uppercase())
+        && value.chars().all(|c| c.is_ascii_alphanumeric())
+    {
+        return Err(format!(
+            "Storage account names are lowercase: \"{}\", not \"{value}\".",
+            value.to_ascii_lowercase()
+        ));
+    }
+    if let Some(c) = first_forbidden(value, |c| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+        return Err(format!(
+            "The storage account name contains {}: allowed are {ALLOWED} (no hyphens, underscores or periods).",
+            describe(c)
+        ));
+    }
+    Ok(())
+}
+
 /// Media Services account: 3–24 lowercase letters and digits.
 pub fn check_media_account(value: &str) -> Result<(), String> {
     const ALLOWED: &str = "lowercase letters and digits only, 3 to 24 characters";

@@ -16,4 +16,5 @@ mod shell_checks;
 mod snapshots;
 mod support;
 mod validation_network;
+mod validation_storage;
 mod validation_target;

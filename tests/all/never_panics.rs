@@ -11,6 +11,7 @@ use ai_network_wizard::core::draft::{
 use ai_network_wizard::core::generate::generate;
 use ai_network_wizard::core::render::{OutputTarget, RenderContext};
 use ai_network_wizard::core::resource_kinds::{ResourceType, KINDS};
+use ai_network_wizard::core::storage_draft::StorageDraft;
 
 use crate::support::{parse_bash, parse_powershell, syntax_problems, TEST_DATE};
 
@@ -32,6 +33,15 @@ const GUIDS: &[&str] = &[
     "",
 ];
 const GROUPS: &[&str] = &["rg-ai", "rg-(Ü)_東", "rg-ai", "rg.", "a"];
+/// Storage account IDs people type or paste: valid, portal addresses, wrong case, containers.
+const STORAGE_IDS: &[&str] = &[
+    "/subscriptions/5e8a1f47-2c9b-4d03-b6e1-7f4c2a9d8b15/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/contosospeechdata",
+    "https://portal.azure.com/#@contoso.onmicrosoft.com/resource/subscriptions/5e8a1f47-2c9b-4d03-b6e1-7f4c2a9d8b15/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/contosospeechdata/overview",
+    "/SUBSCRIPTIONS/5E8A1F47-2C9B-4D03-B6E1-7F4C2A9D8B15/resourcegroups/rg-data/providers/microsoft.storage/storageaccounts/Data01/blobServices/default",
+    "/subscriptions//resourceGroups/x/providers/Microsoft.Storage/storageAccounts/",
+    " /subscriptions/ü/resourceGroups/rg'data/providers/Microsoft.Storage/storageAccounts/a",
+    "",
+];
 const NAMES: &[&str] = &["contosomedia", "contoso-ai", "hub_1", "-x"];
 const REGIONS: &[&str] = &["westeurope", "usgovvirginia", "chinaeast2", "West Europe"];
 const SUBDOMAINS: &[&str] = &["contoso-ai", "Contoso", "-bad-", ""];
@@ -157,11 +167,38 @@ fn draft() -> impl Strategy<Value = Draft> {
                 vnet_rules,
             },
         );
-    (target, custom_domain, network).prop_map(|(target, custom_domain, network)| Draft {
-        target,
-        custom_domain,
-        network,
-    })
+    let storage = (
+        proptest::bool::weighted(0.3),
+        any::<bool>(),
+        field(STORAGE_IDS),
+        field(GROUPS),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(enabled, by_parts, id, group, harden, acknowledge_irreversible)| StorageDraft {
+                enabled,
+                input: if by_parts {
+                    SubnetInput::Parts
+                } else {
+                    SubnetInput::ResourceId
+                },
+                storage_account_id: id.clone(),
+                resource_group: group,
+                account_name: id.rsplit('/').next().unwrap_or_default().to_owned(),
+                harden,
+                acknowledge_irreversible,
+                ..StorageDraft::default()
+            },
+        );
+    (target, custom_domain, network, storage).prop_map(
+        |(target, custom_domain, network, storage)| Draft {
+            target,
+            custom_domain,
+            network,
+            storage,
+        },
+    )
 }
 
 proptest! {

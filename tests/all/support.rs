@@ -43,6 +43,7 @@ pub fn valid_draft() -> Draft {
             ip_rules: vec!["203.0.113.0/24".into()],
             ..NetworkDraft::default()
         },
+        ..Draft::default()
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod custom_domain;
 mod network;
+mod storage;
 mod target;
 
 use super::config::Config;
@@ -33,6 +34,7 @@ pub fn validate(draft: &Draft) -> Validation {
     let custom_domain = custom_domain::validate_custom_domain(draft, &mut diagnostics);
     let network = network::validate_network(draft, &mut diagnostics);
     network::cross_step_warnings(custom_domain.as_ref(), network.as_ref(), &mut diagnostics);
+    let storage = storage::validate_storage(draft, &mut diagnostics);
 
     let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
     let config = match (has_errors, target) {
@@ -40,6 +42,7 @@ pub fn validate(draft: &Draft) -> Validation {
             target,
             custom_domain,
             network,
+            storage,
         }),
         _ => None,
     };
