@@ -44,7 +44,7 @@ pub fn output_panel() -> impl IntoView {
             } else {
                 "text/x-script"
             };
-            let ok = browser::download(target.file_name(), &text, mime);
+            let ok = browser::download(target.file_name(), &target.download_text(&text), mime);
             state.notice.set(if ok {
                 format!("Downloaded {}.", target.file_name())
             } else {

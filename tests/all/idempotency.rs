@@ -73,11 +73,14 @@ fn bash_creates_are_guarded_and_lists_merged() {
                         "subnet update",
                         &[
                             "endpoints=$(az network vnet subnet show",
-                            "mapfile -t services <<<\"$endpoints\"",
+                            "done <<<\"$endpoints\"",
                         ],
                     );
                     assert!(
-                        invocation.words.iter().any(|w| w == "\"${services[@]}\""),
+                        invocation
+                            .words
+                            .iter()
+                            .any(|w| w == "${services[@]+\"${services[@]}\"}"),
                         "{}: {}",
                         rendered.label(),
                         invocation.describe()

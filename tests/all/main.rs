@@ -7,6 +7,7 @@
 mod bash_runs;
 mod command_table;
 mod config_and_cli;
+mod downloads;
 mod idempotency;
 mod never_panics;
 mod plan_order;

@@ -50,6 +50,17 @@ impl OutputTarget {
         }
     }
 
+    /// The file a download saves: the script itself, except that `.ps1` files start with a
+    /// UTF-8 byte-order mark. Windows PowerShell 5.1 reads a `.ps1` without one in the ANSI code
+    /// page and would mangle every non-ASCII character (an accented resource group name).
+    /// Copying takes the text without the mark: a pasted script has no encoding to guess.
+    pub fn download_text(self, script: &str) -> String {
+        match self {
+            OutputTarget::PowerShell | OutputTarget::AzPowerShell => format!("\u{FEFF}{script}"),
+            OutputTarget::AzBash | OutputTarget::Rest => script.to_owned(),
+        }
+    }
+
     pub fn file_name(self) -> &'static str {
         match self {
             OutputTarget::PowerShell => "isolate-azure-ai.ps1",

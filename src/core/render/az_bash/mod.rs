@@ -21,9 +21,11 @@ pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
         &[
             "Azure CLI 2.61 or later, signed in: az login",
             "jq 1.6 or later",
-            "bash 4.4 or later",
+            "bash 3.2 or later (the one macOS ships is enough)",
         ],
     ));
+    // No `shopt -s inherit_errexit` (bash 4.4): every command substitution is a whole
+    // assignment whose status `set -e` sees, so bash 3.2 stops on failures just the same.
     out += include_str!("templates/preamble.sh");
     out += &variables(plan);
     if is_account {

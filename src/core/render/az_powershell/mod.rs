@@ -14,7 +14,7 @@ pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
     let flavour = shared::Flavour {
         requires: "#Requires -Version 5.1\n".to_owned(),
         prerequisites: &[
-            "PowerShell 7 (or Windows PowerShell 5.1)",
+            "Windows PowerShell 5.1 or PowerShell 7",
             "Azure CLI 2.61 or later, signed in: az login",
         ],
         // az is a native command: PowerShell does not stop on its failures by itself.

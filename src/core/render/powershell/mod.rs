@@ -27,7 +27,7 @@ pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
             modules.join(", ")
         ),
         prerequisites: &[
-            "PowerShell 7 (or Windows PowerShell 5.1) with the Az modules listed above",
+            "Windows PowerShell 5.1 or PowerShell 7, with the Az modules listed above",
             "Signed in: Connect-AzAccount -Environment <cloud>",
         ],
         helpers: "",

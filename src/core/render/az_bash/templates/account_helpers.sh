@@ -1,4 +1,9 @@
 
+# Prints its argument in lower case (bash 3.2 has no ${var,,}).
+lowercase() {
+  printf '%s\n' "$1" | tr '[:upper:]' '[:lower:]'
+}
+
 # Waits until the account's provisioning state is Succeeded (10 minutes at most).
 wait_for_account() {
   local state attempt

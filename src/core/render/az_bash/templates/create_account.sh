@@ -6,7 +6,7 @@ if az cognitiveservices account show --name "$ACCOUNT_NAME" --resource-group "$R
   echo '  the account exists: skipping creation.'
 {{?subdomain}}
   current_subdomain=$(az rest --method get --url "$ACCOUNT_URL" --query 'properties.customSubDomainName' --output tsv)
-  if [ "${current_subdomain,,}" != "${CUSTOM_SUBDOMAIN,,}" ]; then
+  if [ "$(lowercase "$current_subdomain")" != "$(lowercase "$CUSTOM_SUBDOMAIN")" ]; then
     echo "The account exists with the custom subdomain '${current_subdomain:-(none)}', not '${CUSTOM_SUBDOMAIN}'. In the wizard, choose that the resource exists already." >&2
     exit 1
   fi

@@ -1,6 +1,5 @@
 
 set -euo pipefail
-shopt -s inherit_errexit
 
 for tool in az jq; do
   command -v "$tool" >/dev/null || { echo "This script needs $tool." >&2; exit 1; }

@@ -1,5 +1,5 @@
 current_subdomain=$(az rest --method get --url "$ACCOUNT_URL" --query 'properties.customSubDomainName' --output tsv)
-if [ "${current_subdomain,,}" = "${CUSTOM_SUBDOMAIN,,}" ]; then
+if [ "$(lowercase "$current_subdomain")" = "$(lowercase "$CUSTOM_SUBDOMAIN")" ]; then
   echo '  already set: skipping.'
 elif [ -n "$current_subdomain" ]; then
   echo "The account already has the custom subdomain '${current_subdomain}', which can never be changed." >&2

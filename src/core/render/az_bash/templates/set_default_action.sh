@@ -2,5 +2,6 @@ current_acls=$(read_network_acls)
 if [ "$(jq -r '.defaultAction' <<<"$current_acls")" = {{quoted}} ]; then
   echo '  already {{value}}: skipping.'
 else
-  write_network_acls "$(jq -c --arg action {{quoted}} '.defaultAction = $action' <<<"$current_acls")"
+  desired_acls=$(jq -c --arg action {{quoted}} '.defaultAction = $action' <<<"$current_acls")
+  write_network_acls "$desired_acls"
 fi
