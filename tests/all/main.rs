@@ -14,6 +14,7 @@ mod plan_order;
 mod quoting;
 mod rest_shapes;
 mod shell_checks;
+mod shell_compat;
 mod snapshots;
 mod support;
 mod validation_network;
