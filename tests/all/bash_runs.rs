@@ -1,6 +1,12 @@
 //! The generated bash scripts really run: against a stand-in `az` (tests/all/fake_az/az) that
 //! keeps an account and its subnets in a JSON file. The first run brings the account to the
 //! wanted state without losing what was there; the second run changes nothing.
+//!
+//! The scripts run as close to bash 3.2 (macOS) as today's bash gets: `BASH_COMPAT=3.2`, and
+//! `tests/all/fake_az/old_bash_env.sh` switches off the builtins bash 4 added and the `shopt`
+//! options bash 3.2 lacks. No older bash can be installed here (Debian has only 5.x and the
+//! registries we may use carry no bash build), so what cannot be emulated at run time is
+//! checked in the parse tree instead (`shell_compat.rs`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -39,7 +45,7 @@ impl Run {
             self.dir.join("bin").display(),
             std::env::var("PATH").unwrap_or_default()
         );
-        let output = Command::new("bash")
+        let output = old_bash()
             .arg(self.dir.join("script.sh"))
             .env("PATH", path)
             .env("FAKE_AZ_STATE", self.dir.join("state.json"))
@@ -60,6 +66,45 @@ impl Run {
         serde_json::from_str(&std::fs::read_to_string(self.dir.join("state.json")).unwrap())
             .unwrap()
     }
+}
+
+/// `bash`, made to refuse what bash 3.2 lacks where that can be done at run time.
+fn old_bash() -> Command {
+    let mut command = Command::new("bash");
+    command.env("BASH_COMPAT", "3.2").env(
+        "BASH_ENV",
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/all/fake_az/old_bash_env.sh"),
+    );
+    command
+}
+
+#[test]
+fn the_old_bash_environment_refuses_what_bash_3_2_lacks() {
+    for (snippet, message) in [
+        (
+            "shopt -s inherit_errexit",
+            "inherit_errexit: invalid shell option name",
+        ),
+        ("mapfile -t lines <<<'a'", "mapfile: command not found"),
+        ("readarray -t lines <<<'a'", "readarray: command not found"),
+    ] {
+        let output = old_bash()
+            .arg("-c")
+            .arg(format!("set -euo pipefail\n{snippet}\necho reached"))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{snippet} ran");
+        assert!(stderr.contains(message), "{snippet}: {stderr}");
+        assert!(!String::from_utf8_lossy(&output.stdout).contains("reached"));
+    }
+    // What bash 3.2 has still works.
+    let output = old_bash()
+        .arg("-c")
+        .arg("set -euo pipefail; shopt -s nocasematch; a=(); a+=(x); echo \"${#a[@]}\"")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "1\n");
 }
 
 impl Drop for Run {
@@ -193,4 +238,53 @@ fn existing_rules_endpoints_and_bypass_are_kept() {
         Vec::<String>::new(),
         "the second run must change nothing (registering again is harmless)"
     );
+}
+
+#[test]
+fn no_rules_and_subnets_without_endpoints() {
+    // No rules at all: the default action still changes, and the lists stay empty.
+    let script = render_draft(&fixture("deny-no-rules"), OutputTarget::AzBash);
+    let mut existing = account("TextAnalytics", Value::Null);
+    existing["properties"]["customSubDomainName"] = json!("contoso-language");
+    let run = Run::new("no-rules", &json!({ "account": existing, "subnets": {} }));
+    run.script(&script);
+    let acls = &run.state()["account"]["properties"]["networkAcls"];
+    assert_eq!(acls["defaultAction"], "Deny");
+    assert_eq!(acls["ipRules"], json!([]));
+    assert_eq!(acls["virtualNetworkRules"], json!([]));
+    assert_eq!(run.script(&script), Vec::<String>::new());
+
+    // Subnets with no service endpoint yet: the (empty) list of existing ones passes nothing.
+    let draft = fixture("openai-100-ip-rules-3-subnets");
+    let script = render_draft(&draft, OutputTarget::AzBash);
+    let mut subnets = subnets_of(&draft);
+    for endpoints in subnets.as_object_mut().unwrap().values_mut() {
+        *endpoints = json!([]);
+    }
+    let mut existing = account("OpenAI", Value::Null);
+    existing["properties"]["customSubDomainName"] = json!("contoso-openai");
+    let run = Run::new(
+        "no-endpoints",
+        &json!({ "account": existing, "subnets": subnets }),
+    );
+    let changes = run.script(&script);
+    let updates: Vec<&String> = changes
+        .iter()
+        .filter(|c| c.starts_with("subnet-update "))
+        .collect();
+    assert_eq!(updates.len(), 2, "{changes:#?}");
+    assert!(
+        updates
+            .iter()
+            .all(|c| c.ends_with(" Microsoft.CognitiveServices")),
+        "{updates:#?}"
+    );
+    let state = run.state();
+    let with_endpoint: Vec<&Value> = state["subnets"]
+        .as_object()
+        .unwrap()
+        .values()
+        .filter(|s| **s == json!(["Microsoft.CognitiveServices"]))
+        .collect();
+    assert_eq!(with_endpoint.len(), 2, "{state:#?}");
 }
