@@ -21,6 +21,7 @@ pub mod resource_kinds;
 pub mod storage_account_id;
 pub mod storage_draft;
 pub mod subnet_id;
+pub mod uuid_v5;
 pub mod validate;
 
 /// Version stamped into every generated artifact's header.

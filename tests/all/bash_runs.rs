@@ -31,6 +31,11 @@ impl Run {
         std::fs::create_dir_all(dir.join("bin")).unwrap();
         let fake = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/all/fake_az/az");
         std::fs::copy(fake, dir.join("bin/az")).unwrap();
+        // Retry loops wait with `sleep`; here they need not.
+        let sleep = dir.join("bin/sleep");
+        std::fs::write(&sleep, "#!/bin/sh\nexit 0\n").unwrap();
+        std::fs::set_permissions(&sleep, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+            .unwrap();
         std::fs::write(dir.join("state.json"), state.to_string()).unwrap();
         std::fs::write(dir.join("log"), "").unwrap();
         Run { dir }
@@ -39,19 +44,7 @@ impl Run {
     /// Runs the script; returns the changes it made (one line each).
     fn script(&self, script: &str) -> Vec<String> {
         let before = std::fs::read_to_string(self.dir.join("log")).unwrap();
-        std::fs::write(self.dir.join("script.sh"), script).unwrap();
-        let path = format!(
-            "{}:{}",
-            self.dir.join("bin").display(),
-            std::env::var("PATH").unwrap_or_default()
-        );
-        let output = old_bash()
-            .arg(self.dir.join("script.sh"))
-            .env("PATH", path)
-            .env("FAKE_AZ_STATE", self.dir.join("state.json"))
-            .env("FAKE_AZ_LOG", self.dir.join("log"))
-            .output()
-            .expect("bash runs (and jq is installed: the test command installs it)");
+        let output = self.run(script);
         assert!(
             output.status.success(),
             "the script failed:\n--- stdout\n{}\n--- stderr\n{}",
@@ -60,6 +53,29 @@ impl Run {
         );
         let after = std::fs::read_to_string(self.dir.join("log")).unwrap();
         after[before.len()..].lines().map(str::to_owned).collect()
+    }
+
+    /// Runs a script that must stop; returns what it printed on stderr.
+    fn failing_script(&self, script: &str) -> String {
+        let output = self.run(script);
+        assert!(!output.status.success(), "the script should have stopped");
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    }
+
+    fn run(&self, script: &str) -> std::process::Output {
+        std::fs::write(self.dir.join("script.sh"), script).unwrap();
+        let path = format!(
+            "{}:{}",
+            self.dir.join("bin").display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        old_bash()
+            .arg(self.dir.join("script.sh"))
+            .env("PATH", path)
+            .env("FAKE_AZ_STATE", self.dir.join("state.json"))
+            .env("FAKE_AZ_LOG", self.dir.join("log"))
+            .output()
+            .expect("bash runs (and jq is installed: the test command installs it)")
     }
 
     fn state(&self) -> Value {
@@ -287,4 +303,142 @@ fn no_rules_and_subnets_without_endpoints() {
         .filter(|s| **s == json!(["Microsoft.CognitiveServices"]))
         .collect();
     assert_eq!(with_endpoint.len(), 2, "{state:#?}");
+}
+
+// ---- Bring your own storage ----
+
+const STORAGE_ID: &str = "/subscriptions/5e8a1f47-2c9b-4d03-b6e1-7f4c2a9d8b15/resourceGroups/rg-speech-data/providers/Microsoft.Storage/storageAccounts/contosospeechdata";
+const PRINCIPAL: &str = "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
+const TENANT: &str = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+
+/// No account yet; a storage account with an IP rule of its own and shared keys on; the new
+/// identity unknown to the first two role-assignment attempts.
+fn byos_world(subnets: Value) -> Value {
+    json!({
+        "account": null,
+        "subnets": subnets,
+        "storage": {
+            "allowSharedKeyAccess": null,
+            "allowBlobPublicAccess": true,
+            "networkRuleSet": {
+                "defaultAction": "Allow",
+                "bypass": "AzureServices",
+                "ipRules": [{ "value": "198.51.100.7", "action": "Allow" }],
+                "virtualNetworkRules": [],
+                "resourceAccessRules": []
+            }
+        },
+        "roleAssignments": [],
+        "principalNotFound": 2
+    })
+}
+
+fn account_id(name: &str) -> String {
+    format!("/subscriptions/6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91/resourceGroups/rg-speech-prod/providers/Microsoft.CognitiveServices/accounts/{name}")
+}
+
+#[test]
+fn byos_creates_the_account_with_its_storage_assigns_the_role_hardens_and_a_second_run_changes_nothing(
+) {
+    let script = render_draft(&fixture("speech-byos-hardened"), OutputTarget::AzBash);
+    let run = Run::new("byos", &byos_world(json!({})));
+
+    let changes = run.script(&script);
+    let state = run.state();
+    let account = &state["account"];
+    assert_eq!(
+        account["properties"]["userOwnedStorage"],
+        json!([{ "resourceId": STORAGE_ID }])
+    );
+    assert_eq!(account["identity"]["type"], "SystemAssigned");
+    assert_eq!(
+        state["roleAssignments"],
+        json!([{ "scope": STORAGE_ID, "role": "ba92f5b4-2d11-453d-a403-e96b0029c9fe", "principalId": PRINCIPAL }])
+    );
+    assert_eq!(
+        state["principalNotFound"], 0,
+        "it retried until the identity was known"
+    );
+    let storage = &state["storage"];
+    assert_eq!(storage["allowSharedKeyAccess"], false);
+    assert_eq!(storage["allowBlobPublicAccess"], false);
+    let rules = &storage["networkRuleSet"];
+    assert_eq!(rules["defaultAction"], "Deny");
+    assert_eq!(
+        rules["resourceAccessRules"],
+        json!([{ "tenantId": TENANT, "resourceId": account_id("contoso-stt-byos") }])
+    );
+    assert_eq!(
+        rules["ipRules"],
+        json!([{ "value": "198.51.100.7", "action": "Allow" }]),
+        "the storage account's own rules stay"
+    );
+    // Safe order: the account first, its role next, the resource rule before Deny.
+    let position = |prefix: &str| {
+        changes
+            .iter()
+            .position(|c| c.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no {prefix} in {changes:#?}"))
+    };
+    assert!(position("create ") < position("role-assignment "));
+    assert!(position("role-assignment ") < position("storage-resource-rule "));
+    assert!(position("storage-resource-rule ") < position("storage-update defaultAction=Deny"));
+
+    assert_eq!(
+        run.script(&script),
+        Vec::<String>::new(),
+        "the second run must change nothing"
+    );
+}
+
+#[test]
+fn byos_with_custom_domain_and_network_rules_runs_twice() {
+    let draft = fixture("speech-byos-custom-domain-network-rules");
+    let script = render_draft(&draft, OutputTarget::AzBash);
+    let run = Run::new("byos-network", &byos_world(subnets_of(&draft)));
+
+    let changes = run.script(&script);
+    let state = run.state();
+    let properties = &state["account"]["properties"];
+    assert_eq!(properties["customSubDomainName"], "contoso-speech-private");
+    assert_eq!(
+        properties["userOwnedStorage"],
+        json!([{ "resourceId": STORAGE_ID }])
+    );
+    assert_eq!(properties["networkAcls"]["defaultAction"], "Deny");
+    assert_eq!(state["storage"]["networkRuleSet"]["defaultAction"], "Deny");
+    let create = changes
+        .iter()
+        .position(|c| c.starts_with("create "))
+        .unwrap();
+    let first_patch = changes
+        .iter()
+        .position(|c| c.starts_with("patch "))
+        .unwrap();
+    assert!(create < first_patch, "{changes:#?}");
+
+    assert_eq!(
+        run.script(&script),
+        Vec::<String>::new(),
+        "the second run must change nothing"
+    );
+}
+
+#[test]
+fn an_existing_account_without_the_storage_stops_the_script() {
+    let script = render_draft(&fixture("speech-byos"), OutputTarget::AzBash);
+    let mut world = byos_world(json!({}));
+    world["account"] = account("SpeechServices", Value::Null);
+    let run = Run::new("byos-existing", &world);
+
+    let stderr = run.failing_script(&script);
+    assert!(
+        stderr.contains("The account exists without storage account contosospeechdata, and storage can only be chosen when an account is created."),
+        "{stderr}"
+    );
+    assert_eq!(
+        run.state()["roleAssignments"],
+        json!([]),
+        "nothing was assigned"
+    );
 }

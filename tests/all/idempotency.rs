@@ -86,6 +86,30 @@ fn bash_creates_are_guarded_and_lists_merged() {
                         invocation.describe()
                     );
                 }
+                "role assignment create" => assert_guarded(
+                    rendered,
+                    line,
+                    "role assignment",
+                    &[
+                        "assigned=$(az role assignment list",
+                        "if grep -qixF \"$principal_id\" <<<\"$assigned\"; then",
+                    ],
+                ),
+                "storage account network-rule add" => assert_guarded(
+                    rendered,
+                    line,
+                    "storage resource rule",
+                    &[
+                        "allowed_resources=$(jq",
+                        "if grep -qixF \"$account_id\" <<<\"$allowed_resources\"; then",
+                    ],
+                ),
+                "storage account update" => assert_guarded(
+                    rendered,
+                    line,
+                    "storage update",
+                    &["storage_account=$(az storage account show"],
+                ),
                 path => assert!(
                     !path.contains("network-rule"),
                     "{}: network-rule replaces nothing but adds blindly: {}",
@@ -147,6 +171,39 @@ fn powershell_creates_are_guarded_and_lists_merged() {
                         "$subnet.ServiceEndpoints.Add($endpoint)",
                     ],
                 ),
+                "New-AzRoleAssignment" => assert_guarded(
+                    rendered,
+                    line,
+                    "New-AzRoleAssignment",
+                    &[
+                        "$assigned = @(Get-AzRoleAssignment",
+                        "if ($assigned.Count -gt 0)",
+                    ],
+                ),
+                "Add-AzStorageAccountNetworkRule" => assert_guarded(
+                    rendered,
+                    line,
+                    "Add-AzStorageAccountNetworkRule",
+                    &[
+                        "$rules = Get-AzStorageAccountNetworkRuleSet",
+                        "Where-Object { $_.ResourceId -eq $accountId }",
+                    ],
+                ),
+                "Update-AzStorageAccountNetworkRuleSet" => {
+                    // Only the default action: passing a rule list would replace the account's.
+                    assert_eq!(
+                        invocation.options(),
+                        ["-ResourceGroupName", "-Name", "-DefaultAction"],
+                        "{}",
+                        invocation.describe()
+                    );
+                    assert_guarded(
+                        rendered,
+                        line,
+                        "default action",
+                        &["if ($rules.DefaultAction -eq 'Deny')"],
+                    );
+                }
                 name => assert!(
                     !matches!(
                         name,
@@ -214,6 +271,30 @@ fn az_powershell_creates_are_guarded_and_lists_merged() {
                         invocation.describe()
                     );
                 }
+                "role assignment create" => assert_guarded(
+                    rendered,
+                    line,
+                    "role assignment",
+                    &[
+                        "$assigned = @(az role assignment list",
+                        "if ($assigned -contains $principalId)",
+                    ],
+                ),
+                "storage account network-rule add" => assert_guarded(
+                    rendered,
+                    line,
+                    "storage resource rule",
+                    &[
+                        "$storage = (az storage account show",
+                        "Where-Object { $_.resourceId -eq $accountId }",
+                    ],
+                ),
+                "storage account update" => assert_guarded(
+                    rendered,
+                    line,
+                    "storage update",
+                    &["$storage = (az storage account show"],
+                ),
                 path => assert!(
                     !path.contains("network-rule"),
                     "{}: {}",
@@ -278,7 +359,10 @@ fn rest_writes_follow_reads() {
         if text.contains("\"networkAcls\"") {
             assert!(
                 text.contains("add every ipRules and virtualNetworkRules entry from the GET")
-                    || text.contains("add every rule from the GET"),
+                    || text.contains("add every rule from the GET")
+                    || text.contains(
+                        "add every ipRules, virtualNetworkRules and resourceAccessRules entry"
+                    ),
                 "{}",
                 rendered.label()
             );

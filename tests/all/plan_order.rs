@@ -28,13 +28,20 @@ fn actions(plan: &Plan) -> Vec<String> {
             Action::SelectSubscription => "SelectSubscription".to_owned(),
             Action::VerifyResource => "VerifyResource".to_owned(),
             Action::CreateAccount {
-                custom_subdomain, ..
-            } => {
-                format!(
+                custom_subdomain,
+                storage,
+                ..
+            } => match storage {
+                None => format!(
                     "CreateAccount({})",
                     custom_subdomain.as_deref().unwrap_or("-")
-                )
-            }
+                ),
+                Some(storage) => format!(
+                    "CreateAccount({}, storage {})",
+                    custom_subdomain.as_deref().unwrap_or("-"),
+                    storage.name
+                ),
+            },
             Action::SetCustomSubdomain { subdomain } => format!("SetCustomSubdomain({subdomain})"),
             Action::RegisterResourceProvider { subscription_id } => {
                 format!("RegisterResourceProvider({subscription_id})")
@@ -46,6 +53,11 @@ fn actions(plan: &Plan) -> Vec<String> {
             Action::SetDefaultAction { action } => format!("SetDefaultAction({action:?})"),
             Action::SetPublicNetworkAccess { access } => {
                 format!("SetPublicNetworkAccess({access:?})")
+            }
+            Action::AssignStorageRole { storage } => format!("AssignStorageRole({})", storage.name),
+            Action::HardenStorage { storage } => format!("HardenStorage({})", storage.name),
+            Action::VerifyUserOwnedStorage { storage } => {
+                format!("VerifyUserOwnedStorage({})", storage.name)
             }
         })
         .collect()
@@ -304,12 +316,17 @@ fn every_fixture_plan_respects_the_safe_order() {
         match action {
             Action::SelectSubscription => 0,
             Action::VerifyResource | Action::CreateAccount { .. } => 1,
-            Action::SetCustomSubdomain { .. } => 2,
+            // Both follow the resource directly; they never occur together (BYOS means creating).
+            Action::SetCustomSubdomain { .. }
+            | Action::AssignStorageRole { .. }
+            | Action::HardenStorage { .. } => 2,
             Action::RegisterResourceProvider { .. } => 3,
             Action::EnableServiceEndpoint { .. } => 4,
             Action::MergeNetworkRules { .. } => 5,
             Action::SetDefaultAction { .. } => 6,
             Action::SetPublicNetworkAccess { .. } => 7,
+            // Reads back the final state: always last.
+            Action::VerifyUserOwnedStorage { .. } => u8::MAX,
         }
     }
     let mut checked = 0;
@@ -344,4 +361,69 @@ fn every_fixture_plan_respects_the_safe_order() {
         checked += 1;
     }
     assert!(checked >= 3, "the corpus has valid fixtures");
+}
+
+// ---- Bring your own storage ----
+
+#[test]
+fn byos_with_subdomain_and_network_rules_is_one_plan_in_the_safe_order() {
+    let plan = plan_of(&fixture("speech-byos-custom-domain-network-rules"));
+    assert_eq!(
+        actions(&plan),
+        [
+            "SelectSubscription",
+            "CreateAccount(contoso-speech-private, storage contosospeechdata)",
+            "AssignStorageRole(contosospeechdata)",
+            "HardenStorage(contosospeechdata)",
+            "EnableServiceEndpoint(snet-speech)",
+            "MergeNetworkRules",
+            "SetDefaultAction(Deny)",
+            "SetPublicNetworkAccess(Enabled)",
+            "VerifyUserOwnedStorage(contosospeechdata)",
+        ]
+    );
+    let create = &plan.steps[1];
+    assert!(create.irreversible);
+    assert_eq!(
+        create.irreversibility(),
+        "the custom subdomain can never be changed or removed, the storage account (BYOS) can never be changed, and the account can never stop using it; the only way back is a new resource."
+    );
+}
+
+#[test]
+fn byos_alone_creates_assigns_and_checks() {
+    let plan = plan_of(&fixture("speech-byos"));
+    assert_eq!(
+        actions(&plan),
+        [
+            "SelectSubscription",
+            "CreateAccount(-, storage contosospeechdata)",
+            "AssignStorageRole(contosospeechdata)",
+            "VerifyUserOwnedStorage(contosospeechdata)",
+        ]
+    );
+    assert!(plan.steps[1].irreversible, "BYOS can never be undone");
+}
+
+#[test]
+fn role_assignment_names_are_stable_name_based_uuids() {
+    use ai_network_wizard::core::plan::storage::role_assignment_name;
+    use ai_network_wizard::core::uuid_v5::{uuid_v5, NAMESPACE_DNS};
+    // RFC 9562 test vector.
+    assert_eq!(
+        uuid_v5(&NAMESPACE_DNS, "www.example.com"),
+        "2ed6657d-e927-568b-95e1-2665a8aea6a2"
+    );
+    let config = |name: &str| {
+        let mut draft = fixture("speech-byos");
+        draft.target.name = name.into();
+        generate(&draft).validation.config.expect("valid")
+    };
+    let first = config("contoso-speech-byos");
+    let storage = &first.storage.as_ref().unwrap().account;
+    let name = role_assignment_name(&first.target, storage);
+    assert_eq!(name, role_assignment_name(&first.target, storage), "stable");
+    assert_eq!(&name[14..15], "5", "version 5");
+    let other = config("contoso-speech-other");
+    assert_ne!(name, role_assignment_name(&other.target, storage));
 }

@@ -9,7 +9,10 @@ use ai_network_wizard::core::cloud::Cloud;
 use ai_network_wizard::core::names::check_custom_subdomain;
 use ai_network_wizard::core::plan::CURRENT_DEFAULT_ACTION;
 use ai_network_wizard::core::render::OutputTarget;
+use ai_network_wizard::core::storage_account_id::StorageAccountId;
 use ai_network_wizard::core::subnet_id::SubnetId;
+
+use ai_network_wizard::core::plan::storage as storage_plan;
 
 use crate::support::corpus_of;
 
@@ -24,14 +27,17 @@ fn api_version_table_is_the_expected_one() {
     assert_eq!(api_versions::MEDIA, "2023-01-01");
     assert_eq!(api_versions::RESOURCES, "2021-04-01");
     assert_eq!(api_versions::SUBSCRIPTIONS, "2022-12-01");
+    assert_eq!(api_versions::AUTHORIZATION, "2022-04-01");
+    assert_eq!(api_versions::STORAGE, "2023-05-01");
 }
 
 /// The api-version a path needs, decided by its provider.
 fn expected_api_version(path: &str) -> &'static str {
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    // The last provider decides: a role assignment lives below a storage account.
     let provider = segments
         .iter()
-        .position(|s| s.eq_ignore_ascii_case("providers"))
+        .rposition(|s| s.eq_ignore_ascii_case("providers"))
         .and_then(|i| segments.get(i + 1))
         .copied();
     match provider {
@@ -42,6 +48,8 @@ fn expected_api_version(path: &str) -> &'static str {
         Some("Microsoft.Network") => "2024-05-01",
         Some("Microsoft.MachineLearningServices") => "2024-10-01",
         Some("Microsoft.Media") => "2023-01-01",
+        Some("Microsoft.Storage") => "2023-05-01",
+        Some("Microsoft.Authorization") => "2022-04-01",
         Some(other) => panic!("no expected api-version for provider {other} ({path})"),
     }
 }
@@ -134,6 +142,81 @@ struct AccountPut {
     kind: String,
     sku: Sku,
     properties: AccountProperties,
+    identity: Option<Identity>,
+}
+
+/// Bring your own storage needs a system-assigned identity (cs.Identity; only the type is sent).
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct Identity {
+    #[serde(rename = "type")]
+    identity_type: IdentityType,
+}
+
+#[derive(Deserialize, Debug, PartialEq)]
+enum IdentityType {
+    SystemAssigned,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct UserOwnedStorage {
+    resource_id: String,
+}
+
+/// RoleAssignmentCreateParameters (authorization 2022-04-01).
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct RoleAssignmentPut {
+    properties: RoleAssignmentProperties,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct RoleAssignmentProperties {
+    role_definition_id: String,
+    principal_id: String,
+    principal_type: PrincipalType,
+}
+
+#[derive(Deserialize, Debug)]
+enum PrincipalType {
+    ServicePrincipal,
+}
+
+/// StorageAccountUpdateParameters (storage 2023-05-01), the properties BYOS hardening sends.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct StoragePatch {
+    properties: StorageProperties,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct StorageProperties {
+    allow_shared_key_access: Option<bool>,
+    allow_blob_public_access: Option<bool>,
+    network_acls: Option<StorageNetworkAcls>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct StorageNetworkAcls {
+    default_action: DefaultAction,
+    ip_rules: Vec<IpRule>,
+    virtual_network_rules: Vec<serde_json::Value>,
+    resource_access_rules: Vec<ResourceAccessRule>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct ResourceAccessRule {
+    tenant_id: String,
+    resource_id: String,
+}
+
+fn is_guid(text: &str) -> bool {
+    ai_network_wizard::core::names::check_guid(text, "GUID").is_ok()
 }
 
 #[derive(Deserialize, Debug)]
@@ -154,6 +237,7 @@ struct AccountProperties {
     custom_sub_domain_name: Option<String>,
     public_network_access: Option<PublicNetworkAccess>,
     network_acls: Option<NetworkAcls>,
+    user_owned_storage: Option<Vec<UserOwnedStorage>>,
 }
 
 #[derive(Deserialize, Debug)]
@@ -215,6 +299,9 @@ fn check_properties(properties: &AccountProperties, what: &str) {
             SubnetId::parse(&rule.id).unwrap_or_else(|e| panic!("{what}: {e}"));
         }
     }
+    for storage in properties.user_owned_storage.iter().flatten() {
+        StorageAccountId::parse(&storage.resource_id).unwrap_or_else(|e| panic!("{what}: {e:?}"));
+    }
 }
 
 #[test]
@@ -270,6 +357,15 @@ fn every_request_has_its_providers_api_version_and_a_valid_body() {
                     // from the preceding GET (plan::CURRENT_DEFAULT_ACTION); any valid value stands in
                     // for it here, so the rest of the body is checked strictly.
                     let body = body.replace(CURRENT_DEFAULT_ACTION, "Allow");
+                    // The BYOS placeholders are not GUIDs, so ARM refuses a body sent without
+                    // replacing them; a GUID stands in for them here.
+                    let stand_in = "00000000-0000-0000-0000-000000000000";
+                    assert!(
+                        !is_guid(storage_plan::PRINCIPAL_ID) && !is_guid(storage_plan::TENANT_ID)
+                    );
+                    let body = body
+                        .replace(storage_plan::PRINCIPAL_ID, stand_in)
+                        .replace(storage_plan::TENANT_ID, stand_in);
                     match method {
                         "PUT" if path.split('/').count() == 5 => {
                             let group: ResourceGroupPut = strict(&body, &what);
@@ -281,6 +377,22 @@ fn every_request_has_its_providers_api_version_and_a_valid_body() {
                             assert!(matches!(check.resource_type, ResourceTypeName::Accounts));
                             assert!(check.kind.is_some(), "{what}: kind");
                         }
+                        "PUT"
+                            if path.contains(
+                                "/providers/Microsoft.Authorization/roleAssignments/",
+                            ) =>
+                        {
+                            let assignment: RoleAssignmentPut = strict(&body, &what);
+                            let p = &assignment.properties;
+                            assert!(is_guid(&p.principal_id), "{what}");
+                            assert!(matches!(p.principal_type, PrincipalType::ServicePrincipal));
+                            assert!(
+                                p.role_definition_id.ends_with("/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"),
+                                "{what}"
+                            );
+                            let name = path.rsplit('/').next().unwrap();
+                            assert!(is_guid(name), "{what}: the assignment name is a GUID");
+                        }
                         "PUT" if is_account => {
                             let account: AccountPut = strict(&body, &what);
                             assert!(
@@ -289,6 +401,45 @@ fn every_request_has_its_providers_api_version_and_a_valid_body() {
                                     && !account.sku.name.is_empty()
                             );
                             check_properties(&account.properties, &what);
+                            // userOwnedStorage and the system-assigned identity come together.
+                            assert_eq!(
+                                account.properties.user_owned_storage.is_some(),
+                                account.identity.as_ref().is_some_and(
+                                    |i| i.identity_type == IdentityType::SystemAssigned
+                                ),
+                                "{what}"
+                            );
+                        }
+                        "PATCH"
+                            if path.contains("/providers/Microsoft.Storage/storageAccounts/") =>
+                        {
+                            let patch: StoragePatch = strict(&body, &what);
+                            let p = &patch.properties;
+                            if let Some(acls) = &p.network_acls {
+                                assert!(
+                                    matches!(acls.default_action, DefaultAction::Deny),
+                                    "{what}"
+                                );
+                                assert!(
+                                    acls.ip_rules.is_empty()
+                                        && acls.virtual_network_rules.is_empty()
+                                );
+                                for rule in &acls.resource_access_rules {
+                                    assert!(is_guid(&rule.tenant_id), "{what}");
+                                    assert!(
+                                        rule.resource_id.contains(
+                                            "/providers/Microsoft.CognitiveServices/accounts/"
+                                        ),
+                                        "{what}"
+                                    );
+                                }
+                            } else {
+                                assert_eq!(
+                                    (p.allow_shared_key_access, p.allow_blob_public_access),
+                                    (Some(false), Some(false)),
+                                    "{what}"
+                                );
+                            }
                         }
                         "PATCH" if is_account => {
                             let patch: AccountPatch = strict(&body, &what);

@@ -316,7 +316,7 @@ fn corpus_covers_every_option() {
         .flat_map(|p| p.steps.iter().map(|s| &s.action))
         .collect();
     type IsVariant = fn(&Action) -> bool;
-    let variants: [(&str, IsVariant); 9] = [
+    let variants: [(&str, IsVariant); 12] = [
         ("SelectSubscription", |a| {
             matches!(a, Action::SelectSubscription)
         }),
@@ -341,6 +341,15 @@ fn corpus_covers_every_option() {
         }),
         ("SetPublicNetworkAccess", |a| {
             matches!(a, Action::SetPublicNetworkAccess { .. })
+        }),
+        ("AssignStorageRole", |a| {
+            matches!(a, Action::AssignStorageRole { .. })
+        }),
+        ("HardenStorage", |a| {
+            matches!(a, Action::HardenStorage { .. })
+        }),
+        ("VerifyUserOwnedStorage", |a| {
+            matches!(a, Action::VerifyUserOwnedStorage { .. })
         }),
     ];
     for (name, is) in variants {

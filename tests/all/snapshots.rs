@@ -37,6 +37,22 @@ snapshot_tests! {
     deny_no_rules_az_bash: "deny-no-rules", AzBash;
     deny_no_rules_az_powershell: "deny-no-rules", AzPowerShell;
     deny_no_rules_rest: "deny-no-rules", Rest;
+    speech_byos_powershell: "speech-byos", PowerShell;
+    speech_byos_az_bash: "speech-byos", AzBash;
+    speech_byos_az_powershell: "speech-byos", AzPowerShell;
+    speech_byos_rest: "speech-byos", Rest;
+    speech_byos_hardened_powershell: "speech-byos-hardened", PowerShell;
+    speech_byos_hardened_az_bash: "speech-byos-hardened", AzBash;
+    speech_byos_hardened_az_powershell: "speech-byos-hardened", AzPowerShell;
+    speech_byos_hardened_rest: "speech-byos-hardened", Rest;
+    speech_byos_us_government_powershell: "speech-byos-us-government", PowerShell;
+    speech_byos_us_government_az_bash: "speech-byos-us-government", AzBash;
+    speech_byos_us_government_az_powershell: "speech-byos-us-government", AzPowerShell;
+    speech_byos_us_government_rest: "speech-byos-us-government", Rest;
+    speech_byos_custom_domain_network_rules_powershell: "speech-byos-custom-domain-network-rules", PowerShell;
+    speech_byos_custom_domain_network_rules_az_bash: "speech-byos-custom-domain-network-rules", AzBash;
+    speech_byos_custom_domain_network_rules_az_powershell: "speech-byos-custom-domain-network-rules", AzPowerShell;
+    speech_byos_custom_domain_network_rules_rest: "speech-byos-custom-domain-network-rules", Rest;
 }
 
 #[test]

@@ -2,6 +2,11 @@
 //!
 //! subscription → resource (verify or create) → custom subdomain → provider registration →
 //! service endpoints → allow rules (default action unchanged) → default action → public access.
+//! With bring your own storage (storage.rs): the account is created with its identity and
+//! storage, its identity gets the storage role right after, the storage account is hardened
+//! (optional), and the very last step reads it all back.
+
+pub mod storage;
 
 use serde_json::{json, Value};
 
@@ -9,6 +14,7 @@ use super::api_versions;
 use super::config::{Config, NetworkRules, Resource, Target};
 use super::draft::{Bypass, DefaultAction, Existence, PublicNetworkAccess};
 use super::ip_rules::IpRule;
+use super::storage_account_id::StorageAccountId;
 use super::subnet_id::SubnetId;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -40,6 +46,8 @@ pub enum Action {
         kind: &'static str,
         sku: String,
         custom_subdomain: Option<String>,
+        /// Bring your own storage: created with a system-assigned identity and this storage.
+        storage: Option<StorageAccountId>,
     },
     /// Set the custom subdomain unless already set; stop if another one is set or it is taken.
     SetCustomSubdomain {
@@ -67,6 +75,43 @@ pub enum Action {
     SetPublicNetworkAccess {
         access: PublicNetworkAccess,
     },
+    // ---- Bring your own storage (storage.rs) ----
+    /// Give the account's managed identity "Storage Blob Data Contributor" on the storage
+    /// account unless it has it, retrying while a new identity propagates.
+    AssignStorageRole {
+        storage: StorageAccountId,
+    },
+    /// Switch off shared-key and anonymous blob access, let the account through the storage
+    /// firewall (resource-instance rule), then set the storage default action to Deny, keeping
+    /// the storage account's other rules.
+    HardenStorage {
+        storage: StorageAccountId,
+    },
+    /// Read back the account's userOwnedStorage and the role assignment, and report them.
+    VerifyUserOwnedStorage {
+        storage: StorageAccountId,
+    },
+}
+
+impl Step {
+    /// What cannot be undone, for the warning above an irreversible step.
+    pub fn irreversibility(&self) -> String {
+        match &self.action {
+            Action::CreateAccount {
+                storage: Some(_),
+                custom_subdomain,
+                ..
+            } => {
+                let domain = if custom_subdomain.is_some() {
+                    "the custom subdomain can never be changed or removed, "
+                } else {
+                    ""
+                };
+                format!("{domain}the storage account (BYOS) can never be changed, and the account can never stop using it; the only way back is a new resource.")
+            }
+            _ => "the custom subdomain can never be changed or removed; the only way back is a new resource.".into(),
+        }
+    }
 }
 
 /// A subnet to allow, and whether ARM should accept the rule before the subnet has the
@@ -135,18 +180,13 @@ pub fn plan(config: &Config) -> Plan {
     match (&target.resource, creating) {
         (Resource::CognitiveServices { kind, sku, .. }, true) => steps.push(Step {
             title: "Create the account unless it exists".into(),
-            why: match &config.custom_domain {
-                Some(d) => format!(
-                    "A new account gets its custom subdomain at creation; clients will call {}.",
-                    target.cloud.custom_subdomain_endpoint(&d.subdomain)
-                ),
-                None => "Network rules need an account to apply to.".into(),
-            },
-            irreversible: config.custom_domain.is_some(),
+            why: storage::creation_why(config),
+            irreversible: config.custom_domain.is_some() || config.storage.is_some(),
             action: Action::CreateAccount {
                 kind: kind.id,
                 sku: sku.clone(),
                 custom_subdomain: config.custom_domain.as_ref().map(|d| d.subdomain.clone()),
+                storage: config.storage.as_ref().map(|s| s.account.clone()),
             },
         }),
         _ => steps.push(Step {
@@ -170,8 +210,15 @@ pub fn plan(config: &Config) -> Plan {
         });
     }
 
+    if let Some(byos) = &config.storage {
+        storage::push_storage_steps(byos, &mut steps);
+    }
     if let Some(network) = &config.network {
         push_network_steps(target, network, &mut steps);
+    }
+    // Last: everything else is in place by now, so what it reads back is the final state.
+    if let Some(byos) = &config.storage {
+        storage::push_storage_verification(byos, &mut steps);
     }
     Plan {
         config: config.clone(),
@@ -338,10 +385,10 @@ impl Plan {
             )
             .note("Confirms the token can see the subscription (expect 200).")],
             Action::VerifyResource => vec![account_get().note("Expect 200; 404 means the name, group or subscription is wrong.")],
-            Action::CreateAccount { kind, sku, custom_subdomain } => {
+            Action::CreateAccount { kind, sku, custom_subdomain, storage } => {
                 let mut requests = vec![
                     ArmRequest::new("GET", resource_path.clone(), api_versions::COGNITIVE_SERVICES)
-                        .note("404: go on and create it. 200: it exists, skip the creation."),
+                        .note(storage::existing_account_note(storage.as_ref())),
                     ArmRequest::new(
                         "PUT",
                         format!("/subscriptions/{}/resourceGroups/{}", t.subscription_id, t.resource_group),
@@ -355,14 +402,18 @@ impl Plan {
                     requests.push(availability(sub, Some(kind)));
                     properties["customSubDomainName"] = json!(sub);
                 }
+                let mut body = json!({
+                    "location": t.region,
+                    "kind": kind,
+                    "sku": { "name": sku },
+                    "properties": properties,
+                });
+                if let Some(storage) = storage {
+                    storage::add_user_owned_storage(&mut body, storage);
+                }
                 requests.push(
                     ArmRequest::new("PUT", resource_path.clone(), api_versions::COGNITIVE_SERVICES)
-                        .body(json!({
-                            "location": t.region,
-                            "kind": kind,
-                            "sku": { "name": sku },
-                            "properties": properties,
-                        }))
+                        .body(body)
                         .note("Long-running: poll GET until properties.provisioningState is Succeeded."),
                 );
                 requests
@@ -409,6 +460,9 @@ impl Plan {
             )
             .body(json!({ "properties": { "publicNetworkAccess": public_access_name(*access) } }))
             .note("Long-running: poll GET until properties.provisioningState is Succeeded.")],
+            Action::AssignStorageRole { storage } => storage::assign_role_requests(t, storage),
+            Action::HardenStorage { storage } => storage::harden_requests(t, storage),
+            Action::VerifyUserOwnedStorage { storage } => storage::verify_requests(t, storage),
         }
     }
 }

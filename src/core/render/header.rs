@@ -69,7 +69,10 @@ pub(super) fn hash_comment_block(lines: &[String]) -> String {
 pub(super) fn step_comment(number: usize, step: &crate::core::plan::Step) -> String {
     let mut lines = vec![format!("Step {number}: {}", step.title)];
     if step.irreversible {
-        lines.push("WARNING: IRREVERSIBLE. This cannot be undone: the custom subdomain can never be changed or removed; the only way back is a new resource.".to_owned());
+        lines.push(format!(
+            "WARNING: IRREVERSIBLE. This cannot be undone: {}",
+            step.irreversibility()
+        ));
     }
     lines.extend(wrap(&step.why, 96));
     let lines: Vec<String> = lines.iter().map(|l| quote::comment(l)).collect();

@@ -22,11 +22,18 @@ pub(super) fn verify_resource(plan: &Plan) -> String {
     }
 }
 
-pub(super) fn create_account(plan: &Plan, with_subdomain: bool) -> String {
+pub(super) fn create_account(plan: &Plan, with_subdomain: bool, with_storage: bool) -> String {
+    let domain_flag = if with_subdomain {
+        " --custom-domain \"$CUSTOM_SUBDOMAIN\""
+    } else {
+        ""
+    };
     fill(
         include_str!("templates/create_account.sh"),
         &[
             Flag("subdomain", with_subdomain),
+            Flag("storage", with_storage),
+            Text("domain_flag", domain_flag),
             Text("suffix", plan.target().cloud.cognitive_services_suffix()),
         ],
     )

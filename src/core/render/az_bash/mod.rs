@@ -3,6 +3,7 @@
 
 mod account;
 mod network;
+mod storage;
 
 use super::header::{hash_comment_block, header_lines, step_comment};
 use super::RenderContext;
@@ -71,6 +72,9 @@ fn variables(plan: &Plan) -> String {
     if let Some(domain) = &plan.config.custom_domain {
         out += &format!("CUSTOM_SUBDOMAIN={}\n", bash(&domain.subdomain));
     }
+    if let Some(byos) = &plan.config.storage {
+        out += &storage::variables(byos);
+    }
     if matches!(target.resource, Resource::CognitiveServices { .. }) {
         out += &format!(
             "COGNITIVE_API_VERSION={}\n",
@@ -87,8 +91,10 @@ fn step_body(plan: &Plan, action: &Action) -> String {
         Action::SelectSubscription => account::select_subscription(),
         Action::VerifyResource => account::verify_resource(plan),
         Action::CreateAccount {
-            custom_subdomain, ..
-        } => account::create_account(plan, custom_subdomain.is_some()),
+            custom_subdomain,
+            storage,
+            ..
+        } => account::create_account(plan, custom_subdomain.is_some(), storage.is_some()),
         Action::SetCustomSubdomain { .. } => account::set_custom_subdomain(plan),
         Action::RegisterResourceProvider { subscription_id } => {
             network::register_provider(subscription_id)
@@ -101,5 +107,8 @@ fn step_body(plan: &Plan, action: &Action) -> String {
         } => network::merge_network_rules(ip_rules, subnets, *bypass),
         Action::SetDefaultAction { action } => network::set_default_action(*action),
         Action::SetPublicNetworkAccess { access } => network::set_public_network_access(*access),
+        Action::AssignStorageRole { .. } => storage::assign_storage_role(),
+        Action::HardenStorage { .. } => storage::harden_storage(),
+        Action::VerifyUserOwnedStorage { .. } => storage::verify_user_owned_storage(),
     }
 }

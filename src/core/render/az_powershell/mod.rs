@@ -5,6 +5,7 @@
 
 mod account;
 mod network;
+mod storage;
 
 use super::powershell_shared as shared;
 use super::RenderContext;
@@ -30,11 +31,14 @@ fn step_body(plan: &Plan, action: &Action) -> String {
         Action::SelectSubscription => include_str!("templates/select_subscription.ps1").to_owned(),
         Action::VerifyResource => account::verify_resource(plan),
         Action::CreateAccount {
-            custom_subdomain, ..
+            custom_subdomain,
+            storage,
+            ..
         } => shared::create_account(
             include_str!("templates/create_account.ps1"),
             plan,
             custom_subdomain.is_some(),
+            storage.is_some(),
         ),
         Action::SetCustomSubdomain { .. } => shared::set_custom_subdomain(
             include_str!("templates/set_custom_subdomain_command.ps1"),
@@ -51,5 +55,8 @@ fn step_body(plan: &Plan, action: &Action) -> String {
         } => shared::merge_network_rules(ip_rules, subnets, *bypass),
         Action::SetDefaultAction { action } => shared::set_default_action(*action),
         Action::SetPublicNetworkAccess { access } => shared::set_public_network_access(*access),
+        Action::AssignStorageRole { .. } => storage::assign_storage_role(),
+        Action::HardenStorage { .. } => storage::harden_storage(),
+        Action::VerifyUserOwnedStorage { .. } => storage::verify_user_owned_storage(),
     }
 }

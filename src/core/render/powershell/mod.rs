@@ -3,6 +3,7 @@
 
 mod account;
 mod network;
+mod storage;
 
 use super::powershell_shared as shared;
 use super::RenderContext;
@@ -20,6 +21,13 @@ pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
         .any(|s| matches!(s.action, Action::EnableServiceEndpoint { .. }))
     {
         modules.push("Az.Network");
+    }
+    if plan
+        .steps
+        .iter()
+        .any(|s| matches!(s.action, Action::HardenStorage { .. }))
+    {
+        modules.push("Az.Storage");
     }
     let flavour = shared::Flavour {
         requires: format!(
@@ -43,11 +51,14 @@ fn step_body(plan: &Plan, action: &Action) -> String {
         Action::SelectSubscription => include_str!("templates/select_subscription.ps1").to_owned(),
         Action::VerifyResource => account::verify_resource(plan),
         Action::CreateAccount {
-            custom_subdomain, ..
+            custom_subdomain,
+            storage,
+            ..
         } => shared::create_account(
             include_str!("templates/create_account.ps1"),
             plan,
             custom_subdomain.is_some(),
+            storage.is_some(),
         ),
         Action::SetCustomSubdomain { .. } => shared::set_custom_subdomain(
             include_str!("templates/set_custom_subdomain_command.ps1"),
@@ -66,5 +77,8 @@ fn step_body(plan: &Plan, action: &Action) -> String {
         } => shared::merge_network_rules(ip_rules, subnets, *bypass),
         Action::SetDefaultAction { action } => shared::set_default_action(*action),
         Action::SetPublicNetworkAccess { access } => shared::set_public_network_access(*access),
+        Action::AssignStorageRole { .. } => storage::assign_storage_role(),
+        Action::HardenStorage { .. } => storage::harden_storage(),
+        Action::VerifyUserOwnedStorage { .. } => storage::verify_user_owned_storage(),
     }
 }

@@ -6,6 +6,7 @@ use super::header::{hash_comment_block, header_lines, step_comment};
 use super::template::{fill, Flag, Text};
 use super::RenderContext;
 use crate::core::api_versions;
+use crate::core::byos::{STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_CONTRIBUTOR_NAME};
 use crate::core::config::Resource;
 use crate::core::draft::{Bypass, DefaultAction, PublicNetworkAccess};
 use crate::core::ip_rules::IpRule;
@@ -87,6 +88,20 @@ fn variables(plan: &Plan) -> String {
     if let Some(domain) = &plan.config.custom_domain {
         out += &format!("$CustomSubdomain = {}\n", powershell(&domain.subdomain));
     }
+    if let Some(byos) = &plan.config.storage {
+        let id = &byos.account;
+        out += &format!(
+            "$StorageSubscriptionId = {}\n$StorageResourceGroup = {}\n$StorageAccountName = {}\n",
+            powershell(&id.subscription_id),
+            powershell(&id.resource_group),
+            powershell(&id.name)
+        );
+        out += "$StorageAccountId = \"/subscriptions/${StorageSubscriptionId}/resourceGroups/${StorageResourceGroup}/providers/Microsoft.Storage/storageAccounts/${StorageAccountName}\"\n";
+        out += &format!(
+            "# {STORAGE_BLOB_DATA_CONTRIBUTOR_NAME}: a built-in role, the same ID in every cloud\n$StorageRoleId = {}\n",
+            powershell(STORAGE_BLOB_DATA_CONTRIBUTOR)
+        );
+    }
     if matches!(target.resource, Resource::CognitiveServices { .. }) {
         out += &format!(
             "$CognitiveApiVersion = {}\n",
@@ -97,16 +112,26 @@ fn variables(plan: &Plan) -> String {
     out
 }
 
-/// A create-account template of either flavour: the flag, the shared "exists with another
-/// subdomain" check and the endpoint suffix filled in.
-pub(super) fn create_account(template: &str, plan: &Plan, with_subdomain: bool) -> String {
+/// A create-account template of either flavour: the flags, the shared "exists with another
+/// subdomain / without the storage" checks and the endpoint suffix filled in.
+pub(super) fn create_account(
+    template: &str,
+    plan: &Plan,
+    with_subdomain: bool,
+    with_storage: bool,
+) -> String {
     fill(
         template,
         &[
             Flag("subdomain", with_subdomain),
+            Flag("storage", with_storage),
             Text(
                 "existing_subdomain_check",
                 include_str!("templates/existing_account_subdomain_check.ps1").trim_end(),
+            ),
+            Text(
+                "existing_storage_check",
+                include_str!("templates/existing_account_storage_check.ps1").trim_end(),
             ),
             Text("suffix", plan.target().cloud.cognitive_services_suffix()),
         ],

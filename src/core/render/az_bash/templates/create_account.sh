@@ -11,7 +11,25 @@ if az cognitiveservices account show --name "$ACCOUNT_NAME" --resource-group "$R
     exit 1
   fi
 {{/subdomain}}
+{{?storage}}
+  linked_storage=$(az rest --method get --url "$ACCOUNT_URL" --output json | jq -r '.properties.userOwnedStorage // [] | .[].resourceId')
+  if ! grep -qixF "$STORAGE_ACCOUNT_ID" <<<"$linked_storage"; then
+    echo "The account exists without storage account ${STORAGE_ACCOUNT_NAME}, and storage can only be chosen when an account is created. Choose a new account name." >&2
+    exit 1
+  fi
+{{/storage}}
 else
+{{?storage}}
+{{?subdomain}}
+  check_subdomain_available
+{{/subdomain}}
+  # Bring your own storage: --storage takes strict JSON; jq writes it with every quote in place.
+  storage_json=$(jq -c -n --arg id "$STORAGE_ACCOUNT_ID" '[{resourceId: $id}]')
+  az cognitiveservices account create --name "$ACCOUNT_NAME" --resource-group "$RESOURCE_GROUP" \
+    --location "$LOCATION" --kind "$ACCOUNT_KIND" --sku "$SKU"{{domain_flag}} \
+    --assign-identity --storage "$storage_json" --yes --output none
+{{/storage}}
+{{!storage}}
 {{?subdomain}}
   check_subdomain_available
   az cognitiveservices account create --name "$ACCOUNT_NAME" --resource-group "$RESOURCE_GROUP" \
@@ -21,6 +39,7 @@ else
   az cognitiveservices account create --name "$ACCOUNT_NAME" --resource-group "$RESOURCE_GROUP" \
     --location "$LOCATION" --kind "$ACCOUNT_KIND" --sku "$SKU" --yes --output none
 {{/subdomain}}
+{{/storage}}
   wait_for_account
 fi
 {{?subdomain}}

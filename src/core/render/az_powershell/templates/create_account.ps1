@@ -11,6 +11,9 @@ if ($existingNames -contains $AccountName) {
 {{?subdomain}}
 {{existing_subdomain_check}}
 {{/subdomain}}
+{{?storage}}
+{{existing_storage_check}}
+{{/storage}}
 } else {
 {{?subdomain}}
     Assert-SubdomainAvailable
@@ -19,8 +22,23 @@ if ($existingNames -contains $AccountName) {
 {{?subdomain}}
     $createArguments += @('--custom-domain', $CustomSubdomain)
 {{/subdomain}}
+{{?storage}}
+    # Bring your own storage: --storage takes strict JSON, and Windows PowerShell 5.1 would strip its
+    # double quotes on the way to az (a .cmd file), so it travels in a temporary file.
+    $storageFile = New-TemporaryFile
+    try {
+        [System.IO.File]::WriteAllText($storageFile.FullName, (ConvertTo-Json -InputObject @(@{ resourceId = $StorageAccountId }) -Compress))
+        $createArguments += @('--assign-identity', '--storage', "@$($storageFile.FullName)")
+        az cognitiveservices account create @createArguments
+        Assert-AzSucceeded 'az cognitiveservices account create'
+    } finally {
+        Remove-Item -LiteralPath $storageFile.FullName -Force
+    }
+{{/storage}}
+{{!storage}}
     az cognitiveservices account create @createArguments
     Assert-AzSucceeded 'az cognitiveservices account create'
+{{/storage}}
     Wait-AccountSucceeded
 }
 {{?subdomain}}

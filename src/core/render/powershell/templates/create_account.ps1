@@ -6,6 +6,9 @@ if (Get-AzCognitiveServicesAccount -ResourceGroupName $ResourceGroup -Name $Acco
 {{?subdomain}}
 {{existing_subdomain_check}}
 {{/subdomain}}
+{{?storage}}
+{{existing_storage_check}}
+{{/storage}}
 } else {
 {{?subdomain}}
     Assert-SubdomainAvailable
@@ -19,6 +22,10 @@ if (Get-AzCognitiveServicesAccount -ResourceGroupName $ResourceGroup -Name $Acco
 {{?subdomain}}
         CustomSubdomainName = $CustomSubdomain
 {{/subdomain}}
+{{?storage}}
+        AssignIdentity = $true
+        StorageAccountId = @($StorageAccountId)
+{{/storage}}
         Force = $true
     }
     New-AzCognitiveServicesAccount @newAccount | Out-Null

@@ -1,0 +1,171 @@
+//! Bring your own storage: the steps after creation and their ARM requests (azure-facts §7).
+
+use serde_json::{json, Value};
+
+use super::{Action, ArmRequest, Step};
+use crate::core::api_versions;
+use crate::core::byos::{STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_CONTRIBUTOR_NAME};
+use crate::core::config::{Config, Target, UserOwnedStorage};
+use crate::core::storage_account_id::StorageAccountId;
+use crate::core::uuid_v5::{uuid_v5, NAMESPACE_URL};
+
+/// Placeholder for the identity's object ID in REST bodies. ARM refuses it as a principal ID,
+/// so a request sent without replacing it fails instead of doing anything.
+pub const PRINCIPAL_ID: &str = "{{principalId}}";
+/// Placeholder for the Entra tenant of the subscription (from the first GET of the REST file).
+pub const TENANT_ID: &str = "{{tenantId}}";
+
+pub(super) fn creation_why(config: &Config) -> String {
+    let target = &config.target;
+    let domain = config.custom_domain.as_ref().map(|d| {
+        format!(
+            "A new account gets its custom subdomain at creation; clients will call {}.",
+            target.cloud.custom_subdomain_endpoint(&d.subdomain)
+        )
+    });
+    let storage = config.storage.as_ref().map(|byos| {
+        format!(
+            "It keeps its data in storage account {} (bring your own storage): that is only possible at creation, and it needs a system-assigned managed identity, created with it. The subscription must be approved for BYOS first.",
+            byos.account.name
+        )
+    });
+    match (domain, storage) {
+        (Some(domain), Some(storage)) => format!("{domain} {storage}"),
+        (Some(only), None) | (None, Some(only)) => only,
+        (None, None) => "Network rules need an account to apply to.".into(),
+    }
+}
+
+pub(super) fn push_storage_steps(byos: &UserOwnedStorage, steps: &mut Vec<Step>) {
+    steps.push(Step {
+        title: format!(
+            "Give the account's identity {STORAGE_BLOB_DATA_CONTRIBUTOR_NAME} on storage account {}",
+            byos.account.name
+        ),
+        why: "The account reads and writes its data with its own managed identity. The object ID and principal type are passed, so no directory lookup is needed; a just-created identity can take a few minutes to be known everywhere, so the assignment is retried meanwhile. Needs Owner or User Access Administrator on the storage account.".into(),
+        irreversible: false,
+        action: Action::AssignStorageRole {
+            storage: byos.account.clone(),
+        },
+    });
+    if byos.harden {
+        steps.push(Step {
+            title: format!("Harden storage account {} for speech-to-text", byos.account.name),
+            why: "No shared-key and no anonymous blob access; the storage firewall lets the account in by a resource-instance rule and then denies everything else. The storage account's other network rules are kept. Text to speech and Custom Neural Voice need the storage account reachable from all networks: skip this step if you use them.".into(),
+            irreversible: false,
+            action: Action::HardenStorage {
+                storage: byos.account.clone(),
+            },
+        });
+    }
+}
+
+pub(super) fn push_storage_verification(byos: &UserOwnedStorage, steps: &mut Vec<Step>) {
+    steps.push(Step {
+        title: "Check the storage association and the role assignment".into(),
+        why: "Reads back what the account reports as its user-owned storage and whether its identity holds the storage role, and says what it found.".into(),
+        irreversible: false,
+        action: Action::VerifyUserOwnedStorage {
+            storage: byos.account.clone(),
+        },
+    });
+}
+
+pub(super) fn existing_account_note(storage: Option<&StorageAccountId>) -> String {
+    match storage {
+        None => "404: go on and create it. 200: it exists, skip the creation.".into(),
+        Some(id) => format!(
+            "404: go on and create it. 200: it exists: skip the creation only if properties.userOwnedStorage lists {id} and identity.type is SystemAssigned; otherwise stop (storage cannot be added to an existing account)."
+        ),
+    }
+}
+
+/// `identity` and `properties.userOwnedStorage` of the create body.
+pub(super) fn add_user_owned_storage(body: &mut Value, storage: &StorageAccountId) {
+    body["identity"] = json!({ "type": "SystemAssigned" });
+    body["properties"]["userOwnedStorage"] = json!([{ "resourceId": storage.to_string() }]);
+}
+
+/// The role assignment's name: a UUID derived from the storage account, the account and the
+/// role, so sending the PUT again addresses the same assignment. (The principal ID is not known
+/// when this is generated; a system-assigned identity belongs to exactly one account.)
+pub fn role_assignment_name(target: &Target, storage: &StorageAccountId) -> String {
+    uuid_v5(
+        &NAMESPACE_URL,
+        &format!(
+            "{}|{}|{STORAGE_BLOB_DATA_CONTRIBUTOR}",
+            storage.to_string().to_ascii_lowercase(),
+            target.resource_id().to_ascii_lowercase()
+        ),
+    )
+}
+
+fn role_assignment_path(target: &Target, storage: &StorageAccountId) -> String {
+    format!(
+        "{storage}/providers/Microsoft.Authorization/roleAssignments/{}",
+        role_assignment_name(target, storage)
+    )
+}
+
+fn account_get(target: &Target) -> ArmRequest {
+    ArmRequest::new(
+        "GET",
+        target.resource_id(),
+        api_versions::COGNITIVE_SERVICES,
+    )
+}
+
+pub(super) fn assign_role_requests(target: &Target, storage: &StorageAccountId) -> Vec<ArmRequest> {
+    let path = role_assignment_path(target, storage);
+    vec![
+        account_get(target).note(format!(
+            "Copy identity.principalId (the account's managed identity) into the PUT below in place of {PRINCIPAL_ID}. If it is empty, the account has no system-assigned identity: stop."
+        )),
+        ArmRequest::new("GET", path.clone(), api_versions::AUTHORIZATION).note(
+            "404: go on. 200 with the same principalId: the role is assigned already, skip the PUT.",
+        ),
+        ArmRequest::new("PUT", path, api_versions::AUTHORIZATION)
+            .body(json!({
+                "properties": {
+                    "roleDefinitionId": storage.role_definition_id(STORAGE_BLOB_DATA_CONTRIBUTOR),
+                    "principalId": PRINCIPAL_ID,
+                    "principalType": "ServicePrincipal",
+                }
+            }))
+            .note(format!(
+                "{STORAGE_BLOB_DATA_CONTRIBUTOR_NAME} for the account's identity. Needs Owner or User Access Administrator on the storage account. PrincipalNotFound right after the account was created: the identity is not known everywhere yet; wait a minute and send it again. ARM refuses {PRINCIPAL_ID} itself, so nothing happens if it was not replaced."
+            )),
+    ]
+}
+
+pub(super) fn harden_requests(target: &Target, storage: &StorageAccountId) -> Vec<ArmRequest> {
+    let path = storage.to_string();
+    vec![
+        ArmRequest::new("GET", path.clone(), api_versions::STORAGE).note(
+            "Read properties.allowSharedKeyAccess, properties.allowBlobPublicAccess and the complete properties.networkAcls: its rules and bypass must be kept.",
+        ),
+        ArmRequest::new("PATCH", path.clone(), api_versions::STORAGE)
+            .body(json!({ "properties": { "allowSharedKeyAccess": false, "allowBlobPublicAccess": false } }))
+            .note("Skip when both are false already. Apps that use the storage account's keys (or SAS signed with them) stop working."),
+        ArmRequest::new("PATCH", path, api_versions::STORAGE)
+            .body(json!({ "properties": { "networkAcls": {
+                "defaultAction": "Deny",
+                "ipRules": [],
+                "virtualNetworkRules": [],
+                "resourceAccessRules": [{ "tenantId": TENANT_ID, "resourceId": target.resource_id() }],
+            } } }))
+            .note(format!(
+                "Skip when defaultAction is Deny already and resourceAccessRules lists the account. Otherwise merge before sending: replace {TENANT_ID} with the tenantId of the subscription (the first GET of this file), and add every ipRules, virtualNetworkRules and resourceAccessRules entry and the bypass from the GET. A PATCH replaces the whole networkAcls object."
+            )),
+    ]
+}
+
+pub(super) fn verify_requests(target: &Target, storage: &StorageAccountId) -> Vec<ArmRequest> {
+    vec![
+        account_get(target).note(format!(
+            "properties.userOwnedStorage must list {storage} and identity.type must be SystemAssigned."
+        )),
+        ArmRequest::new("GET", role_assignment_path(target, storage), api_versions::AUTHORIZATION)
+            .note("200 with principalId equal to the account's identity.principalId: the role is in place."),
+    ]
+}
