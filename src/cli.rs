@@ -9,8 +9,8 @@ use crate::core::generate::generate;
 use crate::core::render::{OutputTarget, RenderContext};
 
 pub const USAGE: &str = "usage:
-  wizard-cli render CONFIG.json --target powershell|az-bash|az-powershell|rest [--date YYYY-MM-DD]
-  wizard-cli render CONFIG.json --target all --out DIR [--date YYYY-MM-DD]
+  wizard-cli render CONFIG.json --target powershell|az-bash|az-powershell|rest [--date YYYY-MM-DD] [--app-url URL]
+  wizard-cli render CONFIG.json --target all --out DIR [--date YYYY-MM-DD] [--app-url URL]
   wizard-cli validate CONFIG.json
 ";
 
@@ -74,7 +74,8 @@ fn run_inner(args: &[String]) -> Result<u8, String> {
                 print_diagnostics(false);
                 return Ok(1);
             }
-            let context = RenderContext { generated_on: date };
+            let app_address = option(options, "--app-url")?;
+            let context = RenderContext::for_draft(&date, app_address, &draft);
             if target == "all" {
                 let dir = option(options, "--out")?.ok_or("--target all needs --out DIR")?;
                 std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {dir}: {e}"))?;

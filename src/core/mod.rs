@@ -18,6 +18,7 @@ pub mod plan;
 pub mod quote;
 pub mod render;
 pub mod resource_kinds;
+pub mod share_link;
 pub mod storage_account_id;
 pub mod storage_draft;
 pub mod subnet_id;

@@ -25,19 +25,19 @@ pub fn clear_saved_config() {
     }
 }
 
-/// The configuration carried in a share link: `#config=<URI-encoded JSON>`.
-pub fn config_from_location_hash() -> Option<String> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    let encoded = hash.strip_prefix("#config=")?;
-    js_sys::decode_uri_component(encoded).ok().map(String::from)
+/// The page's fragment (`#…`), where share links carry the configuration.
+pub fn location_hash() -> Option<String> {
+    web_sys::window()?.location().hash().ok()
 }
 
-/// A link to this page that carries the configuration in its fragment (never sent to a server).
-pub fn share_link(config_json: &str) -> Option<String> {
+/// This page's address without query or fragment: the base of share links.
+pub fn app_address() -> Option<String> {
     let location = web_sys::window()?.location();
-    let base = format!("{}{}", location.origin().ok()?, location.pathname().ok()?);
-    let encoded: String = js_sys::encode_uri_component(config_json).into();
-    Some(format!("{base}#config={encoded}"))
+    Some(format!(
+        "{}{}",
+        location.origin().ok()?,
+        location.pathname().ok()?
+    ))
 }
 
 /// Removes the fragment after it has been read, so the link's config does not override edits.

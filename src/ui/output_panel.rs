@@ -9,20 +9,23 @@ use crate::core::render::{render, OutputTarget, RenderContext};
 
 pub fn output_panel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let context = RenderContext {
-        generated_on: browser::today(),
-    };
-    // The last plan without errors: shown greyed out while the form has errors.
+    let today = browser::today();
+    // The last plan without errors, with the link to the draft it came from (for the header):
+    // shown greyed out while the form has errors.
     let last_plan = RwSignal::new(None);
     Effect::new(move |_| {
         if let Some(plan) = state.generated.with(|g| g.plan.clone()) {
-            last_plan.set(Some(plan));
+            let address = browser::app_address();
+            let context = state
+                .draft
+                .with(|d| RenderContext::for_draft(&today, address.as_deref(), d));
+            last_plan.set(Some((plan, context)));
         }
     });
     let stale = Memo::new(move |_| state.generated.with(|g| g.plan.is_none()));
     let output = Memo::new(move |_| {
         let target = state.tab.get();
-        last_plan.with(|p| p.as_ref().map(|p| render(p, target, &context)))
+        last_plan.with(|p| p.as_ref().map(|(p, context)| render(p, target, context)))
     });
     let error_count = Memo::new(move |_| state.generated.with(|g| g.validation.errors().count()));
 

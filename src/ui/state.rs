@@ -7,6 +7,7 @@ use crate::core::config_file::{from_config_json, to_config_json};
 use crate::core::draft::Draft;
 use crate::core::generate::{generate, Generated};
 use crate::core::render::OutputTarget;
+use crate::core::share_link::read_link;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WizardStep {
@@ -88,14 +89,12 @@ impl AppState {
 
 /// A share link's configuration wins over the saved one; a broken one is reported, not used.
 fn initial_draft() -> (Draft, String) {
-    if let Some(text) = browser::config_from_location_hash() {
+    let link = browser::location_hash().and_then(|hash| read_link(&hash));
+    if let Some(result) = link {
         browser::clear_location_hash();
-        return match from_config_json(&text) {
+        return match result {
             Ok(draft) => (draft, "Loaded the configuration from the link.".into()),
-            Err(e) => (
-                saved_draft(),
-                format!("The link's configuration was not loaded: {e}"),
-            ),
+            Err(e) => (saved_draft(), e.message()),
         };
     }
     (saved_draft(), String::new())

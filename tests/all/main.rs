@@ -13,6 +13,7 @@ mod never_panics;
 mod plan_order;
 mod quoting;
 mod rest_shapes;
+mod share_links;
 mod shell_checks;
 mod shell_compat;
 mod snapshots;

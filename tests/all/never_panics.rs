@@ -208,7 +208,7 @@ proptest! {
     fn generate_never_panics_and_valid_drafts_render(draft in draft()) {
         let generated = generate(&draft);
         prop_assert_eq!(generated.plan.is_some(), generated.validation.errors().next().is_none());
-        let context = RenderContext { generated_on: TEST_DATE.into() };
+        let context = RenderContext::for_draft(TEST_DATE, None, &draft);
         for target in OutputTarget::ALL {
             let Some(text) = generated.output(target, &context) else { continue };
             let problems = match target {

@@ -169,9 +169,7 @@ pub fn render_draft(draft: &Draft, target: OutputTarget) -> String {
     render(
         &plan,
         target,
-        &RenderContext {
-            generated_on: TEST_DATE.into(),
-        },
+        &RenderContext::for_draft(TEST_DATE, None, draft),
     )
 }
 

@@ -76,6 +76,27 @@ impl OutputTarget {
 pub struct RenderContext {
     /// `YYYY-MM-DD`.
     pub generated_on: String,
+    /// The share link (or `#fragment` when the wizard's address is unknown) that reopens the
+    /// draft the plan came from; empty to leave it out.
+    pub reopen_link: String,
+}
+
+impl RenderContext {
+    /// The context for a draft: `app_address` is the wizard's page when known.
+    pub fn for_draft(
+        generated_on: &str,
+        app_address: Option<&str>,
+        draft: &crate::core::draft::Draft,
+    ) -> Self {
+        let reopen_link = match app_address {
+            Some(address) => crate::core::share_link::share_link(address, draft),
+            None => format!("#{}", crate::core::share_link::share_fragment(draft)),
+        };
+        RenderContext {
+            generated_on: generated_on.to_owned(),
+            reopen_link,
+        }
+    }
 }
 
 pub fn render(plan: &Plan, target: OutputTarget, context: &RenderContext) -> String {

@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::config_file::{from_config_json, to_compact_config_json, to_config_json};
+use crate::core::config_file::{from_config_json, to_config_json};
 use crate::core::draft::Draft;
+use crate::core::share_link::{read_link, share_link};
 use crate::ui::browser;
 use crate::ui::state::AppState;
 
@@ -21,7 +22,11 @@ pub fn review_step() -> impl IntoView {
     });
     let import_text = RwSignal::new(String::new());
     let import_message = RwSignal::new(String::new());
-    let load = move |_| match from_config_json(&import_text.get()) {
+    // A share link (or its fragment, as script headers print it) or a configuration file.
+    let load = move |_| match import_text.with(|text| match read_link(text) {
+        Some(result) => result.map_err(|e| e.message()),
+        None => from_config_json(text),
+    }) {
         Ok(draft) => {
             state.draft.set(draft);
             import_text.set(String::new());
@@ -39,8 +44,9 @@ pub fn review_step() -> impl IntoView {
         });
     };
     let copy_link = move |_| {
-        let json = state.draft.with(to_compact_config_json);
-        let message = match browser::share_link(&json) {
+        let link =
+            browser::app_address().map(|address| state.draft.with(|d| share_link(&address, d)));
+        let message = match link {
             Some(link) if browser::copy_to_clipboard(&link) => "Share link copied. It carries the configuration in its fragment, which browsers never send to a server.".to_owned(),
             _ => "The share link could not be copied.".to_owned(),
         };
@@ -81,7 +87,7 @@ pub fn review_step() -> impl IntoView {
             <button type="button" id="reset" class="danger" on:click=reset>"Start over"</button>
         </div>
         <div class="field">
-            <label for="config-import">"Load a configuration (paste its JSON)"</label>
+            <label for="config-import">"Load a configuration (paste its JSON or a share link)"</label>
             <textarea id="config-import" rows="6" prop:value=move || import_text.get() on:input=move |ev| import_text.set(event_target_value(&ev))></textarea>
             <button type="button" id="config-import-load" on:click=load>"Load"</button>
             <p class="field-msg" aria-live="polite">{move || import_message.get()}</p>

@@ -1,0 +1,171 @@
+//! Share links that last: the draft in a link's `#fragment` (browsers never send it to a
+//! server), compact, versioned, and every earlier version still read the same way.
+//!
+//! - Version 1 (`#config=<URI-encoded configuration file on one line>`): the first links.
+//! - Version 2 (`#v2=<base64url(zlib(JSON))>`): only what differs from a frozen base
+//!   (`base_v2.json`, the defaults when version 2 was defined, never edited), so a later change
+//!   of a default cannot change what an old link opens. zlib's checksum catches a damaged link;
+//!   base64url survives chat tools, e-mail and every comment syntax unquoted.
+//!
+//! A newer version, a damaged or an oversized link is refused with a message; the caller keeps
+//! the current draft.
+
+mod base64url;
+mod patch;
+
+use serde_json::Value;
+
+use super::config_file::from_config_json;
+use super::draft::Draft;
+
+/// The version [`share_fragment`] writes.
+pub const LINK_VERSION: u32 = 2;
+/// Longest fragment read (characters). The largest realistic draft is a few thousand.
+pub const MAX_FRAGMENT_CHARS: usize = 64 * 1024;
+/// Longest configuration a version-2 fragment may unpack to (bytes): stops a zip bomb.
+const MAX_JSON_BYTES: usize = 1024 * 1024;
+
+const BASE_V2: &str = include_str!("base_v2.json");
+
+fn base_v2() -> Value {
+    serde_json::from_str(BASE_V2).expect("base_v2.json is valid JSON (tested)")
+}
+
+/// The fragment (without `#`) that reopens this draft: `v2=…`.
+pub fn share_fragment(draft: &Draft) -> String {
+    let value = serde_json::to_value(draft).expect("a draft always serialises");
+    let patch =
+        patch::diff(&base_v2(), &value).unwrap_or_else(|| Value::Object(Default::default()));
+    let json = serde_json::to_vec(&patch).expect("JSON values serialise");
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(&json, 9);
+    format!("v{LINK_VERSION}={}", base64url::encode(&packed))
+}
+
+/// The whole link when the wizard's address is known (the page knows it; the core does not).
+pub fn share_link(app_address: &str, draft: &Draft) -> String {
+    let base = app_address.split('#').next().unwrap_or_default();
+    format!("{base}#{}", share_fragment(draft))
+}
+
+/// Why a link was not opened. The caller keeps the current draft and shows [`Self::message`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkError {
+    Damaged(String),
+    Newer(u64),
+    TooLarge(usize),
+}
+
+impl LinkError {
+    pub fn message(&self) -> String {
+        let kept = "The current draft is kept";
+        match self {
+            LinkError::Damaged(detail) => format!(
+                "This share link is damaged ({detail}); it was probably cut off or changed when it was copied. {kept}: ask for the link again, or for the configuration file."
+            ),
+            LinkError::Newer(version) => format!(
+                "This share link was made by a newer version of the wizard (link format {version}; this page reads formats 1 to {LINK_VERSION}). {kept}: open the link in the wizard it came from, or ask for the configuration file."
+            ),
+            LinkError::TooLarge(chars) => format!(
+                "This share link is too large to open ({chars} characters; at most {MAX_FRAGMENT_CHARS} are read). {kept}: share the configuration file instead."
+            ),
+        }
+    }
+}
+
+/// Reads a share link, its fragment (with or without `#`), or `None` when the text is not a
+/// share link at all (another fragment, a configuration file).
+pub fn read_link(text: &str) -> Option<Result<Draft, LinkError>> {
+    let text = text.trim();
+    let fragment = match text.find('#') {
+        Some(at) => &text[at + 1..],
+        None => text,
+    };
+    let (version, payload) = split_version(fragment)?;
+    if fragment.len() > MAX_FRAGMENT_CHARS {
+        return Some(Err(LinkError::TooLarge(fragment.chars().count())));
+    }
+    Some(match version {
+        1 => read_v1(payload),
+        2 => read_v2(payload),
+        newer => Err(LinkError::Newer(newer)),
+    })
+}
+
+/// `config=…` is version 1; `vN=…` is version N.
+fn split_version(fragment: &str) -> Option<(u64, &str)> {
+    if let Some(payload) = fragment.strip_prefix("config=") {
+        return Some((1, payload));
+    }
+    let (tag, payload) = fragment.split_once('=')?;
+    let digits = tag.strip_prefix('v')?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((digits.parse().unwrap_or(u64::MAX), payload))
+}
+
+fn read_v1(payload: &str) -> Result<Draft, LinkError> {
+    let json = percent_decode(payload)
+        .ok_or_else(|| LinkError::Damaged("its text is not valid percent-encoded UTF-8".into()))?;
+    from_config_json(&json).map_err(LinkError::Damaged)
+}
+
+fn read_v2(payload: &str) -> Result<Draft, LinkError> {
+    let packed = base64url::decode(payload).ok_or_else(|| {
+        LinkError::Damaged("it holds characters or a length a link never has".into())
+    })?;
+    let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_JSON_BYTES)
+        .map_err(|e| match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
+                LinkError::Damaged("it unpacks to more than a configuration can hold".into())
+            }
+            _ => {
+                LinkError::Damaged("its compressed data is incomplete or fails its checksum".into())
+            }
+        })?;
+    let patch: Value = serde_json::from_slice(&json)
+        .map_err(|e| LinkError::Damaged(format!("its configuration is not valid JSON: {e}")))?;
+    if !patch.is_object() {
+        return Err(LinkError::Damaged(
+            "its configuration is not a JSON object".into(),
+        ));
+    }
+    serde_json::from_value(patch::merge(&base_v2(), &patch))
+        .map_err(|e| LinkError::Damaged(format!("its configuration does not fit this wizard: {e}")))
+}
+
+/// `decodeURIComponent`: `%XX` escapes to UTF-8 bytes; `None` when they are not UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// `encodeURIComponent`, as version-1 links were written (kept for their fixtures and tests).
+pub fn percent_encode_v1(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Frozen base of version 2, for the test that it never changes.
+pub fn base_v2_text() -> &'static str {
+    BASE_V2
+}
