@@ -282,7 +282,12 @@ fn the_command_line_prints_the_whole_link_when_told_the_wizard_s_address() {
     let path = fixtures_dir().join("speech-two-office-ranges.json");
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_wizard-cli"))
         .args(["render", path.to_str().unwrap(), "--target", "az-bash"])
-        .args(["--date", "2026-11-22", "--app-url", "https://wizard.example/app/"])
+        .args([
+            "--date",
+            "2026-11-22",
+            "--app-url",
+            "https://wizard.example/app/",
+        ])
         .output()
         .unwrap();
     let script = String::from_utf8(output.stdout).unwrap();
