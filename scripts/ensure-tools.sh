@@ -173,10 +173,30 @@ _ensure_tools_main() {
   fi
 }
 
+# --- The .http client the native tests send the REST output with (httpyac, npm). ---
+# Its own package folder, so the browser tests' packages and this one install independently.
+_ensure_tools_rest_client() {
+  set -euo pipefail
+  local root dir stamp want_hash
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  dir="$root/tests/rest_client"
+  stamp="$dir/node_modules/.ensure-tools.sha256"
+  want_hash="$(cat "$dir/package.json" "$dir/package-lock.json" | sha256sum | cut -d' ' -f1)"
+  if [ -x "$dir/node_modules/.bin/httpyac" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want_hash" ]; then
+    printf '%-22s ok (%s)\n' "httpyac:" "$(node -p 'require("'"$dir"'/package.json").dependencies.httpyac')"
+  else
+    printf '%-22s installing %s\n' "httpyac:" "(npm in tests/rest_client)"
+    (cd "$dir" && npm ci --no-audit --no-fund --ignore-scripts)
+    echo "$want_hash" >"$stamp"
+  fi
+}
+
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   _ensure_tools_main "$@"
+  if [ "${1:-serve}" = test ]; then _ensure_tools_rest_client; fi
 else
   # Sourced: run in a subshell so `set -euo pipefail` and the helpers stay out of
   # the caller; the PATH export above already happened in the caller's shell.
   (_ensure_tools_main "$@")
+  if [ "${1:-serve}" = test ]; then (_ensure_tools_rest_client); fi
 fi

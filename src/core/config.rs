@@ -1,6 +1,7 @@
 //! The validated configuration: once one exists, its fields are the right types.
 
 use super::cloud::Cloud;
+use super::current_state::CurrentState;
 use super::draft::{Bypass, DefaultAction, Existence, PublicNetworkAccess};
 use super::ip_rules::IpRule;
 use super::resource_kinds::{KindInfo, ResourceType};
@@ -16,6 +17,8 @@ pub struct Config {
     pub network: Option<NetworkRules>,
     /// Present when the new account keeps its data in the customer's storage (BYOS).
     pub storage: Option<UserOwnedStorage>,
+    /// What ARM said before the plan runs, when imported.
+    pub current_state: Option<CurrentState>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

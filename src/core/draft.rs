@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::cloud::Cloud;
+use super::current_state::CurrentStateDraft;
 use super::resource_kinds::ResourceType;
 use super::storage_draft::StorageDraft;
 
@@ -14,6 +15,10 @@ pub struct Draft {
     pub custom_domain: CustomDomainDraft,
     pub network: NetworkDraft,
     pub storage: StorageDraft,
+    /// What ARM said about the resource, when imported: makes the REST requests exact.
+    /// Left out of the file when absent, so files without it read and write as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current_state: Option<CurrentStateDraft>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -326,8 +326,8 @@ fn check_powershell_acls(rendered: &Rendered) {
     }
 }
 
-/// REST: each create (PUT) follows a GET of the same resource, each networkAcls PATCH follows
-/// a GET of the account, and the subnet PUT follows a GET of the subnet.
+/// REST: each create (PUT) follows a GET of the same resource (the resource group's too), each
+/// networkAcls PATCH follows a GET of the account, and the subnet PUT follows a GET of the subnet.
 #[test]
 fn rest_writes_follow_reads() {
     for rendered in corpus_of(OutputTarget::Rest) {
@@ -339,12 +339,7 @@ fn rest_writes_follow_reads() {
             .collect();
         for (index, (method, url)) in requests.iter().enumerate() {
             let path = url.split('?').next().unwrap();
-            let is_group = path.matches('/').count() == 4 + 2; // https:// + /subscriptions/x/resourceGroups/y
-            let needs_read = match *method {
-                "PUT" => !is_group,
-                "PATCH" => true,
-                _ => false,
-            };
+            let needs_read = matches!(*method, "PUT" | "PATCH");
             if needs_read {
                 assert!(
                     requests[..index]
@@ -358,12 +353,9 @@ fn rest_writes_follow_reads() {
         let text = &rendered.text;
         if text.contains("\"networkAcls\"") {
             assert!(
-                text.contains("add every ipRules and virtualNetworkRules entry from the GET")
-                    || text.contains("add every rule from the GET")
-                    || text.contains(
-                        "add every ipRules, virtualNetworkRules and resourceAccessRules entry"
-                    ),
-                "{}",
+                text.contains("\n# Exact: the account's rules as read at")
+                    || text.contains("\n# EDIT BEFORE SENDING: "),
+                "{}: a networkAcls PATCH that neither merges the current rules nor waits for them",
                 rendered.label()
             );
         }

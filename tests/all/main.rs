@@ -4,14 +4,17 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod arm_fake;
 mod bash_runs;
 mod command_table;
 mod config_and_cli;
+mod current_state;
 mod downloads;
 mod idempotency;
 mod never_panics;
 mod plan_order;
 mod quoting;
+mod rest_sent;
 mod rest_shapes;
 mod share_links;
 mod shell_checks;

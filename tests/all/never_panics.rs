@@ -197,6 +197,7 @@ fn draft() -> impl Strategy<Value = Draft> {
             custom_domain,
             network,
             storage,
+            current_state: None,
         },
     )
 }

@@ -5,7 +5,7 @@ use ai_network_wizard::core::draft::{
     Bypass, DefaultAction, Draft, Existence, PublicNetworkAccess, SubnetInput, VnetRuleDraft,
 };
 use ai_network_wizard::core::generate::generate;
-use ai_network_wizard::core::plan::{Action, Plan, CURRENT_DEFAULT_ACTION};
+use ai_network_wizard::core::plan::{Action, Plan};
 
 use crate::support::{fixture, fixtures, valid_draft};
 
@@ -259,14 +259,21 @@ fn the_allow_rules_step_keeps_the_current_default_action() {
         "read, then write the merged rules"
     );
     let acls = &requests[1].body.as_ref().unwrap()["properties"]["networkAcls"];
-    assert_eq!(
-        acls["defaultAction"], CURRENT_DEFAULT_ACTION,
-        "not Deny yet: the default action is copied from the GET"
+    assert!(
+        acls["defaultAction"]
+            .as_str()
+            .is_some_and(|a| a.starts_with("<EDIT: the defaultAction of the GET")),
+        "not Deny yet: the default action is copied from the GET, {acls}"
     );
     assert_eq!(
-        acls["ipRules"],
-        serde_json::json!([{ "value": "203.0.113.0/24" }, { "value": "198.51.100.16/28" }])
+        acls["ipRules"].as_array().unwrap()[1..],
+        [
+            serde_json::json!({ "value": "203.0.113.0/24" }),
+            serde_json::json!({ "value": "198.51.100.16/28" })
+        ],
+        "the new rules follow the place where the GET's rules go"
     );
+    assert!(requests[1].refused_until_edited);
 
     let deny = plan
         .steps

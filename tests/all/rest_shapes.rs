@@ -7,12 +7,10 @@ use serde::Deserialize;
 use ai_network_wizard::core::api_versions;
 use ai_network_wizard::core::cloud::Cloud;
 use ai_network_wizard::core::names::check_custom_subdomain;
-use ai_network_wizard::core::plan::CURRENT_DEFAULT_ACTION;
 use ai_network_wizard::core::render::OutputTarget;
+use ai_network_wizard::core::request_bodies::{has_edit_mark, EDIT_MARK};
 use ai_network_wizard::core::storage_account_id::StorageAccountId;
 use ai_network_wizard::core::subnet_id::SubnetId;
-
-use ai_network_wizard::core::plan::storage as storage_plan;
 
 use crate::support::corpus_of;
 
@@ -55,25 +53,39 @@ fn expected_api_version(path: &str) -> &'static str {
 }
 
 #[derive(Debug)]
-struct HttpRequest {
-    method: String,
-    url: String,
+pub(crate) struct HttpRequest {
+    /// The comment says ARM refuses it until edited.
+    pub(crate) refused_until_edited: bool,
+    pub(crate) method: String,
+    pub(crate) url: String,
     headers: Vec<String>,
-    body: Option<String>,
+    pub(crate) body: Option<String>,
+}
+
+/// The value of the `@armEndpoint` variable at the top of an `.http` file.
+fn arm_endpoint_variable(text: &str) -> &str {
+    text.lines()
+        .find_map(|l| l.strip_prefix("@armEndpoint = "))
+        .expect("an @armEndpoint variable")
 }
 
 /// Splits an `.http` file into its requests (blocks after `###`).
-fn parse_http(text: &str) -> Vec<HttpRequest> {
+pub(crate) fn parse_http(text: &str) -> Vec<HttpRequest> {
     let mut blocks = text.split("\n###\n");
     let preamble = blocks.next().unwrap();
     assert!(
-        preamble
-            .lines()
-            .all(|l| l.is_empty() || l.starts_with('#') || l.starts_with("@token = ")),
+        preamble.lines().all(|l| l.is_empty()
+            || l.starts_with('#')
+            || l.starts_with("@token = ")
+            || l.starts_with("@armEndpoint = ")),
         "preamble: {preamble}"
     );
     blocks
         .map(|block| {
+            let refused_until_edited = block
+                .lines()
+                .take_while(|l| l.starts_with('#'))
+                .any(|l| l.starts_with("# EDIT BEFORE SENDING:"));
             let mut lines = block.lines().skip_while(|l| l.starts_with('#'));
             let request_line = lines.next().expect("a request line");
             let (method, url) = request_line.split_once(' ').expect("METHOD URL");
@@ -86,6 +98,7 @@ fn parse_http(text: &str) -> Vec<HttpRequest> {
             }
             let body: String = lines.collect::<Vec<_>>().join("\n");
             HttpRequest {
+                refused_until_edited,
                 method: method.to_owned(),
                 url: url.to_owned(),
                 headers,
@@ -96,7 +109,7 @@ fn parse_http(text: &str) -> Vec<HttpRequest> {
 }
 
 /// Reverses the percent-encoding of a URL path.
-fn percent_decode(text: &str) -> String {
+pub(crate) fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -118,6 +131,8 @@ fn percent_decode(text: &str) -> String {
 #[serde(deny_unknown_fields)]
 struct ResourceGroupPut {
     location: String,
+    #[allow(dead_code)]
+    tags: Option<std::collections::HashMap<String, String>>,
 }
 
 #[derive(Deserialize, Debug)]
@@ -138,6 +153,8 @@ enum ResourceTypeName {
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 struct AccountPut {
+    #[allow(dead_code)]
+    tags: Option<std::collections::HashMap<String, String>>,
     location: String,
     kind: String,
     sku: Sku,
@@ -201,8 +218,10 @@ struct StorageProperties {
 
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[allow(dead_code)]
 struct StorageNetworkAcls {
     default_action: DefaultAction,
+    bypass: Option<String>,
     ip_rules: Vec<IpRule>,
     virtual_network_rules: Vec<serde_json::Value>,
     resource_access_rules: Vec<ResourceAccessRule>,
@@ -248,6 +267,7 @@ enum PublicNetworkAccess {
 
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[allow(dead_code)]
 struct NetworkAcls {
     default_action: DefaultAction,
     bypass: Option<Bypass>,
@@ -275,14 +295,182 @@ struct IpRule {
 
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[allow(dead_code)]
 struct VirtualNetworkRule {
     id: String,
-    ignore_missing_vnet_service_endpoint: bool,
+    ignore_missing_vnet_service_endpoint: Option<bool>,
 }
 
-fn strict<'a, T: Deserialize<'a>>(body: &'a str, what: &str) -> T {
-    serde_json::from_str(body)
-        .unwrap_or_else(|e| panic!("{what}: body is not a valid shape: {e}\n{body}"))
+/// A subnet PUT: the writable properties (Microsoft.Network 2024-05-01), typed where the
+/// wizard's own value goes (the service endpoints) and as JSON elsewhere.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct SubnetPut {
+    properties: SubnetProperties,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[allow(dead_code)]
+struct SubnetProperties {
+    address_prefix: Option<String>,
+    address_prefixes: Option<Vec<String>>,
+    network_security_group: Option<Reference>,
+    route_table: Option<Reference>,
+    nat_gateway: Option<Reference>,
+    service_endpoints: Vec<ServiceEndpoint>,
+    service_endpoint_policies: Option<Vec<Reference>>,
+    ip_allocations: Option<Vec<Reference>>,
+    delegations: Option<Vec<serde_json::Value>>,
+    private_endpoint_network_policies: Option<String>,
+    private_link_service_network_policies: Option<String>,
+    application_gateway_i_p_configurations: Option<Vec<Reference>>,
+    sharing_scope: Option<String>,
+    default_outbound_access: Option<bool>,
+    ipam_pool_prefix_allocations: Option<Vec<serde_json::Value>>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Reference {
+    id: String,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct ServiceEndpoint {
+    service: String,
+    locations: Option<Vec<String>>,
+}
+
+/// Whether an edit mark stands where the spec wants an object: a rule in a rule list, or the
+/// value of `properties` or `tags`. ARM refuses such a body whatever it thinks of the values.
+fn refused_by_type(value: &serde_json::Value) -> bool {
+    let is_mark = |v: &serde_json::Value| v.as_str().is_some_and(|s| s.starts_with(EDIT_MARK));
+    match value {
+        serde_json::Value::Object(fields) => fields.iter().any(|(key, v)| {
+            (matches!(key.as_str(), "properties" | "tags") && is_mark(v))
+                // Not a GUID: the authorization service refuses it.
+                || (key == "principalId" && is_mark(v))
+                || (matches!(key.as_str(), "ipRules" | "virtualNetworkRules" | "resourceAccessRules")
+                    && v.as_array().is_some_and(|items| items.iter().any(is_mark)))
+                || refused_by_type(v)
+        }),
+        serde_json::Value::Array(items) => items.iter().any(refused_by_type),
+        _ => false,
+    }
+}
+
+fn typed<'a, T: Deserialize<'a>>(body: &'a str) -> Result<T, String> {
+    serde_json::from_str(body).map_err(|e| e.to_string())
+}
+
+/// Deserialises a body into the typed shape of its operation and checks its values; the
+/// error says why ARM would refuse it.
+fn check_body(
+    method: &str,
+    path: &str,
+    is_account: bool,
+    body: &str,
+    what: &str,
+) -> Result<(), String> {
+    match method {
+        "PUT" if path.split('/').count() == 5 => {
+            let group: ResourceGroupPut = typed(body)?;
+            assert!(!group.location.is_empty(), "{what}");
+        }
+        "POST" if path.ends_with("/checkDomainAvailability") => {
+            let check: CheckDomainAvailability = typed(body)?;
+            check_custom_subdomain(&check.subdomain_name).unwrap();
+            assert!(matches!(check.resource_type, ResourceTypeName::Accounts));
+            assert!(check.kind.is_some(), "{what}: kind");
+        }
+        "PUT" if path.contains("/subnets/") => {
+            let subnet: SubnetPut = typed(body)?;
+            assert!(
+                subnet
+                    .properties
+                    .service_endpoints
+                    .iter()
+                    .any(|e| e.service == "Microsoft.CognitiveServices"),
+                "{what}: the service endpoint"
+            );
+            assert!(
+                subnet.properties.address_prefix.is_some()
+                    || subnet.properties.address_prefixes.is_some(),
+                "{what}: a subnet PUT without its address prefix"
+            );
+        }
+        "PUT" if path.contains("/providers/Microsoft.Authorization/roleAssignments/") => {
+            let assignment: RoleAssignmentPut = typed(body)?;
+            let p = &assignment.properties;
+            // The authorization service refuses a principal ID that is not a GUID.
+            if !is_guid(&p.principal_id) {
+                return Err(format!("principalId {:?} is not a GUID", p.principal_id));
+            }
+            assert!(matches!(p.principal_type, PrincipalType::ServicePrincipal));
+            assert!(
+                p.role_definition_id.ends_with("/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"),
+                "{what}"
+            );
+            let name = path.rsplit('/').next().unwrap();
+            assert!(is_guid(name), "{what}: the assignment name is a GUID");
+        }
+        "PUT" if is_account => {
+            let account: AccountPut = typed(body)?;
+            assert!(
+                !account.location.is_empty()
+                    && !account.kind.is_empty()
+                    && !account.sku.name.is_empty()
+            );
+            check_properties(&account.properties, what);
+            // userOwnedStorage and the system-assigned identity come together.
+            assert_eq!(
+                account.properties.user_owned_storage.is_some(),
+                account
+                    .identity
+                    .as_ref()
+                    .is_some_and(|i| i.identity_type == IdentityType::SystemAssigned),
+                "{what}"
+            );
+        }
+        "PATCH" if path.contains("/providers/Microsoft.Storage/storageAccounts/") => {
+            let patch: StoragePatch = typed(body)?;
+            let p = &patch.properties;
+            if let Some(acls) = &p.network_acls {
+                assert!(matches!(acls.default_action, DefaultAction::Deny), "{what}");
+                for rule in &acls.resource_access_rules {
+                    assert!(is_guid(&rule.tenant_id), "{what}");
+                    assert!(
+                        rule.resource_id
+                            .contains("/providers/Microsoft.CognitiveServices/accounts/"),
+                        "{what}"
+                    );
+                }
+            } else {
+                assert_eq!(
+                    (p.allow_shared_key_access, p.allow_blob_public_access),
+                    (Some(false), Some(false)),
+                    "{what}"
+                );
+            }
+        }
+        "PATCH" if is_account => {
+            let patch: AccountPatch = typed(body)?;
+            let p = &patch.properties;
+            assert!(
+                p.custom_sub_domain_name.is_some()
+                    || p.public_network_access.is_some()
+                    || p.network_acls.is_some(),
+                "{what}: empty PATCH"
+            );
+            check_properties(p, what);
+        }
+        _ => panic!("{what}: unexpected request with a body"),
+    }
+    Ok(())
 }
 
 fn check_properties(properties: &AccountProperties, what: &str) {
@@ -309,14 +497,21 @@ fn every_request_has_its_providers_api_version_and_a_valid_body() {
     let mut requests_seen = 0;
     for rendered in corpus_of(OutputTarget::Rest) {
         let endpoints: Vec<&str> = Cloud::ALL.iter().map(|c| c.arm_endpoint()).collect();
+        let endpoint = arm_endpoint_variable(&rendered.text);
+        assert!(
+            endpoints.contains(&endpoint),
+            "{}: unknown ARM endpoint {endpoint}",
+            rendered.label()
+        );
         for request in parse_http(&rendered.text) {
             requests_seen += 1;
             let what = format!("{} {} {}", rendered.label(), request.method, request.url);
-            let endpoint = endpoints
-                .iter()
-                .find(|e| request.url.starts_with(**e))
-                .unwrap_or_else(|| panic!("{what}: unknown ARM endpoint"));
-            let rest = &request.url[endpoint.len()..];
+            let rest = request
+                .url
+                .strip_prefix("{{armEndpoint}}")
+                .unwrap_or_else(|| {
+                    panic!("{what}: the URL does not start with {{{{armEndpoint}}}}")
+                });
             let (path, query) = rest
                 .split_once('?')
                 .unwrap_or_else(|| panic!("{what}: no query string"));
@@ -343,8 +538,6 @@ fn every_request_has_its_providers_api_version_and_a_valid_body() {
                 ("GET", None) => {}
                 ("POST", None)
                     if path.ends_with("/providers/Microsoft.CognitiveServices/register") => {}
-                // The subnet PUT's body is the GET's answer with one endpoint added (its note says so).
-                ("PUT", None) if path.contains("/subnets/") => {}
                 (method, Some(body)) => {
                     assert!(
                         request
@@ -353,106 +546,24 @@ fn every_request_has_its_providers_api_version_and_a_valid_body() {
                             .any(|h| h == "Content-Type: application/json"),
                         "{what}: no Content-Type"
                     );
-                    // The merge body carries a placeholder for the default action the person copies
-                    // from the preceding GET (plan::CURRENT_DEFAULT_ACTION); any valid value stands in
-                    // for it here, so the rest of the body is checked strictly.
-                    let body = body.replace(CURRENT_DEFAULT_ACTION, "Allow");
-                    // The BYOS placeholders are not GUIDs, so ARM refuses a body sent without
-                    // replacing them; a GUID stands in for them here.
-                    let stand_in = "00000000-0000-0000-0000-000000000000";
-                    assert!(
-                        !is_guid(storage_plan::PRINCIPAL_ID) && !is_guid(storage_plan::TENANT_ID)
+                    let value: serde_json::Value = serde_json::from_str(body)
+                        .unwrap_or_else(|e| panic!("{what}: not JSON: {e}"));
+                    // A request marked for editing must hold an edit mark and fail its typed
+                    // shape (ARM refuses it); every other body must be exactly right.
+                    assert_eq!(
+                        has_edit_mark(&value),
+                        request.refused_until_edited,
+                        "{what}: edit marks and the EDIT BEFORE SENDING comment disagree"
                     );
-                    let body = body
-                        .replace(storage_plan::PRINCIPAL_ID, stand_in)
-                        .replace(storage_plan::TENANT_ID, stand_in);
-                    match method {
-                        "PUT" if path.split('/').count() == 5 => {
-                            let group: ResourceGroupPut = strict(&body, &what);
-                            assert!(!group.location.is_empty(), "{what}");
-                        }
-                        "POST" if path.ends_with("/checkDomainAvailability") => {
-                            let check: CheckDomainAvailability = strict(&body, &what);
-                            check_custom_subdomain(&check.subdomain_name).unwrap();
-                            assert!(matches!(check.resource_type, ResourceTypeName::Accounts));
-                            assert!(check.kind.is_some(), "{what}: kind");
-                        }
-                        "PUT"
-                            if path.contains(
-                                "/providers/Microsoft.Authorization/roleAssignments/",
-                            ) =>
-                        {
-                            let assignment: RoleAssignmentPut = strict(&body, &what);
-                            let p = &assignment.properties;
-                            assert!(is_guid(&p.principal_id), "{what}");
-                            assert!(matches!(p.principal_type, PrincipalType::ServicePrincipal));
-                            assert!(
-                                p.role_definition_id.ends_with("/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"),
-                                "{what}"
-                            );
-                            let name = path.rsplit('/').next().unwrap();
-                            assert!(is_guid(name), "{what}: the assignment name is a GUID");
-                        }
-                        "PUT" if is_account => {
-                            let account: AccountPut = strict(&body, &what);
-                            assert!(
-                                !account.location.is_empty()
-                                    && !account.kind.is_empty()
-                                    && !account.sku.name.is_empty()
-                            );
-                            check_properties(&account.properties, &what);
-                            // userOwnedStorage and the system-assigned identity come together.
-                            assert_eq!(
-                                account.properties.user_owned_storage.is_some(),
-                                account.identity.as_ref().is_some_and(
-                                    |i| i.identity_type == IdentityType::SystemAssigned
-                                ),
-                                "{what}"
-                            );
-                        }
-                        "PATCH"
-                            if path.contains("/providers/Microsoft.Storage/storageAccounts/") =>
-                        {
-                            let patch: StoragePatch = strict(&body, &what);
-                            let p = &patch.properties;
-                            if let Some(acls) = &p.network_acls {
-                                assert!(
-                                    matches!(acls.default_action, DefaultAction::Deny),
-                                    "{what}"
-                                );
-                                assert!(
-                                    acls.ip_rules.is_empty()
-                                        && acls.virtual_network_rules.is_empty()
-                                );
-                                for rule in &acls.resource_access_rules {
-                                    assert!(is_guid(&rule.tenant_id), "{what}");
-                                    assert!(
-                                        rule.resource_id.contains(
-                                            "/providers/Microsoft.CognitiveServices/accounts/"
-                                        ),
-                                        "{what}"
-                                    );
-                                }
-                            } else {
-                                assert_eq!(
-                                    (p.allow_shared_key_access, p.allow_blob_public_access),
-                                    (Some(false), Some(false)),
-                                    "{what}"
-                                );
-                            }
-                        }
-                        "PATCH" if is_account => {
-                            let patch: AccountPatch = strict(&body, &what);
-                            let p = &patch.properties;
-                            assert!(
-                                p.custom_sub_domain_name.is_some()
-                                    || p.public_network_access.is_some()
-                                    || p.network_acls.is_some(),
-                                "{what}: empty PATCH"
-                            );
-                            check_properties(p, &what);
-                        }
-                        _ => panic!("{what}: unexpected request with a body"),
+                    let result = check_body(method, &path, is_account, body, &what);
+                    match (request.refused_until_edited, result) {
+                        (false, Err(e)) => panic!("{what}: body is not a valid shape: {e}\n{body}"),
+                        (true, Ok(())) => panic!("{what}: marked for editing, yet its body is valid: ARM would accept it\n{body}"),
+                        (true, Err(_)) => assert!(
+                            refused_by_type(&value),
+                            "{what}: must be refused for a wrong type (a text where a rule or an object belongs), not only for a value ARM might accept\n{body}"
+                        ),
+                        (false, Ok(())) => {}
                     }
                 }
                 (_, None) => panic!("{what}: a write without a body"),
@@ -462,8 +573,8 @@ fn every_request_has_its_providers_api_version_and_a_valid_body() {
     assert!(requests_seen > 100, "only {requests_seen} requests");
 }
 
-/// The merge body really does carry the placeholder (so the substitution above is needed),
-/// and the 100-rule fixture sends all 100 rules and the bypass.
+/// Without the current state, the merge body keeps a place for the account's rules (so ARM
+/// refuses it until edited) and carries all 100 new rules and the bypass after it.
 #[test]
 fn merge_body_carries_every_rule() {
     let rendered = corpus_of(OutputTarget::Rest)
@@ -471,26 +582,21 @@ fn merge_body_carries_every_rule() {
         .unwrap();
     let merge = parse_http(&rendered.text)
         .into_iter()
-        .find(|r| {
-            r.method == "PATCH"
-                && r.body
-                    .as_deref()
-                    .is_some_and(|b| b.contains(CURRENT_DEFAULT_ACTION))
-        })
-        .expect("a merge PATCH with the placeholder");
-    let patch: AccountPatch = strict(
-        &merge.body.unwrap().replace(CURRENT_DEFAULT_ACTION, "Deny"),
-        "merge",
-    );
-    let acls = patch.properties.network_acls.unwrap();
-    assert_eq!(acls.ip_rules.len(), 100);
-    assert_eq!(acls.virtual_network_rules.len(), 3);
-    assert!(acls
-        .virtual_network_rules
+        .find(|r| r.method == "PATCH" && r.body.as_deref().is_some_and(|b| b.contains("ipRules")))
+        .expect("a merge PATCH");
+    assert!(merge.refused_until_edited);
+    let body: serde_json::Value = serde_json::from_str(&merge.body.unwrap()).unwrap();
+    let acls = &body["properties"]["networkAcls"];
+    let ip_rules = acls["ipRules"].as_array().unwrap();
+    assert!(ip_rules[0].as_str().unwrap().starts_with(EDIT_MARK));
+    assert_eq!(ip_rules.len(), 101);
+    assert!(ip_rules[1..].iter().all(|r| r["value"].is_string()));
+    let vnet_rules = acls["virtualNetworkRules"].as_array().unwrap();
+    assert_eq!(vnet_rules.len(), 4);
+    assert!(vnet_rules[1..]
         .iter()
-        .all(|r| !r.ignore_missing_vnet_service_endpoint));
-    assert!(matches!(acls.bypass, Some(Bypass::AzureServices)));
-    assert!(matches!(acls.default_action, DefaultAction::Deny));
+        .all(|r| r["ignoreMissingVnetServiceEndpoint"] == false));
+    assert_eq!(acls["bypass"], "AzureServices");
 }
 
 /// The scripts carry the same Cognitive Services api-version as the table.

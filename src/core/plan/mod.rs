@@ -14,6 +14,7 @@ use super::api_versions;
 use super::config::{Config, NetworkRules, Resource, Target};
 use super::draft::{Bypass, DefaultAction, Existence, PublicNetworkAccess};
 use super::ip_rules::IpRule;
+use super::request_bodies::{self, WantedRules};
 use super::storage_account_id::StorageAccountId;
 use super::subnet_id::SubnetId;
 
@@ -145,6 +146,9 @@ pub struct ArmRequest {
     pub body: Option<Value>,
     /// What to do with the answer (read-merge-write, checks), for the REST comment.
     pub note: Option<String>,
+    /// ARM refuses the body as it stands (the current state it needs is not known): sent
+    /// unedited it changes nothing; the note says what to edit.
+    pub refused_until_edited: bool,
 }
 
 impl ArmRequest {
@@ -155,6 +159,7 @@ impl ArmRequest {
             api_version,
             body: None,
             note: None,
+            refused_until_edited: false,
         }
     }
     fn body(mut self, body: Value) -> Self {
@@ -163,6 +168,18 @@ impl ArmRequest {
     }
     fn note(mut self, note: impl Into<String>) -> Self {
         self.note = Some(note.into());
+        self
+    }
+    /// ARM refuses the body until a person edits it as the note says.
+    fn refused_until_edited(mut self) -> Self {
+        self.refused_until_edited = true;
+        self
+    }
+    /// A body that depends on the current state, with its note.
+    fn state_body(mut self, body: request_bodies::Body) -> Self {
+        self.body = Some(body.body);
+        self.note = Some(body.note);
+        self.refused_until_edited = body.refused_until_edited;
         self
     }
 }
@@ -311,47 +328,27 @@ pub fn bypass_name(bypass: Bypass) -> Option<&'static str> {
     }
 }
 
-/// Placeholder in REST bodies for the value a person copies from the preceding GET.
-pub const CURRENT_DEFAULT_ACTION: &str = "{{currentDefaultAction}}";
-
-/// The networkAcls object the wizard contributes: its rules, before merging with existing ones.
-pub fn network_acls_json(
-    default_action: &str,
-    ip_rules: &[IpRule],
-    subnets: &[AllowedSubnet],
-    bypass: Option<Bypass>,
-) -> Value {
-    let mut acls = json!({
-        "defaultAction": default_action,
-        "ipRules": ip_rules.iter().map(|r| json!({ "value": r.to_string() })).collect::<Vec<_>>(),
-        "virtualNetworkRules": subnets.iter().map(AllowedSubnet::to_json).collect::<Vec<_>>(),
-    });
-    if let Some(b) = bypass.and_then(bypass_name) {
-        acls["bypass"] = json!(b);
-    }
-    acls
-}
-
 impl Plan {
     /// The ARM requests of a step, in order: what the REST tab shows and the live client sends.
     pub fn target(&self) -> &Target {
         &self.config.target
     }
 
-    /// The wizard's own rules (before merging with the account's), for the REST bodies.
-    fn wizard_acls(&self, default_action: &str) -> Value {
+    /// The rules the plan adds, for the bodies that merge them.
+    fn wanted_rules(&self) -> (Vec<AllowedSubnet>, Option<&NetworkRules>) {
         match &self.config.network {
-            Some(n) => {
-                let subnets: Vec<AllowedSubnet> =
-                    n.vnet_rules.iter().map(AllowedSubnet::from_rule).collect();
-                network_acls_json(default_action, &n.ip_rules, &subnets, n.bypass)
-            }
-            None => network_acls_json(default_action, &[], &[], None),
+            Some(n) => (
+                n.vnet_rules.iter().map(AllowedSubnet::from_rule).collect(),
+                Some(n),
+            ),
+            None => (Vec::new(), None),
         }
     }
 
     pub fn requests(&self, step: &Step) -> Vec<ArmRequest> {
         let t = self.target();
+        let state = self.config.current_state.as_ref();
+        let account_state = state.and_then(|s| s.account.as_ref());
         let resource_path = t.resource_id();
         let account_get = || {
             ArmRequest::new(
@@ -385,17 +382,19 @@ impl Plan {
             )
             .note("Confirms the token can see the subscription (expect 200).")],
             Action::VerifyResource => vec![account_get().note("Expect 200; 404 means the name, group or subscription is wrong.")],
+            Action::CreateAccount { .. } if account_state.is_some() => vec![account_get().note(format!(
+                "The current settings ({}) show that the account exists: nothing to create. Expect 200.",
+                state.map(|s| s.provenance()).unwrap_or_default()
+            ))],
             Action::CreateAccount { kind, sku, custom_subdomain, storage } => {
+                let group_path = format!("/subscriptions/{}/resourceGroups/{}", t.subscription_id, t.resource_group);
                 let mut requests = vec![
                     ArmRequest::new("GET", resource_path.clone(), api_versions::COGNITIVE_SERVICES)
                         .note(storage::existing_account_note(storage.as_ref())),
-                    ArmRequest::new(
-                        "PUT",
-                        format!("/subscriptions/{}/resourceGroups/{}", t.subscription_id, t.resource_group),
-                        api_versions::RESOURCES,
-                    )
-                    .body(json!({ "location": t.region }))
-                    .note("Only when the resource group does not exist yet (check with GET first)."),
+                    ArmRequest::new("GET", group_path.clone(), api_versions::RESOURCES)
+                        .note("404: the resource group is missing and the next request creates it. 200: it exists; skip the next request."),
+                    ArmRequest::new("PUT", group_path, api_versions::RESOURCES)
+                        .state_body(request_bodies::create_only_if_missing("resource group", "the GET above", json!({ "location": t.region }))),
                 ];
                 let mut properties = json!({});
                 if let Some(sub) = custom_subdomain {
@@ -411,11 +410,13 @@ impl Plan {
                 if let Some(storage) = storage {
                     storage::add_user_owned_storage(&mut body, storage);
                 }
-                requests.push(
-                    ArmRequest::new("PUT", resource_path.clone(), api_versions::COGNITIVE_SERVICES)
-                        .body(body)
-                        .note("Long-running: poll GET until properties.provisioningState is Succeeded."),
+                let mut create = request_bodies::create_only_if_missing(
+                    "account",
+                    "the first GET of this step",
+                    body,
                 );
+                create.note += " Long-running: poll GET until properties.provisioningState is Succeeded.";
+                requests.push(ArmRequest::new("PUT", resource_path.clone(), api_versions::COGNITIVE_SERVICES).state_body(create));
                 requests
             }
             Action::SetCustomSubdomain { subdomain } => vec![
@@ -437,22 +438,35 @@ impl Plan {
                 ArmRequest::new("GET", subnet.to_string(), api_versions::NETWORK).note(
                     "Read the complete subnet. If properties.serviceEndpoints already lists Microsoft.CognitiveServices, skip this step.",
                 ),
-                ArmRequest::new("PUT", subnet.to_string(), api_versions::NETWORK).note(
-                    "Body: the subnet exactly as the GET returned it, with {\"service\": \"Microsoft.CognitiveServices\"} appended to properties.serviceEndpoints. A subnet PUT replaces everything: a field left out (address prefixes, NSG, route table, delegations, other service endpoints) is removed.",
+                ArmRequest::new("PUT", subnet.to_string(), api_versions::NETWORK).state_body(
+                    request_bodies::subnet_with_endpoint(state.and_then(|s| s.subnet(subnet)), state),
                 ),
             ],
             Action::MergeNetworkRules { ip_rules, subnets, bypass } => vec![
                 account_get().note("Read properties.networkAcls: its rules and default action must be kept."),
-                ArmRequest::new("PATCH", resource_path.clone(), api_versions::COGNITIVE_SERVICES)
-                    .body(json!({ "properties": { "networkAcls": network_acls_json(CURRENT_DEFAULT_ACTION, ip_rules, subnets, *bypass) } }))
-                    .note(format!("Merge before sending: replace {CURRENT_DEFAULT_ACTION} with the defaultAction from the GET (Allow if there is none) and add every ipRules and virtualNetworkRules entry from the GET that is not listed. Always send the complete networkAcls object.")),
+                ArmRequest::new("PATCH", resource_path.clone(), api_versions::COGNITIVE_SERVICES).state_body(
+                    request_bodies::add_rules(
+                        account_state,
+                        state,
+                        WantedRules { ip_rules, subnets, bypass: *bypass },
+                        self.config.network.as_ref().map_or("Allow", |n| default_action_name(n.default_action)),
+                    ),
+                ),
             ],
-            Action::SetDefaultAction { action } => vec![
-                account_get().note("Read properties.networkAcls again."),
-                ArmRequest::new("PATCH", resource_path.clone(), api_versions::COGNITIVE_SERVICES)
-                    .body(json!({ "properties": { "networkAcls": self.wizard_acls(default_action_name(*action)) } }))
-                    .note("Merge before sending: add every rule from the GET that is not listed (and its bypass when not set here). Only defaultAction changes."),
-            ],
+            Action::SetDefaultAction { action } => {
+                let (subnets, network) = self.wanted_rules();
+                let wanted = WantedRules {
+                    ip_rules: network.map_or(&[][..], |n| &n.ip_rules),
+                    subnets: &subnets,
+                    bypass: network.and_then(|n| n.bypass),
+                };
+                vec![
+                    account_get().note("Read properties.networkAcls again."),
+                    ArmRequest::new("PATCH", resource_path.clone(), api_versions::COGNITIVE_SERVICES).state_body(
+                        request_bodies::set_default_action(account_state, state, wanted, default_action_name(*action)),
+                    ),
+                ]
+            }
             Action::SetPublicNetworkAccess { access } => vec![ArmRequest::new(
                 "PATCH",
                 resource_path.clone(),

@@ -9,11 +9,16 @@ use crate::core::config::{Config, Target, UserOwnedStorage};
 use crate::core::storage_account_id::StorageAccountId;
 use crate::core::uuid_v5::{uuid_v5, NAMESPACE_URL};
 
-/// Placeholder for the identity's object ID in REST bodies. ARM refuses it as a principal ID,
-/// so a request sent without replacing it fails instead of doing anything.
-pub const PRINCIPAL_ID: &str = "{{principalId}}";
-/// Placeholder for the Entra tenant of the subscription (from the first GET of the REST file).
-pub const TENANT_ID: &str = "{{tenantId}}";
+/// Edit mark for the identity's object ID in REST bodies. ARM refuses it as a principal ID (not
+/// a GUID), so a request sent without replacing it fails instead of doing anything.
+pub const PRINCIPAL_ID: &str = "<EDIT: identity.principalId of the first GET of this step>";
+/// Edit mark for the Entra tenant of the subscription (from the first GET of the REST file).
+pub const TENANT_ID: &str = "<EDIT: the tenantId of the first GET of this file>";
+/// Edit marks in the storage firewall body: a text where the spec wants a rule object.
+const PASTE_STORAGE_IP_RULES: &str =
+    "<EDIT: replace this text with the ipRules entries of the GET above, each followed by a comma>";
+const PASTE_STORAGE_VNET_RULES: &str = "<EDIT: replace this text with the virtualNetworkRules entries of the GET above, each followed by a comma>";
+const PASTE_STORAGE_ACCESS_RULES: &str = "<EDIT: replace this text with the resourceAccessRules entries of the GET above, each followed by a comma; delete the one below if the GET lists it>";
 
 pub(super) fn creation_why(config: &Config) -> String {
     let target = &config.target;
@@ -132,8 +137,9 @@ pub(super) fn assign_role_requests(target: &Target, storage: &StorageAccountId) 
                     "principalType": "ServicePrincipal",
                 }
             }))
+            .refused_until_edited()
             .note(format!(
-                "{STORAGE_BLOB_DATA_CONTRIBUTOR_NAME} for the account's identity. Needs Owner or User Access Administrator on the storage account. PrincipalNotFound right after the account was created: the identity is not known everywhere yet; wait a minute and send it again. ARM refuses {PRINCIPAL_ID} itself, so nothing happens if it was not replaced."
+                "{STORAGE_BLOB_DATA_CONTRIBUTOR_NAME} for the account's identity. Needs Owner or User Access Administrator on the storage account. PrincipalNotFound right after the account was created: the identity is not known everywhere yet; wait a minute and send it again. ARM refuses the <EDIT: …> text as a principal ID, so nothing happens if it was not replaced."
             )),
     ]
 }
@@ -150,13 +156,13 @@ pub(super) fn harden_requests(target: &Target, storage: &StorageAccountId) -> Ve
         ArmRequest::new("PATCH", path, api_versions::STORAGE)
             .body(json!({ "properties": { "networkAcls": {
                 "defaultAction": "Deny",
-                "ipRules": [],
-                "virtualNetworkRules": [],
-                "resourceAccessRules": [{ "tenantId": TENANT_ID, "resourceId": target.resource_id() }],
+                "bypass": "<EDIT: the bypass of the GET above>",
+                "ipRules": [PASTE_STORAGE_IP_RULES],
+                "virtualNetworkRules": [PASTE_STORAGE_VNET_RULES],
+                "resourceAccessRules": [PASTE_STORAGE_ACCESS_RULES, { "tenantId": TENANT_ID, "resourceId": target.resource_id() }],
             } } }))
-            .note(format!(
-                "Skip when defaultAction is Deny already and resourceAccessRules lists the account. Otherwise merge before sending: replace {TENANT_ID} with the tenantId of the subscription (the first GET of this file), and add every ipRules, virtualNetworkRules and resourceAccessRules entry and the bypass from the GET. A PATCH replaces the whole networkAcls object."
-            )),
+            .refused_until_edited()
+            .note("Skip when defaultAction is Deny already and resourceAccessRules lists the account. The storage account's rules are not known here, and this PATCH replaces networkAcls whole: edit every <EDIT: …> text with what the GET above returned under properties.networkAcls (and the tenantId of the subscription, from the first GET of this file)."),
     ]
 }
 

@@ -1,5 +1,6 @@
 //! Draft → Config, or field-addressed diagnostics. Never panics, whatever the input.
 
+mod current_state;
 mod custom_domain;
 mod network;
 mod storage;
@@ -35,6 +36,12 @@ pub fn validate(draft: &Draft) -> Validation {
     let network = network::validate_network(draft, &mut diagnostics);
     network::cross_step_warnings(custom_domain.as_ref(), network.as_ref(), &mut diagnostics);
     let storage = storage::validate_storage(draft, &mut diagnostics);
+    let current_state = current_state::validate(
+        draft,
+        target.as_ref(),
+        custom_domain.as_ref(),
+        &mut diagnostics,
+    );
 
     let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
     let config = match (has_errors, target) {
@@ -43,6 +50,7 @@ pub fn validate(draft: &Draft) -> Validation {
             custom_domain,
             network,
             storage,
+            current_state,
         }),
         _ => None,
     };

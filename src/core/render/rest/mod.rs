@@ -1,35 +1,54 @@
-//! REST requests in the `.http` format (VS Code REST Client, JetBrains HTTP client): each
-//! request with its method, URL, headers and JSON body, separated by `###`.
+//! REST requests in the `.http` format (VS Code REST Client, httpyac, JetBrains HTTP client):
+//! each request with its method, URL, headers and JSON body, separated by `###`.
+//!
+//! Sent block by block, unedited, after setting the variables at the top, every request either
+//! does what its comment says or is refused by ARM and changes nothing: bodies that need the
+//! current state are exact when it was imported, and otherwise refused until edited. No request
+//! depends on request chaining, whose syntax differs between clients.
 
 use super::header::{hash_comment_block, header_lines, step_comment, wrap};
 use super::RenderContext;
+use crate::core::current_state::{account_show_command, subnet_show_command};
+use crate::core::plan::{Action, Plan};
 use crate::core::quote;
 
-pub(super) fn render(plan: &crate::core::plan::Plan, context: &RenderContext) -> String {
+/// First comment line of a request that ARM refuses until edited.
+pub const EDIT_BEFORE_SENDING: &str =
+    "EDIT BEFORE SENDING: as it stands ARM refuses this request, so sending it unedited changes nothing.";
+
+pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
     let endpoint = plan.target().cloud.arm_endpoint();
-    let mut out = hash_comment_block(&header_lines(
+    let mut lines = header_lines(
         plan,
         context,
         &[
             "An ARM access token: az account get-access-token --query accessToken --output tsv",
-            "Set @token below. Never commit a token.",
+            "Set @token below. Never commit a token. @armEndpoint is the cloud's Resource Manager.",
         ],
-    ));
+    );
+    lines.extend(current_state_lines(plan));
+    let mut out = hash_comment_block(&lines);
     out += "\n@token = <paste an ARM access token>\n";
+    out += &format!("@armEndpoint = {endpoint}\n");
     for (index, step) in plan.steps.iter().enumerate() {
         for (request_index, request) in plan.requests(step).iter().enumerate() {
             out += "\n###\n";
             if request_index == 0 {
                 out += &step_comment(index + 1, step);
             }
-            if let Some(note) = &request.note {
-                let lines: Vec<String> = wrap(note, 96).iter().map(|l| quote::comment(l)).collect();
-                out += &hash_comment_block(&lines);
+            let mut note_lines = Vec::new();
+            if request.refused_until_edited {
+                note_lines.push(EDIT_BEFORE_SENDING.to_owned());
             }
+            if let Some(note) = &request.note {
+                note_lines.extend(wrap(note, 96));
+            }
+            let note_lines: Vec<String> = note_lines.iter().map(|l| quote::comment(l)).collect();
+            out += &hash_comment_block(&note_lines);
             // Only the path is percent-encoded: encoding the query's `?` would turn the
             // api-version into part of the path.
             out += &format!(
-                "{} {endpoint}{}?api-version={}\n",
+                "{} {{{{armEndpoint}}}}{}?api-version={}\n",
                 request.method,
                 quote::url_path(&request.path),
                 request.api_version
@@ -43,4 +62,75 @@ pub(super) fn render(plan: &crate::core::plan::Plan, context: &RenderContext) ->
         }
     }
     out
+}
+
+/// What the exact bodies were computed from, or how to get it: the header's last lines.
+fn current_state_lines(plan: &Plan) -> Vec<String> {
+    let needs_account = plan.steps.iter().any(|s| {
+        matches!(
+            s.action,
+            Action::CreateAccount { .. }
+                | Action::MergeNetworkRules { .. }
+                | Action::SetDefaultAction { .. }
+        )
+    });
+    let subnets: Vec<_> = plan
+        .steps
+        .iter()
+        .filter_map(|s| match &s.action {
+            Action::EnableServiceEndpoint { subnet, .. } => Some(subnet),
+            _ => None,
+        })
+        .collect();
+    if !needs_account && subnets.is_empty() {
+        return Vec::new();
+    }
+    let state = plan.config.current_state.as_ref();
+    let target = plan.target();
+    let mut known = Vec::new();
+    let mut missing = Vec::new();
+    if needs_account {
+        match state.and_then(|s| s.account.as_ref()) {
+            Some(_) => known.push("the account's network settings".to_owned()),
+            None => missing.push(account_show_command(
+                &target.resource_group,
+                target.resource.name(),
+            )),
+        }
+    }
+    for subnet in subnets {
+        match state.and_then(|s| s.subnet(subnet)) {
+            Some(_) => known.push(format!("subnet {}", subnet.subnet)),
+            None => missing.push(subnet_show_command(subnet)),
+        }
+    }
+    let mut lines = vec![String::new()];
+    if let (Some(state), false) = (state, known.is_empty()) {
+        lines.push(format!(
+            "Current state: computed from {}, {}.",
+            known.join(", "),
+            state.provenance()
+        ));
+        lines.push(
+            "Those requests are exact; if the settings may have changed since, import them again."
+                .to_owned(),
+        );
+    }
+    if !missing.is_empty() {
+        lines.push("Import the current settings for exact requests: paste what these commands print into the wizard".to_owned());
+        lines.push("(Review step) or the configuration file's current_state:".to_owned());
+        lines.extend(missing.into_iter().map(|c| format!("  {c}")));
+        lines.push("Until then, requests that need them are refused by ARM until edited (marked EDIT BEFORE SENDING).".to_owned());
+    }
+    lines
+        .iter()
+        .flat_map(|l| {
+            if l.len() > 96 && !l.starts_with("  ") {
+                wrap(l, 96)
+            } else {
+                vec![l.clone()]
+            }
+        })
+        .map(|l| quote::comment(&l))
+        .collect()
 }

@@ -1,0 +1,178 @@
+//! What ARM said about the resource before the plan runs: the account's network settings and
+//! the subnets the plan touches. With it the REST requests are exact (merged rule lists, the
+//! subnet's complete body); without it they are built to be refused until edited.
+//!
+//! The draft and the configuration file keep the JSON as ARM (or `az … show`) printed it, so a
+//! person can paste it; validation reads it into [`CurrentState`], naming every part it cannot
+//! read.
+
+mod account;
+mod subnet;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::diagnostics::Diagnostic;
+use super::draft::{DefaultAction, PublicNetworkAccess};
+use super::subnet_id::SubnetId;
+
+pub use account::{minimal_account_json, AccountNetwork, NetworkAcls, VnetRuleState};
+pub use subnet::{minimal_subnet_json, SubnetState, SUBNET_READ_ONLY, SUBNET_WRITABLE};
+
+/// The `current_state` section of the draft and the configuration file, as pasted.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CurrentStateDraft {
+    /// When the settings were read, as the person or the page recorded it.
+    pub read_at: String,
+    /// What printed them (a command or a request), for the generated header.
+    pub source: String,
+    /// The account as ARM's GET or `az cognitiveservices account show` returns it (the
+    /// `properties` object alone is accepted too).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account: Option<Value>,
+    /// Subnets as ARM's GET or `az network vnet subnet show` returns them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub subnets: Vec<Value>,
+}
+
+/// The validated snapshot.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CurrentState {
+    pub read_at: String,
+    pub source: String,
+    pub account: Option<AccountNetwork>,
+    pub subnets: Vec<SubnetState>,
+}
+
+impl CurrentState {
+    /// The snapshot of this subnet, compared as ARM does (case-insensitively).
+    pub fn subnet(&self, id: &SubnetId) -> Option<&SubnetState> {
+        let wanted = id.to_string();
+        self.subnets
+            .iter()
+            .find(|s| s.id.to_string().eq_ignore_ascii_case(&wanted))
+    }
+
+    /// "read at … (source)", for comments.
+    pub fn provenance(&self) -> String {
+        if self.source.is_empty() {
+            format!("read at {}", self.read_at)
+        } else {
+            format!("read at {} ({})", self.read_at, self.source)
+        }
+    }
+}
+
+/// The first command that prints the account's settings for the snapshot.
+pub fn account_show_command(resource_group: &str, name: &str) -> String {
+    format!(
+        "az cognitiveservices account show -g {} -n {} -o json",
+        super::quote::bash(resource_group),
+        super::quote::bash(name)
+    )
+}
+
+/// The command that prints one subnet for the snapshot.
+pub fn subnet_show_command(subnet: &SubnetId) -> String {
+    format!(
+        "az network vnet subnet show --ids {} -o json",
+        super::quote::bash(&subnet.to_string())
+    )
+}
+
+const READ_AT_MAX: usize = 64;
+
+/// Reads the pasted snapshot. `target_id` is the target's resource ID: a snapshot of another
+/// resource is refused. Messages are addressed below `current_state`.
+pub fn validate_current_state(
+    draft: &CurrentStateDraft,
+    target_id: Option<&str>,
+    out: &mut Vec<Diagnostic>,
+) -> Option<CurrentState> {
+    let before = out.len();
+    let read_at = draft.read_at.trim();
+    if read_at.is_empty() {
+        out.push(Diagnostic::error(
+            "current_state.read_at",
+            "Say when these settings were read (for example 2026-11-30T14:05Z): the REST requests are computed from them and the file names the time.",
+        ));
+    } else if read_at.chars().count() > READ_AT_MAX || read_at.contains(['\n', '\r']) {
+        out.push(Diagnostic::error(
+            "current_state.read_at",
+            format!("The time the settings were read must be one line of at most {READ_AT_MAX} characters."),
+        ));
+    }
+    if draft.source.contains(['\n', '\r']) || draft.source.chars().count() > 200 {
+        out.push(Diagnostic::error(
+            "current_state.source",
+            "The source must be one line of at most 200 characters (the command that printed the settings).",
+        ));
+    }
+    if draft.account.is_none() && draft.subnets.is_empty() {
+        out.push(Diagnostic::error(
+            "current_state",
+            "The current settings hold neither the account nor a subnet: paste the output of az cognitiveservices account show, or remove the section.",
+        ));
+    }
+    let account = draft
+        .account
+        .as_ref()
+        .and_then(|value| account::read_account(value, "current_state.account", target_id, out));
+    let mut subnets: Vec<SubnetState> = Vec::new();
+    for (index, value) in draft.subnets.iter().enumerate() {
+        let field = format!("current_state.subnets.{index}");
+        if let Some(state) = subnet::read_subnet(value, &field, out) {
+            let id = state.id.to_string();
+            if subnets
+                .iter()
+                .any(|s| s.id.to_string().eq_ignore_ascii_case(&id))
+            {
+                out.push(Diagnostic::error(
+                    field,
+                    format!("Subnet {id} is listed twice: keep one snapshot of it."),
+                ));
+            } else {
+                subnets.push(state);
+            }
+        }
+    }
+    let failed = out[before..]
+        .iter()
+        .any(|d| d.severity == super::diagnostics::Severity::Error);
+    (!failed).then(|| CurrentState {
+        read_at: read_at.to_owned(),
+        source: draft.source.trim().to_owned(),
+        account,
+        subnets,
+    })
+}
+
+/// A JSON value's kind, for messages.
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Re-exported for the account reader and the plan: the wire names.
+pub(crate) fn parse_default_action(text: &str) -> Option<DefaultAction> {
+    match text {
+        "Allow" => Some(DefaultAction::Allow),
+        "Deny" => Some(DefaultAction::Deny),
+        _ => None,
+    }
+}
+
+pub(crate) fn parse_public_access(text: &str) -> Option<PublicNetworkAccess> {
+    match text {
+        "Enabled" => Some(PublicNetworkAccess::Enabled),
+        "Disabled" => Some(PublicNetworkAccess::Disabled),
+        _ => None,
+    }
+}

@@ -1,0 +1,264 @@
+//! The ARM requests whose body depends on what is there now: exact when the current state is
+//! known, and otherwise built so that ARM refuses them until a person edits them (a text where
+//! the spec wants a list or an object), never a plausible body that would drop what it does not
+//! know. networkAcls is always sent whole: a PATCH replaces it as one object.
+
+use serde_json::{json, Value};
+
+use super::current_state::{AccountNetwork, CurrentState, NetworkAcls, SubnetState};
+use super::draft::Bypass;
+use super::ip_rules::IpRule;
+use super::plan::{bypass_name, AllowedSubnet};
+
+/// The service endpoint the plan adds to subnets.
+pub const SERVICE: &str = "Microsoft.CognitiveServices";
+
+/// Where an edit is needed, in a body: every such text is one ARM refuses by its type.
+pub const EDIT_MARK: &str = "<EDIT: ";
+
+/// The wizard's side of the rules: what the plan adds.
+#[derive(Clone, Copy, Debug)]
+pub struct WantedRules<'a> {
+    pub ip_rules: &'a [IpRule],
+    pub subnets: &'a [AllowedSubnet],
+    pub bypass: Option<Bypass>,
+}
+
+/// A body and what the comment above it says.
+pub struct Body {
+    pub body: Value,
+    pub note: String,
+    /// ARM refuses the body as it stands: it must be edited as the note says.
+    pub refused_until_edited: bool,
+}
+
+fn acls_object(
+    default_action: Value,
+    bypass: Option<Value>,
+    ip_rules: Vec<Value>,
+    vnet_rules: Vec<Value>,
+) -> Value {
+    let mut acls = serde_json::Map::new();
+    acls.insert("defaultAction".into(), default_action);
+    if let Some(b) = bypass {
+        acls.insert("bypass".into(), b);
+    }
+    acls.insert("ipRules".into(), Value::Array(ip_rules));
+    acls.insert("virtualNetworkRules".into(), Value::Array(vnet_rules));
+    json!({ "properties": { "networkAcls": acls } })
+}
+
+/// The account's rules with the wanted ones appended when missing (IP rules compared by value as
+/// ARM stores them, subnets by ID, case-insensitively), in ARM's order: what the scripts' merge
+/// computes too.
+pub fn merged_acls(current: Option<&NetworkAcls>, wanted: WantedRules<'_>) -> NetworkAcls {
+    let mut acls = current.cloned().unwrap_or(NetworkAcls {
+        default_action: None,
+        bypass: None,
+        ip_rules: Vec::new(),
+        virtual_network_rules: Vec::new(),
+    });
+    for rule in wanted.ip_rules {
+        let value = rule.to_string();
+        if !acls.ip_rules.contains(&value) {
+            acls.ip_rules.push(value);
+        }
+    }
+    for subnet in wanted.subnets {
+        let id = subnet.subnet.to_string();
+        if !acls
+            .virtual_network_rules
+            .iter()
+            .any(|r| r.id.eq_ignore_ascii_case(&id))
+        {
+            acls.virtual_network_rules
+                .push(super::current_state::VnetRuleState {
+                    id,
+                    ignore_missing_vnet_service_endpoint: Some(subnet.ignore_missing_endpoint),
+                });
+        }
+    }
+    if let Some(name) = wanted.bypass.and_then(bypass_name) {
+        acls.bypass = Some(name.to_owned());
+    }
+    acls
+}
+
+fn exact_acls_body(acls: &NetworkAcls, default_action: &str) -> Value {
+    acls_object(
+        json!(default_action),
+        acls.bypass.as_ref().map(|b| json!(b)),
+        acls.ip_rules
+            .iter()
+            .map(|v| json!({ "value": v }))
+            .collect(),
+        acls.virtual_network_rules
+            .iter()
+            .map(|r| r.to_json())
+            .collect(),
+    )
+}
+
+fn current_default_action(acls: Option<&NetworkAcls>) -> &'static str {
+    acls.and_then(|a| a.default_action)
+        .map_or("Allow", super::plan::default_action_name)
+}
+
+const PASTE_IP_RULES: &str =
+    "<EDIT: replace this text with the ipRules entries of the GET above, each followed by a comma>";
+const PASTE_VNET_RULES: &str = "<EDIT: replace this text with the virtualNetworkRules entries of the GET above, each followed by a comma>";
+const PASTE_BYPASS: &str =
+    "<EDIT: the bypass of the GET above (None or AzureServices); delete this line if it has none>";
+
+fn wanted_bypass_or_paste(wanted: WantedRules<'_>) -> Value {
+    match wanted.bypass.and_then(bypass_name) {
+        Some(name) => json!(name),
+        None => json!(PASTE_BYPASS),
+    }
+}
+
+/// The PATCH that adds the allow rules, keeping the default action. When the state is known
+/// the body is exact and already carries the wanted default action: every rule is in the same
+/// write, so nobody allowed is cut off, and the file stays safe to send again (a body that
+/// restored the old default action would reopen the account on a second run).
+pub fn add_rules(
+    account: Option<&AccountNetwork>,
+    state: Option<&CurrentState>,
+    wanted: WantedRules<'_>,
+    final_action: &str,
+) -> Body {
+    match (account, state) {
+        (Some(account), Some(state)) => {
+            let current = account.network_acls.as_ref();
+            let merged = merged_acls(current, wanted);
+            let current_action = current_default_action(current);
+            let action_note = if current_action == final_action {
+                format!("its default action ({current_action}) is kept")
+            } else {
+                format!("the default action becomes {final_action} in this same write, which holds every rule, so nobody allowed is cut off (and a second run cannot reopen the account)")
+            };
+            Body {
+                body: exact_acls_body(&merged, final_action),
+                note: format!(
+                    "Exact: the account's rules as {}, in their order, with the new ones appended; {action_note}. Send it as it is. If the rules may have changed since, import the current settings again.",
+                    state.provenance(),
+                ),
+                refused_until_edited: false,
+            }
+        }
+        _ => {
+            let mut ip_rules = vec![json!(PASTE_IP_RULES)];
+            ip_rules.extend(
+                wanted
+                    .ip_rules
+                    .iter()
+                    .map(|r| json!({ "value": r.to_string() })),
+            );
+            let mut vnet_rules = vec![json!(PASTE_VNET_RULES)];
+            vnet_rules.extend(wanted.subnets.iter().map(AllowedSubnet::to_json));
+            Body {
+                body: acls_object(
+                    json!("<EDIT: the defaultAction of the GET above (Allow if it has no networkAcls)>"),
+                    Some(wanted_bypass_or_paste(wanted)),
+                    ip_rules,
+                    vnet_rules,
+                ),
+                note: "The account's current rules are not known here, and this PATCH replaces networkAcls whole. Edit every <EDIT: …> text with what the GET above returned under properties.networkAcls, then delete the new entries that the GET already lists. Or import the current settings into the wizard and take the exact request.".into(),
+                refused_until_edited: true,
+            }
+        }
+    }
+}
+
+/// The PATCH that sets the default action, keeping every rule (those of the step before
+/// included).
+pub fn set_default_action(
+    account: Option<&AccountNetwork>,
+    state: Option<&CurrentState>,
+    wanted: WantedRules<'_>,
+    action: &str,
+) -> Body {
+    match (account, state) {
+        (Some(account), Some(state)) => {
+            let merged = merged_acls(account.network_acls.as_ref(), wanted);
+            Body {
+                body: exact_acls_body(&merged, action),
+                note: format!(
+                    "Exact: every rule as {} plus those added above; only defaultAction changes. Send it as it is.",
+                    state.provenance()
+                ),
+                refused_until_edited: false,
+            }
+        }
+        _ => Body {
+            body: acls_object(
+                json!(action),
+                Some(wanted_bypass_or_paste(wanted)),
+                vec![json!(PASTE_IP_RULES)],
+                vec![json!(PASTE_VNET_RULES)],
+            ),
+            note: "The account's rules are not known here, and this PATCH replaces networkAcls whole. Edit every <EDIT: …> text with what the GET above returned under properties.networkAcls (it includes the rules added above): only defaultAction may change. Or import the current settings into the wizard and take the exact request.".into(),
+            refused_until_edited: true,
+        },
+    }
+}
+
+/// The subnet PUT that adds the service endpoint, keeping every other setting.
+pub fn subnet_with_endpoint(subnet: Option<&SubnetState>, state: Option<&CurrentState>) -> Body {
+    match (subnet, state) {
+        (Some(subnet), Some(state)) => Body {
+            body: subnet.put_body_with_service_endpoint(SERVICE),
+            note: format!(
+                "Exact: the subnet's writable settings as {}{}. A subnet PUT replaces everything, so nothing may be left out: send it as it is.",
+                state.provenance(),
+                if subnet.has_service_endpoint(SERVICE) {
+                    " (it already has the endpoint: this changes nothing)"
+                } else {
+                    ", with the endpoint appended"
+                }
+            ),
+            refused_until_edited: false,
+        },
+        _ => Body {
+            body: json!({ "properties": format!("<EDIT: replace this text with the properties object of the GET above, without its read-only fields, and append {{\"service\": \"{SERVICE}\"}} to its serviceEndpoints>") }),
+            note: format!(
+                "The subnet's settings are not known here, and a subnet PUT replaces everything: a field left out (address prefixes, NSG, route table, delegations, other service endpoints) is removed. Edit the <EDIT: …> text as it says; the read-only fields to leave out are {} and provisioningState inside serviceEndpoints and delegations. Or import the subnet into the wizard and take the exact request.",
+                super::current_state::SUBNET_READ_ONLY.join(", ")
+            ),
+            refused_until_edited: true,
+        },
+    }
+}
+
+/// A create PUT that ARM refuses until the person confirms the resource is missing: a PUT on an
+/// existing resource group replaces its tags, and on an existing account its settings.
+/// `which_get` names the request that tells whether it exists.
+pub fn create_only_if_missing(what: &str, which_get: &str, body: Value) -> Body {
+    let mut guarded = serde_json::Map::new();
+    guarded.insert(
+        "tags".into(),
+        json!(format!(
+            "<EDIT: delete this line only if {which_get} answered 404 (the {what} does not exist)>"
+        )),
+    );
+    if let Value::Object(fields) = body {
+        guarded.extend(fields);
+    }
+    Body {
+        body: Value::Object(guarded),
+        note: format!(
+            "Creates the {what}. Sent over an existing {what}, a PUT would replace it (its tags and settings), so ARM refuses this body until you delete its \"tags\" line, which you do only when {which_get} answered 404."
+        ),
+        refused_until_edited: true,
+    }
+}
+
+/// Whether a body still holds an edit mark (so ARM refuses it).
+pub fn has_edit_mark(body: &Value) -> bool {
+    match body {
+        Value::String(text) => text.starts_with(EDIT_MARK),
+        Value::Array(items) => items.iter().any(has_edit_mark),
+        Value::Object(fields) => fields.values().any(has_edit_mark),
+        _ => false,
+    }
+}

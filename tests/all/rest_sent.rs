@@ -1,0 +1,689 @@
+//! The REST output sent as a person sends it: every block in order, unedited, after setting only
+//! the variables at the top, with the real `httpyac` CLI, to the local ARM fake. The fake holds
+//! an account with two IP rules, one virtual-network rule and the trusted-services bypass, a
+//! resource group with tags, and subnets with an NSG, a route table, a delegation and other
+//! service endpoints.
+//!
+//! Each fixture is sent twice over: with the current state unknown (requests that need it must
+//! be refused and change nothing) and with the state read from the fake first, the way a person
+//! imports it (the requests are exact: afterwards the fake holds what the output says it adds,
+//! and nothing it had is lost). The exact file is then sent a second time and must change
+//! nothing.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::{json, Value};
+
+use ai_network_wizard::core::config::{Config, Resource};
+use ai_network_wizard::core::current_state::CurrentStateDraft;
+use ai_network_wizard::core::draft::{Draft, Existence};
+use ai_network_wizard::core::generate::generate;
+use ai_network_wizard::core::plan::{bypass_name, default_action_name, public_access_name, Action};
+use ai_network_wizard::core::render::{render, OutputTarget, RenderContext};
+
+use crate::arm_fake::ArmFake;
+use crate::rest_shapes::{parse_http, percent_decode};
+use crate::support::{fixtures, TEST_DATE};
+
+const TOKEN: &str = "token-for-the-local-fake";
+const SERVICE: &str = "Microsoft.CognitiveServices";
+const SEEDED_IP_RULES: [&str; 2] = ["192.0.2.10", "192.0.2.64/26"];
+const GROUP_TAGS: &str = r#"{"costCenter": "4711", "owner": "platform team"}"#;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The httpyac binary that scripts/ensure-tools.sh installs; a missing one fails the test.
+fn httpyac() -> PathBuf {
+    let bin = root().join("tests/rest_client/node_modules/.bin/httpyac");
+    let node = Command::new("node").arg("--version").output();
+    assert!(
+        bin.exists() && node.is_ok_and(|o| o.status.success()),
+        "httpyac (or node) is missing: run scripts/ensure-tools.sh test, which installs it into tests/rest_client (CI does)"
+    );
+    bin
+}
+
+fn existing_subnet(config: &Config) -> String {
+    format!(
+        "/subscriptions/{}/resourceGroups/rg-shared-net/providers/Microsoft.Network/virtualNetworks/vnet-shared/subnets/snet-legacy",
+        config.target.subscription_id
+    )
+}
+
+fn group_of(id: &str) -> String {
+    id.split('/').take(5).collect::<Vec<_>>().join("/")
+}
+
+fn group(id: &str, region: &str) -> Value {
+    json!({
+        "name": id.rsplit('/').next().unwrap(),
+        "type": "Microsoft.Resources/resourceGroups",
+        "location": region,
+        "tags": serde_json::from_str::<Value>(GROUP_TAGS).unwrap(),
+        "properties": { "provisioningState": "Succeeded" },
+    })
+}
+
+/// A subnet with settings of its own, as ARM's GET returns it.
+fn subnet(id: &str, index: usize, endpoints: &[&str]) -> Value {
+    let vnet_group = group_of(id);
+    json!({
+        "name": id.rsplit('/').next().unwrap(),
+        "type": "Microsoft.Network/virtualNetworks/subnets",
+        "etag": "W/\"00000000-0000-0000-0000-000000000001\"",
+        "properties": {
+            "provisioningState": "Succeeded",
+            "addressPrefix": format!("10.20.{index}.0/24"),
+            "networkSecurityGroup": { "id": format!("{vnet_group}/providers/Microsoft.Network/networkSecurityGroups/nsg-apps") },
+            "routeTable": { "id": format!("{vnet_group}/providers/Microsoft.Network/routeTables/rt-apps") },
+            "serviceEndpoints": endpoints.iter().map(|s| json!({ "service": s, "locations": ["*"], "provisioningState": "Succeeded" })).collect::<Vec<_>>(),
+            "delegations": [{
+                "name": "web",
+                "id": format!("{id}/delegations/web"),
+                "type": "Microsoft.Network/virtualNetworks/subnets/delegations",
+                "etag": "W/\"00000000-0000-0000-0000-000000000002\"",
+                "properties": {
+                    "serviceName": "Microsoft.Web/serverFarms",
+                    "actions": ["Microsoft.Network/virtualNetworks/subnets/action"],
+                    "provisioningState": "Succeeded"
+                }
+            }],
+            "privateEndpointNetworkPolicies": "Disabled",
+            "privateLinkServiceNetworkPolicies": "Enabled",
+            "defaultOutboundAccess": false,
+            "ipConfigurations": [{ "id": format!("{vnet_group}/providers/Microsoft.Network/networkInterfaces/nic-app/ipConfigurations/ipconfig1") }],
+        }
+    })
+}
+
+/// A storage account with a firewall rule and shared-key access of its own.
+fn storage_account(id: &str, region: &str) -> Value {
+    json!({
+        "name": id.rsplit('/').next().unwrap(),
+        "type": "Microsoft.Storage/storageAccounts",
+        "location": region,
+        "kind": "StorageV2",
+        "sku": { "name": "Standard_LRS" },
+        "properties": {
+            "provisioningState": "Succeeded",
+            "allowSharedKeyAccess": true,
+            "allowBlobPublicAccess": false,
+            "networkAcls": {
+                "defaultAction": "Allow",
+                "bypass": "AzureServices",
+                "ipRules": [{ "value": "192.0.2.99", "action": "Allow" }],
+                "virtualNetworkRules": [],
+                "resourceAccessRules": [],
+            },
+        },
+    })
+}
+
+/// What the fake holds before anything is sent, for one configuration.
+fn seed(config: &Config) -> Value {
+    let target = &config.target;
+    let account_id = target.resource_id();
+    let mut subscriptions = vec![target.subscription_id.clone()];
+    let mut providers = json!({ (target.subscription_id.clone()): { SERVICE: "Registered" } });
+    let mut resources = serde_json::Map::new();
+    let add_group = |resources: &mut serde_json::Map<String, Value>, id: &str| {
+        resources
+            .entry(group_of(id))
+            .or_insert_with(|| group(&group_of(id), &target.region));
+    };
+    add_group(&mut resources, &account_id);
+    let legacy = existing_subnet(config);
+    add_group(&mut resources, &legacy);
+    resources.insert(
+        legacy.clone(),
+        subnet(&legacy, 0, &[SERVICE, "Microsoft.Storage"]),
+    );
+    if let Some(network) = &config.network {
+        for (index, rule) in network.vnet_rules.iter().enumerate() {
+            let id = rule.subnet.to_string();
+            let sub = rule.subnet.subscription_id.clone();
+            if !subscriptions.contains(&sub) {
+                subscriptions.push(sub.clone());
+                providers[sub.as_str()] = json!({ SERVICE: "NotRegistered" });
+            }
+            add_group(&mut resources, &id);
+            resources.insert(
+                id.clone(),
+                subnet(&id, index + 1, &["Microsoft.Storage", "Microsoft.KeyVault"]),
+            );
+        }
+    }
+    if let Some(byos) = &config.storage {
+        let id = byos.account.to_string();
+        let sub = byos.account.subscription_id.clone();
+        if !subscriptions.contains(&sub) {
+            subscriptions.push(sub);
+        }
+        add_group(&mut resources, &id);
+        resources.insert(id.clone(), storage_account(&id, &target.region));
+    }
+    if target.existence == Existence::Existing {
+        let body = match &target.resource {
+            Resource::CognitiveServices { kind, sku, name } => json!({
+                "name": name,
+                "type": "Microsoft.CognitiveServices/accounts",
+                "location": target.region,
+                "kind": kind.id,
+                "sku": { "name": sku },
+                "tags": { "app": "contoso" },
+                "properties": {
+                    "provisioningState": "Succeeded",
+                    "publicNetworkAccess": "Enabled",
+                    "networkAcls": {
+                        "defaultAction": "Allow",
+                        "bypass": "AzureServices",
+                        "ipRules": SEEDED_IP_RULES.iter().map(|v| json!({ "value": v })).collect::<Vec<_>>(),
+                        "virtualNetworkRules": [{ "id": legacy, "ignoreMissingVnetServiceEndpoint": false, "state": "Succeeded" }],
+                    },
+                },
+            }),
+            other => json!({
+                "name": other.name(),
+                "type": other.resource_type().arm_type(),
+                "location": target.region,
+                "properties": {},
+            }),
+        };
+        resources.insert(account_id, body);
+    }
+    json!({ "subscriptions": subscriptions, "providers": providers, "resources": resources })
+}
+
+fn config_of(draft: &Draft) -> Config {
+    generate(draft).plan.expect("fixtures are valid").config
+}
+
+fn rest_of(draft: &Draft) -> String {
+    let plan = generate(draft).plan.unwrap_or_else(|| {
+        panic!(
+            "draft with the current state is invalid: {:#?}",
+            generate(draft).validation.diagnostics
+        )
+    });
+    render(
+        &plan,
+        OutputTarget::Rest,
+        &RenderContext::for_draft(TEST_DATE, None, draft),
+    )
+}
+
+/// The subnets the plan adds the service endpoint to.
+fn endpoint_subnets(draft: &Draft) -> Vec<String> {
+    let plan = generate(draft).plan.unwrap();
+    plan.steps
+        .iter()
+        .filter_map(|s| match &s.action {
+            Action::EnableServiceEndpoint { subnet, .. } => Some(subnet.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The current state read from the fake the way a person does it: the account's and the
+/// subnets' GET output, pasted unchanged.
+fn imported(fake: &ArmFake, namespace: &str, draft: &Draft) -> CurrentStateDraft {
+    let config = config_of(draft);
+    let (status, account) = fake.arm_get(namespace, &config.target.resource_id(), "2024-10-01");
+    let account = (status == 200
+        && matches!(config.target.resource, Resource::CognitiveServices { .. }))
+    .then_some(account);
+    let subnets = endpoint_subnets(draft)
+        .iter()
+        .map(|id| {
+            let (status, body) = fake.arm_get(namespace, id, "2024-05-01");
+            assert_eq!(status, 200, "GET {id}");
+            body
+        })
+        .collect();
+    CurrentStateDraft {
+        read_at: "2026-11-30T12:00Z".into(),
+        source: "GET from the local ARM fake".into(),
+        account,
+        subnets,
+    }
+}
+
+/// One file to send: a fixture in one mode, in its own namespace of the fake.
+struct Case {
+    namespace: String,
+    draft: Draft,
+    seed: Value,
+    text: String,
+    state_known: bool,
+}
+
+impl Case {
+    fn file_text(&self, fake: &ArmFake) -> String {
+        // Only the variables at the top change, as the file's header says.
+        self.text
+            .lines()
+            .map(|line| {
+                if line.starts_with("@token = ") {
+                    format!("@token = {TOKEN}")
+                } else if line.starts_with("@armEndpoint = ") {
+                    format!("@armEndpoint = {}", fake.endpoint(&self.namespace))
+                } else {
+                    line.to_owned()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n"
+    }
+}
+
+fn send(dir: &Path, files: &[PathBuf]) {
+    let output = Command::new(httpyac())
+        .current_dir(dir)
+        .arg("send")
+        .args(files.iter().map(|f| f.file_name().unwrap()))
+        .args(["--all", "--output", "none", "--no-color"])
+        .output()
+        .expect("httpyac runs");
+    assert!(
+        output.status.success(),
+        "httpyac failed: {}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+fn resource<'a>(state: &'a Value, id: &str) -> Option<&'a Value> {
+    state["resources"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(id))
+        .map(|(_, v)| v)
+}
+
+/// `needle` appears in `haystack` in the same relative order.
+fn in_order(needle: &[String], haystack: &[String]) -> bool {
+    let mut rest = haystack.iter();
+    needle
+        .iter()
+        .all(|n| rest.any(|h| h.eq_ignore_ascii_case(n)))
+}
+
+fn strings(value: &Value, key: &str) -> Vec<String> {
+    value
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|i| i[key].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Every check of one case; returns the problems found.
+fn check(case: &Case, fake: &ArmFake, passes: usize) -> Vec<String> {
+    let mut problems = Vec::new();
+    let label = &case.namespace;
+    let config = config_of(&case.draft);
+    let requests = parse_http(&case.text);
+    let log = fake.log(&case.namespace);
+    if log.len() != requests.len() * passes {
+        return vec![format!(
+            "{label}: the fake answered {} requests, the file has {} (sent {passes} times)",
+            log.len(),
+            requests.len()
+        )];
+    }
+    let final_state = fake.state(&case.namespace);
+    let account_id = config.target.resource_id();
+    let account_exists_at_end = resource(&final_state, &account_id).is_some();
+    for (index, entry) in log.iter().enumerate() {
+        let request = &requests[index % requests.len()];
+        let path = percent_decode(
+            request
+                .url
+                .trim_start_matches("{{armEndpoint}}")
+                .split('?')
+                .next()
+                .unwrap(),
+        );
+        let what = format!("{label}: request {} ({} {path})", index + 1, request.method);
+        if entry["method"] != request.method.as_str()
+            || !entry["path"].as_str().unwrap().eq_ignore_ascii_case(&path)
+        {
+            problems.push(format!(
+                "{what}: the fake saw {} {} instead",
+                entry["method"], entry["path"]
+            ));
+            continue;
+        }
+        let status = entry["status"].as_u64().unwrap();
+        let changed = entry["changed"].as_bool().unwrap();
+        if status >= 400 && changed {
+            problems.push(format!(
+                "{what}: refused ({status}) yet it changed the state"
+            ));
+        }
+        if request.refused_until_edited {
+            if status != 400 || entry["code"] != "InvalidRequestContent" {
+                problems.push(format!(
+                    "{what}: marked EDIT BEFORE SENDING, yet ARM answered {status} {}",
+                    entry["code"]
+                ));
+            }
+        } else if status >= 400 && !(request.method == "GET" && status == 404) {
+            // A read may find nothing (its comment says what 404 means); a write may miss only
+            // an account that is still to be created.
+            let waits_for_creation = status == 404
+                && config.target.existence == Existence::Create
+                && !account_exists_at_end
+                && entry["code"] == "ResourceNotFound";
+            if !waits_for_creation {
+                problems.push(format!("{what}: refused with {status} {}", entry["code"]));
+            }
+        }
+        if index >= requests.len() && changed {
+            problems.push(format!(
+                "{what}: sent a second time, it changed the state again"
+            ));
+        }
+    }
+    problems.extend(nothing_lost(case, &config, &final_state));
+    if case.state_known {
+        problems.extend(everything_added(case, &config, &final_state));
+    }
+    problems
+}
+
+/// Everything the fake held is still there (rules merged, never replaced).
+fn nothing_lost(case: &Case, config: &Config, final_state: &Value) -> Vec<String> {
+    let mut problems = Vec::new();
+    let label = &case.namespace;
+    for (id, before) in case.seed["resources"].as_object().unwrap() {
+        let Some(after) = resource(final_state, id) else {
+            problems.push(format!("{label}: {id} is gone"));
+            continue;
+        };
+        if before["type"] == "Microsoft.Resources/resourceGroups" && before["tags"] != after["tags"]
+        {
+            problems.push(format!(
+                "{label}: the tags of {id} changed to {}",
+                after["tags"]
+            ));
+        }
+        if before["type"] == "Microsoft.Network/virtualNetworks/subnets" {
+            let (b, a) = (&before["properties"], &after["properties"]);
+            for key in [
+                "addressPrefix",
+                "networkSecurityGroup",
+                "routeTable",
+                "privateEndpointNetworkPolicies",
+                "privateLinkServiceNetworkPolicies",
+                "defaultOutboundAccess",
+                "ipConfigurations",
+            ] {
+                if b[key] != a[key] {
+                    problems.push(format!(
+                        "{label}: subnet {id} lost its {key}: {} became {}",
+                        b[key], a[key]
+                    ));
+                }
+            }
+            let delegation = |v: &Value| {
+                strings(&v["delegations"], "name").join(",")
+                    + "/"
+                    + &v["delegations"][0]["properties"]["serviceName"].to_string()
+            };
+            if delegation(b) != delegation(a) {
+                problems.push(format!("{label}: subnet {id} lost its delegation"));
+            }
+            let (eb, ea) = (
+                strings(&b["serviceEndpoints"], "service"),
+                strings(&a["serviceEndpoints"], "service"),
+            );
+            if !in_order(&eb, &ea) {
+                problems.push(format!(
+                    "{label}: subnet {id} lost service endpoints: {eb:?} became {ea:?}"
+                ));
+            }
+        }
+        if before["type"] == "Microsoft.Storage/storageAccounts" {
+            let (b, a) = (
+                &before["properties"]["networkAcls"],
+                &after["properties"]["networkAcls"],
+            );
+            if strings(&b["ipRules"], "value") != strings(&a["ipRules"], "value")
+                || b["bypass"] != a["bypass"]
+            {
+                problems.push(format!(
+                    "{label}: the storage firewall of {id} lost rules: {b} became {a}"
+                ));
+            }
+        }
+        if before["type"] == "Microsoft.CognitiveServices/accounts" {
+            let (b, a) = (
+                &before["properties"]["networkAcls"],
+                &after["properties"]["networkAcls"],
+            );
+            let (ib, ia) = (
+                strings(&b["ipRules"], "value"),
+                strings(&a["ipRules"], "value"),
+            );
+            if !in_order(&ib, &ia) {
+                problems.push(format!("{label}: IP rules lost: {ib:?} became {ia:?}"));
+            }
+            let (vb, va) = (
+                strings(&b["virtualNetworkRules"], "id"),
+                strings(&a["virtualNetworkRules"], "id"),
+            );
+            if !in_order(&vb, &va) {
+                problems.push(format!(
+                    "{label}: virtual-network rules lost: {vb:?} became {va:?}"
+                ));
+            }
+            let wanted_bypass = config
+                .network
+                .as_ref()
+                .and_then(|n| n.bypass)
+                .and_then(bypass_name);
+            let expected = wanted_bypass.map_or(b["bypass"].clone(), |w| json!(w));
+            // With the state unknown the merge is refused, so the bypass stays as it was.
+            if a["bypass"] != expected && a["bypass"] != b["bypass"] {
+                problems.push(format!(
+                    "{label}: bypass {} became {}",
+                    b["bypass"], a["bypass"]
+                ));
+            }
+            if before["tags"] != after["tags"] || before["kind"] != after["kind"] {
+                problems.push(format!("{label}: the account's tags or kind changed"));
+            }
+        }
+    }
+    problems
+}
+
+/// With the state known, the fake ends with what the output says it adds.
+fn everything_added(case: &Case, config: &Config, final_state: &Value) -> Vec<String> {
+    let mut problems = Vec::new();
+    let label = &case.namespace;
+    for id in endpoint_subnets(&case.draft) {
+        let services = strings(
+            &resource(final_state, &id).unwrap()["properties"]["serviceEndpoints"],
+            "service",
+        );
+        if !services.iter().any(|s| s == SERVICE) {
+            problems.push(format!(
+                "{label}: subnet {id} has no {SERVICE} endpoint: {services:?}"
+            ));
+        }
+    }
+    let account_known = case
+        .draft
+        .current_state
+        .as_ref()
+        .is_some_and(|s| s.account.is_some());
+    if !account_known {
+        return problems;
+    }
+    let account = &resource(final_state, &config.target.resource_id()).unwrap()["properties"];
+    if let Some(domain) = &config.custom_domain {
+        if account["customSubDomainName"] != domain.subdomain.as_str() {
+            problems.push(format!(
+                "{label}: customSubDomainName is {}",
+                account["customSubDomainName"]
+            ));
+        }
+    }
+    if let Some(network) = &config.network {
+        let acls = &account["networkAcls"];
+        let ips = strings(&acls["ipRules"], "value");
+        let wanted: Vec<String> = SEEDED_IP_RULES
+            .iter()
+            .map(|s| s.to_string())
+            .chain(network.ip_rules.iter().map(|r| r.to_string()))
+            .collect();
+        if ips != wanted {
+            problems.push(format!(
+                "{label}: IP rules are {ips:?}, expected the seeded ones then {:?}",
+                network
+                    .ip_rules
+                    .iter()
+                    .map(|r| r.to_string())
+                    .collect::<Vec<_>>()
+            ));
+        }
+        let vnets = strings(&acls["virtualNetworkRules"], "id");
+        for rule in &network.vnet_rules {
+            if !vnets
+                .iter()
+                .any(|v| v.eq_ignore_ascii_case(&rule.subnet.to_string()))
+            {
+                problems.push(format!(
+                    "{label}: no virtual-network rule for {}",
+                    rule.subnet
+                ));
+            }
+        }
+        if acls["defaultAction"] != default_action_name(network.default_action) {
+            problems.push(format!(
+                "{label}: defaultAction is {}",
+                acls["defaultAction"]
+            ));
+        }
+        if account["publicNetworkAccess"] != public_access_name(network.public_network_access) {
+            problems.push(format!(
+                "{label}: publicNetworkAccess is {}",
+                account["publicNetworkAccess"]
+            ));
+        }
+        for rule in &network.vnet_rules {
+            let sub = &rule.subnet.subscription_id;
+            if !sub.eq_ignore_ascii_case(&config.target.subscription_id) {
+                let state = fake_provider_state(final_state, sub);
+                if state != "Registered" {
+                    problems.push(format!("{label}: provider in {sub} is {state}"));
+                }
+            }
+        }
+    }
+    problems
+}
+
+fn fake_provider_state(state: &Value, subscription: &str) -> String {
+    state["providers"][subscription.to_ascii_lowercase()]["microsoft.cognitiveservices"]
+        .as_str()
+        .unwrap_or("NotRegistered")
+        .to_owned()
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn every_fixture_sent_unedited_loses_nothing_and_exact_requests_add_what_they_say() {
+    let bin = httpyac();
+    assert!(bin.exists());
+    let fake = ArmFake::start(TOKEN);
+    // Kept after a failure, to send a file again by hand.
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rest-sent");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+
+    let mut cases = Vec::new();
+    for (name, mut draft) in fixtures() {
+        // A fixture's own snapshot describes another account: here the fake is the truth.
+        draft.current_state = None;
+        let config = config_of(&draft);
+        let seed = seed(&config);
+        let unknown = format!("{name}.unknown");
+        fake.load(&unknown, &seed);
+        // Read the current state in a namespace of its own, as it is before anything is sent.
+        let reading = format!("{name}.read");
+        fake.load(&reading, &seed);
+        let state = imported(&fake, &reading, &draft);
+        cases.push(Case {
+            namespace: unknown,
+            text: rest_of(&draft),
+            draft: draft.clone(),
+            seed: seed.clone(),
+            state_known: false,
+        });
+        // A new account with no subnet to touch: nothing exists to import.
+        if state.account.is_some() || !state.subnets.is_empty() {
+            let mut known_draft = draft;
+            known_draft.current_state = Some(state);
+            let known = format!("{name}.known");
+            fake.load(&known, &seed);
+            cases.push(Case {
+                namespace: known,
+                text: rest_of(&known_draft),
+                draft: known_draft,
+                seed,
+                state_known: true,
+            });
+        }
+    }
+    let files: Vec<PathBuf> = cases
+        .iter()
+        .map(|c| write(&dir, &format!("{}.http", c.namespace), &c.file_text(&fake)))
+        .collect();
+    let started = std::time::Instant::now();
+    send(&dir, &files);
+    // The exact files once more: a second run must change nothing.
+    let again: Vec<PathBuf> = cases
+        .iter()
+        .filter(|c| c.state_known)
+        .map(|c| {
+            write(
+                &dir,
+                &format!("{}.again.http", c.namespace),
+                &c.file_text(&fake),
+            )
+        })
+        .collect();
+    send(&dir, &again);
+    eprintln!(
+        "httpyac sent {} files in {:.1} s",
+        files.len() + again.len(),
+        started.elapsed().as_secs_f64()
+    );
+
+    let mut problems = Vec::new();
+    for case in &cases {
+        problems.extend(check(case, &fake, if case.state_known { 2 } else { 1 }));
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}

@@ -1,0 +1,504 @@
+#!/usr/bin/env python3
+"""A local, stateful stand-in for Azure Resource Manager: the subset the wizard's requests use.
+
+    python3 tests/arm_fake/arm_fake.py [--seed FILE] [--token TOKEN] [--port N]
+
+Listens on 127.0.0.1 (a free port unless --port), prints `listening http://127.0.0.1:PORT` on
+stdout, and stops when its standard input closes (so a test's child never outlives the test).
+
+It behaves like ARM where the wizard's safety depends on it:
+- a bearer token is required (401 otherwise); every api-version must be one the operation has;
+- bodies are checked against tests/contracts/arm-schemas.json (transcribed from the official
+  specs): a wrong type, an unknown or read-only property is refused with 400 and changes nothing;
+  so is a text that is plainly an unfilled placeholder (`<EDIT: …>`, `{{variable}}`);
+- an account PATCH merges the top-level properties, but each property it carries replaces the
+  old value whole: a `networkAcls` without the old rules drops them;
+- a subnet PUT replaces the subnet: every writable property it leaves out is gone;
+- a resource-group PUT replaces the group's tags; a location change is refused;
+- a new virtual-network rule is refused when the fake knows the subnet and it lacks the
+  Microsoft.CognitiveServices service endpoint, unless ignoreMissingVnetServiceEndpoint is true.
+
+Several independent states ("namespaces") can be served at once: a URL that starts with
+`/NAME/subscriptions/…` uses namespace NAME, `/subscriptions/…` the default one. Control
+endpoints (no token): `PUT /_fake/ns/NAME` (body: a seed) loads or resets one,
+`GET /_fake/ns/NAME/state` dumps its resources, `GET /_fake/ns/NAME/log` lists the requests it
+answered with their status, error code and whether they changed the state. Use `default` as the
+NAME of the default namespace.
+
+Seed: {"subscriptions": [...], "providers": {sub: {namespace: state}},
+       "resources": {resource ID: the JSON that a GET returns}, "takenSubdomains": [...]}.
+"""
+
+import argparse
+import copy
+import hashlib
+import ipaddress
+import json
+import os
+import sys
+import threading
+import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, unquote, urlsplit
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from schema import Contract  # noqa: E402
+
+SERVICE = "Microsoft.CognitiveServices"
+TENANT_ID = "72f988bf-0000-4000-8000-000000000001"
+PLACEHOLDER_MARKS = ("<EDIT", "{{", "}}")
+RESOURCE_GROUP_TYPE = "Microsoft.Resources/resourceGroups"
+
+
+class ArmError(Exception):
+    def __init__(self, status, code, message):
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+class Namespace:
+    def __init__(self, seed):
+        self.subscriptions = {s.lower() for s in seed.get("subscriptions", [])}
+        self.providers = {
+            sub.lower(): {ns.lower(): state for ns, state in providers.items()}
+            for sub, providers in seed.get("providers", {}).items()
+        }
+        # Keyed by lower-case ID (ARM compares IDs case-insensitively), the ID kept as seeded.
+        self.resources = {rid.lower(): copy.deepcopy(body) for rid, body in seed.get("resources", {}).items()}
+        for rid, body in seed.get("resources", {}).items():
+            self.resources[rid.lower()].setdefault("id", rid)
+        self.taken = {s.lower() for s in seed.get("takenSubdomains", [])}
+        self.log = []
+
+    def digest(self):
+        text = json.dumps([sorted(self.resources.items()), sorted(self.providers.items())], sort_keys=True)
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def dump(self):
+        return {
+            "resources": {body["id"]: body for body in self.resources.values()},
+            "providers": self.providers,
+        }
+
+
+class Fake:
+    def __init__(self, contract, token):
+        self.contract = contract
+        self.token = token
+        self.namespaces = {}
+        self.lock = threading.Lock()
+
+    # ---- routing ----
+
+    def handle(self, method, raw_path, headers, body_bytes):
+        """Returns (status, json body)."""
+        url = urlsplit(raw_path)
+        segments = [unquote(s) for s in url.path.split("/")[1:]]
+        if segments and segments[0] == "_fake":
+            return self.control(method, segments[1:], body_bytes)
+        name = "default"
+        if segments and segments[0].lower() != "subscriptions":
+            name, segments = segments[0], segments[1:]
+        with self.lock:
+            ns = self.namespaces.get(name)
+            if ns is None:
+                return 404, error_body("NamespaceNotFound", f"The fake has no namespace {name!r}: load one first.")
+            before = ns.digest()
+            path = "/" + "/".join(segments)
+            try:
+                status, body = self.arm(ns, method, path, parse_qs(url.query), headers, body_bytes)
+                code = None
+            except ArmError as e:
+                status, body, code = e.status, error_body(e.code, e.message), e.code
+            ns.log.append({
+                "method": method,
+                "path": path,
+                "status": status,
+                "code": code,
+                "changed": ns.digest() != before,
+            })
+            return status, body
+
+    def control(self, method, segments, body_bytes):
+        with self.lock:
+            if len(segments) == 2 and segments[0] == "ns" and method == "PUT":
+                self.namespaces[segments[1]] = Namespace(json.loads(body_bytes or b"{}"))
+                return 200, {"loaded": segments[1]}
+            if len(segments) == 3 and segments[0] == "ns" and method == "GET":
+                ns = self.namespaces.get(segments[1])
+                if ns is None:
+                    return 404, error_body("NamespaceNotFound", segments[1])
+                if segments[2] == "state":
+                    return 200, ns.dump()
+                if segments[2] == "log":
+                    return 200, {"requests": ns.log}
+        return 404, error_body("NotFound", "unknown control endpoint")
+
+    def arm(self, ns, method, path, query, headers, body_bytes):
+        auth = headers.get("Authorization", "")
+        if not auth.startswith("Bearer ") or not auth[len("Bearer "):].strip():
+            raise ArmError(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing.")
+        if self.token is not None and auth[len("Bearer "):] != self.token:
+            raise ArmError(401, "InvalidAuthenticationToken", "The access token is invalid.")
+        op = self.contract.operation(method, path)
+        if op is None:
+            raise ArmError(404 if method == "GET" else 405, "NoRegisteredProviderFound",
+                           f"No operation {method} {path} in this fake.")
+        versions = query.get("api-version", [])
+        if not versions:
+            raise ArmError(400, "MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests.")
+        version = versions[0]
+        if version not in op["apiVersions"]:
+            raise ArmError(400, "InvalidApiVersionParameter",
+                           f"The api-version '{version}' is invalid. The supported versions are '{','.join(op['apiVersions'])}'.")
+        body = None
+        if body_bytes.strip():
+            try:
+                body = json.loads(body_bytes)
+            except ValueError as e:
+                raise ArmError(400, "InvalidRequestContent", f"The request content was invalid and could not be deserialized: {e}")
+        schema = self.contract.body_schema(op, version)
+        if op.get("body") == "required" and body is None:
+            raise ArmError(400, "InvalidRequestContent", "The request content is missing.")
+        if body is not None:
+            if schema is None:
+                raise ArmError(400, "InvalidRequestContent", f"{op['id']} takes no body.")
+            problems = self.contract.errors(schema, body)
+            if problems:
+                raise ArmError(400, "InvalidRequestContent", "The request content was invalid: " + "; ".join(problems))
+            placeholder = find_placeholder(body, "body")
+            if placeholder:
+                raise ArmError(400, "InvalidRequestContent", f"{placeholder}: an unfilled placeholder")
+        handler = getattr(self, "op_" + op["id"], None)
+        if handler is None:
+            raise ArmError(405, "NotImplementedInFake", f"{op['id']} is not implemented by the fake.")
+        segments = path.strip("/").split("/")
+        return handler(ns, path, segments, body)
+
+    # ---- subscriptions, groups, providers ----
+
+    def subscription(self, ns, segments):
+        sub = segments[1].lower()
+        if sub not in ns.subscriptions:
+            raise ArmError(404, "SubscriptionNotFound", f"The subscription '{segments[1]}' could not be found.")
+        return sub
+
+    def op_Subscriptions_Get(self, ns, path, segments, body):
+        sub = self.subscription(ns, segments)
+        return 200, {"id": f"/subscriptions/{sub}", "subscriptionId": sub, "tenantId": TENANT_ID, "state": "Enabled", "displayName": sub}
+
+    def group(self, ns, segments):
+        self.subscription(ns, segments)
+        group_id = "/".join([""] + segments[:4])
+        found = ns.resources.get(group_id.lower())
+        if found is None:
+            raise ArmError(404, "ResourceGroupNotFound", f"Resource group '{segments[3]}' could not be found.")
+        return found
+
+    def op_ResourceGroups_Get(self, ns, path, segments, body):
+        return 200, self.group(ns, segments)
+
+    def op_ResourceGroups_CreateOrUpdate(self, ns, path, segments, body):
+        self.subscription(ns, segments)
+        existing = ns.resources.get(path.lower())
+        if existing and existing["location"].lower() != body["location"].lower():
+            raise ArmError(409, "InvalidResourceGroupLocation",
+                           f"Invalid resource group location '{body['location']}'. The Resource group already exists in location '{existing['location']}'.")
+        group = {
+            "id": existing["id"] if existing else path,
+            "name": segments[3],
+            "type": RESOURCE_GROUP_TYPE,
+            "location": body["location"],
+            # A PUT replaces the group: tags it does not carry are gone.
+            "tags": body.get("tags", {}),
+            "properties": {"provisioningState": "Succeeded"},
+        }
+        if "managedBy" in body:
+            group["managedBy"] = body["managedBy"]
+        ns.resources[path.lower()] = group
+        return (200 if existing else 201), group
+
+    def op_Providers_Register(self, ns, path, segments, body):
+        sub = self.subscription(ns, segments)
+        ns.providers.setdefault(sub, {})[segments[3].lower()] = "Registered"
+        return 200, {"namespace": segments[3], "registrationState": "Registered"}
+
+    def op_Providers_Get(self, ns, path, segments, body):
+        sub = self.subscription(ns, segments)
+        state = ns.providers.get(sub, {}).get(segments[3].lower(), "NotRegistered")
+        return 200, {"namespace": segments[3], "registrationState": state}
+
+    # ---- accounts ----
+
+    def account(self, ns, path, segments):
+        self.group(ns, segments)
+        found = ns.resources.get(path.lower())
+        if found is None:
+            raise ArmError(404, "ResourceNotFound",
+                           f"The Resource '{SERVICE}/accounts/{segments[7]}' under resource group '{segments[3]}' was not found.")
+        return found
+
+    def subdomain_owner(self, ns, subdomain):
+        for rid, res in ns.resources.items():
+            current = res.get("properties", {}).get("customSubDomainName")
+            if "/providers/microsoft.cognitiveservices/accounts/" in rid and current and current.lower() == subdomain.lower():
+                return rid
+        return "(taken elsewhere)" if subdomain.lower() in ns.taken else None
+
+    def check_subdomain(self, ns, path, current, wanted):
+        if wanted is None:
+            return
+        if current and current.lower() != wanted.lower():
+            raise ArmError(400, "CustomSubDomainNameCannotBeChanged",
+                           f"The custom subdomain name '{current}' cannot be changed to '{wanted}'.")
+        owner = self.subdomain_owner(ns, wanted)
+        if owner is not None and owner != path.lower():
+            raise ArmError(409, "CustomDomainInUse", f"The subdomain name '{wanted}' is not available.")
+
+    def check_acls(self, ns, old_acls, acls):
+        if acls is None:
+            return
+        for rule in acls.get("ipRules", []):
+            try:
+                network = ipaddress.IPv4Network(rule["value"], strict=True)
+            except ValueError:
+                raise ArmError(400, "InvalidIpRule", f"'{rule['value']}' is not a valid IPv4 address or range.")
+            if network.prefixlen in (31, 32) and "/" in rule["value"]:
+                raise ArmError(400, "InvalidIpRule", f"'{rule['value']}': /31 and /32 ranges are not supported; use the address.")
+        old_ids = {r["id"].lower() for r in (old_acls or {}).get("virtualNetworkRules", [])}
+        for rule in acls.get("virtualNetworkRules", []):
+            if rule["id"].lower() in old_ids or rule.get("ignoreMissingVnetServiceEndpoint"):
+                continue
+            subnet = ns.resources.get(rule["id"].lower())
+            if subnet is None:
+                continue  # another tenant or subscription the fake does not hold
+            services = [e.get("service", "").lower() for e in subnet["properties"].get("serviceEndpoints", [])]
+            if SERVICE.lower() not in services:
+                raise ArmError(400, "VirtualNetworkRuleServiceEndpointMissing",
+                               f"Subnet {rule['id']} does not have the {SERVICE} service endpoint.")
+
+    def op_Accounts_Get(self, ns, path, segments, body):
+        return 200, self.account(ns, path, segments)
+
+    def op_Accounts_Create(self, ns, path, segments, body):
+        self.group(ns, segments)
+        existing = ns.resources.get(path.lower())
+        for field in ("location", "kind", "sku"):
+            if field not in body:
+                raise ArmError(400, "InvalidRequestContent", f"body.{field}: required to create an account")
+        properties = copy.deepcopy(body.get("properties", {}))
+        old_properties = existing["properties"] if existing else {}
+        self.check_subdomain(ns, path, old_properties.get("customSubDomainName"), properties.get("customSubDomainName"))
+        self.check_acls(ns, old_properties.get("networkAcls"), properties.get("networkAcls"))
+        if existing and existing["kind"] != body["kind"]:
+            raise ArmError(409, "CannotChangeKind", "The kind of an account cannot be changed.")
+        identity = body.get("identity")
+        if identity and identity.get("type") == "SystemAssigned":
+            kept = (existing or {}).get("identity") or {}
+            identity = {
+                "type": "SystemAssigned",
+                "principalId": kept.get("principalId") or str(uuid.uuid4()),
+                "tenantId": TENANT_ID,
+            }
+        properties["provisioningState"] = "Succeeded"
+        properties["endpoint"] = f"https://{properties.get('customSubDomainName', body['location'])}.cognitiveservices.azure.com/"
+        account = {
+            "id": existing["id"] if existing else path,
+            "name": segments[7],
+            "type": f"{SERVICE}/accounts",
+            "location": body["location"],
+            "kind": body["kind"],
+            "sku": body["sku"],
+            "tags": body.get("tags", {}),
+            "properties": properties,
+        }
+        if identity:
+            account["identity"] = identity
+        ns.resources[path.lower()] = account
+        return (200 if existing else 201), account
+
+    def op_Accounts_Update(self, ns, path, segments, body):
+        account = copy.deepcopy(self.account(ns, path, segments))
+        new = body.get("properties", {})
+        self.check_subdomain(ns, path, account["properties"].get("customSubDomainName"), new.get("customSubDomainName"))
+        self.check_acls(ns, account["properties"].get("networkAcls"), new.get("networkAcls"))
+        for key in ("tags", "sku", "identity"):
+            if key in body:
+                account[key] = body[key]
+        # Top-level properties merge; each one sent replaces the old value whole.
+        for key, value in new.items():
+            account["properties"][key] = copy.deepcopy(value)
+        ns.resources[path.lower()] = account
+        return 200, account
+
+    def op_CheckDomainAvailability(self, ns, path, segments, body):
+        self.subscription(ns, segments)
+        name = body["subdomainName"]
+        available = self.subdomain_owner(ns, name) is None
+        return 200, {
+            "isSubdomainAvailable": available,
+            "reason": None if available else f"Sub domain name '{name}' is not valid or already in use.",
+            "subdomainName": name,
+            "type": body["type"],
+            "kind": body.get("kind"),
+        }
+
+    # ---- other targets: read only ----
+
+    def op_Workspaces_Get(self, ns, path, segments, body):
+        return self.generic_get(ns, path, segments)
+
+    def op_Mediaservices_Get(self, ns, path, segments, body):
+        return self.generic_get(ns, path, segments)
+
+    def generic_get(self, ns, path, segments):
+        self.group(ns, segments)
+        found = ns.resources.get(path.lower())
+        if found is None:
+            raise ArmError(404, "ResourceNotFound", f"The Resource '{segments[6]}/{segments[7]}' was not found.")
+        return 200, found
+
+    # ---- storage accounts and role assignments (bring your own storage) ----
+
+    def op_StorageAccounts_GetProperties(self, ns, path, segments, body):
+        return self.generic_get(ns, path, segments)
+
+    def op_StorageAccounts_Update(self, ns, path, segments, body):
+        storage = copy.deepcopy(self.generic_get(ns, path, segments)[1])
+        # Top-level properties merge; networkAcls is replaced whole, like the account's.
+        for key, value in body.get("properties", {}).items():
+            storage["properties"][key] = copy.deepcopy(value)
+        for key in ("tags", "sku", "identity", "kind"):
+            if key in body:
+                storage[key] = body[key]
+        ns.resources[path.lower()] = storage
+        return 200, storage
+
+    def op_RoleAssignments_Get(self, ns, path, segments, body):
+        found = ns.resources.get(path.lower())
+        if found is None:
+            raise ArmError(404, "RoleAssignmentNotFound", f"The role assignment '{segments[-1]}' is not found.")
+        return 200, found
+
+    def op_RoleAssignments_Create(self, ns, path, segments, body):
+        properties = body["properties"]
+        try:
+            uuid.UUID(properties["principalId"])
+            uuid.UUID(segments[-1])
+        except ValueError:
+            raise ArmError(400, "InvalidPrincipalId", "A valid principal ID must be provided for role assignment.")
+        scope = "/" + "/".join(segments[:-4])
+        if scope.lower() not in ns.resources:
+            raise ArmError(404, "ResourceNotFound", f"The scope {scope} was not found.")
+        existing = ns.resources.get(path.lower())
+        if existing and existing["properties"]["principalId"] != properties["principalId"]:
+            raise ArmError(409, "RoleAssignmentExists", "The role assignment already exists.")
+        assignment = {
+            "id": path,
+            "name": segments[-1],
+            "type": "Microsoft.Authorization/roleAssignments",
+            "properties": dict(properties, scope=scope),
+        }
+        ns.resources[path.lower()] = assignment
+        return (200 if existing else 201), assignment
+
+    # ---- subnets ----
+
+    def op_Subnets_Get(self, ns, path, segments, body):
+        self.group(ns, segments)
+        found = ns.resources.get(path.lower())
+        if found is None:
+            raise ArmError(404, "NotFound", f"Resource {path} not found.")
+        return 200, found
+
+    def op_Subnets_CreateOrUpdate(self, ns, path, segments, body):
+        self.group(ns, segments)
+        existing = ns.resources.get(path.lower())
+        properties = copy.deepcopy(body.get("properties", {}))
+        if "addressPrefix" not in properties and "addressPrefixes" not in properties:
+            raise ArmError(400, "InvalidRequestFormat", "Subnet must have addressPrefix or addressPrefixes.")
+        # A PUT replaces the subnet: what it leaves out is gone. ARM's own reports stay.
+        for endpoint in properties.get("serviceEndpoints", []):
+            endpoint.setdefault("locations", ["*"])
+            endpoint["provisioningState"] = "Succeeded"
+        properties["provisioningState"] = "Succeeded"
+        for kept in ("ipConfigurations", "privateEndpoints"):
+            if existing and kept in existing["properties"]:
+                properties[kept] = existing["properties"][kept]
+        subnet = {
+            "id": existing["id"] if existing else path,
+            "name": segments[9],
+            "type": "Microsoft.Network/virtualNetworks/subnets",
+            "etag": 'W/"' + hashlib.sha1(json.dumps(properties, sort_keys=True).encode()).hexdigest()[:12] + '"',
+            "properties": properties,
+        }
+        ns.resources[path.lower()] = subnet
+        return (200 if existing else 201), subnet
+
+
+def find_placeholder(value, where):
+    if isinstance(value, str):
+        return where if any(mark in value for mark in PLACEHOLDER_MARKS) else None
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            found = find_placeholder(item, f"{where}[{index}]")
+            if found:
+                return found
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found = find_placeholder(item, f"{where}.{key}")
+            if found:
+                return found
+    return None
+
+
+def error_body(code, message):
+    return {"error": {"code": code, "message": message}}
+
+
+def make_handler(fake):
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def respond(self):
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else b""
+            status, answer = fake.handle(self.command, self.path, self.headers, body)
+            data = json.dumps(answer).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        do_GET = do_PUT = do_PATCH = do_POST = do_DELETE = respond
+
+        def log_message(self, *args):
+            pass
+
+    return Handler
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", help="JSON seed of the default namespace")
+    parser.add_argument("--token", help="the only bearer token accepted (default: any)")
+    parser.add_argument("--port", type=int, default=0)
+    args = parser.parse_args()
+    fake = Fake(Contract(), args.token)
+    if args.seed:
+        with open(args.seed, encoding="utf-8") as f:
+            fake.namespaces["default"] = Namespace(json.load(f))
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), make_handler(fake))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"listening http://127.0.0.1:{server.server_address[1]}", flush=True)
+    try:
+        sys.stdin.read()  # until the parent closes it
+    except KeyboardInterrupt:
+        pass
+    server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
