@@ -62,7 +62,11 @@ impl Diagnostic {
 
 /// The wizard step a field belongs to (its first path segment).
 pub fn step_of_field(field: &str) -> &str {
-    field.split('.').next().unwrap_or(field)
+    match field.split('.').next().unwrap_or(field) {
+        // The imported current settings are pasted on the Review step.
+        "current_state" => "review",
+        step => step,
+    }
 }
 
 /// The HTML id of a field's input: dots become dashes (`target.name` → `f-target-name`).

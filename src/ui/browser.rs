@@ -50,6 +50,12 @@ pub fn clear_location_hash() {
     }
 }
 
+/// The current UTC time to the minute (`2026-11-30T14:05Z`), for what a snapshot records.
+pub fn now_utc() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    format!("{}Z", iso.get(..16).unwrap_or(&iso))
+}
+
 pub fn today() -> String {
     crate::core::date::date_from_millis(js_sys::Date::now())
 }

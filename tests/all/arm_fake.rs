@@ -97,6 +97,9 @@ impl ArmFake {
         log["requests"].as_array().cloned().unwrap_or_default()
     }
 
+    /// The User-Agent of [`Self::arm_get`], so that a log can tell those reads apart.
+    pub const READER_AGENT: &'static str = "current-state-reader";
+
     /// An authenticated ARM GET in a namespace (how a person reads the current settings).
     pub fn arm_get(&self, namespace: &str, path: &str, api_version: &str) -> (u16, Value) {
         let token = self.token.clone();
@@ -122,7 +125,8 @@ impl ArmFake {
             .unwrap_or_default();
         write!(
             stream,
-            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n{auth}Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: {}\r\nConnection: close\r\n{auth}Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            Self::READER_AGENT,
             body.len()
         )
         .expect("request written");

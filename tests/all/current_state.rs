@@ -296,3 +296,65 @@ fn files_without_a_current_state_read_and_write_as_before() {
         );
     }
 }
+
+#[test]
+fn pasting_show_outputs_one_after_another_builds_the_snapshot() {
+    use ai_network_wizard::core::current_state::import_pasted;
+    let account = json!({ "id": ACCOUNT_ID, "type": "Microsoft.CognitiveServices/accounts", "kind": "SpeechServices",
+        "properties": { "endpoint": "https://x", "networkAcls": { "defaultAction": "Allow", "ipRules": [{ "value": "192.0.2.10" }], "virtualNetworkRules": [] } } });
+    let first = import_pasted(
+        None,
+        &account.to_string(),
+        "2026-11-30T14:05Z",
+        Some(ACCOUNT_ID),
+    )
+    .unwrap();
+    assert_eq!(first.read_at, "2026-11-30T14:05Z");
+    // Only what the requests need is kept.
+    assert_eq!(
+        first.account.as_ref().unwrap()["properties"].get("endpoint"),
+        None
+    );
+    let both = import_pasted(
+        Some(&first),
+        &az_subnet().to_string(),
+        "2026-11-30T14:06Z",
+        Some(ACCOUNT_ID),
+    )
+    .unwrap();
+    assert!(both.account.is_some());
+    assert_eq!(both.subnets.len(), 1);
+    let again = import_pasted(
+        Some(&both),
+        &json!([arm_subnet()]).to_string(),
+        "2026-11-30T14:07Z",
+        Some(ACCOUNT_ID),
+    )
+    .unwrap();
+    assert_eq!(
+        again.subnets.len(),
+        1,
+        "the same subnet replaces its snapshot"
+    );
+    // The result is a valid snapshot of the target.
+    let mut out = Vec::new();
+    assert!(
+        validate_current_state(&again, Some(ACCOUNT_ID), &mut out).is_some(),
+        "{out:#?}"
+    );
+
+    assert_eq!(
+        import_pasted(None, "{\"properties\": ", "t", None)
+            .unwrap_err()
+            .len(),
+        1,
+        "truncated JSON is one message"
+    );
+    let other = json!({ "id": ACCOUNT_ID.replace("contoso-speech", "other"), "properties": {} });
+    let refused =
+        import_pasted(Some(&both), &other.to_string(), "t", Some(ACCOUNT_ID)).unwrap_err();
+    assert!(
+        refused[0].starts_with("pasted JSON.id: These settings are of"),
+        "{refused:?}"
+    );
+}

@@ -22,7 +22,7 @@ Several independent states ("namespaces") can be served at once: a URL that star
 `/NAME/subscriptions/…` uses namespace NAME, `/subscriptions/…` the default one. Control
 endpoints (no token): `PUT /_fake/ns/NAME` (body: a seed) loads or resets one,
 `GET /_fake/ns/NAME/state` dumps its resources, `GET /_fake/ns/NAME/log` lists the requests it
-answered with their status, error code and whether they changed the state. Use `default` as the
+answered with their status, error code, User-Agent and whether they changed the state. Use `default` as the
 NAME of the default namespace.
 
 Seed: {"subscriptions": [...], "providers": {sub: {namespace: state}},
@@ -111,6 +111,7 @@ class Fake:
             except ArmError as e:
                 status, body, code = e.status, error_body(e.code, e.message), e.code
             ns.log.append({
+                "agent": headers.get("User-Agent", ""),
                 "method": method,
                 "path": path,
                 "status": status,

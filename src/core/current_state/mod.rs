@@ -176,3 +176,58 @@ pub(crate) fn parse_public_access(text: &str) -> Option<PublicNetworkAccess> {
         _ => None,
     }
 }
+
+/// Adds one pasted `show` output (or a JSON list of several) to the snapshot: a subnet replaces
+/// the snapshot of the same subnet, an account the account. Only what the requests need is
+/// kept. Returns the updated section, or one message per part that cannot be read.
+pub fn import_pasted(
+    current: Option<&CurrentStateDraft>,
+    text: &str,
+    read_at: &str,
+    target_id: Option<&str>,
+) -> Result<CurrentStateDraft, Vec<String>> {
+    let value: Value =
+        serde_json::from_str(text.trim()).map_err(|e| vec![format!("Not valid JSON: {e}")])?;
+    let pieces = match value {
+        Value::Array(items) => items,
+        single => vec![single],
+    };
+    let mut state = current.cloned().unwrap_or_default();
+    let mut problems = Vec::new();
+    for (index, piece) in pieces.iter().enumerate() {
+        let mut out = Vec::new();
+        let is_subnet = piece
+            .get("id")
+            .and_then(Value::as_str)
+            .is_some_and(|id| id.to_ascii_lowercase().contains("/subnets/"));
+        let field = if pieces.len() > 1 {
+            format!("item {}", index + 1)
+        } else {
+            "pasted JSON".to_owned()
+        };
+        if is_subnet {
+            if let Some(subnet) = subnet::read_subnet(piece, &field, &mut out) {
+                let id = subnet.id.to_string();
+                state.subnets.retain(|s| {
+                    s.get("id")
+                        .and_then(Value::as_str)
+                        .is_none_or(|other| !other.eq_ignore_ascii_case(&id))
+                });
+                state.subnets.push(minimal_subnet_json(&subnet));
+            }
+        } else if let Some(account) = account::read_account(piece, &field, target_id, &mut out) {
+            state.account = Some(minimal_account_json(&account));
+        }
+        problems.extend(
+            out.into_iter()
+                .filter(|d| d.severity == super::diagnostics::Severity::Error)
+                .map(|d| format!("{}: {}", d.field, d.message)),
+        );
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    state.read_at = read_at.to_owned();
+    state.source = "pasted az … show output".to_owned();
+    Ok(state)
+}

@@ -3,9 +3,11 @@
 use leptos::prelude::*;
 
 use crate::core::config_file::{from_config_json, to_config_json};
+use crate::core::current_state::import_pasted;
 use crate::core::draft::Draft;
 use crate::core::share_link::{read_link, share_link};
 use crate::ui::browser;
+use crate::ui::fields::field_messages;
 use crate::ui::state::AppState;
 
 pub fn review_step() -> impl IntoView {
@@ -79,6 +81,7 @@ pub fn review_step() -> impl IntoView {
             }
             .into_any(),
         }}
+        {current_settings()}
         <h3>"Keep and share the configuration"</h3>
         <p class="hint">"The configuration file holds every field of this wizard (never a token). Keep it in version control; render it in a pipeline with wizard-cli."</p>
         <div class="actions">
@@ -91,6 +94,80 @@ pub fn review_step() -> impl IntoView {
             <textarea id="config-import" rows="6" prop:value=move || import_text.get() on:input=move |ev| import_text.set(event_target_value(&ev))></textarea>
             <button type="button" id="config-import-load" on:click=load>"Load"</button>
             <p class="field-msg" aria-live="polite">{move || import_message.get()}</p>
+        </div>
+    }
+}
+
+/// Pasting what ARM says now makes the REST requests exact (issue: the full import with a
+/// before/after view is a later step; this keeps only what the requests need).
+fn current_settings() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let pasted = RwSignal::new(String::new());
+    let message = RwSignal::new(String::new());
+    let summary = move || {
+        state.draft.with(|d| {
+            d.current_state.as_ref().map(|s| {
+                let mut parts = Vec::new();
+                if s.account.is_some() {
+                    parts.push("the account".to_owned());
+                }
+                parts.extend(s.subnets.iter().filter_map(|v| {
+                    v.get("id")
+                        .and_then(|id| id.as_str())
+                        .and_then(|id| id.rsplit('/').next())
+                        .map(|name| format!("subnet {name}"))
+                }));
+                format!(
+                    "The REST requests are computed from the settings pasted at {}: {}.",
+                    s.read_at,
+                    parts.join(", ")
+                )
+            })
+        })
+    };
+    let use_settings = move |_| {
+        let target_id = state
+            .generated
+            .with(|g| g.validation.config.as_ref().map(|c| c.target.resource_id()));
+        let result = state.draft.with(|d| {
+            pasted.with(|text| {
+                import_pasted(
+                    d.current_state.as_ref(),
+                    text,
+                    &browser::now_utc(),
+                    target_id.as_deref(),
+                )
+            })
+        });
+        match result {
+            Ok(current) => {
+                state.draft.update(|d| d.current_state = Some(current));
+                pasted.set(String::new());
+                message.set("Settings read: the REST tab now shows exact requests.".into());
+            }
+            Err(problems) => message.set(problems.join(" ")),
+        }
+    };
+    let forget = move |_| {
+        state.draft.update(|d| d.current_state = None);
+        message.set(
+            "Current settings forgotten: requests that need them must be edited before sending."
+                .into(),
+        );
+    };
+    view! {
+        <h3>"Current settings (for exact REST requests)"</h3>
+        <p class="hint">"Paste what az cognitiveservices account show -g GROUP -n NAME -o json prints (and, for each subnet, az network vnet subnet show --ids ID -o json). Without it, REST requests that would replace rules are refused by ARM until you edit them."</p>
+        <p>{summary}</p>
+        <div class="field">
+            <label for="f-current_state">"Paste the current settings (az cognitiveservices account show …)"</label>
+            <textarea id="f-current_state" rows="5" prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+            <div class="actions">
+                <button type="button" id="current-state-use" on:click=use_settings>"Use these settings"</button>
+                <button type="button" id="current-state-forget" on:click=forget>"Forget them"</button>
+            </div>
+            <p class="field-msg" aria-live="polite">{move || message.get()}</p>
+            {field_messages("current_state".to_owned())}
         </div>
     }
 }
