@@ -27,7 +27,8 @@ fn the_core_validates_and_renders_in_wasm() {
     assert!(bash.starts_with("#!/usr/bin/env bash\n"));
     assert!(bash.contains("az account set --subscription \"$SUBSCRIPTION_ID\""));
     let rest = render(&plan, OutputTarget::Rest, &context);
-    assert!(rest.contains("POST https://management.azure.com/subscriptions/6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91/providers/Microsoft.CognitiveServices/checkDomainAvailability?api-version=2024-10-01"));
+    assert!(rest.contains("\n@armEndpoint = https://management.azure.com\n"));
+    assert!(rest.contains("POST {{armEndpoint}}/subscriptions/6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91/providers/Microsoft.CognitiveServices/checkDomainAvailability?api-version=2024-10-01"));
 }
 
 #[wasm_bindgen_test]

@@ -261,7 +261,11 @@ test('target step: a person fixes a bad subscription id and sees every script up
   await selectTab(page, 'tab-powershell');
   await expectOutput(page, ['Set-AzContext'], 'PowerShell tab');
   await selectTab(page, 'tab-rest');
-  await expectOutput(page, [`GET https://management.azure.com/subscriptions/${SUB}`], 'REST tab');
+  await expectOutput(
+    page,
+    ['@armEndpoint = https://management.azure.com', `GET {{armEndpoint}}/subscriptions/${SUB}`],
+    'REST tab',
+  );
 
   const before = await outputText(page);
   await setField(page, 'f-target-name', 'contoso-speech2');
@@ -423,6 +427,39 @@ const isFavicon = (url) => {
     return false;
   }
 };
+
+test('review step: pasting the current settings makes the REST requests exact', async ({ page }) => {
+  await gotoApp(page);
+  await fillValidTarget(page);
+  await selectTab(page, 'tab-rest');
+  await expectOutput(page, ['EDIT BEFORE SENDING', 'Import the current settings for exact requests'], 'REST tab before the paste');
+
+  await goStep(page, 'review');
+  const show = {
+    id: `/subscriptions/${SUB}/resourceGroups/rg-speech-prod/providers/Microsoft.CognitiveServices/accounts/contoso-speech`,
+    type: 'Microsoft.CognitiveServices/accounts',
+    properties: {
+      provisioningState: 'Succeeded',
+      networkAcls: { defaultAction: 'Allow', ipRules: [{ value: '192.0.2.10' }], virtualNetworkRules: [] },
+    },
+  };
+  await page.locator('#f-current_state').fill(JSON.stringify(show, null, 2));
+  await page.locator('#current-state-use').click();
+  await expectOutput(page, ['Current state: computed from', '"value": "192.0.2.10"'], 'REST tab after the paste');
+  await eventually(async () => assert(!(await outputText(page)).includes('<EDIT: '), 'an edit mark is left after the paste'));
+
+  // Something that is not an account's JSON is named, and the snapshot is kept.
+  await page.locator('#f-current_state').fill('{"name": "x"}');
+  await page.locator('#current-state-use').click();
+  await eventually(async () =>
+    assertMatch(await page.locator('#step-review').textContent(), /not an account's JSON/, 'message for a wrong paste'),
+  );
+  await expectOutput(page, ['Current state: computed from'], 'REST tab after a wrong paste');
+  await page.screenshot({ path: shot('review-current-settings.png'), fullPage: true });
+
+  await page.locator('#current-state-forget').click();
+  await expectOutput(page, ['EDIT BEFORE SENDING'], 'REST tab after forgetting');
+});
 
 async function runOne(browser, t) {
   const context = await browser.newContext({
