@@ -6,7 +6,7 @@
 #
 # It can also be sourced (`. scripts/ensure-tools.sh test`): then the PATH change
 # (cargo's bin directory) stays in the calling shell. Nothing here downloads anything
-# but packages from the ordinary registries (crates, Debian, npm).
+# but packages from the ordinary registries (crates, Debian, npm, PyPI).
 
 # --- PATH: cargo-installed binaries (trunk, wasm-bindgen) live in cargo's bin dir. ---
 _ensure_tools_cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
@@ -146,6 +146,28 @@ _ensure_tools_main() {
     apt_install nodejs npm
   fi
   ok node "$(version_of node --version)"
+
+  # --- azure-cli in a virtual environment: the test suite's judge of every generated az
+  # command line (tests/az_cli_judge/). Kept in the user's cache, outside the work tree, so a
+  # fresh clone on the same machine reuses it; the first install takes several minutes. ---
+  local az_version az_venv
+  az_version="$(tr -d '[:space:]' <"$root/tests/az_cli_judge/azure-cli-version")"
+  az_venv="${XDG_CACHE_HOME:-$HOME/.cache}/ai-network-wizard/azure-cli-$az_version"
+  if [ -f "$az_venv/.installed" ] && "$az_venv/bin/python" -c 'import azure.cli.core' 2>/dev/null; then
+    ok azure-cli-judge "$az_version in $az_venv"
+  else
+    installing azure-cli-judge "azure-cli $az_version (pip, in $az_venv)"
+    if ! python3 -m venv --help >/dev/null 2>&1; then
+      apt_install python3-venv
+    fi
+    rm -rf "$az_venv"
+    mkdir -p "$(dirname "$az_venv")"
+    python3 -m venv "$az_venv"
+    local az_start=$SECONDS
+    "$az_venv/bin/python" -m pip install --quiet --disable-pip-version-check "azure-cli==$az_version"
+    echo "  azure-cli installed in $((SECONDS - az_start))s"
+    touch "$az_venv/.installed"
+  fi
 
   local e2e="$root/tests/e2e"
   local stamp="$e2e/node_modules/.ensure-tools.sha256"

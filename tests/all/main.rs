@@ -5,6 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod arm_fake;
+mod az_cli_judge;
 mod bash_runs;
 mod command_table;
 mod config_and_cli;
