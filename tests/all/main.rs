@@ -6,6 +6,7 @@
 
 mod arm_fake;
 mod az_cli_judge;
+mod az_cmdlets;
 mod bash_runs;
 mod command_table;
 mod config_and_cli;
