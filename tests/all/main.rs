@@ -16,6 +16,7 @@ mod idempotency;
 mod never_panics;
 mod plan_order;
 mod quoting;
+mod rest_contract;
 mod rest_sent;
 mod rest_shapes;
 mod share_links;
