@@ -12,6 +12,7 @@ pub const USAGE: &str = "usage:
   wizard-cli render CONFIG.json --target powershell|az-bash|az-powershell|rest [--date YYYY-MM-DD] [--app-url URL]
   wizard-cli render CONFIG.json --target all --out DIR [--date YYYY-MM-DD] [--app-url URL]
   wizard-cli validate CONFIG.json
+  wizard-cli import SHOW.json      (the JSON of az cognitiveservices account show and the like)
 ";
 
 /// Runs the command; returns the exit code. Output goes to stdout, problems to stderr.
@@ -30,6 +31,9 @@ fn run_inner(args: &[String]) -> Result<u8, String> {
     let (config_path, options) = rest.split_first().ok_or_else(|| USAGE.to_owned())?;
     let text = std::fs::read_to_string(config_path)
         .map_err(|e| format!("cannot read {config_path}: {e}"))?;
+    if command == "import" {
+        return Ok(import(config_path, &text));
+    }
     let draft = from_config_json(&text).map_err(|e| format!("{config_path}: {e}"))?;
     let generated = generate(&draft);
     let diagnostics = &generated.validation.diagnostics;
@@ -39,11 +43,7 @@ fn run_inner(args: &[String]) -> Result<u8, String> {
             .iter()
             .filter(|d| all || d.severity == Severity::Error)
         {
-            let severity = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "info",
-            };
+            let severity = severity_name(d.severity);
             let fix = d
                 .fix
                 .as_ref()
@@ -101,6 +101,46 @@ fn run_inner(args: &[String]) -> Result<u8, String> {
             Ok(0)
         }
         other => Err(format!("unknown command {other}\n{USAGE}")),
+    }
+}
+
+/// Prints the configuration file of an imported `show` output; notes and problems go to stderr.
+fn import(path: &str, text: &str) -> u8 {
+    let print = |diagnostics: &[crate::core::diagnostics::Diagnostic]| {
+        for d in diagnostics {
+            let field = if d.field.is_empty() {
+                "(whole file)"
+            } else {
+                &d.field
+            };
+            eprintln!(
+                "{path}: {}: {field}: {}",
+                severity_name(d.severity),
+                d.message
+            );
+        }
+    };
+    match crate::core::import::import_show_json(text) {
+        Ok(imported) => {
+            print(&imported.notes);
+            print!(
+                "{}",
+                crate::core::config_file::to_config_json(&imported.draft)
+            );
+            0
+        }
+        Err(problems) => {
+            print(&problems);
+            1
+        }
+    }
+}
+
+fn severity_name(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
     }
 }
 

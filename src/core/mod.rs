@@ -13,6 +13,7 @@ pub mod date;
 pub mod diagnostics;
 pub mod draft;
 pub mod generate;
+pub mod import;
 pub mod ip_rules;
 pub mod names;
 pub mod plan;

@@ -106,3 +106,36 @@ pub fn confirm(message: &str) -> bool {
         .and_then(|w| w.confirm_with_message(message).ok())
         .unwrap_or(false)
 }
+
+/// Reads the file chosen in an `<input type="file">` as text, then hands it to `then`.
+pub fn read_picked_file(event: &web_sys::Event, then: impl FnOnce(String) + 'static) {
+    let file = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| input.files())
+        .and_then(|files| files.get(0));
+    if let Some(file) = file {
+        read_text(&file, then);
+    }
+}
+
+/// Reads the first file dropped on an element (the page would otherwise open it).
+pub fn read_dropped_file(event: &web_sys::DragEvent, then: impl FnOnce(String) + 'static) {
+    event.prevent_default();
+    let file = event
+        .data_transfer()
+        .and_then(|d| d.files())
+        .and_then(|files| files.get(0));
+    if let Some(file) = file {
+        read_text(&file, then);
+    }
+}
+
+fn read_text(file: &web_sys::File, then: impl FnOnce(String) + 'static) {
+    let on_text = wasm_bindgen::closure::Closure::once(move |text: wasm_bindgen::JsValue| {
+        then(text.as_string().unwrap_or_default());
+    });
+    let _ = file.text().then(&on_text);
+    // Runs once, later: the browser owns it until then.
+    on_text.forget();
+}

@@ -13,6 +13,7 @@ mod config_and_cli;
 mod current_state;
 mod downloads;
 mod idempotency;
+mod import_show;
 mod never_panics;
 mod plan_order;
 mod quoting;

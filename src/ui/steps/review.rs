@@ -2,10 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::core::config_file::{from_config_json, to_config_json};
+use crate::core::config_file::to_config_json;
 use crate::core::current_state::import_pasted;
 use crate::core::draft::Draft;
-use crate::core::share_link::{read_link, share_link};
+use crate::core::import::{describe, read_pasted, Loaded};
+use crate::core::share_link::share_link;
 use crate::ui::browser;
 use crate::ui::fields::field_messages;
 use crate::ui::state::AppState;
@@ -24,18 +25,30 @@ pub fn review_step() -> impl IntoView {
     });
     let import_text = RwSignal::new(String::new());
     let import_message = RwSignal::new(String::new());
-    // A share link (or its fragment, as script headers print it) or a configuration file.
-    let load = move |_| match import_text.with(|text| match read_link(text) {
-        Some(result) => result.map_err(|e| e.message()),
-        None => from_config_json(text),
-    }) {
-        Ok(draft) => {
+    // One box: a share link (or its fragment, as script headers print it), a configuration
+    // file, or an account's `show` JSON; typed, pasted, picked or dropped.
+    let load_text = move |text: String| match read_pasted(&text) {
+        Ok(loaded) => {
+            let (draft, message) = match loaded {
+                Loaded::Configuration(draft) => (draft, "Configuration loaded.".to_owned()),
+                Loaded::Show(imported) => {
+                    let mut lines = vec![format!(
+                        "Imported from {}: the form now describes the resource as it is.",
+                        imported.source.label()
+                    )];
+                    lines.extend(imported.notes.iter().map(describe));
+                    (imported.draft, lines.join("\n"))
+                }
+            };
             state.draft.set(draft);
             import_text.set(String::new());
-            import_message.set("Configuration loaded.".into());
+            import_message.set(message);
         }
-        Err(e) => import_message.set(e),
+        Err(lines) => import_message.set(lines.join("\n")),
     };
+    let load = move |_| load_text(import_text.get_untracked());
+    let pick_file = move |ev: leptos::ev::Event| browser::read_picked_file(&ev, load_text);
+    let drop_file = move |ev: leptos::ev::DragEvent| browser::read_dropped_file(&ev, load_text);
     let download_config = move |_| {
         let json = state.draft.with(to_config_json);
         let ok = browser::download("ai-network-wizard.json", &json, "application/json");
@@ -90,10 +103,13 @@ pub fn review_step() -> impl IntoView {
             <button type="button" id="reset" class="danger" on:click=reset>"Start over"</button>
         </div>
         <div class="field">
-            <label for="config-import">"Load a configuration (paste its JSON or a share link)"</label>
-            <textarea id="config-import" rows="6" prop:value=move || import_text.get() on:input=move |ev| import_text.set(event_target_value(&ev))></textarea>
-            <button type="button" id="config-import-load" on:click=load>"Load"</button>
-            <p class="field-msg" aria-live="polite">{move || import_message.get()}</p>
+            <label for="config-import">"Load a configuration, a share link, or start from what exists: the JSON of az cognitiveservices account show, az resource show, az ml workspace show, the REST GET or Get-AzCognitiveServicesAccount | ConvertTo-Json -Depth 10 (paste, pick or drop a file; no token needed)"</label>
+            <textarea id="config-import" rows="6" prop:value=move || import_text.get() on:input=move |ev| import_text.set(event_target_value(&ev)) on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=drop_file></textarea>
+            <div class="actions">
+                <button type="button" id="config-import-load" on:click=load>"Load"</button>
+                <input type="file" id="config-import-file" accept=".json,application/json,text/plain" aria-label="Load from a file" on:change=pick_file/>
+            </div>
+            <p class="field-msg" id="config-import-message" aria-live="polite" style="white-space: pre-line">{move || import_message.get()}</p>
         </div>
     }
 }

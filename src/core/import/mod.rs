@@ -1,0 +1,273 @@
+//! Start from what exists, without a token: the JSON a person already has (`az
+//! cognitiveservices account show`, the REST GET, `az resource show`,
+//! `Get-AzCognitiveServicesAccount | ConvertTo-Json -Depth 10`, `az ml workspace show`) becomes
+//! a draft that describes the resource as it is, plus the account's network settings in ARM's
+//! shape (the snapshot rollback and exact requests start from).
+//!
+//! Messages are addressed to the pasted JSON (`properties.networkAcls.ipRules.2.value`), so a
+//! person can find what was not read; nothing is silently ignored that the wizard would change.
+
+mod arm;
+mod ml_workspace;
+mod powershell;
+
+use serde_json::{Map, Value};
+
+use super::cloud::Cloud;
+use super::diagnostics::{Diagnostic, Severity};
+use super::draft::Draft;
+
+/// Largest input read: a real `show` output is a few kilobytes.
+pub const MAX_INPUT_BYTES: usize = 2 * 1024 * 1024;
+
+/// Which command printed the JSON, for messages and the snapshot's `source`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShowSource {
+    /// `az cognitiveservices account show`, `az resource show` or the REST GET (one shape).
+    ArmAccount,
+    /// `Get-AzCognitiveServicesAccount | ConvertTo-Json`.
+    AzPowerShell,
+    /// `az ml workspace show` or the REST GET of a workspace.
+    MlWorkspace,
+}
+
+impl ShowSource {
+    pub fn label(self) -> &'static str {
+        match self {
+            ShowSource::ArmAccount => {
+                "az cognitiveservices account show (or the REST GET, az resource show)"
+            }
+            ShowSource::AzPowerShell => "Get-AzCognitiveServicesAccount | ConvertTo-Json",
+            ShowSource::MlWorkspace => "az ml workspace show",
+        }
+    }
+}
+
+/// One private endpoint connection found on the account (approved, pending, rejected…).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EndpointConnection {
+    pub name: String,
+    pub private_endpoint_id: String,
+    pub status: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    /// The form, pre-filled so that the forward outputs change nothing until the person edits.
+    pub draft: Draft,
+    pub source: ShowSource,
+    /// The account's network settings in ARM's shape (`id`, `properties.customSubDomainName`,
+    /// `publicNetworkAccess`, `networkAcls`); `None` for a workspace.
+    pub account_snapshot: Option<Value>,
+    pub endpoint_connections: Vec<EndpointConnection>,
+    /// Warnings and notes about what was read (addressed to the pasted JSON).
+    pub notes: Vec<Diagnostic>,
+}
+
+/// Reads a pasted `show` output. Errors (at least one) when it cannot be imported.
+pub fn import_show_json(text: &str) -> Result<Imported, Vec<Diagnostic>> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(vec![Diagnostic::error(
+            "",
+            format!(
+                "This is {} KB: an account's JSON is a few kilobytes. Paste the output of one show command.",
+                text.len() / 1024
+            ),
+        )]);
+    }
+    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+        vec![Diagnostic::error(
+            "",
+            format!("Not valid JSON ({e}): paste the whole output of the show command."),
+        )]
+    })?;
+    let mut out = Vec::new();
+    let imported = match &value {
+        Value::Object(object) if powershell::is_powershell_shape(object) => {
+            powershell::to_arm_shape(object, &mut out)
+                .and_then(|arm| arm::read_account(&arm, ShowSource::AzPowerShell, &mut out))
+        }
+        Value::Object(object) if ml_workspace::is_workspace(object) => {
+            ml_workspace::read_workspace(object, &mut out)
+        }
+        Value::Object(object) => arm::read_account(object, ShowSource::ArmAccount, &mut out),
+        Value::Array(items) => {
+            out.push(Diagnostic::error(
+                "",
+                format!("This is a list of {} resources (the output of a list command): import one, with az cognitiveservices account show -g GROUP -n NAME.", items.len()),
+            ));
+            None
+        }
+        other => {
+            out.push(Diagnostic::error(
+                "",
+                format!(
+                    "Expected the JSON object a show command prints, found {}.",
+                    kind_of(other)
+                ),
+            ));
+            None
+        }
+    };
+    match imported {
+        Some(mut imported) if !out.iter().any(|d| d.severity == Severity::Error) => {
+            imported.notes = out;
+            Ok(imported)
+        }
+        _ => Err(out),
+    }
+}
+
+/// The parts of an ARM resource ID the target needs.
+#[derive(Debug, PartialEq, Eq)]
+struct ResourceId {
+    subscription_id: String,
+    resource_group: String,
+    /// `Microsoft.CognitiveServices/accounts`, as the ID spells it.
+    resource_type: String,
+    name: String,
+}
+
+fn parse_resource_id(id: &str) -> Option<ResourceId> {
+    let parts: Vec<&str> = id.split('/').collect();
+    let literal = |i: usize, expected: &str| {
+        parts
+            .get(i)
+            .is_some_and(|p| p.eq_ignore_ascii_case(expected))
+    };
+    if parts.len() != 9
+        || !parts[0].is_empty()
+        || !literal(1, "subscriptions")
+        || !literal(3, "resourceGroups")
+        || !literal(5, "providers")
+        || parts.iter().skip(1).any(|p| p.is_empty())
+    {
+        return None;
+    }
+    Some(ResourceId {
+        subscription_id: parts[2].to_ascii_lowercase(),
+        resource_group: parts[4].to_owned(),
+        resource_type: format!("{}/{}", parts[6], parts[7]),
+        name: parts[8].to_owned(),
+    })
+}
+
+/// "West Europe" and "westeurope" are the same region; ARM's name is the second.
+fn region_name(location: &str) -> String {
+    location
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The cloud, from the endpoint's domain when there is one, else from the region's name.
+fn cloud_of(endpoint: Option<&str>, region: &str) -> Cloud {
+    let endpoint = endpoint.unwrap_or_default().to_ascii_lowercase();
+    if endpoint.contains(".azure.us") || region.starts_with("usgov") || region.starts_with("usdod")
+    {
+        Cloud::AzureUSGovernment
+    } else if endpoint.contains(".azure.cn") || region.starts_with("china") {
+        Cloud::AzureChinaCloud
+    } else {
+        Cloud::AzureCloud
+    }
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// Text at `key`; `None` when absent or null, an error when it is something else.
+fn text_at(
+    object: &Map<String, Value>,
+    key: &str,
+    path: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    match object.get(key) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(text)) => Some(text.clone()),
+        Some(other) => {
+            out.push(Diagnostic::error(
+                join(path, key),
+                format!("\"{key}\" must be text, found {}.", kind_of(other)),
+            ));
+            None
+        }
+    }
+}
+
+/// A list at `key` (absent or null: empty), with an error when it is something else.
+fn list_at<'a>(
+    object: &'a Map<String, Value>,
+    key: &str,
+    path: &str,
+    out: &mut Vec<Diagnostic>,
+) -> &'a [Value] {
+    match object.get(key) {
+        None | Some(Value::Null) => &[],
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            out.push(Diagnostic::error(
+                join(path, key),
+                format!("\"{key}\" must be a list, found {}.", kind_of(other)),
+            ));
+            &[]
+        }
+    }
+}
+
+/// What a person pasted, dropped or picked on the Review step.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loaded {
+    /// A configuration file or a share link.
+    Configuration(Draft),
+    /// A `show` output.
+    Show(Imported),
+}
+
+/// One box for everything: a share link, a configuration file, or a `show` output. Errors are
+/// lines for the page's message area.
+pub fn read_pasted(text: &str) -> Result<Loaded, Vec<String>> {
+    if let Some(link) = super::share_link::read_link(text) {
+        return link
+            .map(Loaded::Configuration)
+            .map_err(|e| vec![e.message()]);
+    }
+    let is_configuration = serde_json::from_str::<Value>(text.trim_start_matches('\u{feff}'))
+        .ok()
+        .is_some_and(|v| v.get("format").is_some() || v.get("wizard").is_some());
+    if is_configuration {
+        return super::config_file::from_config_json(text)
+            .map(Loaded::Configuration)
+            .map_err(|e| vec![e]);
+    }
+    import_show_json(text)
+        .map(Loaded::Show)
+        .map_err(|problems| problems.iter().map(describe).collect())
+}
+
+/// `path: message`, for a line of text.
+pub fn describe(diagnostic: &Diagnostic) -> String {
+    if diagnostic.field.is_empty() {
+        diagnostic.message.clone()
+    } else {
+        format!("{}: {}", diagnostic.field, diagnostic.message)
+    }
+}
