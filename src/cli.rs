@@ -12,7 +12,7 @@ pub const USAGE: &str = "usage:
   wizard-cli render CONFIG.json --target powershell|az-bash|az-powershell|rest [--date YYYY-MM-DD] [--app-url URL]
   wizard-cli render CONFIG.json --target all --out DIR [--date YYYY-MM-DD] [--app-url URL]
   wizard-cli validate CONFIG.json
-  wizard-cli import SHOW.json      (the JSON of az cognitiveservices account show and the like)
+  wizard-cli import SHOW.json [--read-at YYYY-MM-DDTHH:MMZ]   (JSON of az cognitiveservices account show …)
 ";
 
 /// Runs the command; returns the exit code. Output goes to stdout, problems to stderr.
@@ -32,7 +32,8 @@ fn run_inner(args: &[String]) -> Result<u8, String> {
     let text = std::fs::read_to_string(config_path)
         .map_err(|e| format!("cannot read {config_path}: {e}"))?;
     if command == "import" {
-        return Ok(import(config_path, &text));
+        let read_at = option(options, "--read-at")?.map_or_else(now_utc, str::to_owned);
+        return Ok(import(config_path, &text, &read_at));
     }
     let draft = from_config_json(&text).map_err(|e| format!("{config_path}: {e}"))?;
     let generated = generate(&draft);
@@ -105,7 +106,7 @@ fn run_inner(args: &[String]) -> Result<u8, String> {
 }
 
 /// Prints the configuration file of an imported `show` output; notes and problems go to stderr.
-fn import(path: &str, text: &str) -> u8 {
+fn import(path: &str, text: &str, read_at: &str) -> u8 {
     let print = |diagnostics: &[crate::core::diagnostics::Diagnostic]| {
         for d in diagnostics {
             let field = if d.field.is_empty() {
@@ -120,7 +121,7 @@ fn import(path: &str, text: &str) -> u8 {
             );
         }
     };
-    match crate::core::import::import_show_json(text) {
+    match crate::core::import::import_show_json(text, read_at) {
         Ok(imported) => {
             print(&imported.notes);
             print!(
@@ -152,6 +153,21 @@ fn option<'a>(options: &'a [String], name: &str) -> Result<Option<&'a str>, Stri
             .map(|v| Some(v.as_str()))
             .ok_or_else(|| format!("{name} needs a value")),
     }
+}
+
+/// `YYYY-MM-DDTHH:MMZ`, the snapshot's read time.
+fn now_utc() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let minutes = seconds / 60 % (24 * 60);
+    format!(
+        "{}T{:02}:{:02}Z",
+        civil_date((seconds / 86_400) as i64),
+        minutes / 60,
+        minutes % 60
+    )
 }
 
 fn today() -> String {

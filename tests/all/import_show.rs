@@ -15,17 +15,19 @@ use ai_network_wizard::core::resource_kinds::ResourceType;
 
 use crate::support::fixtures_dir;
 
+const READ_AT: &str = "2026-11-30T14:05Z";
+
 fn input(name: &str) -> String {
     let path = fixtures_dir().join("import").join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 fn import(name: &str) -> Imported {
-    import_show_json(&input(name)).unwrap_or_else(|e| panic!("{name}: {e:#?}"))
+    import_show_json(&input(name), READ_AT).unwrap_or_else(|e| panic!("{name}: {e:#?}"))
 }
 
 fn errors(text: &str) -> Vec<(String, String)> {
-    import_show_json(text)
+    import_show_json(text, READ_AT)
         .expect_err("refused")
         .into_iter()
         .filter(|d| d.severity == Severity::Error)
@@ -196,7 +198,7 @@ fn powershell_without_the_sdk_properties_reads_network_rule_set_and_keeps_the_by
         "State": "Succeeded",
         "IgnoreMissingVnetServiceEndpoint": true
     }]);
-    let imported = import_show_json(&value.to_string()).unwrap();
+    let imported = import_show_json(&value.to_string(), READ_AT).unwrap();
     let d = &imported.draft;
     assert_eq!(d.network.default_action, DefaultAction::Allow, "1 is Allow");
     assert_eq!(d.network.bypass, Bypass::KeepCurrent);
@@ -289,14 +291,14 @@ proptest! {
     fn truncated_input_is_refused_with_a_message(cut in 0usize..3000) {
         let text = input("az-account-show-openai.json");
         let cut = cut.min(text.len() - 2);
-        let result = import_show_json(&text[..cut]);
+        let result = import_show_json(&text[..cut], READ_AT);
         let errors = result.expect_err("a cut JSON never imports");
         prop_assert!(errors.iter().any(|e| e.severity == Severity::Error && !e.message.is_empty()));
     }
 
     #[test]
     fn any_json_is_imported_or_refused_without_a_panic(text in "[{}\\[\\]\",:a-zA-Z0-9 /.-]{0,300}") {
-        if let Err(errors) = import_show_json(&text) {
+        if let Err(errors) = import_show_json(&text, READ_AT) {
             prop_assert!(!errors.is_empty());
         }
     }
@@ -320,7 +322,7 @@ fn cli(args: &[&str]) -> std::process::Output {
 #[test]
 fn wizard_cli_import_prints_the_configuration_file() {
     let path = fixtures_dir().join("import/az-account-show-openai.json");
-    let output = cli(&["import", path.to_str().unwrap()]);
+    let output = cli(&["import", path.to_str().unwrap(), "--read-at", READ_AT]);
     assert_eq!(
         output.status.code(),
         Some(0),
@@ -351,24 +353,56 @@ fn one_box_reads_links_configuration_files_and_show_outputs() {
         std::fs::read_to_string(fixtures_dir().join("speech-two-office-ranges.json")).unwrap();
     let draft = from_config_json(&config).unwrap();
     assert_eq!(
-        read_pasted(&config),
+        read_pasted(&config, READ_AT),
         Ok(Loaded::Configuration(draft.clone()))
     );
     let link = ai_network_wizard::core::share_link::share_link("https://wizard.example/", &draft);
-    assert_eq!(read_pasted(&link), Ok(Loaded::Configuration(draft)));
-    match read_pasted(&input("powershell-china.json")) {
+    assert_eq!(
+        read_pasted(&link, READ_AT),
+        Ok(Loaded::Configuration(draft))
+    );
+    match read_pasted(&input("powershell-china.json"), READ_AT) {
         Ok(Loaded::Show(imported)) => assert_eq!(imported.draft.target.name, "contoso-cn-speech"),
         other => panic!("{other:?}"),
     }
     let broken = config.replace("\"version\": 1", "\"version\": 9");
     assert_eq!(
-        read_pasted(&broken),
+        read_pasted(&broken, READ_AT),
         Err(vec![
             "Configuration version 9 is not supported: this wizard reads version 1.".to_owned()
         ])
     );
     assert_eq!(
-        read_pasted("{\"id\": 5}"),
+        read_pasted("{\"id\": 5}", READ_AT),
         Err(vec!["id: \"id\" must be text, found a number.".to_owned()])
     );
+}
+
+#[test]
+fn an_imported_account_carries_its_snapshot_for_exact_requests_and_rollback() {
+    use ai_network_wizard::core::current_state::CurrentStateDraft;
+    let imported = import("az-account-show-openai.json");
+    let state: &CurrentStateDraft = imported.draft.current_state.as_ref().expect("a snapshot");
+    assert_eq!(state.read_at, READ_AT);
+    assert_eq!(state.source, "az cognitiveservices account show");
+    let account = state.account.as_ref().unwrap();
+    assert_eq!(
+        account["properties"]["networkAcls"]["ipRules"][0]["value"],
+        "192.0.2.10"
+    );
+    assert_eq!(
+        account["properties"]["customSubDomainName"],
+        "contoso-openai"
+    );
+    let config = generate(&imported.draft).validation.config.expect("valid");
+    let snapshot = config.current_state.expect("validated snapshot");
+    assert_eq!(
+        snapshot.account.unwrap().network_acls.unwrap().ip_rules,
+        ["192.0.2.10", "198.51.100.0/26"]
+    );
+    // The workspace has no account snapshot.
+    assert!(import("az-ml-workspace-show-hub.json")
+        .draft
+        .current_state
+        .is_none());
 }

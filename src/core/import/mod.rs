@@ -14,6 +14,7 @@ mod powershell;
 use serde_json::{Map, Value};
 
 use super::cloud::Cloud;
+use super::current_state::{import_pasted, CurrentStateDraft};
 use super::diagnostics::{Diagnostic, Severity};
 use super::draft::Draft;
 
@@ -32,6 +33,15 @@ pub enum ShowSource {
 }
 
 impl ShowSource {
+    /// The command, for the snapshot's `source` (one line).
+    pub fn command(self) -> &'static str {
+        match self {
+            ShowSource::ArmAccount => "az cognitiveservices account show",
+            ShowSource::AzPowerShell => "Get-AzCognitiveServicesAccount | ConvertTo-Json -Depth 10",
+            ShowSource::MlWorkspace => "az ml workspace show",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             ShowSource::ArmAccount => {
@@ -64,8 +74,9 @@ pub struct Imported {
     pub notes: Vec<Diagnostic>,
 }
 
-/// Reads a pasted `show` output. Errors (at least one) when it cannot be imported.
-pub fn import_show_json(text: &str) -> Result<Imported, Vec<Diagnostic>> {
+/// Reads a pasted `show` output; `read_at` is when it was printed (the snapshot's time). Errors
+/// (at least one) when it cannot be imported.
+pub fn import_show_json(text: &str, read_at: &str) -> Result<Imported, Vec<Diagnostic>> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(vec![Diagnostic::error(
             "",
@@ -111,11 +122,34 @@ pub fn import_show_json(text: &str) -> Result<Imported, Vec<Diagnostic>> {
     };
     match imported {
         Some(mut imported) if !out.iter().any(|d| d.severity == Severity::Error) => {
+            if let Some(snapshot) = &imported.account_snapshot {
+                imported.draft.current_state =
+                    Some(current_state(snapshot, imported.source, read_at)?);
+            }
             imported.notes = out;
             Ok(imported)
         }
         _ => Err(out),
     }
+}
+
+/// The snapshot section of the draft, read back by the same reader a pasted snapshot goes
+/// through, so that what the requests and rollback use is exactly what was imported.
+fn current_state(
+    snapshot: &Value,
+    source: ShowSource,
+    read_at: &str,
+) -> Result<CurrentStateDraft, Vec<Diagnostic>> {
+    let id = snapshot.get("id").and_then(Value::as_str);
+    let mut state =
+        import_pasted(None, &snapshot.to_string(), read_at, id).map_err(|problems| {
+            problems
+                .into_iter()
+                .map(|p| Diagnostic::error("", p))
+                .collect::<Vec<_>>()
+        })?;
+    state.source = source.command().to_owned();
+    Ok(state)
 }
 
 /// The parts of an ARM resource ID the target needs.
@@ -244,7 +278,7 @@ pub enum Loaded {
 
 /// One box for everything: a share link, a configuration file, or a `show` output. Errors are
 /// lines for the page's message area.
-pub fn read_pasted(text: &str) -> Result<Loaded, Vec<String>> {
+pub fn read_pasted(text: &str, now: &str) -> Result<Loaded, Vec<String>> {
     if let Some(link) = super::share_link::read_link(text) {
         return link
             .map(Loaded::Configuration)
@@ -258,7 +292,7 @@ pub fn read_pasted(text: &str) -> Result<Loaded, Vec<String>> {
             .map(Loaded::Configuration)
             .map_err(|e| vec![e]);
     }
-    import_show_json(text)
+    import_show_json(text, now)
         .map(Loaded::Show)
         .map_err(|problems| problems.iter().map(describe).collect())
 }

@@ -27,7 +27,7 @@ pub fn review_step() -> impl IntoView {
     let import_message = RwSignal::new(String::new());
     // One box: a share link (or its fragment, as script headers print it), a configuration
     // file, or an account's `show` JSON; typed, pasted, picked or dropped.
-    let load_text = move |text: String| match read_pasted(&text) {
+    let load_text = move |text: String| match read_pasted(&text, &browser::now_utc()) {
         Ok(loaded) => {
             let (draft, message) = match loaded {
                 Loaded::Configuration(draft) => (draft, "Configuration loaded.".to_owned()),
