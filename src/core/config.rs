@@ -93,6 +93,21 @@ pub struct NetworkRules {
     /// Deduplicated, in the order typed.
     pub ip_rules: Vec<IpRule>,
     pub vnet_rules: Vec<VnetRule>,
+    /// Which rule lists are to be made exactly as listed (the others are added to).
+    pub exact: ExactLists,
+}
+
+/// "Make it exactly this list" per rule list: rules not listed are removed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExactLists {
+    pub ip_rules: bool,
+    pub subnets: bool,
+}
+
+impl ExactLists {
+    pub fn any(self) -> bool {
+        self.ip_rules || self.subnets
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

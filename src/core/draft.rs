@@ -116,6 +116,10 @@ pub struct NetworkDraft {
     /// One IPv4 address or CIDR range per entry.
     pub ip_rules: Vec<String>,
     pub vnet_rules: Vec<VnetRuleDraft>,
+    /// "Make it exactly this list": IP rules not listed are removed (off: add to what is there).
+    pub ip_rules_exact: bool,
+    /// The same for virtual-network rules.
+    pub vnet_rules_exact: bool,
 }
 
 impl Default for NetworkDraft {
@@ -127,6 +131,8 @@ impl Default for NetworkDraft {
             bypass: Bypass::None,
             ip_rules: Vec::new(),
             vnet_rules: Vec::new(),
+            ip_rules_exact: false,
+            vnet_rules_exact: false,
         }
     }
 }

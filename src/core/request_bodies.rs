@@ -5,6 +5,7 @@
 
 use serde_json::{json, Value};
 
+use super::config::ExactLists;
 use super::current_state::{AccountNetwork, CurrentState, NetworkAcls, SubnetState};
 use super::draft::Bypass;
 use super::ip_rules::IpRule;
@@ -22,6 +23,7 @@ pub struct WantedRules<'a> {
     pub ip_rules: &'a [IpRule],
     pub subnets: &'a [AllowedSubnet],
     pub bypass: Option<Bypass>,
+    pub exact: ExactLists,
 }
 
 /// A body and what the comment above it says.
@@ -58,6 +60,18 @@ pub fn merged_acls(current: Option<&NetworkAcls>, wanted: WantedRules<'_>) -> Ne
         ip_rules: Vec::new(),
         virtual_network_rules: Vec::new(),
     });
+    if wanted.exact.ip_rules {
+        let listed: Vec<String> = wanted.ip_rules.iter().map(|r| r.to_string()).collect();
+        acls.ip_rules.retain(|value| listed.contains(value));
+    }
+    if wanted.exact.subnets {
+        acls.virtual_network_rules.retain(|rule| {
+            wanted
+                .subnets
+                .iter()
+                .any(|s| s.subnet.to_string().eq_ignore_ascii_case(&rule.id))
+        });
+    }
     for rule in wanted.ip_rules {
         let value = rule.to_string();
         if !acls.ip_rules.contains(&value) {
@@ -140,21 +154,28 @@ pub fn add_rules(
             Body {
                 body: exact_acls_body(&merged, final_action),
                 note: format!(
-                    "Exact: the account's rules as {}, in their order, with the new ones appended; {action_note}. Send it as it is. If the rules may have changed since, import the current settings again.",
+                    "Exact: the account's rules as {}, in their order, with the new ones appended{}; {action_note}. Send it as it is. If the rules may have changed since, import the current settings again.",
                     state.provenance(),
+                    removed_note(current, &merged),
                 ),
                 refused_until_edited: false,
             }
         }
         _ => {
-            let mut ip_rules = vec![json!(PASTE_IP_RULES)];
+            // An exact list needs nothing from the account: its rules are the listed ones.
+            let paste = |exact: bool, text: &str| (!exact).then(|| json!(text));
+            let mut ip_rules: Vec<Value> = paste(wanted.exact.ip_rules, PASTE_IP_RULES)
+                .into_iter()
+                .collect();
             ip_rules.extend(
                 wanted
                     .ip_rules
                     .iter()
                     .map(|r| json!({ "value": r.to_string() })),
             );
-            let mut vnet_rules = vec![json!(PASTE_VNET_RULES)];
+            let mut vnet_rules: Vec<Value> = paste(wanted.exact.subnets, PASTE_VNET_RULES)
+                .into_iter()
+                .collect();
             vnet_rules.extend(wanted.subnets.iter().map(AllowedSubnet::to_json));
             Body {
                 body: acls_object(
@@ -167,6 +188,36 @@ pub fn add_rules(
                 refused_until_edited: true,
             }
         }
+    }
+}
+
+/// "; it removes IP rule X, subnet Y (not listed)", or nothing when nothing goes.
+fn removed_note(current: Option<&NetworkAcls>, merged: &NetworkAcls) -> String {
+    let Some(current) = current else {
+        return String::new();
+    };
+    let mut removed: Vec<String> = current
+        .ip_rules
+        .iter()
+        .filter(|v| !merged.ip_rules.contains(v))
+        .map(|v| format!("IP rule {v}"))
+        .collect();
+    removed.extend(
+        current
+            .virtual_network_rules
+            .iter()
+            .filter(|r| {
+                !merged
+                    .virtual_network_rules
+                    .iter()
+                    .any(|m| m.id.eq_ignore_ascii_case(&r.id))
+            })
+            .map(|r| format!("subnet {}", r.id)),
+    );
+    if removed.is_empty() {
+        String::new()
+    } else {
+        format!("; it REMOVES, as not listed: {}", removed.join(", "))
     }
 }
 

@@ -442,3 +442,51 @@ fn an_existing_account_without_the_storage_stops_the_script() {
         "nothing was assigned"
     );
 }
+
+#[test]
+fn exact_lists_name_what_they_remove_then_remove_it_and_a_second_run_changes_nothing() {
+    let draft = fixture("openai-exact-lists-remove-rules");
+    let script = render_draft(&draft, OutputTarget::AzBash);
+    // The account as imported: two IP rules, one subnet rule, Deny, trusted services.
+    let existing_acls = json!({
+        "defaultAction": "Deny",
+        "bypass": "AzureServices",
+        "ipRules": [{ "value": "192.0.2.10" }, { "value": "198.51.100.0/26" }],
+        "virtualNetworkRules": [{ "id": "/subscriptions/0b3d9c2e-7a41-4f6b-8e25-c91d4a7f3e60/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-apps/subnets/snet-legacy", "ignoreMissingVnetServiceEndpoint": false }],
+    });
+    let mut account = account("OpenAI", existing_acls);
+    account["properties"]["customSubDomainName"] = json!("contoso-openai");
+    let run = Run::new("exact", &json!({ "account": account, "subnets": {} }));
+
+    let output = run.run(&script);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let named_ip = stdout
+        .find("  removes IP rule 198.51.100.0/26 (not listed)")
+        .expect(&stdout);
+    let named_subnet = stdout
+        .find("  removes subnet rule /subscriptions/0b3d9c2e-7a41-4f6b-8e25-c91d4a7f3e60/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-apps/subnets/snet-legacy (not listed)")
+        .expect(&stdout);
+    let step_5 = stdout.find("Step 5:").unwrap();
+    assert!(named_ip < step_5 && named_subnet < step_5);
+    let acls = &run.state()["account"]["properties"]["networkAcls"];
+    assert_eq!(
+        acls["ipRules"],
+        json!([{ "value": "192.0.2.10" }, { "value": "203.0.113.0/24" }])
+    );
+    assert_eq!(acls["virtualNetworkRules"], json!([]));
+    assert_eq!(
+        (acls["defaultAction"].as_str(), acls["bypass"].as_str()),
+        (Some("Deny"), Some("AzureServices"))
+    );
+
+    assert_eq!(
+        run.script(&script),
+        Vec::<String>::new(),
+        "the second run must change nothing"
+    );
+}

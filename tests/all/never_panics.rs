@@ -144,9 +144,18 @@ fn draft() -> impl Strategy<Value = Draft> {
         any::<bool>(),
         proptest::collection::vec(field(IPS), 0..4),
         proptest::collection::vec(vnet_rule(), 0..3),
+        any::<(bool, bool)>(),
     )
         .prop_map(
-            |(enabled, disabled, deny, bypass, ip_rules, vnet_rules)| NetworkDraft {
+            |(
+                enabled,
+                disabled,
+                deny,
+                bypass,
+                ip_rules,
+                vnet_rules,
+                (ip_rules_exact, vnet_rules_exact),
+            )| NetworkDraft {
                 enabled,
                 public_network_access: if disabled {
                     PublicNetworkAccess::Disabled
@@ -165,6 +174,8 @@ fn draft() -> impl Strategy<Value = Draft> {
                 },
                 ip_rules,
                 vnet_rules,
+                ip_rules_exact,
+                vnet_rules_exact,
             },
         );
     let storage = (

@@ -115,11 +115,13 @@ fn openai_created_with_100_ip_rules_and_subnets_in_two_subscriptions() {
         ip_rules,
         subnets,
         bypass,
+        exact,
     } = &plan.steps[5].action
     else {
         unreachable!()
     };
     assert_eq!(ip_rules.len(), 100);
+    assert!(!exact.any(), "added to what is there unless asked");
     assert_eq!(
         subnets
             .iter()

@@ -25,6 +25,10 @@ macro_rules! snapshot_tests {
 }
 
 snapshot_tests! {
+    openai_exact_lists_remove_rules_powershell: "openai-exact-lists-remove-rules", PowerShell;
+    openai_exact_lists_remove_rules_az_bash: "openai-exact-lists-remove-rules", AzBash;
+    openai_exact_lists_remove_rules_az_powershell: "openai-exact-lists-remove-rules", AzPowerShell;
+    openai_exact_lists_remove_rules_rest: "openai-exact-lists-remove-rules", Rest;
     speech_two_office_ranges_powershell: "speech-two-office-ranges", PowerShell;
     speech_two_office_ranges_az_bash: "speech-two-office-ranges", AzBash;
     speech_two_office_ranges_az_powershell: "speech-two-office-ranges", AzPowerShell;

@@ -11,7 +11,7 @@ pub mod storage;
 use serde_json::{json, Value};
 
 use super::api_versions;
-use super::config::{Config, NetworkRules, Resource, Target};
+use super::config::{Config, ExactLists, NetworkRules, Resource, Target};
 use super::draft::{Bypass, DefaultAction, Existence, PublicNetworkAccess};
 use super::ip_rules::IpRule;
 use super::request_bodies::{self, WantedRules};
@@ -69,6 +69,8 @@ pub enum Action {
         ip_rules: Vec<IpRule>,
         subnets: Vec<AllowedSubnet>,
         bypass: Option<Bypass>,
+        /// Lists made exactly as given: the rules not listed are named, then removed.
+        exact: ExactLists,
     },
     SetDefaultAction {
         action: DefaultAction,
@@ -272,15 +274,35 @@ fn push_network_steps(target: &Target, network: &NetworkRules, steps: &mut Vec<S
             },
         });
     }
-    if !network.ip_rules.is_empty() || !network.vnet_rules.is_empty() || network.bypass.is_some() {
+    if !network.ip_rules.is_empty()
+        || !network.vnet_rules.is_empty()
+        || network.bypass.is_some()
+        || network.exact.any()
+    {
+        let (removed, kept) = match (network.exact.ip_rules, network.exact.subnets) {
+            (true, true) => ("IP and virtual-network rules", ""),
+            (true, false) => ("IP rules", "; the virtual-network rules are kept"),
+            (false, true) => ("virtual-network rules", "; the IP rules are kept"),
+            (false, false) => ("", ""),
+        };
+        let (title, why) = if removed.is_empty() {
+            ("Add the allow rules (default action unchanged)".to_owned(), "Allow rules go in before the default action becomes Deny, so no allowed client is cut off in between. Existing rules are kept: the complete networkAcls object is read, merged and written back.".to_owned())
+        } else {
+            (format!("Make the {removed} exactly the listed ones (default action unchanged)"), format!("{}{} that are not listed are named, then removed; the listed ones are added when missing{kept}. This happens before the default action changes, so nobody listed is cut off in between. Running it again changes nothing.", removed[..1].to_ascii_uppercase(), &removed[1..]))
+        };
         steps.push(Step {
-            title: "Add the allow rules (default action unchanged)".into(),
-            why: "Allow rules go in before the default action becomes Deny, so no allowed client is cut off in between. Existing rules are kept: the complete networkAcls object is read, merged and written back.".into(),
+            title,
+            why,
             irreversible: false,
             action: Action::MergeNetworkRules {
                 ip_rules: network.ip_rules.clone(),
-                subnets: network.vnet_rules.iter().map(AllowedSubnet::from_rule).collect(),
+                subnets: network
+                    .vnet_rules
+                    .iter()
+                    .map(AllowedSubnet::from_rule)
+                    .collect(),
                 bypass: network.bypass,
+                exact: network.exact,
             },
         });
     }
@@ -442,13 +464,13 @@ impl Plan {
                     request_bodies::subnet_with_endpoint(state.and_then(|s| s.subnet(subnet)), state),
                 ),
             ],
-            Action::MergeNetworkRules { ip_rules, subnets, bypass } => vec![
+            Action::MergeNetworkRules { ip_rules, subnets, bypass, exact } => vec![
                 account_get().note("Read properties.networkAcls: its rules and default action must be kept."),
                 ArmRequest::new("PATCH", resource_path.clone(), api_versions::COGNITIVE_SERVICES).state_body(
                     request_bodies::add_rules(
                         account_state,
                         state,
-                        WantedRules { ip_rules, subnets, bypass: *bypass },
+                        WantedRules { ip_rules, subnets, bypass: *bypass, exact: *exact },
                         self.config.network.as_ref().map_or("Allow", |n| default_action_name(n.default_action)),
                     ),
                 ),
@@ -459,6 +481,7 @@ impl Plan {
                     ip_rules: network.map_or(&[][..], |n| &n.ip_rules),
                     subnets: &subnets,
                     bypass: network.and_then(|n| n.bypass),
+                    exact: network.map(|n| n.exact).unwrap_or_default(),
                 };
                 vec![
                     account_get().note("Read properties.networkAcls again."),

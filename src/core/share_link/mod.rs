@@ -32,10 +32,15 @@ fn base_v2() -> Value {
 }
 
 /// The fragment (without `#`) that reopens this draft: `v2=…`.
+///
+/// Fields added after the base was frozen are left out while they hold their default: the
+/// reader then fills them from the same default (a field's default for a missing key), so
+/// adding a field changes no existing link.
 pub fn share_fragment(draft: &Draft) -> String {
     let value = serde_json::to_value(draft).expect("a draft always serialises");
-    let patch =
-        patch::diff(&base_v2(), &value).unwrap_or_else(|| Value::Object(Default::default()));
+    let defaults = serde_json::to_value(Draft::default()).expect("a draft always serialises");
+    let base = patch::fill_missing(base_v2(), &defaults);
+    let patch = patch::diff(&base, &value).unwrap_or_else(|| Value::Object(Default::default()));
     let json = serde_json::to_vec(&patch).expect("JSON values serialise");
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(&json, 9);
     format!("v{LINK_VERSION}={}", base64url::encode(&packed))

@@ -51,3 +51,21 @@ pub fn merge(base: &Value, patch: &Value) -> Value {
         _ => patch.clone(),
     }
 }
+
+/// `base` with the keys it lacks taken from `extra` (recursively; `base` wins where both have
+/// one).
+pub fn fill_missing(base: Value, extra: &Value) -> Value {
+    match (base, extra) {
+        (Value::Object(mut base), Value::Object(extra)) => {
+            for (key, item) in extra {
+                let merged = match base.remove(key) {
+                    Some(existing) => fill_missing(existing, item),
+                    None => item.clone(),
+                };
+                base.insert(key.clone(), merged);
+            }
+            Value::Object(base)
+        }
+        (base, _) => base,
+    }
+}

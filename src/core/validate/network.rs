@@ -73,6 +73,10 @@ pub(super) fn validate_network(draft: &Draft, out: &mut Vec<Diagnostic>) -> Opti
         bypass,
         ip_rules,
         vnet_rules,
+        exact: crate::core::config::ExactLists {
+            ip_rules: step.ip_rules_exact,
+            subnets: step.vnet_rules_exact,
+        },
     })
 }
 

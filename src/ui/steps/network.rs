@@ -110,6 +110,7 @@ fn ip_rules_editor() -> impl IntoView {
         <fieldset id=dom_id("network.ip_rules") tabindex="-1">
             <legend>"Public IP rules " <span class="count">{move || format!("({} of at most {MAX_RULES})", count.get())}</span></legend>
             <p class="hint">"Public IPv4 addresses or CIDR ranges (/30 or wider) of your clients, e.g. your offices' NAT addresses. Private ranges cannot be allowed here: use a virtual-network rule or a private endpoint."</p>
+            {checkbox("Make it exactly this list: remove the account's other IP rules (each script names them before removing them)".into(), "network.ip_rules_exact".into(), |d| d.network.ip_rules_exact, |d, v| d.network.ip_rules_exact = v)}
             <For each=move || 0..count.get() key=|i| *i children=ip_row />
             <button type="button" on:click=move |_| state.draft.update(|d| d.network.ip_rules.push(String::new()))>
                 "Add an address"
@@ -162,6 +163,7 @@ fn vnet_rules_editor() -> impl IntoView {
         <fieldset id=dom_id("network.vnet_rules") tabindex="-1">
             <legend>"Virtual-network rules " <span class="count">{move || format!("({} of at most {MAX_RULES})", count.get())}</span></legend>
             <p class="hint">"Subnets whose traffic is allowed through the Microsoft.CognitiveServices service endpoint. They may be in other subscriptions or other Entra tenants (the portal cannot configure other tenants; these scripts can)."</p>
+            {checkbox("Make it exactly this list: remove the account's other virtual-network rules (named before they are removed)".into(), "network.vnet_rules_exact".into(), |d| d.network.vnet_rules_exact, |d, v| d.network.vnet_rules_exact = v)}
             <For each=move || 0..count.get() key=|i| *i children=vnet_row />
             <button type="button" on:click=move |_| state.draft.update(|d| d.network.vnet_rules.push(VnetRuleDraft::default()))>
                 "Add a subnet"

@@ -2,6 +2,7 @@
 
 use serde_json::{json, Value};
 
+use crate::core::config::ExactLists;
 use crate::core::draft::{Bypass, DefaultAction, PublicNetworkAccess};
 use crate::core::ip_rules::IpRule;
 use crate::core::plan::{bypass_name, default_action_name, public_access_name, AllowedSubnet};
@@ -27,6 +28,7 @@ pub(super) fn merge_network_rules(
     ip_rules: &[IpRule],
     subnets: &[AllowedSubnet],
     bypass: Option<Bypass>,
+    exact: ExactLists,
 ) -> String {
     let ips: Vec<Value> = ip_rules
         .iter()
@@ -44,6 +46,8 @@ pub(super) fn merge_network_rules(
             Text("vnet_rules", &bash(&Value::Array(vnets).to_string())),
             Text("bypass_arg", &bypass_arg),
             Flag("bypass", !bypass_arg.is_empty()),
+            Flag("exact_ips", exact.ip_rules),
+            Flag("exact_subnets", exact.subnets),
         ],
     )
 }

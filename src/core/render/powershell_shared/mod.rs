@@ -7,6 +7,7 @@ use super::template::{fill, Flag, Text};
 use super::RenderContext;
 use crate::core::api_versions;
 use crate::core::byos::{STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_CONTRIBUTOR_NAME};
+use crate::core::config::ExactLists;
 use crate::core::config::Resource;
 use crate::core::draft::{Bypass, DefaultAction, PublicNetworkAccess};
 use crate::core::ip_rules::IpRule;
@@ -153,6 +154,7 @@ pub(super) fn merge_network_rules(
     ip_rules: &[IpRule],
     subnets: &[AllowedSubnet],
     bypass: Option<Bypass>,
+    exact: ExactLists,
 ) -> String {
     let ips: Vec<String> = ip_rules.iter().map(|r| r.to_string()).collect();
     let vnet_rules = if subnets.is_empty() {
@@ -180,6 +182,8 @@ pub(super) fn merge_network_rules(
             Text("vnet_rules", &vnet_rules),
             Flag("bypass", bypass.is_some()),
             Text("bypass", bypass.as_deref().unwrap_or_default()),
+            Flag("exact_ips", exact.ip_rules),
+            Flag("exact_subnets", exact.subnets),
         ],
     )
 }

@@ -2,6 +2,22 @@ $ipRules = {{ip_rules}}
 {{vnet_rules}}
 $acls = Get-NetworkAcls
 $before = $acls | ConvertTo-Json -Depth 10 -Compress
+{{?exact_ips}}
+# Exact list: name each IP rule that is not listed, then leave it out.
+foreach ($rule in @($acls.ipRules | Where-Object { $ipRules -notcontains $_.value })) {
+    Write-Host "  removes IP rule $($rule.value) (not listed)"
+}
+$acls.ipRules = @($acls.ipRules | Where-Object { $ipRules -contains $_.value })
+{{/exact_ips}}
+{{?exact_subnets}}
+# Exact list: name each subnet rule that is not listed, then leave it out (IDs compared
+# case-insensitively, as ARM does).
+$wantedIds = @($vnetRules | ForEach-Object { $_.id })
+foreach ($rule in @($acls.virtualNetworkRules | Where-Object { $wantedIds -notcontains $_.id })) {
+    Write-Host "  removes subnet rule $($rule.id) (not listed)"
+}
+$acls.virtualNetworkRules = @($acls.virtualNetworkRules | Where-Object { $wantedIds -contains $_.id })
+{{/exact_subnets}}
 # Appends only the missing rules, keeping the existing ones.
 foreach ($ip in $ipRules) {
     if (-not ($acls.ipRules | Where-Object { $_.value -eq $ip })) { $acls.ipRules += [ordered]@{ value = $ip } }
