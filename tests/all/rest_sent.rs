@@ -435,8 +435,10 @@ fn check(case: &Case, fake: &ArmFake) -> Vec<String> {
     problems
 }
 
-/// Everything the fake held is still there (rules merged, never replaced).
+/// Everything the fake held is still there (rules merged, never replaced), except the rules
+/// of a list made exact that it does not name.
 fn nothing_lost(case: &Case, config: &Config, final_state: &Value) -> Vec<String> {
+    let exact = config.network.as_ref().map(|n| n.exact).unwrap_or_default();
     let mut problems = Vec::new();
     let label = &case.namespace;
     for (id, before) in case.seed["resources"].as_object().unwrap() {
@@ -509,14 +511,14 @@ fn nothing_lost(case: &Case, config: &Config, final_state: &Value) -> Vec<String
                 strings(&b["ipRules"], "value"),
                 strings(&a["ipRules"], "value"),
             );
-            if !in_order(&ib, &ia) {
+            if !exact.ip_rules && !in_order(&ib, &ia) {
                 problems.push(format!("{label}: IP rules lost: {ib:?} became {ia:?}"));
             }
             let (vb, va) = (
                 strings(&b["virtualNetworkRules"], "id"),
                 strings(&a["virtualNetworkRules"], "id"),
             );
-            if !in_order(&vb, &va) {
+            if !exact.subnets && !in_order(&vb, &va) {
                 problems.push(format!(
                     "{label}: virtual-network rules lost: {vb:?} became {va:?}"
                 ));
@@ -578,11 +580,19 @@ fn everything_added(case: &Case, config: &Config, final_state: &Value) -> Vec<St
         let acls = &account["networkAcls"];
         let ips = strings(&acls["ipRules"], "value");
         let seeded = resource(&case.seed, &config.target.resource_id()).is_some();
-        let wanted: Vec<String> = SEEDED_IP_RULES
+        let listed: Vec<String> = network.ip_rules.iter().map(|r| r.to_string()).collect();
+        // Merged: the seeded rules, then the listed ones. Exact: the seeded ones still listed,
+        // in their order, then the other listed ones.
+        let kept: Vec<String> = SEEDED_IP_RULES
             .iter()
             .filter(|_| seeded)
             .map(|s| s.to_string())
-            .chain(network.ip_rules.iter().map(|r| r.to_string()))
+            .filter(|s| !network.exact.ip_rules || listed.contains(s))
+            .collect();
+        let wanted: Vec<String> = kept
+            .iter()
+            .cloned()
+            .chain(listed.iter().filter(|r| !kept.contains(r)).cloned())
             .collect();
         if ips != wanted {
             problems.push(format!(
@@ -595,6 +605,11 @@ fn everything_added(case: &Case, config: &Config, final_state: &Value) -> Vec<St
             ));
         }
         let vnets = strings(&acls["virtualNetworkRules"], "id");
+        if network.exact.subnets && vnets.len() != network.vnet_rules.len() {
+            problems.push(format!(
+                "{label}: the subnet list was to be exactly the listed ones, it is {vnets:?}"
+            ));
+        }
         for rule in &network.vnet_rules {
             if !vnets
                 .iter()
