@@ -11,6 +11,7 @@ use crate::core::render::{OutputTarget, RenderContext};
 pub const USAGE: &str = "usage:
   wizard-cli render CONFIG.json --target powershell|az-bash|az-powershell|rest [--date YYYY-MM-DD] [--app-url URL]
   wizard-cli render CONFIG.json --target all --out DIR [--date YYYY-MM-DD] [--app-url URL]
+      --rollback: the way back to the network settings the configuration's snapshot holds
   wizard-cli validate CONFIG.json
   wizard-cli import SHOW.json [--read-at YYYY-MM-DDTHH:MMZ]   (JSON of az cognitiveservices account show …)
 ";
@@ -35,7 +36,19 @@ fn run_inner(args: &[String]) -> Result<u8, String> {
         let read_at = option(options, "--read-at")?.map_or_else(now_utc, str::to_owned);
         return Ok(import(config_path, &text, &read_at));
     }
-    let draft = from_config_json(&text).map_err(|e| format!("{config_path}: {e}"))?;
+    let read = from_config_json(&text).map_err(|e| format!("{config_path}: {e}"))?;
+    let rollback = command == "render" && options.iter().any(|o| o == "--rollback");
+    let draft = if rollback {
+        match crate::core::rollback::rollback_draft(&read) {
+            Ok(draft) => draft,
+            Err(message) => {
+                eprintln!("{config_path}: error: current_state: {message}");
+                return Ok(1);
+            }
+        }
+    } else {
+        read.clone()
+    };
     let generated = generate(&draft);
     let diagnostics = &generated.validation.diagnostics;
     let has_errors = generated.plan.is_none();
@@ -76,7 +89,10 @@ fn run_inner(args: &[String]) -> Result<u8, String> {
                 return Ok(1);
             }
             let app_address = option(options, "--app-url")?;
-            let context = RenderContext::for_draft(&date, app_address, &draft);
+            let mut context = RenderContext::for_draft(&date, app_address, &draft);
+            if rollback {
+                context.header_notes = crate::core::rollback::rollback_header(&read);
+            }
             if target == "all" {
                 let dir = option(options, "--out")?.ok_or("--target all needs --out DIR")?;
                 std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {dir}: {e}"))?;

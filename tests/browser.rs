@@ -22,6 +22,7 @@ fn the_core_validates_and_renders_in_wasm() {
     let context = RenderContext {
         generated_on: date_from_millis(js_sys::Date::now()),
         reopen_link: String::new(),
+        header_notes: Vec::new(),
     };
     let bash = render(&plan, OutputTarget::AzBash, &context);
     assert!(bash.starts_with("#!/usr/bin/env bash\n"));

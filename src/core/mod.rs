@@ -21,6 +21,7 @@ pub mod quote;
 pub mod render;
 pub mod request_bodies;
 pub mod resource_kinds;
+pub mod rollback;
 pub mod share_link;
 pub mod storage_account_id;
 pub mod storage_draft;

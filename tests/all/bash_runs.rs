@@ -490,3 +490,59 @@ fn exact_lists_name_what_they_remove_then_remove_it_and_a_second_run_changes_not
         "the second run must change nothing"
     );
 }
+
+#[test]
+fn the_rollback_after_a_forward_run_restores_the_account_exactly() {
+    use ai_network_wizard::core::render::RenderContext;
+    use ai_network_wizard::core::rollback::{rollback_draft, rollback_header};
+    let draft = fixture("openai-exact-lists-remove-rules");
+    let legacy = "/subscriptions/0b3d9c2e-7a41-4f6b-8e25-c91d4a7f3e60/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-apps/subnets/snet-legacy";
+    // The account as its snapshot describes it (the fixture's current_state).
+    let snapshot = draft
+        .current_state
+        .as_ref()
+        .unwrap()
+        .account
+        .clone()
+        .unwrap();
+    let mut account = account("OpenAI", snapshot["properties"]["networkAcls"].clone());
+    account["properties"]["customSubDomainName"] = json!("contoso-openai");
+    account["properties"]["publicNetworkAccess"] = json!("Enabled");
+    let subnets = json!({ legacy.to_ascii_lowercase(): ["Microsoft.CognitiveServices"] });
+    let run = Run::new(
+        "rollback",
+        &json!({ "account": account, "subnets": subnets }),
+    );
+    let before = run.state();
+
+    run.script(&render_draft(&draft, OutputTarget::AzBash));
+    assert_ne!(run.state(), before, "the forward run changed the rules");
+
+    let rollback = rollback_draft(&draft).expect("the fixture carries a snapshot");
+    let plan = generate(&rollback).plan.expect("the rollback is valid");
+    let mut context = RenderContext::for_draft("2026-11-22", None, &rollback);
+    context.header_notes = rollback_header(&draft);
+    let script = ai_network_wizard::core::render::render(&plan, OutputTarget::AzBash, &context);
+    assert!(script.contains("# ROLLBACK: restores the network settings read at 2026-11-30T14:05Z"));
+    assert!(
+        script.contains("#   - The custom subdomain: once set it can never be changed or removed")
+    );
+    let changes = run.script(&script);
+    assert_eq!(
+        run.state(),
+        before,
+        "the rollback restores every network setting exactly"
+    );
+    // Rules first, then the default action: no write leaves the account without its old rules.
+    assert!(
+        changes
+            .iter()
+            .all(|c| !c.starts_with("update custom-domain")),
+        "{changes:#?}"
+    );
+    assert_eq!(
+        run.script(&script),
+        Vec::<String>::new(),
+        "a second rollback changes nothing"
+    );
+}

@@ -340,3 +340,35 @@ fn the_one_line_form_for_share_links_reads_back_the_same_draft() {
     assert!(!compact.contains('\n'));
     assert_eq!(from_config_json(&compact).unwrap(), draft);
 }
+
+#[test]
+fn render_rollback_needs_a_snapshot_and_says_what_stays() {
+    let with = fixtures_dir().join("openai-exact-lists-remove-rules.json");
+    let output = cli(&[
+        "render",
+        with.to_str().unwrap(),
+        "--target",
+        "powershell",
+        "--rollback",
+        "--date",
+        TEST_DATE,
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let script = text(&output.stdout);
+    assert!(
+        script.contains("# ROLLBACK: restores the network settings read at 2026-11-30T14:05Z"),
+        "{script}"
+    );
+    assert!(script.contains("Bring-your-own storage"));
+    let without = fixtures_dir().join("speech-two-office-ranges.json");
+    let output = cli(&[
+        "render",
+        without.to_str().unwrap(),
+        "--target",
+        "az-bash",
+        "--rollback",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stderr)
+        .contains("error: current_state: This configuration carries no snapshot"));
+}

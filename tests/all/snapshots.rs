@@ -96,3 +96,27 @@ fn the_snapshot_fixtures_are_what_their_names_say() {
         .expect("valid");
     assert_eq!(speech.network.expect("network step").ip_rules.len(), 2);
 }
+
+/// The rollback of a configuration with a snapshot, in every output.
+fn check_rollback(fixture_name: &str, target: OutputTarget) {
+    use ai_network_wizard::core::generate::generate;
+    use ai_network_wizard::core::render::{render, RenderContext};
+    use ai_network_wizard::core::rollback::{rollback_draft, rollback_header};
+    let draft = fixture(fixture_name);
+    let rollback = rollback_draft(&draft).expect("a snapshot");
+    let plan = generate(&rollback).plan.expect("a valid rollback");
+    let mut context = RenderContext::for_draft(crate::support::TEST_DATE, None, &rollback);
+    context.header_notes = rollback_header(&draft);
+    let text = render(&plan, target, &context);
+    assert_snapshot(
+        &format!("{fixture_name}.rollback.{}.txt", target.id()),
+        &text,
+    );
+}
+
+#[test]
+fn rollback_in_every_output() {
+    for target in OutputTarget::ALL {
+        check_rollback("openai-exact-lists-remove-rules", target);
+    }
+}

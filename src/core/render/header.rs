@@ -34,6 +34,10 @@ pub(super) fn header_lines(
             context.generated_on
         ),
     ];
+    if !context.header_notes.is_empty() {
+        lines.push(String::new());
+        lines.extend(context.header_notes.iter().cloned());
+    }
     lines.extend(reopen_lines(&context.reopen_link));
     lines.push(String::new());
     lines.push("Steps:".to_owned());

@@ -79,6 +79,8 @@ pub struct RenderContext {
     /// The share link (or `#fragment` when the wizard's address is unknown) that reopens the
     /// draft the plan came from; empty to leave it out.
     pub reopen_link: String,
+    /// Lines the header adds after the provenance (a rollback says what it restores).
+    pub header_notes: Vec<String>,
 }
 
 impl RenderContext {
@@ -95,6 +97,7 @@ impl RenderContext {
         RenderContext {
             generated_on: generated_on.to_owned(),
             reopen_link,
+            header_notes: Vec::new(),
         }
     }
 }
