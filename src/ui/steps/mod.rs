@@ -4,4 +4,5 @@ pub mod custom_domain;
 pub mod network;
 pub mod not_yet_built;
 pub mod review;
+pub mod storage;
 pub mod target;

@@ -13,11 +13,3 @@ pub fn private_endpoints_step() -> impl IntoView {
         </p>
     }
 }
-
-pub fn storage_step() -> impl IntoView {
-    view! {
-        <p class="callout">
-            "Not built yet. This step will create a Speech resource that keeps its data in your storage account (BYOS). BYOS is only possible at creation. Nothing from it is in the outputs today."
-        </p>
-    }
-}
