@@ -209,6 +209,30 @@ fn validate_refuses_bad_network_rules_and_names_the_fixes() {
 }
 
 #[test]
+fn validate_refuses_byos_on_an_existing_resource_and_repairs_a_portal_address() {
+    let path = "tests/fixtures/invalid/bad-storage.json";
+    let output = cli(&["validate", path]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    let errors: Vec<&str> = stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix(&format!("{path}: error: ")))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "storage.enabled: Bring your own storage is only possible when the resource is created: an existing resource can never start using your storage account. Switch the target to creating a new resource, or untick \"Include this step\".",
+            "storage.storage_account_id: This is an Azure portal address, not a resource ID. The resource ID is inside it. (fix: Use the resource ID in it)",
+            "storage.acknowledge_irreversible: Tick the acknowledgement: the storage account can never be changed, and the resource can never stop using it.",
+        ]
+    );
+    assert!(
+        stderr.contains(&format!("{path}: warning: storage.region: The storage account is in eastus, the resource in westeurope.")),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn files_that_are_not_configurations_exit_2_with_the_reason() {
     let dir = scratch_dir("cli-not-a-config");
     std::fs::create_dir_all(&dir).unwrap();
