@@ -71,6 +71,8 @@ impl Run {
         );
         old_bash()
             .arg(self.dir.join("script.sh"))
+            // The settings file a script saves lands here, not in the repository.
+            .current_dir(&self.dir)
             .env("PATH", path)
             .env("FAKE_AZ_STATE", self.dir.join("state.json"))
             .env("FAKE_AZ_LOG", self.dir.join("log"))
@@ -508,6 +510,9 @@ fn the_rollback_after_a_forward_run_restores_the_account_exactly() {
     let mut account = account("OpenAI", snapshot["properties"]["networkAcls"].clone());
     account["properties"]["customSubDomainName"] = json!("contoso-openai");
     account["properties"]["publicNetworkAccess"] = json!("Enabled");
+    account["id"] = json!("/subscriptions/0b3d9c2e-7a41-4f6b-8e25-c91d4a7f3e60/resourceGroups/rg-openai-prod/providers/Microsoft.CognitiveServices/accounts/contoso-openai");
+    account["type"] = json!("Microsoft.CognitiveServices/accounts");
+    account["location"] = json!("swedencentral");
     let subnets = json!({ legacy.to_ascii_lowercase(): ["Microsoft.CognitiveServices"] });
     let run = Run::new(
         "rollback",
@@ -518,7 +523,25 @@ fn the_rollback_after_a_forward_run_restores_the_account_exactly() {
     run.script(&render_draft(&draft, OutputTarget::AzBash));
     assert_ne!(run.state(), before, "the forward run changed the rules");
 
-    let rollback = rollback_draft(&draft).expect("the fixture carries a snapshot");
+    // The way back the header describes: the file the forward run saved before its first change,
+    // imported, then rendered as a rollback.
+    let saved: Vec<_> = std::fs::read_dir(&run.dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("network-settings-before-")
+        })
+        .collect();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    let imported = ai_network_wizard::core::import::import_show_json(
+        &std::fs::read_to_string(&saved[0]).unwrap(),
+        "2026-11-30T14:05Z",
+    )
+    .expect("the saved settings import");
+    let rollback = rollback_draft(&imported.draft).expect("an imported account carries a snapshot");
     let plan = generate(&rollback).plan.expect("the rollback is valid");
     let mut context = RenderContext::for_draft("2026-11-22", None, &rollback);
     context.header_notes = rollback_header(&draft);

@@ -403,7 +403,11 @@ impl Plan {
                 api_versions::SUBSCRIPTIONS,
             )
             .note("Confirms the token can see the subscription (expect 200).")],
-            Action::VerifyResource => vec![account_get().note("Expect 200; 404 means the name, group or subscription is wrong.")],
+            Action::VerifyResource => vec![account_get().note(if matches!(t.resource, Resource::CognitiveServices { .. }) {
+                "Expect 200; 404 means the name, group or subscription is wrong. Save this response to a file before sending anything else: it is the way back (see the header)."
+            } else {
+                "Expect 200; 404 means the name, group or subscription is wrong."
+            })],
             Action::CreateAccount { .. } if account_state.is_some() => vec![account_get().note(format!(
                 "The current settings ({}) show that the account exists: nothing to create. Expect 200.",
                 state.map(|s| s.provenance()).unwrap_or_default()

@@ -49,6 +49,20 @@ pub(super) fn header_lines(
         };
         lines.push(format!("  {}. {}{mark}", index + 1, step.title));
     }
+    let saves_settings = matches!(target.resource, Resource::CognitiveServices { .. })
+        && plan
+            .steps
+            .iter()
+            .any(|s| matches!(s.action, crate::core::plan::Action::VerifyResource));
+    if saves_settings && context.header_notes.is_empty() {
+        lines.push(String::new());
+        lines.extend([
+            "The way back: before the first change, step 2 saves the account as it is to".to_owned(),
+            "network-settings-before-<UTC time>.json (with the REST requests, save step 2's response).".to_owned(),
+            "To restore those settings: wizard-cli import THAT-FILE > before.json, then".to_owned(),
+            "wizard-cli render before.json --rollback --target az-bash (or powershell, az-powershell, rest).".to_owned(),
+        ]);
+    }
     lines.push(String::new());
     lines.push("Prerequisites:".to_owned());
     lines.extend(prerequisites.iter().map(|p| format!("  - {p}")));

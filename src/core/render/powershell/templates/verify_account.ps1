@@ -2,3 +2,7 @@ $account = Get-AzCognitiveServicesAccount -ResourceGroupName $ResourceGroup -Nam
 if ($account.AccountType -ne $AccountKind) {
     Write-Warning "The account's kind is $($account.AccountType), not ${AccountKind}."
 }
+# Kept before the first change: the way back starts from this file (see the header).
+$settingsFile = 'network-settings-before-{0}.json' -f (Get-Date).ToUniversalTime().ToString('yyyyMMddTHHmmssZ')
+Invoke-ArmRequest -Method 'GET' -Path $AccountPath | ConvertTo-Json -Depth 20 | Set-Content -Path $settingsFile -Encoding UTF8
+Write-Host "  saved the account's current settings to $settingsFile"
