@@ -232,6 +232,19 @@ pub fn bash_findings(script: &str) -> Vec<Finding> {
                     }
                 }
             }
+            // Before 4.0 the first `)` closed a `$(…)`, so a case pattern without its optional
+            // opening `(` ends the substitution early.
+            "case_item"
+                if std::iter::successors(node.parent(), |n| n.parent())
+                    .any(|n| n.kind() == "command_substitution")
+                    && node.child(0).is_some_and(|c| c.kind() != "(") =>
+            {
+                found(
+                    "case pattern without its opening ( inside $(…)",
+                    "bash 4.0",
+                    node,
+                );
+            }
             ";&" | ";;&" => found("case fall-through (;& / ;;&)", "bash 4.0", node),
             "|&" => found("pipe with stderr (|&)", "bash 4.0", node),
             "&>>" => found("append stdout and stderr (&>>)", "bash 4.0", node),
@@ -539,6 +552,7 @@ az network vnet subnet update --service-endpoints "${services[@]}" Microsoft.Cog
 declare -A seen
 last=${services[-1]}
 echo "$EPOCHSECONDS" |& cat
+kind=$(case "$1" in a) echo first ;; esac)
 "#;
     let found = bash_findings(broken);
     let since: Vec<&str> = found.iter().map(|f| f.since).collect();
@@ -546,14 +560,14 @@ echo "$EPOCHSECONDS" |& cat
         since,
         [
             "bash 4.4", "bash 4.0", "bash 4.0", "bash 4.4", "bash 4.0", "bash 4.3", "bash 5.0",
-            "bash 4.0"
+            "bash 4.0", "bash 4.0"
         ],
         "{:#?}",
         versions(&found)
     );
     assert_eq!(
         found.iter().map(|f| f.line).collect::<Vec<_>>(),
-        [3, 4, 5, 6, 7, 8, 9, 9]
+        [3, 4, 5, 6, 7, 8, 9, 9, 10]
     );
 
     // The same script written for bash 3.2 passes.
@@ -564,6 +578,7 @@ services=()
 while IFS= read -r service; do services+=("$service"); done <<<"$endpoints"
 az network vnet subnet update --service-endpoints ${services[@]+"${services[@]}"} Microsoft.CognitiveServices
 count=${#services[@]}
+kind=$(case "$1" in (a) echo first ;; esac)
 "#;
     assert_eq!(bash_findings(fixed), Vec::new());
 }
