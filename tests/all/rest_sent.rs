@@ -567,7 +567,26 @@ fn everything_added(case: &Case, config: &Config, final_state: &Value) -> Vec<St
     if !account_known {
         return problems;
     }
-    let account = &resource(final_state, &config.target.resource_id()).unwrap()["properties"];
+    let account_body = resource(final_state, &config.target.resource_id()).unwrap();
+    if let Some(byos) = &config.storage {
+        let name = ai_network_wizard::core::plan::storage::role_assignment_name(
+            &config.target,
+            &byos.account,
+        );
+        let id = format!(
+            "{}/providers/Microsoft.Authorization/roleAssignments/{name}",
+            byos.account
+        );
+        match resource(final_state, &id) {
+            Some(assignment)
+                if assignment["properties"]["principalId"]
+                    == account_body["identity"]["principalId"] => {}
+            other => problems.push(format!(
+                "{label}: the storage role for the account's identity is missing: {other:?}"
+            )),
+        }
+    }
+    let account = &account_body["properties"];
     if let Some(domain) = &config.custom_domain {
         if account["customSubDomainName"] != domain.subdomain.as_str() {
             problems.push(format!(

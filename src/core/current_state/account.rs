@@ -14,6 +14,8 @@ pub struct AccountNetwork {
     pub public_network_access: Option<PublicNetworkAccess>,
     /// `None`: the account has no networkAcls (every network is allowed).
     pub network_acls: Option<NetworkAcls>,
+    /// The object ID of its system-assigned identity, when it has one (for role assignments).
+    pub principal_id: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -77,6 +79,12 @@ pub fn minimal_account_json(account: &AccountNetwork) -> Value {
     let mut out = Map::new();
     if let Some(id) = &account.id {
         out.insert("id".into(), json!(id));
+    }
+    if let Some(principal) = &account.principal_id {
+        out.insert(
+            "identity".into(),
+            json!({ "type": "SystemAssigned", "principalId": principal }),
+        );
     }
     out.insert("properties".into(), Value::Object(properties));
     Value::Object(out)
@@ -181,7 +189,42 @@ pub(super) fn read_account(
         custom_sub_domain_name,
         public_network_access,
         network_acls,
+        principal_id: read_principal(object.get("identity"), &format!("{field}.identity"), out),
     })
+}
+
+/// The system-assigned identity's object ID (a GUID), when the account has one.
+fn read_principal(
+    identity: Option<&Value>,
+    field: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let identity = identity.filter(|i| !i.is_null())?;
+    let system_assigned = identity
+        .get("type")
+        .and_then(Value::as_str)
+        .is_some_and(|t| {
+            t.split(',')
+                .any(|part| part.trim().eq_ignore_ascii_case("SystemAssigned"))
+        });
+    if !system_assigned {
+        return None;
+    }
+    match identity.get("principalId").and_then(Value::as_str) {
+        Some(id) if crate::core::names::check_guid(id, "principal ID").is_ok() => {
+            Some(id.to_ascii_lowercase())
+        }
+        other => {
+            out.push(Diagnostic::error(
+                format!("{field}.principalId"),
+                format!(
+                    "The system-assigned identity's principalId must be a GUID, found {}.",
+                    other.map_or("nothing".to_owned(), |t| format!("\"{t}\""))
+                ),
+            ));
+            None
+        }
+    }
 }
 
 fn optional_text(

@@ -160,7 +160,7 @@ fn kind_of(value: &Value) -> &'static str {
     }
 }
 
-/// Re-exported for the account reader and the plan: the wire names.
+/// ARM's spelling of a default action, as the account reader meets it.
 pub(crate) fn parse_default_action(text: &str) -> Option<DefaultAction> {
     match text {
         "Allow" => Some(DefaultAction::Allow),
@@ -169,6 +169,7 @@ pub(crate) fn parse_default_action(text: &str) -> Option<DefaultAction> {
     }
 }
 
+/// ARM's spelling of public network access.
 pub(crate) fn parse_public_access(text: &str) -> Option<PublicNetworkAccess> {
     match text {
         "Enabled" => Some(PublicNetworkAccess::Enabled),

@@ -501,7 +501,11 @@ impl Plan {
             )
             .body(json!({ "properties": { "publicNetworkAccess": public_access_name(*access) } }))
             .note("Long-running: poll GET until properties.provisioningState is Succeeded.")],
-            Action::AssignStorageRole { storage } => storage::assign_role_requests(t, storage),
+            Action::AssignStorageRole { storage } => storage::assign_role_requests(
+                t,
+                storage,
+                account_state.and_then(|a| a.principal_id.as_deref()).zip(state),
+            ),
             Action::HardenStorage { storage } => storage::harden_requests(t, storage),
             Action::VerifyUserOwnedStorage { storage } => storage::verify_requests(t, storage),
         }

@@ -6,6 +6,7 @@ use super::{Action, ArmRequest, Step};
 use crate::core::api_versions;
 use crate::core::byos::{STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_CONTRIBUTOR_NAME};
 use crate::core::config::{Config, Target, UserOwnedStorage};
+use crate::core::current_state::CurrentState;
 use crate::core::storage_account_id::StorageAccountId;
 use crate::core::uuid_v5::{uuid_v5, NAMESPACE_URL};
 
@@ -120,27 +121,41 @@ fn account_get(target: &Target) -> ArmRequest {
     )
 }
 
-pub(super) fn assign_role_requests(target: &Target, storage: &StorageAccountId) -> Vec<ArmRequest> {
+/// With the account's identity known (imported current state), the assignment is exact;
+/// otherwise ARM refuses it until the principal ID is pasted.
+pub(super) fn assign_role_requests(
+    target: &Target,
+    storage: &StorageAccountId,
+    known_principal: Option<(&str, &CurrentState)>,
+) -> Vec<ArmRequest> {
     let path = role_assignment_path(target, storage);
-    vec![
-        account_get(target).note(format!(
-            "Copy identity.principalId (the account's managed identity) into the PUT below in place of {PRINCIPAL_ID}. If it is empty, the account has no system-assigned identity: stop."
+    let body = |principal: &str| {
+        json!({
+            "properties": {
+                "roleDefinitionId": storage.role_definition_id(STORAGE_BLOB_DATA_CONTRIBUTOR),
+                "principalId": principal,
+                "principalType": "ServicePrincipal",
+            }
+        })
+    };
+    let put = ArmRequest::new("PUT", path.clone(), api_versions::AUTHORIZATION);
+    let put = match known_principal {
+        Some((principal, state)) => put.body(body(principal)).note(format!(
+            "{STORAGE_BLOB_DATA_CONTRIBUTOR_NAME} for the account's identity {principal} (exact: {}). Needs Owner or User Access Administrator on the storage account. PrincipalNotFound right after the account was created: the identity is not known everywhere yet; wait a minute and send it again.",
+            state.provenance()
         )),
-        ArmRequest::new("GET", path.clone(), api_versions::AUTHORIZATION).note(
+        None => put.body(body(PRINCIPAL_ID)).refused_until_edited().note(format!(
+            "{STORAGE_BLOB_DATA_CONTRIBUTOR_NAME} for the account's identity. Needs Owner or User Access Administrator on the storage account. PrincipalNotFound right after the account was created: the identity is not known everywhere yet; wait a minute and send it again. ARM refuses the <EDIT: …> text as a principal ID, so nothing happens if it was not replaced; importing the account's current settings fills it in."
+        )),
+    };
+    vec![
+        account_get(target).note(
+            "identity.principalId is the account's managed identity. If it is empty, the account has no system-assigned identity: stop.",
+        ),
+        ArmRequest::new("GET", path, api_versions::AUTHORIZATION).note(
             "404: go on. 200 with the same principalId: the role is assigned already, skip the PUT.",
         ),
-        ArmRequest::new("PUT", path, api_versions::AUTHORIZATION)
-            .body(json!({
-                "properties": {
-                    "roleDefinitionId": storage.role_definition_id(STORAGE_BLOB_DATA_CONTRIBUTOR),
-                    "principalId": PRINCIPAL_ID,
-                    "principalType": "ServicePrincipal",
-                }
-            }))
-            .refused_until_edited()
-            .note(format!(
-                "{STORAGE_BLOB_DATA_CONTRIBUTOR_NAME} for the account's identity. Needs Owner or User Access Administrator on the storage account. PrincipalNotFound right after the account was created: the identity is not known everywhere yet; wait a minute and send it again. ARM refuses the <EDIT: …> text as a principal ID, so nothing happens if it was not replaced."
-            )),
+        put,
     ]
 }
 
