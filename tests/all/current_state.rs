@@ -358,3 +358,37 @@ fn pasting_show_outputs_one_after_another_builds_the_snapshot() {
         "{refused:?}"
     );
 }
+
+#[test]
+fn the_system_assigned_identity_is_read_for_role_assignments() {
+    let with = |identity: Value| {
+        state(
+            Some(json!({ "id": ACCOUNT_ID, "identity": identity, "properties": {} })),
+            vec![],
+        )
+    };
+    let mut out = Vec::new();
+    let read = validate_current_state(
+        &with(json!({ "type": "SystemAssigned", "principalId": "0F1E2D3C-4B5A-4978-8695-A4B3C2D1E0F9", "tenantId": "x" })),
+        Some(ACCOUNT_ID),
+        &mut out,
+    )
+    .unwrap();
+    assert_eq!(
+        read.account.unwrap().principal_id.as_deref(),
+        Some("0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9")
+    );
+    let user_only = validate_current_state(
+        &with(json!({ "type": "UserAssigned", "userAssignedIdentities": {} })),
+        Some(ACCOUNT_ID),
+        &mut out,
+    )
+    .unwrap();
+    assert_eq!(user_only.account.unwrap().principal_id, None);
+    assert_eq!(
+        fields(&with(
+            json!({ "type": "SystemAssigned", "principalId": "me" })
+        )),
+        ["current_state.account.identity.principalId"]
+    );
+}
