@@ -14,6 +14,7 @@ pub const USAGE: &str = "usage:
       --rollback: the way back to the network settings the configuration's snapshot holds
   wizard-cli validate CONFIG.json
   wizard-cli import SHOW.json [--read-at YYYY-MM-DDTHH:MMZ]   (JSON of az cognitiveservices account show …)
+  wizard-cli current-state CONFIG.json SHOW.json... [--read-at YYYY-MM-DDTHH:MMZ]   (prints CONFIG with the snapshot)
 ";
 
 /// Runs the command; returns the exit code. Output goes to stdout, problems to stderr.
@@ -36,7 +37,10 @@ fn run_inner(args: &[String]) -> Result<u8, String> {
         let read_at = option(options, "--read-at")?.map_or_else(now_utc, str::to_owned);
         return Ok(import(config_path, &text, &read_at));
     }
-    let read = from_config_json(&text).map_err(|e| format!("{config_path}: {e}"))?;
+    let mut read = from_config_json(&text).map_err(|e| format!("{config_path}: {e}"))?;
+    if command == "current-state" {
+        return attach_current_state(&mut read, options);
+    }
     let rollback = command == "render" && options.iter().any(|o| o == "--rollback");
     let draft = if rollback {
         match crate::core::rollback::rollback_draft(&read) {
@@ -159,6 +163,63 @@ fn severity_name(severity: Severity) -> &'static str {
         Severity::Warning => "warning",
         Severity::Info => "info",
     }
+}
+
+/// Adds each `show` output (the account's, subnets') to the configuration's current-state
+/// snapshot and prints the configuration; exit 1 with one line per part it cannot read.
+fn attach_current_state(
+    draft: &mut crate::core::draft::Draft,
+    options: &[String],
+) -> Result<u8, String> {
+    // When the show outputs were printed; now, unless told.
+    let read_at = option(options, "--read-at")?.map_or_else(now_utc, str::to_owned);
+    let target_id = generate(draft)
+        .validation
+        .config
+        .map(|c| c.target.resource_id());
+    let mut files = Vec::new();
+    let mut skip_value = false;
+    for option in options {
+        if std::mem::take(&mut skip_value) {
+            continue;
+        }
+        if option.starts_with("--") {
+            skip_value = true;
+            continue;
+        }
+        files.push(option);
+    }
+    if files.is_empty() {
+        return Err(format!(
+            "current-state needs at least one SHOW.json\n{USAGE}"
+        ));
+    }
+    let mut failed = false;
+    for path in files {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+        match crate::core::current_state::import_pasted(
+            draft.current_state.as_ref(),
+            &text,
+            &read_at,
+            target_id.as_deref(),
+        ) {
+            Ok(mut state) => {
+                state.source = "az … show".into();
+                draft.current_state = Some(state);
+            }
+            Err(problems) => {
+                failed = true;
+                for problem in problems {
+                    eprintln!("{path}: error: {problem}");
+                }
+            }
+        }
+    }
+    if failed {
+        return Ok(1);
+    }
+    print!("{}", crate::core::config_file::to_config_json(draft));
+    Ok(0)
 }
 
 fn option<'a>(options: &'a [String], name: &str) -> Result<Option<&'a str>, String> {

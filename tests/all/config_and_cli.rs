@@ -396,3 +396,59 @@ fn render_rollback_needs_a_snapshot_and_says_what_stays() {
     assert!(text(&output.stderr)
         .contains("error: current_state: This configuration carries no snapshot"));
 }
+
+#[test]
+fn current_state_attaches_show_outputs_and_names_what_it_cannot_read() {
+    let dir = scratch_dir("current-state");
+    std::fs::create_dir_all(&dir).unwrap();
+    let account = dir.join("account.json");
+    std::fs::write(
+        &account,
+        r#"{ "id": "/subscriptions/6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91/resourceGroups/rg-speech-prod/providers/Microsoft.CognitiveServices/accounts/contoso-speech",
+             "type": "Microsoft.CognitiveServices/accounts",
+             "properties": { "networkAcls": { "defaultAction": "Allow", "ipRules": [{ "value": "192.0.2.10" }], "virtualNetworkRules": [] } } }"#,
+    )
+    .unwrap();
+    let config = fixtures_dir().join("speech-two-office-ranges.json");
+    let out = cli(&[
+        "current-state",
+        config.to_str().unwrap(),
+        account.to_str().unwrap(),
+        "--read-at",
+        "2026-11-30T14:05Z",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let with_state = dir.join("with-state.json");
+    std::fs::write(&with_state, &out.stdout).unwrap();
+    let rendered = cli(&[
+        "render",
+        with_state.to_str().unwrap(),
+        "--target",
+        "rest",
+        "--date",
+        "2026-11-30",
+    ]);
+    let rest = text(&rendered.stdout);
+    assert!(rest.contains("read at 2026-11-30T14:05Z"), "{rest}");
+    assert!(!rest.contains("<EDIT: "), "{rest}");
+
+    std::fs::write(
+        &account,
+        r#"{ "properties": { "networkAcls": { "ipRules": "192.0.2.10" } } }"#,
+    )
+    .unwrap();
+    let refused = cli(&[
+        "current-state",
+        config.to_str().unwrap(),
+        account.to_str().unwrap(),
+        "--read-at",
+        "now",
+    ]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        text(&refused.stderr).contains("error: pasted JSON.properties.networkAcls.ipRules: ipRules must be a list, found text."),
+        "{}",
+        text(&refused.stderr)
+    );
+    assert!(refused.stdout.is_empty());
+}
