@@ -4,6 +4,7 @@ use super::cloud::Cloud;
 use super::current_state::CurrentState;
 use super::draft::{Bypass, DefaultAction, Existence, PublicNetworkAccess};
 use super::ip_rules::IpRule;
+use super::private_endpoints::config::PrivateEndpoints;
 use super::resource_kinds::{KindInfo, ResourceType};
 use super::storage_account_id::StorageAccountId;
 use super::subnet_id::SubnetId;
@@ -19,6 +20,8 @@ pub struct Config {
     pub storage: Option<UserOwnedStorage>,
     /// What ARM said before the plan runs, when imported.
     pub current_state: Option<CurrentState>,
+    /// Present when the Private endpoints step is included.
+    pub private_endpoints: Option<PrivateEndpoints>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::cloud::Cloud;
 use super::current_state::CurrentStateDraft;
+use super::private_endpoints::draft::PrivateEndpointsDraft;
 use super::resource_kinds::ResourceType;
 use super::storage_draft::StorageDraft;
 
@@ -19,6 +20,7 @@ pub struct Draft {
     /// Left out of the file when absent, so files without it read and write as before.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current_state: Option<CurrentStateDraft>,
+    pub private_endpoints: PrivateEndpointsDraft,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -203,6 +205,15 @@ impl Draft {
             self.network
                 .ip_rules
                 .splice(index..=index, replacement.iter().cloned());
+            return true;
+        }
+        if field == "private_endpoints.custom_domain" {
+            // An endpoint on an account needs a custom subdomain: include that step with it.
+            let [subdomain] = replacement else {
+                return false;
+            };
+            self.custom_domain.enabled = true;
+            self.custom_domain.subdomain = subdomain.clone();
             return true;
         }
         let text_field = match field {

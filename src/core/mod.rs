@@ -17,6 +17,7 @@ pub mod import;
 pub mod ip_rules;
 pub mod names;
 pub mod plan;
+pub mod private_endpoints;
 pub mod quote;
 pub mod render;
 pub mod request_bodies;

@@ -265,3 +265,13 @@ pub fn check_custom_subdomain(value: &str) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// Private endpoint: 2–64, same characters as a virtual network.
+pub fn check_private_endpoint(value: &str) -> Result<(), String> {
+    check_network_name(value, "private endpoint name", 2, 64)
+}
+
+/// Private link connection: 1–80, same characters as a subnet.
+pub fn check_connection_name(value: &str) -> Result<(), String> {
+    check_network_name(value, "connection name", 1, 80)
+}

@@ -569,3 +569,125 @@ fn the_rollback_after_a_forward_run_restores_the_account_exactly() {
         "a second rollback changes nothing"
     );
 }
+
+/// Private endpoint fixtures of every shape (zones created, three zones with subnet policies,
+/// manual approval in another subscription, a whole hub, US Government, existing zones, own DNS):
+/// the first run creates each endpoint, the second changes nothing.
+#[test]
+fn private_endpoint_scripts_run_twice() {
+    let fixtures = [
+        "speech-private-endpoint-created-zones",
+        "ai-services-private-endpoint-three-zones",
+        "openai-private-endpoint-manual-other-subscription",
+        "ai-studio-hub-private-endpoints",
+        "speech-private-endpoint-us-government",
+        "private-endpoint-existing-zones-other-subscription",
+        "private-endpoint-custom-dns",
+    ];
+    for name in fixtures {
+        let draft = fixture(name);
+        let script = render_draft(&draft, OutputTarget::AzBash);
+        let mut account = account(&draft.target.kind, Value::Null);
+        account["properties"]["customSubDomainName"] = json!(draft.custom_domain.subdomain);
+        let cloud = draft.target.cloud.cli_name();
+        let run = Run::new(
+            name,
+            &json!({ "cloud": cloud, "account": account, "subnets": {} }),
+        );
+        let first = run.script(&script);
+        let endpoints = draft.private_endpoints.endpoints.len();
+        assert_eq!(
+            first
+                .iter()
+                .filter(|c| c.starts_with("endpoint-create "))
+                .count(),
+            endpoints,
+            "{name}: {first:#?}"
+        );
+        assert_eq!(
+            run.script(&script),
+            Vec::<String>::new(),
+            "{name}: the second run must change nothing"
+        );
+    }
+}
+
+#[test]
+fn speech_endpoint_gets_its_zone_link_and_group_then_public_access_closes() {
+    let script = render_draft(
+        &fixture("speech-private-endpoint-created-zones"),
+        OutputTarget::AzBash,
+    );
+    let mut account = account("SpeechServices", Value::Null);
+    account["properties"]["customSubDomainName"] = json!("contoso-speech");
+    let run = Run::new("pe-speech", &json!({ "account": account, "subnets": {} }));
+    let changes = run.script(&script);
+    let zone = "6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91|rg-speech-prod|privatelink.cognitiveservices.azure.com";
+    let endpoint = "6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91|rg-network|pe-contoso-speech-account";
+    let expected_order = [
+        format!("zone-create {zone}"),
+        format!("link-create {zone}|link-vnet-apps"),
+        format!("endpoint-create {endpoint} account manual=false"),
+    ];
+    let positions: Vec<usize> = expected_order
+        .iter()
+        .map(|e| {
+            changes
+                .iter()
+                .position(|c| c == e)
+                .unwrap_or_else(|| panic!("{e} missing: {changes:#?}"))
+        })
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{changes:#?}");
+    let group = changes
+        .iter()
+        .position(|c| c.starts_with(&format!("zone-group-create {endpoint} ")))
+        .expect("zone group");
+    let close = changes
+        .iter()
+        .position(|c| c.contains("\"publicNetworkAccess\":\"Disabled\""))
+        .expect("close");
+    assert!(positions[2] < group && group < close, "{changes:#?}");
+    assert_eq!(
+        run.state()["account"]["properties"]["publicNetworkAccess"],
+        "Disabled"
+    );
+    assert_eq!(
+        run.script(&script),
+        Vec::<String>::new(),
+        "the second run must change nothing"
+    );
+}
+
+#[test]
+fn removing_an_endpoint_reopens_public_access_first_and_keeps_the_zones() {
+    let script = render_draft(
+        &fixture("private-endpoint-remove-reopen-public-access"),
+        OutputTarget::AzBash,
+    );
+    let endpoint = "6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91|rg-network|pe-contoso-speech-account";
+    let zone = "6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91|rg-speech-prod|privatelink.cognitiveservices.azure.com";
+    let mut account = account("SpeechServices", Value::Null);
+    account["properties"]["publicNetworkAccess"] = json!("Disabled");
+    let run = Run::new(
+        "pe-remove",
+        &json!({
+            "account": account,
+            "subnets": {},
+            "zones": { zone: true },
+            "endpoints": { endpoint: { "groupId": "account" } },
+            "zone_groups": { endpoint: ["/subscriptions/.../privateDnsZones/privatelink.cognitiveservices.azure.com"] },
+        }),
+    );
+    let changes = run.script(&script);
+    assert_eq!(changes.len(), 3, "{changes:#?}");
+    assert!(
+        changes[0].contains("\"publicNetworkAccess\":\"Enabled\""),
+        "{changes:#?}"
+    );
+    assert_eq!(changes[1], format!("zone-group-delete {endpoint}"));
+    assert_eq!(changes[2], format!("endpoint-delete {endpoint}"));
+    let state = run.state();
+    assert_eq!(state["zones"][zone], true, "the zone stays");
+    assert_eq!(run.script(&script), Vec::<String>::new());
+}

@@ -66,6 +66,51 @@ fn bash_creates_are_guarded_and_lists_merged() {
                         "elif [ -n \"$current_subdomain\" ]",
                     ],
                 ),
+                "network vnet subnet update"
+                    if invocation
+                        .options()
+                        .contains(&"--private-endpoint-network-policies") =>
+                {
+                    assert_guarded(
+                        rendered,
+                        line,
+                        "policies update",
+                        &[
+                            "policies=$(az network vnet subnet show",
+                            "if [ \"$policies\" = 'Disabled' ]",
+                        ],
+                    )
+                }
+                "network private-dns zone create" => assert_guarded(
+                    rendered,
+                    line,
+                    "zone create",
+                    &["if az network private-dns zone show", "else"],
+                ),
+                "network private-dns link vnet create" => assert_guarded(
+                    rendered,
+                    line,
+                    "link create",
+                    &["if az network private-dns link vnet show", "else"],
+                ),
+                "network private-endpoint create" | "network private-endpoint delete" => {
+                    assert_guarded(
+                        rendered,
+                        line,
+                        "endpoint create or delete",
+                        &["if az network private-endpoint show"],
+                    )
+                }
+                "network private-endpoint dns-zone-group create"
+                | "network private-endpoint dns-zone-group add" => assert_guarded(
+                    rendered,
+                    line,
+                    "zone group write",
+                    &[
+                        "attached=$(az network private-endpoint dns-zone-group list",
+                        "if grep -qixF \"$zone_id\" <<<\"$attached\"",
+                    ],
+                ),
                 "network vnet subnet update" => {
                     assert_guarded(
                         rendered,
@@ -161,6 +206,44 @@ fn powershell_creates_are_guarded_and_lists_merged() {
                     "Set-AzCognitiveServicesAccount",
                     &["$currentSubdomain = ", "elseif ($currentSubdomain)"],
                 ),
+                "Set-AzVirtualNetwork"
+                    if step_before(&rendered.text, line)
+                        .contains("PrivateEndpointNetworkPolicies") =>
+                {
+                    assert_guarded(
+                        rendered,
+                        line,
+                        "Set-AzVirtualNetwork",
+                        &[
+                            "$vnet = Get-AzVirtualNetwork",
+                            "if ($subnet.PrivateEndpointNetworkPolicies -eq 'Disabled')",
+                        ],
+                    )
+                }
+                "New-AzPrivateDnsZone" => assert_guarded(
+                    rendered,
+                    line,
+                    "New-AzPrivateDnsZone",
+                    &["if (Get-AzPrivateDnsZone"],
+                ),
+                "New-AzPrivateDnsVirtualNetworkLink" => assert_guarded(
+                    rendered,
+                    line,
+                    "New-AzPrivateDnsVirtualNetworkLink",
+                    &["if (Get-AzPrivateDnsVirtualNetworkLink"],
+                ),
+                "New-AzPrivateEndpoint" | "Remove-AzPrivateEndpoint" => assert_guarded(
+                    rendered,
+                    line,
+                    "endpoint create or delete",
+                    &["if (Get-AzPrivateEndpoint"],
+                ),
+                "New-AzPrivateDnsZoneGroup" | "Set-AzPrivateDnsZoneGroup" => assert_guarded(
+                    rendered,
+                    line,
+                    "zone group write",
+                    &["$missing = @($zoneIds | Where-Object { $attached -notcontains $_ })"],
+                ),
                 "Set-AzVirtualNetwork" => assert_guarded(
                     rendered,
                     line,
@@ -255,6 +338,54 @@ fn az_powershell_creates_are_guarded_and_lists_merged() {
                     "custom domain update",
                     &["$currentSubdomain = ", "elseif ($currentSubdomain)"],
                 ),
+                "network vnet subnet update"
+                    if invocation
+                        .options()
+                        .contains(&"--private-endpoint-network-policies") =>
+                {
+                    assert_guarded(
+                        rendered,
+                        line,
+                        "policies update",
+                        &[
+                            "$policies = az network vnet subnet show",
+                            "if ($policies -eq 'Disabled')",
+                        ],
+                    )
+                }
+                "network private-dns zone create" => assert_guarded(
+                    rendered,
+                    line,
+                    "zone create",
+                    &["$zones = @(az network private-dns zone list", "} else {"],
+                ),
+                "network private-dns link vnet create" => assert_guarded(
+                    rendered,
+                    line,
+                    "link create",
+                    &[
+                        "$links = @(az network private-dns link vnet list",
+                        "} else {",
+                    ],
+                ),
+                "network private-endpoint create" | "network private-endpoint delete" => {
+                    assert_guarded(
+                        rendered,
+                        line,
+                        "endpoint create or delete",
+                        &["$endpoints = @(az network private-endpoint list"],
+                    )
+                }
+                "network private-endpoint dns-zone-group create"
+                | "network private-endpoint dns-zone-group add" => assert_guarded(
+                    rendered,
+                    line,
+                    "zone group write",
+                    &[
+                        "$attached = @(az network private-endpoint dns-zone-group list",
+                        "if ($attached -contains $zoneId)",
+                    ],
+                ),
                 "network vnet subnet update" => {
                     assert_guarded(
                         rendered,
@@ -335,7 +466,7 @@ fn rest_writes_follow_reads() {
             .text
             .lines()
             .filter_map(|l| l.split_once(' '))
-            .filter(|(m, _)| matches!(*m, "GET" | "PUT" | "PATCH" | "POST"))
+            .filter(|(m, _)| matches!(*m, "GET" | "PUT" | "PATCH" | "POST" | "DELETE"))
             .collect();
         for (index, (method, url)) in requests.iter().enumerate() {
             let path = url.split('?').next().unwrap();

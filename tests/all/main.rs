@@ -16,6 +16,7 @@ mod idempotency;
 mod import_show;
 mod never_panics;
 mod plan_order;
+mod private_endpoints;
 mod quoting;
 mod rest_contract;
 mod rest_sent;

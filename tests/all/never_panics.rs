@@ -209,6 +209,7 @@ fn draft() -> impl Strategy<Value = Draft> {
             network,
             storage,
             current_state: None,
+            ..Draft::default()
         },
     )
 }

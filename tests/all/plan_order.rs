@@ -5,7 +5,7 @@ use ai_network_wizard::core::draft::{
     Bypass, DefaultAction, Draft, Existence, PublicNetworkAccess, SubnetInput, VnetRuleDraft,
 };
 use ai_network_wizard::core::generate::generate;
-use ai_network_wizard::core::plan::{Action, Plan};
+use ai_network_wizard::core::plan::{Action, EndpointAction, Plan};
 
 use crate::support::{fixture, fixtures, valid_draft};
 
@@ -59,6 +59,7 @@ fn actions(plan: &Plan) -> Vec<String> {
             Action::VerifyUserOwnedStorage { storage } => {
                 format!("VerifyUserOwnedStorage({})", storage.name)
             }
+            Action::PrivateEndpoint(action) => format!("PrivateEndpoint({action:?})"),
         })
         .collect()
 }
@@ -324,16 +325,27 @@ fn every_fixture_plan_respects_the_safe_order() {
     fn rank(action: &Action) -> u8 {
         match action {
             Action::SelectSubscription => 0,
-            Action::VerifyResource | Action::CreateAccount { .. } => 1,
+            Action::VerifyResource | Action::CreateAccount { .. } => 10,
             // Both follow the resource directly; they never occur together (BYOS means creating).
             Action::SetCustomSubdomain { .. }
             | Action::AssignStorageRole { .. }
-            | Action::HardenStorage { .. } => 2,
-            Action::RegisterResourceProvider { .. } => 3,
-            Action::EnableServiceEndpoint { .. } => 4,
-            Action::MergeNetworkRules { .. } => 5,
-            Action::SetDefaultAction { .. } => 6,
-            Action::SetPublicNetworkAccess { .. } => 7,
+            | Action::HardenStorage { .. } => 20,
+            Action::RegisterResourceProvider { .. } => 30,
+            Action::EnableServiceEndpoint { .. } => 40,
+            Action::MergeNetworkRules { .. } => 50,
+            // Endpoints and DNS before the default action and public access; removals last.
+            Action::PrivateEndpoint(pe) => match pe {
+                EndpointAction::DisableNetworkPolicies { .. } => 51,
+                EndpointAction::CreateZone { .. } => 52,
+                EndpointAction::LinkZone { .. } => 53,
+                EndpointAction::CreateEndpoint { .. }
+                | EndpointAction::AttachZoneGroup { .. }
+                | EndpointAction::ShowDnsRecords { .. } => 54,
+                EndpointAction::ClientGuidance { .. } => 55,
+                EndpointAction::DeleteEndpoint { .. } => 80,
+            },
+            Action::SetDefaultAction { .. } => 60,
+            Action::SetPublicNetworkAccess { .. } => 70,
             // Reads back the final state: always last.
             Action::VerifyUserOwnedStorage { .. } => u8::MAX,
         }

@@ -43,6 +43,7 @@ fn expected_api_version(path: &str) -> &'static str {
         None => "2021-04-01",                        // resource group
         Some(_) if path.ends_with("/register") => "2021-04-01", // Microsoft.Resources
         Some("Microsoft.CognitiveServices") => "2024-10-01",
+        Some("Microsoft.Network") if path.contains("/privateDnsZones/") => "2024-06-01",
         Some("Microsoft.Network") => "2024-05-01",
         Some("Microsoft.MachineLearningServices") => "2024-10-01",
         Some("Microsoft.Media") => "2023-01-01",
@@ -468,6 +469,7 @@ fn check_body(
             );
             check_properties(p, what);
         }
+        _ if crate::private_endpoints::is_valid_body(method, path, body, what) => {}
         _ => panic!("{what}: unexpected request with a body"),
     }
     Ok(())
@@ -535,7 +537,7 @@ fn every_request_has_its_providers_api_version_and_a_valid_body() {
 
             let is_account = path.contains("/providers/Microsoft.CognitiveServices/accounts/");
             match (request.method.as_str(), &request.body) {
-                ("GET", None) => {}
+                ("GET", None) | ("DELETE", None) => {}
                 ("POST", None)
                     if path.ends_with("/providers/Microsoft.CognitiveServices/register") => {}
                 (method, Some(body)) => {

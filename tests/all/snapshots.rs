@@ -1,4 +1,4 @@
-//! The four outputs of three representative configurations, compared with the reviewed files in
+//! The four outputs of representative configurations, compared with the reviewed files in
 //! tests/snapshots/<fixture>.<target>.txt. `UPDATE_SNAPSHOTS=1 cargo test --test all snapshots`
 //! rewrites them; review the diff before committing.
 
@@ -59,6 +59,47 @@ snapshot_tests! {
     speech_byos_custom_domain_network_rules_rest: "speech-byos-custom-domain-network-rules", Rest;
     // The REST form computed from an imported current state (exact bodies, no edit marks).
     openai_existing_current_state_rest: "openai-existing-current-state", Rest;
+    // Private endpoints and private DNS.
+    speech_private_endpoint_created_zones_powershell: "speech-private-endpoint-created-zones", PowerShell;
+    speech_private_endpoint_created_zones_az_bash: "speech-private-endpoint-created-zones", AzBash;
+    speech_private_endpoint_created_zones_az_powershell: "speech-private-endpoint-created-zones", AzPowerShell;
+    speech_private_endpoint_created_zones_rest: "speech-private-endpoint-created-zones", Rest;
+    ai_services_private_endpoint_three_zones_powershell: "ai-services-private-endpoint-three-zones", PowerShell;
+    ai_services_private_endpoint_three_zones_az_bash: "ai-services-private-endpoint-three-zones", AzBash;
+    ai_services_private_endpoint_three_zones_az_powershell: "ai-services-private-endpoint-three-zones", AzPowerShell;
+    ai_services_private_endpoint_three_zones_rest: "ai-services-private-endpoint-three-zones", Rest;
+    openai_private_endpoint_manual_other_subscription_powershell: "openai-private-endpoint-manual-other-subscription", PowerShell;
+    openai_private_endpoint_manual_other_subscription_az_bash: "openai-private-endpoint-manual-other-subscription", AzBash;
+    openai_private_endpoint_manual_other_subscription_az_powershell: "openai-private-endpoint-manual-other-subscription", AzPowerShell;
+    openai_private_endpoint_manual_other_subscription_rest: "openai-private-endpoint-manual-other-subscription", Rest;
+    ai_studio_hub_private_endpoints_powershell: "ai-studio-hub-private-endpoints", PowerShell;
+    ai_studio_hub_private_endpoints_az_bash: "ai-studio-hub-private-endpoints", AzBash;
+    ai_studio_hub_private_endpoints_az_powershell: "ai-studio-hub-private-endpoints", AzPowerShell;
+    ai_studio_hub_private_endpoints_rest: "ai-studio-hub-private-endpoints", Rest;
+    media_services_private_endpoint_powershell: "media-services-private-endpoint", PowerShell;
+    media_services_private_endpoint_az_bash: "media-services-private-endpoint", AzBash;
+    media_services_private_endpoint_az_powershell: "media-services-private-endpoint", AzPowerShell;
+    media_services_private_endpoint_rest: "media-services-private-endpoint", Rest;
+    speech_private_endpoint_us_government_powershell: "speech-private-endpoint-us-government", PowerShell;
+    speech_private_endpoint_us_government_az_bash: "speech-private-endpoint-us-government", AzBash;
+    speech_private_endpoint_us_government_az_powershell: "speech-private-endpoint-us-government", AzPowerShell;
+    speech_private_endpoint_us_government_rest: "speech-private-endpoint-us-government", Rest;
+    speech_private_endpoint_china_powershell: "speech-private-endpoint-china", PowerShell;
+    speech_private_endpoint_china_az_bash: "speech-private-endpoint-china", AzBash;
+    speech_private_endpoint_china_az_powershell: "speech-private-endpoint-china", AzPowerShell;
+    speech_private_endpoint_china_rest: "speech-private-endpoint-china", Rest;
+    private_endpoint_existing_zones_other_subscription_powershell: "private-endpoint-existing-zones-other-subscription", PowerShell;
+    private_endpoint_existing_zones_other_subscription_az_bash: "private-endpoint-existing-zones-other-subscription", AzBash;
+    private_endpoint_existing_zones_other_subscription_az_powershell: "private-endpoint-existing-zones-other-subscription", AzPowerShell;
+    private_endpoint_existing_zones_other_subscription_rest: "private-endpoint-existing-zones-other-subscription", Rest;
+    private_endpoint_custom_dns_powershell: "private-endpoint-custom-dns", PowerShell;
+    private_endpoint_custom_dns_az_bash: "private-endpoint-custom-dns", AzBash;
+    private_endpoint_custom_dns_az_powershell: "private-endpoint-custom-dns", AzPowerShell;
+    private_endpoint_custom_dns_rest: "private-endpoint-custom-dns", Rest;
+    private_endpoint_remove_reopen_public_access_powershell: "private-endpoint-remove-reopen-public-access", PowerShell;
+    private_endpoint_remove_reopen_public_access_az_bash: "private-endpoint-remove-reopen-public-access", AzBash;
+    private_endpoint_remove_reopen_public_access_az_powershell: "private-endpoint-remove-reopen-public-access", AzPowerShell;
+    private_endpoint_remove_reopen_public_access_rest: "private-endpoint-remove-reopen-public-access", Rest;
 }
 
 #[test]

@@ -10,6 +10,10 @@ pub mod storage;
 
 use serde_json::{json, Value};
 
+mod private_endpoints;
+
+pub use private_endpoints::{endpoint_body, link_name, zone_group_body, EndpointAction, AZURE_DNS};
+
 use super::api_versions;
 use super::config::{Config, ExactLists, NetworkRules, Resource, Target};
 use super::draft::{Bypass, DefaultAction, Existence, PublicNetworkAccess};
@@ -78,6 +82,8 @@ pub enum Action {
     SetPublicNetworkAccess {
         access: PublicNetworkAccess,
     },
+    /// The Private endpoints step's actions (plan/private_endpoints.rs).
+    PrivateEndpoint(EndpointAction),
     // ---- Bring your own storage (storage.rs) ----
     /// Give the account's managed identity "Storage Blob Data Contributor" on the storage
     /// account unless it has it, retrying while a new identity propagates.
@@ -146,6 +152,8 @@ pub struct ArmRequest {
     pub path: String,
     pub api_version: &'static str,
     pub body: Option<Value>,
+    /// Send `If-None-Match: *`: the PUT only creates, never replaces.
+    pub if_none_match: bool,
     /// What to do with the answer (read-merge-write, checks), for the REST comment.
     pub note: Option<String>,
     /// ARM refuses the body as it stands (the current state it needs is not known): sent
@@ -160,9 +168,14 @@ impl ArmRequest {
             path,
             api_version,
             body: None,
+            if_none_match: false,
             note: None,
             refused_until_edited: false,
         }
+    }
+    fn if_none_match(mut self) -> Self {
+        self.if_none_match = true;
+        self
     }
     fn body(mut self, body: Value) -> Self {
         self.body = Some(body);
@@ -235,6 +248,9 @@ pub fn plan(config: &Config) -> Plan {
     if let Some(network) = &config.network {
         push_network_steps(target, network, &mut steps);
     }
+    if let Some(endpoints) = &config.private_endpoints {
+        push_private_endpoint_steps(config, endpoints, &mut steps);
+    }
     // Last: everything else is in place by now, so what it reads back is the final state.
     if let Some(byos) = &config.storage {
         storage::push_storage_verification(byos, &mut steps);
@@ -243,6 +259,38 @@ pub fn plan(config: &Config) -> Plan {
         config: config.clone(),
         steps,
     }
+}
+
+/// Endpoints and DNS go in before the network's default action and public access (nobody is
+/// locked out midway); closing public access comes after them; reopening comes before removals.
+fn push_private_endpoint_steps(
+    config: &Config,
+    endpoints: &crate::core::private_endpoints::config::PrivateEndpoints,
+    steps: &mut Vec<Step>,
+) {
+    let at = steps
+        .iter()
+        .position(|s| matches!(s.action, Action::SetDefaultAction { .. }))
+        .unwrap_or(steps.len());
+    steps.splice(at..at, private_endpoints::creation_steps(config, endpoints));
+    let network_access = config.network.as_ref().map(|n| n.public_network_access);
+    if endpoints.close_public_access && network_access.is_none() {
+        steps.push(Step {
+            title: "Set public network access to Disabled".into(),
+            why: "Last, once the endpoints and their DNS are in place: from now on only private endpoints reach the resource.".into(),
+            irreversible: false,
+            action: Action::SetPublicNetworkAccess { access: PublicNetworkAccess::Disabled },
+        });
+    }
+    if endpoints.reopen_public_access && network_access.is_none() {
+        steps.push(Step {
+            title: "Set public network access to Enabled".into(),
+            why: "Before any endpoint is removed, so clients can switch to the public endpoint (its firewall rules still apply). Enabling public access keeps the other private endpoints.".into(),
+            irreversible: false,
+            action: Action::SetPublicNetworkAccess { access: PublicNetworkAccess::Enabled },
+        });
+    }
+    steps.extend(private_endpoints::removal_steps(endpoints));
 }
 
 fn push_network_steps(target: &Target, network: &NetworkRules, steps: &mut Vec<Step>) {
@@ -497,7 +545,7 @@ impl Plan {
             Action::SetPublicNetworkAccess { access } => vec![ArmRequest::new(
                 "PATCH",
                 resource_path.clone(),
-                api_versions::COGNITIVE_SERVICES,
+                t.resource.resource_type().api_version(),
             )
             .body(json!({ "properties": { "publicNetworkAccess": public_access_name(*access) } }))
             .note("Long-running: poll GET until properties.provisioningState is Succeeded.")],
@@ -508,6 +556,7 @@ impl Plan {
             ),
             Action::HardenStorage { storage } => storage::harden_requests(t, storage),
             Action::VerifyUserOwnedStorage { storage } => storage::verify_requests(t, storage),
+            Action::PrivateEndpoint(action) => private_endpoints::requests(t, action),
         }
     }
 }

@@ -3,8 +3,11 @@
 mod current_state;
 mod custom_domain;
 mod network;
+mod private_endpoints;
 mod storage;
 mod target;
+
+pub use private_endpoints::MAX_REQUEST_MESSAGE;
 
 use super::config::Config;
 use super::diagnostics::{Diagnostic, Severity};
@@ -42,6 +45,13 @@ pub fn validate(draft: &Draft) -> Validation {
         custom_domain.as_ref(),
         &mut diagnostics,
     );
+    let private_endpoints = private_endpoints::validate_private_endpoints(
+        draft,
+        target.as_ref(),
+        custom_domain.as_ref(),
+        network.as_ref(),
+        &mut diagnostics,
+    );
 
     let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
     let config = match (has_errors, target) {
@@ -51,6 +61,7 @@ pub fn validate(draft: &Draft) -> Validation {
             network,
             storage,
             current_state,
+            private_endpoints,
         }),
         _ => None,
     };

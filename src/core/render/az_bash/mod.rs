@@ -3,6 +3,7 @@
 
 mod account;
 mod network;
+mod private_endpoints;
 mod storage;
 
 use super::header::{hash_comment_block, header_lines, step_comment};
@@ -107,9 +108,12 @@ fn step_body(plan: &Plan, action: &Action) -> String {
             exact,
         } => network::merge_network_rules(ip_rules, subnets, *bypass, *exact),
         Action::SetDefaultAction { action } => network::set_default_action(*action),
-        Action::SetPublicNetworkAccess { access } => network::set_public_network_access(*access),
         Action::AssignStorageRole { .. } => storage::assign_storage_role(),
         Action::HardenStorage { .. } => storage::harden_storage(),
         Action::VerifyUserOwnedStorage { .. } => storage::verify_user_owned_storage(),
+        Action::SetPublicNetworkAccess { access } => {
+            network::set_public_network_access(plan, *access)
+        }
+        Action::PrivateEndpoint(action) => private_endpoints::step_body(plan, action),
     }
 }

@@ -3,9 +3,12 @@
 use serde_json::{json, Value};
 
 use crate::core::config::ExactLists;
+use crate::core::config::Resource;
 use crate::core::draft::{Bypass, DefaultAction, PublicNetworkAccess};
 use crate::core::ip_rules::IpRule;
-use crate::core::plan::{bypass_name, default_action_name, public_access_name, AllowedSubnet};
+use crate::core::plan::{
+    bypass_name, default_action_name, public_access_name, AllowedSubnet, Plan,
+};
 use crate::core::quote::bash;
 use crate::core::render::template::{fill, Flag, Text};
 use crate::core::subnet_id::SubnetId;
@@ -60,9 +63,26 @@ pub(super) fn set_default_action(action: DefaultAction) -> String {
     )
 }
 
-pub(super) fn set_public_network_access(access: PublicNetworkAccess) -> String {
+pub(super) fn set_public_network_access(plan: &Plan, access: PublicNetworkAccess) -> String {
     let value = public_access_name(access);
     let body = json!({ "properties": { "publicNetworkAccess": value } }).to_string();
+    let target = plan.target();
+    if !matches!(target.resource, Resource::CognitiveServices { .. }) {
+        let url = format!(
+            "{}?api-version={}",
+            target.resource_id(),
+            target.resource.resource_type().api_version()
+        );
+        return fill(
+            include_str!("templates/set_resource_public_access.sh"),
+            &[
+                Text("url", &bash(&url)),
+                Text("value", value),
+                Text("quoted", &bash(value)),
+                Text("body", &bash(&body)),
+            ],
+        );
+    }
     fill(
         include_str!("templates/set_public_network_access.sh"),
         &[

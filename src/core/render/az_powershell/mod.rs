@@ -5,6 +5,7 @@
 
 mod account;
 mod network;
+mod private_endpoints;
 mod storage;
 
 use super::powershell_shared as shared;
@@ -55,9 +56,12 @@ fn step_body(plan: &Plan, action: &Action) -> String {
             exact,
         } => shared::merge_network_rules(ip_rules, subnets, *bypass, *exact),
         Action::SetDefaultAction { action } => shared::set_default_action(*action),
-        Action::SetPublicNetworkAccess { access } => shared::set_public_network_access(*access),
         Action::AssignStorageRole { .. } => storage::assign_storage_role(),
         Action::HardenStorage { .. } => storage::harden_storage(),
         Action::VerifyUserOwnedStorage { .. } => storage::verify_user_owned_storage(),
+        Action::SetPublicNetworkAccess { access } => {
+            shared::set_public_network_access(plan, *access)
+        }
+        Action::PrivateEndpoint(action) => private_endpoints::step_body(plan, action),
     }
 }

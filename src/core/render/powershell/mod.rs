@@ -3,12 +3,13 @@
 
 mod account;
 mod network;
+mod private_endpoints;
 mod storage;
 
 use super::powershell_shared as shared;
 use super::RenderContext;
 use crate::core::config::Resource;
-use crate::core::plan::{Action, Plan};
+use crate::core::plan::{Action, EndpointAction, Plan};
 
 pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
     let mut modules = vec!["Az.Accounts", "Az.Resources"];
@@ -19,6 +20,10 @@ pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
         .steps
         .iter()
         .any(|s| matches!(s.action, Action::EnableServiceEndpoint { .. }))
+        || plan
+            .steps
+            .iter()
+            .any(|s| matches!(s.action, Action::PrivateEndpoint(_)))
     {
         modules.push("Az.Network");
     }
@@ -28,6 +33,16 @@ pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
         .any(|s| matches!(s.action, Action::HardenStorage { .. }))
     {
         modules.push("Az.Storage");
+    }
+    if plan.steps.iter().any(|s| {
+        matches!(
+            s.action,
+            Action::PrivateEndpoint(
+                EndpointAction::CreateZone { .. } | EndpointAction::LinkZone { .. }
+            )
+        )
+    }) {
+        modules.push("Az.PrivateDns");
     }
     let flavour = shared::Flavour {
         requires: format!(
@@ -77,9 +92,12 @@ fn step_body(plan: &Plan, action: &Action) -> String {
             exact,
         } => shared::merge_network_rules(ip_rules, subnets, *bypass, *exact),
         Action::SetDefaultAction { action } => shared::set_default_action(*action),
-        Action::SetPublicNetworkAccess { access } => shared::set_public_network_access(*access),
         Action::AssignStorageRole { .. } => storage::assign_storage_role(),
         Action::HardenStorage { .. } => storage::harden_storage(),
         Action::VerifyUserOwnedStorage { .. } => storage::verify_user_owned_storage(),
+        Action::SetPublicNetworkAccess { access } => {
+            shared::set_public_network_access(plan, *access)
+        }
+        Action::PrivateEndpoint(action) => private_endpoints::step_body(plan, action),
     }
 }

@@ -39,8 +39,15 @@ pub(super) fn script(
     out += "\n$ErrorActionPreference = 'Stop'\n\n";
     out += &variables(plan);
     out += flavour.helpers;
-    if matches!(plan.target().resource, Resource::CognitiveServices { .. }) {
+    let is_account = matches!(plan.target().resource, Resource::CognitiveServices { .. });
+    let calls_arm = plan
+        .steps
+        .iter()
+        .any(|s| matches!(s.action, Action::SetPublicNetworkAccess { .. }));
+    if is_account || calls_arm {
         out += flavour.invoke_arm_request;
+    }
+    if is_account {
         out += include_str!("templates/account_helpers.ps1");
     }
     for (index, step) in plan.steps.iter().enumerate() {
@@ -196,8 +203,24 @@ pub(super) fn set_default_action(action: DefaultAction) -> String {
     )
 }
 
-pub(super) fn set_public_network_access(access: PublicNetworkAccess) -> String {
+pub(super) fn set_public_network_access(plan: &Plan, access: PublicNetworkAccess) -> String {
     let value = public_access_name(access);
+    let target = plan.target();
+    if !matches!(target.resource, Resource::CognitiveServices { .. }) {
+        let path = format!(
+            "{}?api-version={}",
+            target.resource_id(),
+            target.resource.resource_type().api_version()
+        );
+        return fill(
+            include_str!("templates/set_resource_public_access.ps1"),
+            &[
+                Text("path", &powershell(&path)),
+                Text("value", value),
+                Text("quoted", &powershell(value)),
+            ],
+        );
+    }
     fill(
         include_str!("templates/set_public_network_access.ps1"),
         &[Text("value", value), Text("quoted", &powershell(value))],

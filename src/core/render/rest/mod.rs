@@ -54,6 +54,9 @@ pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
                 request.api_version
             );
             out += "Authorization: Bearer {{token}}\n";
+            if request.if_none_match {
+                out += "If-None-Match: *\n";
+            }
             if let Some(body) = &request.body {
                 out += "Content-Type: application/json\n\n";
                 out += &quote::json_pretty(body);

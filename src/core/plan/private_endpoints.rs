@@ -1,0 +1,356 @@
+//! The Private endpoints steps and their ARM requests.
+//!
+//! subnet preparation → zones → VNet links → each endpoint (then its zone group, or the records
+//! to create with your own DNS) → what clients change → [network default action and public
+//! access] → close public access → removals → reopen public access.
+
+use serde_json::json;
+
+use super::{ArmRequest, Step};
+use crate::core::api_versions;
+use crate::core::config::{Config, Resource, Target};
+use crate::core::private_endpoints::config::{
+    Approval, Endpoint, PrivateEndpoints, Removal, ZoneRef,
+};
+use crate::core::subnet_id::SubnetId;
+
+/// The Azure DNS address conditional forwarders point to.
+pub const AZURE_DNS: &str = "168.63.129.16";
+
+/// The private endpoint actions (a block of `Action`, kept together here).
+#[derive(Clone, Debug, PartialEq)]
+pub enum EndpointAction {
+    /// Set the subnet's privateEndpointNetworkPolicies to Disabled, keeping every other property.
+    DisableNetworkPolicies {
+        subnet: SubnetId,
+        tenant_id: Option<String>,
+    },
+    /// Create the private DNS zone unless it exists.
+    CreateZone { zone: ZoneRef },
+    /// Link the zone to a virtual network unless a link of that name exists.
+    LinkZone {
+        zone: ZoneRef,
+        vnet_id: String,
+        link_name: String,
+    },
+    /// Create the endpoint unless it exists (retrying the "Accepted" race), then wait for it.
+    CreateEndpoint { endpoint: Box<Endpoint> },
+    /// Give the endpoint a zone group naming all its zones (replaces a group of that name).
+    AttachZoneGroup { endpoint: Box<Endpoint> },
+    /// Own DNS servers: print the A records and the conditional forwarders to create.
+    ShowDnsRecords { endpoint: Box<Endpoint> },
+    /// Print what clients change: the host to call, the nslookup check.
+    ClientGuidance { lines: Vec<String> },
+    /// Delete an endpoint (its zone group first when asked); zones are never deleted.
+    DeleteEndpoint { removal: Removal },
+}
+
+/// Link name of a zone to a virtual network: `link-{vnet}`, within 80 characters.
+pub fn link_name(subnet: &SubnetId) -> String {
+    let mut name = format!("link-{}", subnet.vnet);
+    name.truncate(80);
+    name
+}
+
+/// The steps that create endpoints and DNS (before the network's default action and access).
+pub(super) fn creation_steps(config: &Config, pe: &PrivateEndpoints) -> Vec<Step> {
+    use crate::core::private_endpoints::config::Dns;
+    let mut steps = Vec::new();
+    let mut subnets: Vec<String> = Vec::new();
+    for e in pe.endpoints.iter().filter(|e| e.disable_network_policies) {
+        let key = e.subnet.to_string().to_ascii_lowercase();
+        if subnets.contains(&key) {
+            continue;
+        }
+        subnets.push(key);
+        steps.push(step(
+            format!("Disable private endpoint network policies on subnet {}", e.subnet.subnet),
+            "Only where wanted (no longer required for creating endpoints; AI Studio's guide asks for it): with policies Disabled, NSGs and route tables do not apply to the endpoints in this subnet. Every other property of the subnet is kept.",
+            EndpointAction::DisableNetworkPolicies { subnet: e.subnet.clone(), tenant_id: e.tenant_id.clone() },
+        ));
+    }
+    if let Dns::CreateZones { .. } = pe.dns {
+        let mut zones: Vec<String> = Vec::new();
+        let mut links: Vec<String> = Vec::new();
+        for e in &pe.endpoints {
+            for zone in &e.zones {
+                if !zones.contains(&zone.name) {
+                    zones.push(zone.name.clone());
+                    steps.push(step(
+                        format!("Create the private DNS zone {} unless it exists", zone.name),
+                        "Endpoints write their A records here; an existing zone is reused, never replaced.",
+                        EndpointAction::CreateZone { zone: zone.clone() },
+                    ));
+                }
+            }
+        }
+        for e in &pe.endpoints {
+            for zone in &e.zones {
+                let key = format!("{}|{}", zone.name, e.subnet.vnet_id().to_ascii_lowercase());
+                if links.contains(&key) {
+                    continue;
+                }
+                links.push(key);
+                steps.push(step(
+                    format!("Link {} to virtual network {}", zone.name, e.subnet.vnet),
+                    "Only virtual networks linked to the zone resolve the resource's name to the endpoint's private IP.",
+                    EndpointAction::LinkZone { zone: zone.clone(), vnet_id: e.subnet.vnet_id(), link_name: link_name(&e.subnet) },
+                ));
+            }
+        }
+    }
+    for e in &pe.endpoints {
+        let approval = match &e.approval {
+            Approval::Automatic => "Approved automatically when whoever runs this may approve on the resource.".to_owned(),
+            Approval::Manual { .. } => "Manual approval: the connection stays Pending until the resource's owner approves it (the script prints how).".to_owned(),
+        };
+        steps.push(step(
+            format!("Create private endpoint {} ({})", e.name, e.group_id),
+            &format!(
+                "The endpoint gets a private IP in subnet {} ({}) for {}. {approval} Creating it does not close public access.",
+                e.subnet.subnet, e.location, crate::core::private_endpoints::resource_name_of(&e.resource_id)
+            ),
+            EndpointAction::CreateEndpoint { endpoint: Box::new(e.clone()) },
+        ));
+        if e.zones.is_empty() {
+            continue;
+        }
+        match pe.dns {
+            Dns::CreateZones { .. } | Dns::ExistingZones => steps.push(step(
+                format!("Attach the DNS zone group of {}", e.name),
+                "The zone group makes Azure write (and later remove) the endpoint's A records in the zones.",
+                EndpointAction::AttachZoneGroup { endpoint: Box::new(e.clone()) },
+            )),
+            Dns::OwnDns => steps.push(step(
+                format!("Show the DNS records for {}", e.name),
+                "Your own DNS servers: create these A records in privatelink zones there, or forward the public zones to Azure DNS (168.63.129.16) from a resolver inside the virtual network.",
+                EndpointAction::ShowDnsRecords { endpoint: Box::new(e.clone()) },
+            )),
+        }
+    }
+    let guidance = client_guidance(
+        &config.target,
+        config.custom_domain.as_ref().map(|d| d.subdomain.as_str()),
+        pe,
+    );
+    if !guidance.is_empty() {
+        steps.push(step(
+            "What clients change",
+            "Clients keep their keys or tokens; what changes is the host they call and where its name resolves.",
+            EndpointAction::ClientGuidance { lines: guidance },
+        ));
+    }
+    steps
+}
+
+/// Removals run after everything else.
+pub(super) fn removal_steps(pe: &PrivateEndpoints) -> Vec<Step> {
+    pe.removals
+        .iter()
+        .map(|r| {
+            step(
+                format!("Delete private endpoint {}", r.name),
+                "Removes the endpoint and its private IP. The private DNS zones stay (other endpoints may use them); removing an endpoint does not make the resource public again.",
+                EndpointAction::DeleteEndpoint { removal: r.clone() },
+            )
+        })
+        .collect()
+}
+
+fn step(title: impl Into<String>, why: &str, action: EndpointAction) -> Step {
+    Step {
+        title: title.into(),
+        why: why.to_owned(),
+        irreversible: false,
+        action: super::Action::PrivateEndpoint(action),
+    }
+}
+
+/// Lines a person reads after the endpoints exist (seed 000 for Speech).
+fn client_guidance(target: &Target, subdomain: Option<&str>, pe: &PrivateEndpoints) -> Vec<String> {
+    let own = pe
+        .endpoints
+        .iter()
+        .any(|e| e.resource_id.eq_ignore_ascii_case(&target.resource_id()));
+    if !own {
+        return Vec::new();
+    }
+    let cloud = target.cloud;
+    match &target.resource {
+        Resource::CognitiveServices { kind, name, .. } => {
+            let sub = subdomain.unwrap_or(name.as_str()).to_owned();
+            let host = format!("{sub}.{}", cloud.cognitive_services_suffix());
+            let mut lines = vec![
+                format!("Check from inside the virtual network: nslookup {host}"),
+                format!("  it must show the alias {sub}.privatelink.{} and a private IP.", cloud.cognitive_services_suffix()),
+            ];
+            if kind.id == "SpeechServices" {
+                lines.extend([
+                    "Speech through a private endpoint needs the custom-domain host:".to_owned(),
+                    format!("  REST: https://{host}/{{stt|tts|s2s|voice}}/<path> instead of https://<region>.<offering>.speech.microsoft.com/<path>"),
+                    format!("  e.g. voices list: https://{host}/tts/cognitiveservices/voices/list"),
+                    format!("  batch transcription: https://{host}/speechtotext/v3.1/transcriptions"),
+                    format!("  SDK: SpeechConfig.FromEndpoint(new Uri(\"wss://{host}\"), key)"),
+                    "  SpeechConfig.FromSubscription(key, region) stops working; the key header Ocp-Apim-Subscription-Key still works.".to_owned(),
+                ]);
+            } else {
+                lines.push(format!("Clients call https://{host}/ (keys and tokens unchanged)."));
+            }
+            lines
+        }
+        Resource::MlHub { .. } => vec![
+            "Clients (AI Studio, SDK) resolve the hub's api and notebooks hosts to private IPs inside the linked virtual networks.".to_owned(),
+            "Check: nslookup <workspace-id>.workspace.<region>.api.azureml.ms must show privatelink.api.azureml.ms and a private IP.".to_owned(),
+        ],
+        Resource::MediaServices { name } => vec![
+            "Media Services was retired on 2024-06-30: plan the move to another video platform.".to_owned(),
+            format!("The endpoint does not close internet access to {name}'s streaming endpoints, live events and key delivery: restrict each with its IP allow list."),
+            "Streaming through a CDN has no private link: CDN-enabled streaming endpoints stay public.".to_owned(),
+        ],
+    }
+}
+
+fn zone_path(zone: &ZoneRef) -> String {
+    zone.id.clone()
+}
+
+/// The ARM requests of a private endpoint step.
+pub(super) fn requests(target: &Target, action: &EndpointAction) -> Vec<ArmRequest> {
+    match action {
+        EndpointAction::DisableNetworkPolicies { subnet, .. } => vec![ArmRequest::new(
+            "GET",
+            subnet.to_string(),
+            api_versions::NETWORK,
+        )
+        .note("If properties.privateEndpointNetworkPolicies is already Disabled, skip this step. Subnets have no PATCH: a PUT must carry the complete subnet, and any property left out (address prefixes, NSG, route table, NAT gateway, delegations, service endpoints) is removed. This tab does not send one; use the Azure CLI or PowerShell tab for this step, which keep every property.")],
+        EndpointAction::CreateZone { zone } => vec![
+            ArmRequest::new("GET", zone_path(zone), api_versions::PRIVATE_DNS)
+                .note("200: the zone exists, skip the PUT (it is reused as it is)."),
+            ArmRequest::new("PUT", zone_path(zone), api_versions::PRIVATE_DNS)
+                .if_none_match()
+                .body(json!({ "location": "global" }))
+                .note("Creates the zone only if it does not exist (If-None-Match: *). Long-running: poll GET until provisioningState is Succeeded."),
+        ],
+        EndpointAction::LinkZone { zone, vnet_id, link_name } => {
+            let path = format!("{}/virtualNetworkLinks/{link_name}", zone_path(zone));
+            vec![
+                ArmRequest::new("GET", path.clone(), api_versions::PRIVATE_DNS)
+                    .note("200: the link exists, skip the PUT."),
+                ArmRequest::new("PUT", path, api_versions::PRIVATE_DNS)
+                    .if_none_match()
+                    .body(json!({
+                        "location": "global",
+                        "properties": { "virtualNetwork": { "id": vnet_id }, "registrationEnabled": false }
+                    }))
+                    .note("Creates the link only if it does not exist (If-None-Match: *). Long-running: poll GET until provisioningState is Succeeded."),
+            ]
+        }
+        EndpointAction::CreateEndpoint { endpoint } => {
+            let mut requests = vec![
+                ArmRequest::new("GET", endpoint.id(), api_versions::NETWORK)
+                    .note("200: the endpoint exists, skip the PUT."),
+                ArmRequest::new("PUT", endpoint.id(), api_versions::NETWORK)
+                    .if_none_match()
+                    .body(endpoint_body(endpoint))
+                    .note("Long-running: poll GET until properties.provisioningState is Succeeded. If it fails with AccountProvisioningStateInvalid (\"state Accepted\") right after the account changed, wait a minute and send it again."),
+            ];
+            if let Approval::Manual { .. } = endpoint.approval {
+                requests.extend(approval_requests(target, endpoint));
+            }
+            requests
+        }
+        EndpointAction::AttachZoneGroup { endpoint } => vec![
+            ArmRequest::new(
+                "GET",
+                format!("{}/privateDnsZoneGroups/default", endpoint.id()),
+                api_versions::NETWORK,
+            )
+            .note("200 with every zone below already listed: skip the PUT. Zones listed there but not below: add them to the body, so none is dropped."),
+            ArmRequest::new(
+            "PUT",
+            format!("{}/privateDnsZoneGroups/default", endpoint.id()),
+            api_versions::NETWORK,
+        )
+        .body(zone_group_body(&endpoint.zones))
+        .note("The group named default is written whole with these zones. Long-running: poll GET until provisioningState is Succeeded."),
+        ],
+        EndpointAction::ShowDnsRecords { endpoint } => vec![ArmRequest::new("GET", endpoint.id(), api_versions::NETWORK)
+            .note(format!(
+                "properties.customDnsConfigs lists each fqdn and its private IP: create those A records in your DNS ({}), or forward {} to {AZURE_DNS} from a resolver inside the virtual network.",
+                endpoint.zones.iter().map(|z| z.name.as_str()).collect::<Vec<_>>().join(", "),
+                endpoint.zones.iter().map(|z| z.forwarded_zone()).collect::<Vec<_>>().join(", "),
+            ))],
+        EndpointAction::ClientGuidance { lines } => vec![ArmRequest::new(
+            "GET",
+            target.resource_id(),
+            target.resource.resource_type().api_version(),
+        )
+        .note(lines.join(" "))],
+        EndpointAction::DeleteEndpoint { removal } => {
+            let mut requests = Vec::new();
+            if removal.delete_zone_group {
+                requests.push(
+                    ArmRequest::new("DELETE", format!("{}/privateDnsZoneGroups/default", removal.id()), api_versions::NETWORK)
+                        .note("Removes the endpoint's A records from its zones (the zones stay). 404: nothing to remove."),
+                );
+            }
+            requests.push(
+                ArmRequest::new("DELETE", removal.id(), api_versions::NETWORK)
+                    .note("Long-running (202): poll GET until 404. 204 means it was already gone."),
+            );
+            requests
+        }
+    }
+}
+
+pub fn endpoint_body(endpoint: &Endpoint) -> serde_json::Value {
+    let mut connection = json!({
+        "name": endpoint.connection_name,
+        "properties": { "privateLinkServiceId": endpoint.resource_id, "groupIds": [endpoint.group_id] }
+    });
+    let key = match &endpoint.approval {
+        Approval::Automatic => "privateLinkServiceConnections",
+        Approval::Manual { request_message } => {
+            connection["properties"]["requestMessage"] = json!(request_message);
+            "manualPrivateLinkServiceConnections"
+        }
+    };
+    json!({
+        "location": endpoint.location,
+        "properties": { "subnet": { "id": endpoint.subnet.to_string() }, key: [connection] }
+    })
+}
+
+pub fn zone_group_body(zones: &[ZoneRef]) -> serde_json::Value {
+    json!({ "properties": { "privateDnsZoneConfigs": zones.iter().map(|z| json!({
+        "name": z.config_name(),
+        "properties": { "privateDnsZoneId": z.id }
+    })).collect::<Vec<_>>() } })
+}
+
+/// For the resource's owner: list the connections, approve the pending one.
+fn approval_requests(target: &Target, endpoint: &Endpoint) -> Vec<ArmRequest> {
+    let Some(api_version) = api_version_of(&endpoint.resource_id, target) else {
+        return Vec::new();
+    };
+    vec![ArmRequest::new(
+        "GET",
+        format!("{}/privateEndpointConnections", endpoint.resource_id),
+        api_version,
+    )
+    .note(format!(
+        "For the resource's owner: find the Pending connection whose properties.privateEndpoint.id ends with /{}, then PUT that connection's id (same api-version) with the body {{\"properties\": {{\"privateLinkServiceConnectionState\": {{\"status\": \"Approved\", \"description\": \"Approved\"}}}}}}.",
+        endpoint.name
+    ))]
+}
+
+fn api_version_of(resource_id: &str, target: &Target) -> Option<&'static str> {
+    let lower = resource_id.to_ascii_lowercase();
+    if lower.contains("/providers/microsoft.cognitiveservices/accounts/") {
+        Some(api_versions::COGNITIVE_SERVICES)
+    } else if resource_id.eq_ignore_ascii_case(&target.resource_id()) {
+        Some(target.resource.resource_type().api_version())
+    } else {
+        None
+    }
+}

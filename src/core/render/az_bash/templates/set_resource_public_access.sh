@@ -1,0 +1,7 @@
+resource_url={{url}}
+current_access=$(az rest --method get --url "$resource_url" --query 'properties.publicNetworkAccess' --output tsv)
+if [ "${current_access:-Enabled}" = {{quoted}} ]; then
+  echo '  already {{value}}: skipping.'
+else
+  az rest --method patch --url "$resource_url" --body {{body}} --output none
+fi

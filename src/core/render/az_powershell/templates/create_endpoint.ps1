@@ -1,0 +1,36 @@
+{{?check_subdomain}}
+if (-not (Invoke-ArmRequest -Method 'GET' -Path $AccountPath).properties.customSubDomainName) {
+    throw 'The account has no custom subdomain, which a private endpoint needs: include the Custom domain step.'
+}
+{{/check_subdomain}}
+$endpoints = @(az network private-endpoint list --subscription {{subscription}} --resource-group {{resource_group}} --query '[].name' --output tsv)
+Assert-AzSucceeded 'az network private-endpoint list'
+if ($endpoints -contains {{name}}) {
+    Write-Host '  the endpoint exists: skipping creation.'
+} else {
+    $createArguments = @('--subscription', {{subscription}}, '--resource-group', {{resource_group}}, '--name', {{name}}, '--location', {{location}}, '--subnet', {{subnet_id}}, '--private-connection-resource-id', {{resource_id}}, '--group-id', {{group_id}}, '--connection-name', {{connection}}, '--output', 'none')
+{{?manual}}
+    $createArguments += @('--manual-request', 'true'{{request_message}})
+{{/manual}}
+    # Right after the resource changed, creation can fail with "state Accepted": retry with back-off.
+    $delay = 15
+    for ($attempt = 1; ; $attempt++) {
+        # Windows PowerShell turns a native command's stderr into errors: collect it instead.
+        $ErrorActionPreference = 'Continue'
+        $output = (az network private-endpoint create @createArguments 2>&1) | Out-String
+        $exitCode = $LASTEXITCODE
+        $ErrorActionPreference = 'Stop'
+        if ($exitCode -eq 0) { break }
+        if ($attempt -ge 6 -or $output -notmatch 'AccountProvisioningStateInvalid|state Accepted') {
+            throw "az network private-endpoint create failed: ${output}"
+        }
+        Write-Host "  the resource is still settling (attempt ${attempt}/6): retrying in ${delay} seconds..."
+        Start-Sleep -Seconds $delay
+        $delay = $delay * 2
+    }
+}
+{{?manual}}
+Write-Host '  The connection stays Pending until the resource owner approves it. The owner runs:'
+Write-Host {{list_command}}
+Write-Host '    az network private-endpoint-connection approve --id <the id printed> --description Approved'
+{{/manual}}

@@ -1,0 +1,138 @@
+//! Private endpoints and private DNS with Az cmdlets.
+
+use crate::core::config::Resource;
+use crate::core::plan::{EndpointAction, Plan, AZURE_DNS};
+use crate::core::private_endpoints::config::{Approval, Endpoint};
+use crate::core::quote::{powershell, powershell_array};
+use crate::core::render::template::{fill, Flag, Text};
+
+fn tenant(tenant_id: Option<&str>) -> String {
+    tenant_id
+        .map(|t| format!(" -Tenant {}", powershell(t)))
+        .unwrap_or_default()
+}
+
+pub(super) fn step_body(plan: &Plan, action: &EndpointAction) -> String {
+    match action {
+        EndpointAction::DisableNetworkPolicies { subnet, tenant_id } => fill(
+            include_str!("templates/disable_network_policies.ps1"),
+            &[
+                Text("subscription", &powershell(&subnet.subscription_id)),
+                Text("tenant", &tenant(tenant_id.as_deref())),
+                Text("resource_group", &powershell(&subnet.resource_group)),
+                Text("vnet", &powershell(&subnet.vnet)),
+                Text("subnet", &powershell(&subnet.subnet)),
+            ],
+        ),
+        EndpointAction::CreateZone { zone } => fill(
+            include_str!("templates/create_zone.ps1"),
+            &[
+                Text("subscription", &powershell(zone.subscription_id())),
+                Text("resource_group", &powershell(zone.resource_group())),
+                Text("zone", &powershell(&zone.name)),
+            ],
+        ),
+        EndpointAction::LinkZone {
+            zone,
+            vnet_id,
+            link_name,
+        } => fill(
+            include_str!("templates/link_zone.ps1"),
+            &[
+                Text("subscription", &powershell(zone.subscription_id())),
+                Text("resource_group", &powershell(zone.resource_group())),
+                Text("zone", &powershell(&zone.name)),
+                Text("link", &powershell(link_name)),
+                Text("vnet_id", &powershell(vnet_id)),
+            ],
+        ),
+        EndpointAction::CreateEndpoint { endpoint } => create_endpoint(plan, endpoint),
+        EndpointAction::AttachZoneGroup { endpoint } => {
+            let ids: Vec<String> = endpoint.zones.iter().map(|z| z.id.clone()).collect();
+            fill(
+                include_str!("templates/attach_zone_group.ps1"),
+                &[
+                    Text("zone_ids", &powershell_array(&ids)),
+                    Text("subscription", &powershell(endpoint.subscription_id())),
+                    Text("resource_group", &powershell(&endpoint.resource_group)),
+                    Text("name", &powershell(&endpoint.name)),
+                ],
+            )
+        }
+        EndpointAction::ShowDnsRecords { endpoint } => {
+            let zones: Vec<&str> = endpoint.zones.iter().map(|z| z.name.as_str()).collect();
+            let forwarded: Vec<&str> = endpoint.zones.iter().map(|z| z.forwarded_zone()).collect();
+            fill(
+                include_str!("templates/show_dns_records.ps1"),
+                &[
+                    Text("zones", &zones.join(", ")),
+                    Text("forwarded", &forwarded.join(", ")),
+                    Text("azure_dns", AZURE_DNS),
+                    Text("subscription", &powershell(endpoint.subscription_id())),
+                    Text("resource_group", &powershell(&endpoint.resource_group)),
+                    Text("name", &powershell(&endpoint.name)),
+                ],
+            )
+        }
+        EndpointAction::ClientGuidance { lines } => lines
+            .iter()
+            .map(|line| format!("Write-Host {}\n", powershell(&format!("  {line}"))))
+            .collect(),
+        EndpointAction::DeleteEndpoint { removal } => fill(
+            include_str!("templates/delete_endpoint.ps1"),
+            &[
+                Flag("zone_group", removal.delete_zone_group),
+                Text("subscription", &powershell(&removal.subscription_id)),
+                Text("resource_group", &powershell(&removal.resource_group)),
+                Text("name", &powershell(&removal.name)),
+            ],
+        ),
+    }
+}
+
+fn create_endpoint(plan: &Plan, endpoint: &Endpoint) -> String {
+    let target = plan.target();
+    let on_own_account = matches!(target.resource, Resource::CognitiveServices { .. })
+        && endpoint
+            .resource_id
+            .eq_ignore_ascii_case(&target.resource_id());
+    let (manual, request_message) = match &endpoint.approval {
+        Approval::Automatic => (false, String::new()),
+        Approval::Manual { request_message } if request_message.is_empty() => (true, String::new()),
+        Approval::Manual { request_message } => (
+            true,
+            format!(" -RequestMessage {}", powershell(request_message)),
+        ),
+    };
+    let list_command = format!(
+        "    Get-AzPrivateEndpointConnection -PrivateLinkResourceId {} | Where-Object {{ $_.PrivateEndpoint.Id -like '*/{}' }} | Select-Object -ExpandProperty Id",
+        powershell(&endpoint.resource_id),
+        endpoint.name
+    );
+    fill(
+        include_str!("templates/create_endpoint.ps1"),
+        &[
+            Flag(
+                "check_subdomain",
+                on_own_account && plan.config.custom_domain.is_none(),
+            ),
+            Flag("manual", manual),
+            Text("request_message", &request_message),
+            Text("list_command", &powershell(&list_command)),
+            Text("subscription", &powershell(endpoint.subscription_id())),
+            Text("tenant", &tenant(endpoint.tenant_id.as_deref())),
+            Text("resource_group", &powershell(&endpoint.resource_group)),
+            Text("name", &powershell(&endpoint.name)),
+            Text("location", &powershell(&endpoint.location)),
+            Text(
+                "vnet_resource_group",
+                &powershell(&endpoint.subnet.resource_group),
+            ),
+            Text("vnet", &powershell(&endpoint.subnet.vnet)),
+            Text("subnet", &powershell(&endpoint.subnet.subnet)),
+            Text("resource_id", &powershell(&endpoint.resource_id)),
+            Text("group_id", &powershell(&endpoint.group_id)),
+            Text("connection", &powershell(&endpoint.connection_name)),
+        ],
+    )
+}

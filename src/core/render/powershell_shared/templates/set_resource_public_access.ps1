@@ -1,0 +1,9 @@
+$resourcePath = {{path}}
+$access = (Invoke-ArmRequest -Method 'GET' -Path $resourcePath).properties.publicNetworkAccess
+if (-not $access) { $access = 'Enabled' }
+if ($access -ceq {{quoted}}) {
+    Write-Host '  already {{value}}: skipping.'
+} else {
+    $payload = @{ properties = @{ publicNetworkAccess = {{quoted}} } } | ConvertTo-Json -Compress
+    Invoke-ArmRequest -Method 'PATCH' -Path $resourcePath -Payload $payload | Out-Null
+}

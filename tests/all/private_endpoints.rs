@@ -1,0 +1,523 @@
+//! Private endpoints and private DNS: the zone table covers every type, kind and cloud the UI
+//! offers; validation messages at their fields; the plan's order; the REST bodies' shapes.
+
+use serde::Deserialize;
+
+use ai_network_wizard::core::cloud::Cloud;
+use ai_network_wizard::core::diagnostics::Severity;
+use ai_network_wizard::core::draft::{Draft, Existence};
+use ai_network_wizard::core::generate::generate;
+use ai_network_wizard::core::plan::{Action, EndpointAction};
+use ai_network_wizard::core::private_endpoints::draft::{DnsMode, EndpointDraft, RemovalDraft};
+use ai_network_wizard::core::private_endpoints::zones::zones_for;
+use ai_network_wizard::core::private_endpoints::{LinkService, LinkType};
+use ai_network_wizard::core::resource_kinds::{ResourceType, KINDS};
+use ai_network_wizard::core::validate::validate;
+
+use crate::support::{fixture, messages_at, valid_draft};
+
+const SUBNET: &str = "/subscriptions/6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-apps/subnets/snet-endpoints";
+
+fn endpoint() -> EndpointDraft {
+    EndpointDraft {
+        subnet_id: SUBNET.into(),
+        ..EndpointDraft::default()
+    }
+}
+
+fn with_endpoints(endpoints: Vec<EndpointDraft>) -> Draft {
+    let mut draft = valid_draft();
+    draft.network.enabled = false;
+    draft.private_endpoints.endpoints = endpoints;
+    draft
+}
+
+fn dependent_id(service: LinkService) -> String {
+    let arm_type = LinkType::of(service, ResourceType::MlHub).arm_type();
+    format!("/subscriptions/6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91/resourceGroups/rg-hub/providers/{arm_type}/dependent1")
+}
+
+/// Every type, kind, dependent service and sub-resource the UI offers, in every cloud: the
+/// table gives zones or says what it lacks, and the person sees that message.
+#[test]
+fn zone_table_covers_every_type_kind_and_cloud() {
+    let mut checked = 0;
+    for cloud in Cloud::ALL {
+        for resource_type in ResourceType::ALL {
+            let kinds: Vec<&str> = match resource_type {
+                ResourceType::CognitiveServices => KINDS.iter().map(|k| k.id).collect(),
+                _ => vec![""],
+            };
+            let services: Vec<LinkService> = match resource_type {
+                ResourceType::MlHub => LinkService::ALL.to_vec(),
+                _ => vec![LinkService::Target],
+            };
+            for kind in &kinds {
+                for service in &services {
+                    let link_type = LinkType::of(*service, resource_type);
+                    for group in link_type.group_ids() {
+                        let kind = if *service == LinkService::AiServices {
+                            "AIServices"
+                        } else {
+                            kind
+                        };
+                        let answer = zones_for(cloud, link_type, kind, group);
+                        let what =
+                            format!("{cloud:?} {resource_type:?} {kind} {service:?} {group}");
+                        assert!(
+                            !answer.zones.is_empty() || !answer.gaps.is_empty(),
+                            "{what}: neither zones nor a message"
+                        );
+                        for zone in &answer.zones {
+                            assert!(
+                                zone.name.starts_with("privatelink."),
+                                "{what}: {}",
+                                zone.name
+                            );
+                        }
+                        // Every gap reaches the person as a warning at the endpoint.
+                        let mut draft = with_endpoints(vec![EndpointDraft {
+                            service: *service,
+                            resource_id: if *service == LinkService::Target {
+                                String::new()
+                            } else {
+                                dependent_id(*service)
+                            },
+                            group_id: (*group).to_owned(),
+                            ..endpoint()
+                        }]);
+                        draft.target.cloud = cloud;
+                        draft.target.region = cloud.known_regions()[0].into();
+                        draft.target.resource_type = resource_type;
+                        draft.target.name = "contoso1".into();
+                        if !kind.is_empty() && *service == LinkService::Target {
+                            draft.target.kind = (*kind).into();
+                        }
+                        let validation = validate(&draft);
+                        let warnings = messages_at(
+                            &validation,
+                            "private_endpoints.endpoints.0.group_id",
+                            Severity::Warning,
+                        );
+                        assert_eq!(warnings, answer.gaps, "{what}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 80, "only {checked} combinations");
+}
+
+#[test]
+fn kinds_decide_the_zones() {
+    let zones = |kind: &str| -> Vec<&str> {
+        zones_for(
+            Cloud::AzureCloud,
+            LinkType::CognitiveServices,
+            kind,
+            "account",
+        )
+        .zones
+        .iter()
+        .map(|z| z.name)
+        .collect()
+    };
+    assert_eq!(
+        zones("SpeechServices"),
+        ["privatelink.cognitiveservices.azure.com"]
+    );
+    assert_eq!(
+        zones("OpenAI"),
+        [
+            "privatelink.cognitiveservices.azure.com",
+            "privatelink.openai.azure.com"
+        ]
+    );
+    assert_eq!(
+        zones("AIServices"),
+        [
+            "privatelink.cognitiveservices.azure.com",
+            "privatelink.openai.azure.com",
+            "privatelink.services.ai.azure.com"
+        ]
+    );
+    let hub = zones_for(
+        Cloud::AzureUSGovernment,
+        LinkType::MachineLearning,
+        "",
+        "amlworkspace",
+    );
+    let names: Vec<&str> = hub.zones.iter().map(|z| z.name).collect();
+    assert_eq!(
+        names,
+        [
+            "privatelink.api.ml.azure.us",
+            "privatelink.notebooks.usgovcloudapi.net"
+        ]
+    );
+}
+
+#[test]
+fn request_message_is_at_most_140_characters() {
+    let draft = with_endpoints(vec![EndpointDraft {
+        manual_approval: true,
+        request_message: "x".repeat(141),
+        ..endpoint()
+    }]);
+    let validation = validate(&draft);
+    assert_eq!(
+        messages_at(
+            &validation,
+            "private_endpoints.endpoints.0.request_message",
+            Severity::Error
+        ),
+        ["The request message has 141 characters; Azure accepts at most 140."]
+    );
+    let mut ok = draft.clone();
+    ok.private_endpoints.endpoints[0].request_message = "é".repeat(140);
+    assert!(validate(&ok).config.is_some());
+}
+
+#[test]
+fn endpoint_on_a_new_account_without_custom_subdomain_is_an_error_with_a_fix() {
+    let mut draft = with_endpoints(vec![endpoint()]);
+    draft.target.existence = Existence::Create;
+    draft.custom_domain.enabled = false;
+    let validation = validate(&draft);
+    let error = validation
+        .errors()
+        .find(|d| d.field == "private_endpoints.custom_domain")
+        .expect("an error at the step");
+    let fix = error.fix.clone().expect("a one-click fix");
+    assert_eq!(fix.replacement, ["contoso-speech"]);
+    assert!(draft.apply_fix(&error.field, &fix.replacement));
+    assert!(draft.custom_domain.enabled);
+    assert_eq!(draft.custom_domain.subdomain, "contoso-speech");
+    assert!(
+        validate(&draft).config.is_some(),
+        "{:?}",
+        validate(&draft).diagnostics
+    );
+}
+
+#[test]
+fn two_endpoints_writing_the_same_record_warn() {
+    let draft = with_endpoints(vec![
+        endpoint(),
+        EndpointDraft {
+            name: "pe-second".into(),
+            ..endpoint()
+        },
+    ]);
+    let validation = validate(&draft);
+    let warnings = messages_at(
+        &validation,
+        "private_endpoints.endpoints.1.subnet_id",
+        Severity::Warning,
+    );
+    assert_eq!(warnings.len(), 1, "{:?}", validation.diagnostics);
+    assert!(warnings[0].starts_with("Endpoint 1 already writes this resource's record into privatelink.cognitiveservices.azure.com"));
+}
+
+#[test]
+fn sub_resource_comes_from_the_types_table() {
+    let draft = with_endpoints(vec![EndpointDraft {
+        group_id: "blob".into(),
+        ..endpoint()
+    }]);
+    assert_eq!(
+        messages_at(&validate(&draft), "private_endpoints.endpoints.0.group_id", Severity::Error),
+        ["\"blob\" is not a sub-resource of Microsoft.CognitiveServices/accounts: choose one of account."]
+    );
+}
+
+#[test]
+fn existing_zones_must_cover_every_zone() {
+    let mut draft = with_endpoints(vec![endpoint()]);
+    draft.target.kind = "OpenAI".into();
+    draft.private_endpoints.dns_mode = DnsMode::ExistingZones;
+    draft.private_endpoints.existing_zone_ids = vec!["/subscriptions/9a8b7c6d-5e4f-4321-8fed-cba987654321/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.cognitiveservices.azure.com".into()];
+    assert_eq!(
+        messages_at(&validate(&draft), "private_endpoints.existing_zone_ids", Severity::Error),
+        ["No zone ID for privatelink.openai.azure.com (endpoint 1 needs it): add the zone's resource ID."]
+    );
+}
+
+/// Endpoint and DNS come before public access is closed; reopening comes before removals.
+#[test]
+fn public_access_closes_after_endpoint_and_dns_and_reopens_before_removal() {
+    let plan = generate(&fixture("speech-private-endpoint-created-zones"))
+        .plan
+        .expect("valid");
+    let position =
+        |pred: &dyn Fn(&Action) -> bool| plan.steps.iter().position(|s| pred(&s.action)).unwrap();
+    let endpoint = position(&|a| {
+        matches!(
+            a,
+            Action::PrivateEndpoint(EndpointAction::CreateEndpoint { .. })
+        )
+    });
+    let group = position(&|a| {
+        matches!(
+            a,
+            Action::PrivateEndpoint(EndpointAction::AttachZoneGroup { .. })
+        )
+    });
+    let close = position(&|a| matches!(a, Action::SetPublicNetworkAccess { .. }));
+    assert!(endpoint < group && group < close);
+
+    let plan = generate(&fixture("private-endpoint-remove-reopen-public-access"))
+        .plan
+        .expect("valid");
+    let reopen = position_in(&plan, |a| {
+        matches!(a, Action::SetPublicNetworkAccess { .. })
+    });
+    let delete = position_in(&plan, |a| {
+        matches!(
+            a,
+            Action::PrivateEndpoint(EndpointAction::DeleteEndpoint { .. })
+        )
+    });
+    assert!(reopen < delete);
+}
+
+fn position_in(
+    plan: &ai_network_wizard::core::plan::Plan,
+    pred: impl Fn(&Action) -> bool,
+) -> usize {
+    plan.steps.iter().position(|s| pred(&s.action)).unwrap()
+}
+
+#[test]
+fn closing_and_reopening_conflicts_are_errors() {
+    let mut draft = with_endpoints(vec![endpoint()]);
+    draft.private_endpoints.close_public_access = true;
+    draft.private_endpoints.reopen_public_access = true;
+    draft.private_endpoints.removals = vec![RemovalDraft::default()];
+    let validation = validate(&draft);
+    assert_eq!(
+        messages_at(
+            &validation,
+            "private_endpoints.close_public_access",
+            Severity::Error
+        ),
+        ["Choose either closing or reopening public access, not both."]
+    );
+    assert!(!messages_at(
+        &validation,
+        "private_endpoints.removals.0.endpoint_id",
+        Severity::Error
+    )
+    .is_empty());
+}
+
+#[test]
+fn media_services_says_what_an_endpoint_does_not_do() {
+    let plan = generate(&fixture("media-services-private-endpoint"))
+        .plan
+        .expect("valid");
+    let guidance = plan
+        .steps
+        .iter()
+        .find_map(|s| match &s.action {
+            Action::PrivateEndpoint(EndpointAction::ClientGuidance { lines }) => {
+                Some(lines.join("\n"))
+            }
+            _ => None,
+        })
+        .expect("guidance");
+    assert!(guidance.contains("retired on 2024-06-30"));
+    assert!(guidance.contains("does not close internet access"));
+    assert!(guidance.contains("CDN has no private link"));
+}
+
+// ---- REST bodies (azure-facts §3, §4; Microsoft.Network 2024-05-01, privateDns 2024-06-01) ----
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ZonePut {
+    location: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LinkPut {
+    location: String,
+    properties: LinkProperties,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct LinkProperties {
+    virtual_network: IdRef,
+    registration_enabled: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IdRef {
+    id: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EndpointPut {
+    location: String,
+    properties: EndpointProperties,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct EndpointProperties {
+    subnet: IdRef,
+    private_link_service_connections: Option<Vec<Connection>>,
+    manual_private_link_service_connections: Option<Vec<Connection>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Connection {
+    name: String,
+    properties: ConnectionProperties,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct ConnectionProperties {
+    private_link_service_id: String,
+    group_ids: Vec<String>,
+    request_message: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct ZoneGroupPut {
+    properties: ZoneGroupProperties,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct ZoneGroupProperties {
+    private_dns_zone_configs: Vec<ZoneConfig>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct ZoneConfig {
+    name: String,
+    properties: ZoneConfigProperties,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct ZoneConfigProperties {
+    private_dns_zone_id: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct AccessPatch {
+    properties: AccessProperties,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct AccessProperties {
+    public_network_access: Access,
+}
+
+#[derive(Deserialize)]
+enum Access {
+    Enabled,
+    Disabled,
+}
+
+fn parse<'a, T: Deserialize<'a>>(body: &'a str, what: &str) -> T {
+    serde_json::from_str(body)
+        .unwrap_or_else(|e| panic!("{what}: body is not a valid shape: {e}\n{body}"))
+}
+
+/// Checks a private endpoint or DNS request body strictly; false when the request is not one.
+pub fn is_valid_body(method: &str, path: &str, body: &str, what: &str) -> bool {
+    let last_type = path.rsplit('/').nth(1).unwrap_or_default();
+    match (method, last_type) {
+        ("PUT", "privateDnsZones") => {
+            let zone: ZonePut = parse(body, what);
+            assert_eq!(zone.location, "global", "{what}");
+        }
+        ("PUT", "virtualNetworkLinks") => {
+            let link: LinkPut = parse(body, what);
+            assert_eq!(link.location, "global", "{what}");
+            assert!(
+                link.properties
+                    .virtual_network
+                    .id
+                    .contains("/virtualNetworks/"),
+                "{what}"
+            );
+            assert!(!link.properties.registration_enabled, "{what}");
+        }
+        ("PUT", "privateEndpoints") => {
+            let endpoint: EndpointPut = parse(body, what);
+            assert!(!endpoint.location.is_empty(), "{what}");
+            assert!(
+                endpoint.properties.subnet.id.contains("/subnets/"),
+                "{what}"
+            );
+            let p = &endpoint.properties;
+            let connections = match (
+                &p.private_link_service_connections,
+                &p.manual_private_link_service_connections,
+            ) {
+                (Some(c), None) => {
+                    assert!(
+                        c.iter().all(|c| c.properties.request_message.is_none()),
+                        "{what}"
+                    );
+                    c
+                }
+                (None, Some(c)) => c,
+                _ => panic!("{what}: exactly one kind of connection"),
+            };
+            for c in connections {
+                assert!(
+                    !c.name.is_empty() && !c.properties.private_link_service_id.is_empty(),
+                    "{what}"
+                );
+                assert_eq!(c.properties.group_ids.len(), 1, "{what}");
+                assert!(c
+                    .properties
+                    .request_message
+                    .as_ref()
+                    .is_none_or(|m| m.chars().count() <= 140));
+            }
+        }
+        ("PUT", "privateDnsZoneGroups") => {
+            let group: ZoneGroupPut = parse(body, what);
+            assert!(
+                !group.properties.private_dns_zone_configs.is_empty(),
+                "{what}"
+            );
+            for config in group.properties.private_dns_zone_configs {
+                assert!(
+                    config
+                        .properties
+                        .private_dns_zone_id
+                        .contains("/privateDnsZones/privatelink."),
+                    "{what}"
+                );
+                assert!(!config.name.contains('.'), "{what}");
+            }
+        }
+        ("PATCH", "workspaces" | "mediaservices") => {
+            let patch: AccessPatch = parse(body, what);
+            assert!(matches!(
+                patch.properties.public_network_access,
+                Access::Enabled | Access::Disabled
+            ));
+        }
+        _ => return false,
+    }
+    true
+}
