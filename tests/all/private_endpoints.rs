@@ -521,3 +521,17 @@ pub fn is_valid_body(method: &str, path: &str, body: &str, what: &str) -> bool {
     }
     true
 }
+
+/// A share link carries the endpoints and reopens the same draft.
+#[test]
+fn share_links_carry_the_endpoints() {
+    use ai_network_wizard::core::share_link::{read_link, share_link};
+    for name in [
+        "ai-studio-hub-private-endpoints",
+        "private-endpoint-remove-reopen-public-access",
+    ] {
+        let draft = fixture(name);
+        let link = share_link("https://wizard.example/", &draft);
+        assert_eq!(read_link(&link), Some(Ok(draft)), "{name}");
+    }
+}
