@@ -22,6 +22,7 @@ use ai_network_wizard::core::current_state::CurrentStateDraft;
 use ai_network_wizard::core::draft::{Draft, Existence};
 use ai_network_wizard::core::generate::generate;
 use ai_network_wizard::core::plan::{bypass_name, default_action_name, public_access_name, Action};
+use ai_network_wizard::core::private_endpoints::config::Dns;
 use ai_network_wizard::core::render::{render, OutputTarget, RenderContext};
 
 use crate::arm_fake::ArmFake;
@@ -167,6 +168,32 @@ fn seed(config: &Config) -> Value {
         }
         add_group(&mut resources, &id);
         resources.insert(id.clone(), storage_account(&id, &target.region));
+    }
+    // Private endpoints live in their VNet's subscription and group; existing zones exist.
+    if let Some(pe) = &config.private_endpoints {
+        let mut ids: Vec<String> = Vec::new();
+        for endpoint in &pe.endpoints {
+            ids.push(endpoint.id());
+            for zone in &endpoint.zones {
+                if matches!(pe.dns, Dns::ExistingZones) {
+                    resources.insert(
+                        zone.id.clone(),
+                        json!({ "location": "global", "properties": {} }),
+                    );
+                }
+                if !zone.id.is_empty() {
+                    ids.push(zone.id.clone());
+                }
+            }
+        }
+        ids.extend(pe.removals.iter().map(|r| r.id()));
+        for id in ids {
+            let sub = id.split('/').nth(2).unwrap().to_owned();
+            if !subscriptions.contains(&sub) {
+                subscriptions.push(sub);
+            }
+            add_group(&mut resources, &id);
+        }
     }
     if target.existence == Existence::Existing {
         let body = match &target.resource {
@@ -410,6 +437,8 @@ fn check(case: &Case, fake: &ArmFake) -> Vec<String> {
                     entry["code"]
                 ));
             }
+        } else if status == 412 && request.headers.iter().any(|h| h == "If-None-Match: *") {
+            // A create-only PUT of something that exists: refused by design, nothing changes.
         } else if status >= 400 && !(request.method == "GET" && status == 404) {
             // A read may find nothing (its comment says what 404 means); a write may miss only
             // an account that is still to be created.

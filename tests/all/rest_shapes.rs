@@ -59,7 +59,7 @@ pub(crate) struct HttpRequest {
     pub(crate) refused_until_edited: bool,
     pub(crate) method: String,
     pub(crate) url: String,
-    headers: Vec<String>,
+    pub(crate) headers: Vec<String>,
     pub(crate) body: Option<String>,
 }
 

@@ -174,6 +174,8 @@ class Fake:
         if handler is None:
             raise ArmError(405, "NotImplementedInFake", f"{op['id']} is not implemented by the fake.")
         segments = path.strip("/").split("/")
+        # Conditional creates (If-None-Match: *) are answered 412 when the resource exists.
+        self.create_only = headers.get("If-None-Match", "").strip() == "*"
         return handler(ns, path, segments, body)
 
     # ---- subscriptions, groups, providers ----
@@ -403,6 +405,89 @@ class Fake:
         ns.resources[path.lower()] = assignment
         return (200 if existing else 201), assignment
 
+    # ---- private endpoints and private DNS ----
+    # Stored as sent plus what ARM adds; a conditional create of an existing one is refused.
+
+    def put_child(self, ns, path, segments, body, resource_type, extra=None):
+        self.group(ns, segments)
+        existing = ns.resources.get(path.lower())
+        if existing and self.create_only:
+            raise ArmError(412, "PreconditionFailed", f"{segments[-1]} exists (If-None-Match: *).")
+        resource = copy.deepcopy(body)
+        resource.update({"id": existing["id"] if existing else path, "name": segments[-1], "type": resource_type})
+        resource.setdefault("properties", {})["provisioningState"] = "Succeeded"
+        if extra:
+            resource["properties"].update(extra)
+        ns.resources[path.lower()] = resource
+        return (200 if existing else 201), resource
+
+    def get_child(self, ns, path, segments):
+        self.group(ns, segments)
+        found = ns.resources.get(path.lower())
+        if found is None:
+            raise ArmError(404, "ResourceNotFound", f"The Resource '{segments[-1]}' was not found.")
+        return 200, found
+
+    def delete_tree(self, ns, path):
+        gone = [rid for rid in ns.resources if rid == path.lower() or rid.startswith(path.lower() + "/")]
+        for rid in gone:
+            del ns.resources[rid]
+        return (200 if gone else 204), {}
+
+    def op_PrivateZones_Get(self, ns, path, segments, body):
+        return self.get_child(ns, path, segments)
+
+    def op_PrivateZones_CreateOrUpdate(self, ns, path, segments, body):
+        return self.put_child(ns, path, segments, body, "Microsoft.Network/privateDnsZones")
+
+    def op_VirtualNetworkLinks_Get(self, ns, path, segments, body):
+        return self.get_child(ns, path, segments)
+
+    def op_VirtualNetworkLinks_CreateOrUpdate(self, ns, path, segments, body):
+        if path.lower().rsplit("/virtualnetworklinks/", 1)[0] not in ns.resources:
+            raise ArmError(404, "ParentResourceNotFound", "The private DNS zone does not exist.")
+        return self.put_child(ns, path, segments, body, "Microsoft.Network/privateDnsZones/virtualNetworkLinks")
+
+    def op_PrivateEndpoints_Get(self, ns, path, segments, body):
+        return self.get_child(ns, path, segments)
+
+    def op_PrivateEndpoints_CreateOrUpdate(self, ns, path, segments, body):
+        name = segments[-1]
+        connections = body["properties"].get("privateLinkServiceConnections") or body["properties"].get("manualPrivateLinkServiceConnections") or []
+        configs = [{"fqdn": f"{name}.example", "ipAddresses": ["10.1.2.4"]}] if connections else []
+        return self.put_child(ns, path, segments, body, "Microsoft.Network/privateEndpoints", {"customDnsConfigs": configs})
+
+    def op_PrivateEndpoints_Delete(self, ns, path, segments, body):
+        return self.delete_tree(ns, path)
+
+    def op_PrivateDnsZoneGroups_Get(self, ns, path, segments, body):
+        return self.get_child(ns, path, segments)
+
+    def op_PrivateDnsZoneGroups_CreateOrUpdate(self, ns, path, segments, body):
+        if path.lower().rsplit("/privatednszonegroups/", 1)[0] not in ns.resources:
+            raise ArmError(404, "ParentResourceNotFound", "The private endpoint does not exist.")
+        return self.put_child(ns, path, segments, body, "Microsoft.Network/privateEndpoints/privateDnsZoneGroups")
+
+    def op_PrivateDnsZoneGroups_Delete(self, ns, path, segments, body):
+        return self.delete_tree(ns, path)
+
+    def op_PrivateEndpointConnections_List(self, ns, path, segments, body):
+        self.account(ns, path.rsplit("/privateEndpointConnections", 1)[0], segments[:8])
+        return 200, {"value": []}
+
+    def op_Workspaces_Update(self, ns, path, segments, body):
+        return self.merge_properties(ns, path, segments, body)
+
+    def op_Mediaservices_Update(self, ns, path, segments, body):
+        return self.merge_properties(ns, path, segments, body)
+
+    def merge_properties(self, ns, path, segments, body):
+        resource = copy.deepcopy(self.generic_get(ns, path, segments)[1])
+        for key, value in body.get("properties", {}).items():
+            resource.setdefault("properties", {})[key] = copy.deepcopy(value)
+        ns.resources[path.lower()] = resource
+        return 200, resource
+
     # ---- subnets ----
 
     def op_Subnets_Get(self, ns, path, segments, body):
@@ -465,7 +550,8 @@ def make_handler(fake):
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
             status, answer = fake.handle(self.command, self.path, self.headers, body)
-            data = json.dumps(answer).encode()
+            # 204 No Content carries no body (a client would read it as the next response).
+            data = b"" if status == 204 else json.dumps(answer).encode()
             self.send_response(status)
             self.send_header("Content-Type", "application/json; charset=utf-8")
             self.send_header("Content-Length", str(len(data)))
