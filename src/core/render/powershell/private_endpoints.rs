@@ -117,6 +117,10 @@ fn create_endpoint(plan: &Plan, endpoint: &Endpoint) -> String {
                 on_own_account && plan.config.custom_domain.is_none(),
             ),
             Flag("manual", manual),
+            Text(
+                "by_manual_request",
+                if manual { " -ByManualRequest" } else { "" },
+            ),
             Text("request_message", &request_message),
             Text("list_command", &powershell(&list_command)),
             Text("subscription", &powershell(endpoint.subscription_id())),

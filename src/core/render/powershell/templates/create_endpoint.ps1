@@ -12,21 +12,11 @@ try {
         $subnet = $vnet.Subnets | Where-Object { $_.Name -eq {{subnet}} }
         if (-not $subnet) { throw ('Subnet ' + {{subnet}} + ' was not found.') }
         $connection = New-AzPrivateLinkServiceConnection -Name {{connection}} -PrivateLinkServiceId {{resource_id}} -GroupId {{group_id}}{{request_message}}
-        $newEndpoint = @{
-            Name = {{name}}
-            ResourceGroupName = {{resource_group}}
-            Location = {{location}}
-            Subnet = $subnet
-            PrivateLinkServiceConnection = $connection
-{{?manual}}
-            ByManualRequest = $true
-{{/manual}}
-        }
         # Right after the resource changed, creation can fail with "state Accepted": retry with back-off.
         $delay = 15
         for ($attempt = 1; ; $attempt++) {
             try {
-                New-AzPrivateEndpoint @newEndpoint | Out-Null
+                New-AzPrivateEndpoint -Name {{name}} -ResourceGroupName {{resource_group}} -Location {{location}} -Subnet $subnet -PrivateLinkServiceConnection $connection{{by_manual_request}} | Out-Null
                 break
             } catch {
                 if ($attempt -ge 6 -or "$_" -notmatch 'AccountProvisioningStateInvalid|state Accepted') { throw }
