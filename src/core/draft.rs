@@ -110,7 +110,9 @@ pub enum Bypass {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct NetworkDraft {
-    /// Include the network-rules step in the outputs.
+    /// Include the network-rules step in the outputs. Off in a new draft, so the first plan
+    /// changes no firewall; a `network` section in a file that leaves it out means it is on.
+    #[serde(default = "network_section_included")]
     pub enabled: bool,
     pub public_network_access: PublicNetworkAccess,
     pub default_action: DefaultAction,
@@ -122,12 +124,19 @@ pub struct NetworkDraft {
     pub ip_rules_exact: bool,
     /// The same for virtual-network rules.
     pub vnet_rules_exact: bool,
+    /// The person ticked "I accept that nothing can reach the account": a plan that blocks all
+    /// access (see `validate::network`) is then a warning instead of an error.
+    pub accept_no_access: bool,
+}
+
+fn network_section_included() -> bool {
+    true
 }
 
 impl Default for NetworkDraft {
     fn default() -> Self {
         NetworkDraft {
-            enabled: true,
+            enabled: false,
             public_network_access: PublicNetworkAccess::Enabled,
             default_action: DefaultAction::Deny,
             bypass: Bypass::None,
@@ -135,6 +144,7 @@ impl Default for NetworkDraft {
             vnet_rules: Vec::new(),
             ip_rules_exact: false,
             vnet_rules_exact: false,
+            accept_no_access: false,
         }
     }
 }

@@ -144,7 +144,7 @@ fn draft() -> impl Strategy<Value = Draft> {
         any::<bool>(),
         proptest::collection::vec(field(IPS), 0..4),
         proptest::collection::vec(vnet_rule(), 0..3),
-        any::<(bool, bool)>(),
+        any::<(bool, bool, bool)>(),
     )
         .prop_map(
             |(
@@ -154,7 +154,7 @@ fn draft() -> impl Strategy<Value = Draft> {
                 bypass,
                 ip_rules,
                 vnet_rules,
-                (ip_rules_exact, vnet_rules_exact),
+                (ip_rules_exact, vnet_rules_exact, accept_no_access),
             )| NetworkDraft {
                 enabled,
                 public_network_access: if disabled {
@@ -176,6 +176,7 @@ fn draft() -> impl Strategy<Value = Draft> {
                 vnet_rules,
                 ip_rules_exact,
                 vnet_rules_exact,
+                accept_no_access,
             },
         );
     let storage = (

@@ -210,6 +210,8 @@ fn public_access_is_disabled_last() {
     let mut draft = valid_draft();
     draft.network.public_network_access = PublicNetworkAccess::Disabled;
     draft.network.ip_rules.clear();
+    // No private endpoint yet: a deliberate lock-down, accepted.
+    draft.network.accept_no_access = true;
     let steps = actions(&plan_of(&draft));
     assert_eq!(
         steps[steps.len() - 2..],
@@ -221,6 +223,7 @@ fn public_access_is_disabled_last() {
 fn deny_with_no_rules_has_nothing_to_merge_unless_a_bypass_is_sent() {
     let mut draft = valid_draft();
     draft.network.ip_rules.clear();
+    draft.network.accept_no_access = true;
     assert_eq!(
         actions(&plan_of(&draft)),
         [

@@ -103,12 +103,16 @@ snapshot_tests! {
 }
 
 #[test]
-fn deny_no_rules_warns_that_it_blocks_everyone() {
-    let validation = validate(&fixture("deny-no-rules"));
+fn deny_no_rules_is_rendered_only_because_it_was_accepted() {
+    let mut draft = fixture("deny-no-rules");
+    assert!(draft.network.accept_no_access);
+    let validation = validate(&draft);
     assert_eq!(
         messages_at(&validation, "network.default_action", Severity::Warning),
-        ["Deny with no IP or virtual-network rules blocks everyone on the public endpoint: your apps, the portal's data views, monitoring and other Azure services. Only private endpoints (and trusted services, if bypassed) still reach it."]
+        ["Accepted: with default action Deny and no IP rule, no virtual-network rule and no private endpoint, nothing reaches the account."]
     );
+    draft.network.accept_no_access = false;
+    assert!(validate(&draft).config.is_none());
 }
 
 #[test]

@@ -40,6 +40,7 @@ pub fn valid_draft() -> Draft {
             acknowledge_irreversible: true,
         },
         network: NetworkDraft {
+            enabled: true,
             ip_rules: vec!["203.0.113.0/24".into()],
             ..NetworkDraft::default()
         },

@@ -652,7 +652,8 @@ fn bypass_is_sent_for_openai_ai_services_and_language_only() {
 
 // ---- default action and public access ----
 
-const BLOCKS_EVERYONE: &str = "Deny with no IP or virtual-network rules blocks everyone on the public endpoint: your apps, the portal's data views, monitoring and other Azure services. Only private endpoints (and trusted services, if bypassed) still reach it.";
+const BLOCKS_ALL_DENY: &str = "This blocks all access: with default action Deny and no IP rule, no virtual-network rule and no private endpoint, nothing reaches the account (your apps, the portal's data views, monitoring). Add an IP or subnet rule, or accept this below.";
+const BLOCKS_ALL_DISABLED: &str = "This blocks all access: with public network access disabled and no private endpoint, nothing reaches the account (your apps, the portal's data views, monitoring). Add a private endpoint, enable public access, or accept this below.";
 
 fn network_draft(access: PublicNetworkAccess, action: DefaultAction, rules: &[&str]) -> Draft {
     let mut draft = with_ip_rules(rules);
@@ -662,20 +663,79 @@ fn network_draft(access: PublicNetworkAccess, action: DefaultAction, rules: &[&s
 }
 
 #[test]
-fn deny_with_no_rules_warns_that_it_blocks_everyone() {
-    let validation = validate(&network_draft(
-        PublicNetworkAccess::Enabled,
-        DefaultAction::Deny,
-        &[],
-    ));
+fn deny_with_no_rule_is_an_error_at_the_default_action_until_accepted() {
+    let mut draft = network_draft(PublicNetworkAccess::Enabled, DefaultAction::Deny, &[]);
+    let validation = validate(&draft);
+    assert_eq!(
+        messages_at(&validation, "network.default_action", Severity::Error),
+        [BLOCKS_ALL_DENY]
+    );
+    assert!(validation.config.is_none(), "no script locks everyone out");
+
+    draft.network.accept_no_access = true;
+    assert_no_error(&draft);
+    let validation = validate(&draft);
     assert_eq!(
         messages_at(&validation, "network.default_action", Severity::Warning),
-        [BLOCKS_EVERYONE]
+        ["Accepted: with default action Deny and no IP rule, no virtual-network rule and no private endpoint, nothing reaches the account."]
     );
+}
+
+#[test]
+fn deny_with_only_a_subnet_rule_has_a_way_in() {
+    let mut draft = with_vnet_rules(vec![by_id(&subnet_id(SUB, "snet-apps"))]);
+    draft.network.default_action = DefaultAction::Deny;
+    let validation = validate(&draft);
     assert!(
-        validation.config.is_some(),
-        "a warning: private-endpoint-only access is a real choice"
+        validation
+            .for_field("network.default_action")
+            .next()
+            .is_none(),
+        "{:#?}",
+        validation.diagnostics
     );
+    assert!(validation.config.is_some());
+}
+
+#[test]
+fn disabled_public_access_is_an_error_until_accepted_whatever_the_rules() {
+    for rules in [&[][..], &["20.31.7.9"][..]] {
+        for action in [DefaultAction::Deny, DefaultAction::Allow] {
+            let mut draft = network_draft(PublicNetworkAccess::Disabled, action, rules);
+            let validation = validate(&draft);
+            assert_eq!(
+                messages_at(
+                    &validation,
+                    "network.public_network_access",
+                    Severity::Error
+                ),
+                [BLOCKS_ALL_DISABLED],
+                "{action:?} {rules:?}"
+            );
+            assert!(
+                validation
+                    .for_field("network.default_action")
+                    .all(|d| d.severity != Severity::Error),
+                "one error for one cause"
+            );
+            assert!(validation.config.is_none());
+
+            draft.network.accept_no_access = true;
+            assert_no_error(&draft);
+        }
+    }
+}
+
+#[test]
+fn a_new_draft_leaves_the_firewall_alone_and_a_written_network_section_is_included() {
+    use ai_network_wizard::core::config_file::from_config_json;
+    assert!(!Draft::default().network.enabled);
+    let mut draft = valid_draft();
+    draft.network = Default::default();
+    assert!(assert_no_error(&draft).network.is_none());
+
+    let file = r#"{"format": "ai-network-wizard", "version": 1, "wizard": {"network": {"ip_rules": ["20.31.7.9"]}}}"#;
+    assert!(from_config_json(file).unwrap().network.enabled);
 }
 
 #[test]
@@ -716,15 +776,18 @@ fn disabled_public_access_with_rules_warns_that_the_rules_do_nothing() {
         messages_at(&validation, "network.public_network_access", Severity::Warning),
         ["With public network access disabled, IP and virtual-network rules have no effect: only private endpoints can reach the account."]
     );
+    // Without rules there is nothing to say about them (only that nothing gets in).
     let validation = validate(&network_draft(
         PublicNetworkAccess::Disabled,
         DefaultAction::Deny,
         &[],
     ));
-    assert!(validation
-        .for_field("network.public_network_access")
-        .next()
-        .is_none());
+    assert!(messages_at(
+        &validation,
+        "network.public_network_access",
+        Severity::Warning
+    )
+    .is_empty());
 }
 
 #[test]

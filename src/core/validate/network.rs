@@ -3,14 +3,20 @@ use std::collections::HashMap;
 use crate::core::config::{CustomDomain, NetworkRules, VnetRule};
 use crate::core::diagnostics::Diagnostic;
 use crate::core::draft::{
-    Bypass, DefaultAction, Draft, PublicNetworkAccess, SubnetInput, VnetRuleDraft,
+    Bypass, DefaultAction, Draft, NetworkDraft, PublicNetworkAccess, SubnetInput, VnetRuleDraft,
 };
 use crate::core::ip_rules::{parse_ip_rule, IpRule, MAX_RULES};
 use crate::core::names;
 use crate::core::resource_kinds::{kind_info, ResourceType};
 use crate::core::subnet_id::SubnetId;
 
-pub(super) fn validate_network(draft: &Draft, out: &mut Vec<Diagnostic>) -> Option<NetworkRules> {
+/// `private_endpoint_planned`: the plan creates a private endpoint, a way in that no firewall
+/// setting closes.
+pub(super) fn validate_network(
+    draft: &Draft,
+    private_endpoint_planned: bool,
+    out: &mut Vec<Diagnostic>,
+) -> Option<NetworkRules> {
     let step = &draft.network;
     if !step.enabled {
         return None;
@@ -47,8 +53,9 @@ pub(super) fn validate_network(draft: &Draft, out: &mut Vec<Diagnostic>) -> Opti
     };
 
     let has_rules = !step.ip_rules.is_empty() || !step.vnet_rules.is_empty();
+    no_access_check(step, has_rules, private_endpoint_planned, out);
     match (step.default_action, has_rules) {
-        (DefaultAction::Deny, false) => out.push(Diagnostic::warning(
+        (DefaultAction::Deny, false) if private_endpoint_planned => out.push(Diagnostic::warning(
             "network.default_action",
             "Deny with no IP or virtual-network rules blocks everyone on the public endpoint: your apps, the portal's data views, monitoring and other Azure services. Only private endpoints (and trusted services, if bypassed) still reach it.",
         )),
@@ -78,6 +85,39 @@ pub(super) fn validate_network(draft: &Draft, out: &mut Vec<Diagnostic>) -> Opti
             subnets: step.vnet_rules_exact,
         },
     })
+}
+
+const BLOCKS_ALL_DENY: &str = "This blocks all access: with default action Deny and no IP rule, no virtual-network rule and no private endpoint, nothing reaches the account (your apps, the portal's data views, monitoring). Add an IP or subnet rule, or accept this below.";
+const BLOCKS_ALL_DISABLED: &str = "This blocks all access: with public network access disabled and no private endpoint, nothing reaches the account (your apps, the portal's data views, monitoring). Add a private endpoint, enable public access, or accept this below.";
+const ACCEPTED_DENY: &str = "Accepted: with default action Deny and no IP rule, no virtual-network rule and no private endpoint, nothing reaches the account.";
+const ACCEPTED_DISABLED: &str = "Accepted: with public network access disabled and no private endpoint, nothing reaches the account.";
+
+/// A plan that leaves no way in is an error, unless the person accepted it explicitly.
+fn no_access_check(
+    step: &NetworkDraft,
+    has_rules: bool,
+    private_endpoint_planned: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    if private_endpoint_planned {
+        return;
+    }
+    let (field, refused, accepted) = match (step.public_network_access, step.default_action) {
+        (PublicNetworkAccess::Disabled, _) => (
+            "network.public_network_access",
+            BLOCKS_ALL_DISABLED,
+            ACCEPTED_DISABLED,
+        ),
+        (PublicNetworkAccess::Enabled, DefaultAction::Deny) if !has_rules => {
+            ("network.default_action", BLOCKS_ALL_DENY, ACCEPTED_DENY)
+        }
+        _ => return,
+    };
+    out.push(if step.accept_no_access {
+        Diagnostic::warning(field, accepted)
+    } else {
+        Diagnostic::error(field, refused)
+    });
 }
 
 fn validate_ip_rules(entries: &[String], out: &mut Vec<Diagnostic>) -> Option<Vec<IpRule>> {
