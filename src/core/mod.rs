@@ -13,6 +13,7 @@ pub mod date;
 pub mod diagnostics;
 pub mod draft;
 pub mod generate;
+pub mod highlight;
 pub mod import;
 pub mod ip_rules;
 pub mod names;
@@ -29,6 +30,7 @@ pub mod storage_draft;
 pub mod subnet_id;
 pub mod uuid_v5;
 pub mod validate;
+pub mod zip;
 
 /// Version stamped into every generated artifact's header.
 pub const GENERATOR_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,524 @@
+//! A small syntax highlighter for the outputs (PowerShell, bash, `.http`): it wraps each line in
+//! `<span class="l">` and the tokens that matter for reading in short classes. It only adds
+//! markup: the text content is the script, byte for byte (tested), so copying the page or
+//! reading `textContent` gives exactly what was generated.
+//!
+//! Classes: `c` comment, `s` string, `v` variable, `k` keyword or HTTP method, `p` parameter,
+//! flag, header name or JSON key, `n` command name; `chg` marks a line changed by the last edit.
+
+use super::render::OutputTarget;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Language {
+    PowerShell,
+    Bash,
+    Http,
+}
+
+impl Language {
+    pub fn of(target: OutputTarget) -> Language {
+        match target {
+            OutputTarget::PowerShell | OutputTarget::AzPowerShell => Language::PowerShell,
+            OutputTarget::AzBash => Language::Bash,
+            OutputTarget::Rest => Language::Http,
+        }
+    }
+}
+
+/// Where a line starts: inside a construct that an earlier line opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Open {
+    Nothing,
+    SingleQuoted,
+    DoubleQuoted,
+    /// PowerShell `@'`…`'@` (true: `@"`…`"@`).
+    HereString(bool),
+    /// PowerShell `<#`…`#>`.
+    BlockComment,
+    /// `.http`: after a request line, before the blank line.
+    HttpHeaders,
+    /// `.http`: the body, up to the next `###`.
+    HttpBody,
+}
+
+/// The whole text as HTML: one `<span class="l">` per line (its newline inside it).
+/// `changed(i)` marks line `i` (0-based) with `chg`.
+pub fn to_html(language: Language, text: &str, changed: &dyn Fn(usize) -> bool) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 2);
+    let mut open = Open::Nothing;
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        out.push_str(if changed(index) {
+            "<span class=\"l chg\">"
+        } else {
+            "<span class=\"l\">"
+        });
+        let mut html = Html { out: &mut out };
+        open = match language {
+            Language::Bash => bash_line(line, open, &mut html),
+            Language::PowerShell => powershell_line(line, open, &mut html),
+            Language::Http => http_line(line, open, &mut html),
+        };
+        out.push_str("</span>");
+    }
+    out
+}
+
+/// Indexes (0-based) of the lines of `new` that `old` does not have: what an edit changed.
+pub fn changed_lines(old: &str, new: &str) -> Vec<bool> {
+    let before: std::collections::HashSet<&str> = old.lines().collect();
+    new.lines().map(|line| !before.contains(line)).collect()
+}
+
+struct Html<'a> {
+    out: &'a mut String,
+}
+
+impl Html<'_> {
+    fn text(&mut self, text: &str) {
+        for c in text.chars() {
+            match c {
+                '&' => self.out.push_str("&amp;"),
+                '<' => self.out.push_str("&lt;"),
+                '>' => self.out.push_str("&gt;"),
+                _ => self.out.push(c),
+            }
+        }
+    }
+
+    /// A token that runs to the end of the line; the line break stays outside it.
+    fn rest_of_line(&mut self, class: &str, rest: &str) {
+        let content = rest.trim_end_matches(['\r', '\n']);
+        self.token(class, content);
+        self.text(&rest[content.len()..]);
+    }
+
+    fn token(&mut self, class: &str, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        self.out.push_str("<span class=\"");
+        self.out.push_str(class);
+        self.out.push_str("\">");
+        self.text(text);
+        self.out.push_str("</span>");
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
+/// Byte length of the variable name at the start of `rest` (after a `$`): `name`, `{…}`, or a
+/// single special character.
+fn variable_len(rest: &str) -> usize {
+    if let Some(inner) = rest.strip_prefix('{') {
+        return inner.find('}').map_or(rest.len(), |end| end + 2);
+    }
+    let name = rest
+        .find(|c: char| !is_word_char(c) && c != ':')
+        .unwrap_or(rest.len());
+    if name > 0 {
+        name
+    } else {
+        rest.chars()
+            .next()
+            .filter(|c| matches!(c, '?' | '@' | '#' | '!' | '$' | '*'))
+            .map_or(0, char::len_utf8)
+    }
+}
+
+/// How a kind of string ends.
+#[derive(Clone, Copy)]
+struct Quote {
+    close: char,
+    /// A doubled closing quote stays inside (PowerShell).
+    doubled: bool,
+    /// This character keeps the next one inside (bash `\`, PowerShell backtick).
+    escape: Option<char>,
+    /// `$…` inside is a variable.
+    interpolate: bool,
+}
+
+const BASH_SINGLE: Quote = Quote {
+    close: '\'',
+    doubled: false,
+    escape: None,
+    interpolate: false,
+};
+const BASH_DOUBLE: Quote = Quote {
+    close: '"',
+    doubled: false,
+    escape: Some('\\'),
+    interpolate: true,
+};
+const PS_SINGLE: Quote = Quote {
+    close: '\'',
+    doubled: true,
+    escape: None,
+    interpolate: false,
+};
+const PS_DOUBLE: Quote = Quote {
+    close: '"',
+    doubled: true,
+    escape: Some('`'),
+    interpolate: true,
+};
+
+/// A string from the start of `rest`, whose first `opener` bytes are its opening quote: returns
+/// the bytes consumed and whether it closed on this line.
+fn string_body(rest: &str, opener: usize, quote: Quote, html: &mut Html) -> (usize, bool) {
+    let mut plain_start = 0;
+    let mut chars = rest
+        .char_indices()
+        .skip_while(|(i, _)| *i < opener)
+        .peekable();
+    while let Some((i, c)) = chars.next() {
+        if Some(c) == quote.escape {
+            chars.next();
+        } else if c == quote.close {
+            if quote.doubled && rest[i + 1..].starts_with(quote.close) {
+                chars.next();
+                continue;
+            }
+            html.token("s", &rest[plain_start..=i]);
+            return (i + 1, true);
+        } else if quote.interpolate && c == '$' {
+            let len = variable_len(&rest[i + 1..]);
+            if len > 0 {
+                html.token("s", &rest[plain_start..i]);
+                html.token("v", &rest[i..i + 1 + len]);
+                plain_start = i + 1 + len;
+                while chars.peek().is_some_and(|(j, _)| *j < plain_start) {
+                    chars.next();
+                }
+            }
+        }
+    }
+    html.token("s", &rest[plain_start..]);
+    (rest.len(), false)
+}
+
+const BASH_KEYWORDS: &[&str] = &[
+    "if", "then", "else", "elif", "fi", "for", "in", "do", "done", "case", "esac", "while",
+    "until", "function", "local", "return", "exit", "set", "shopt", "readonly", "export",
+];
+const BASH_COMMANDS: &[&str] = &[
+    "az", "jq", "echo", "printf", "command", "sleep", "seq", "read",
+];
+
+fn bash_line(line: &str, open: Open, html: &mut Html) -> Open {
+    let mut i = 0;
+    match open {
+        Open::SingleQuoted => {
+            let (used, closed) = string_body(line, 0, BASH_SINGLE, html);
+            if !closed {
+                return Open::SingleQuoted;
+            }
+            i = used;
+        }
+        Open::DoubleQuoted => {
+            let (used, closed) = string_body(line, 0, BASH_DOUBLE, html);
+            if !closed {
+                return Open::DoubleQuoted;
+            }
+            i = used;
+        }
+        _ => {}
+    }
+    let mut word_start = true;
+    while i < line.len() {
+        let rest = &line[i..];
+        let c = rest.chars().next().unwrap_or(' ');
+        if c == '#' && word_start {
+            html.rest_of_line("c", rest);
+            return Open::Nothing;
+        }
+        if c == '\'' || c == '"' {
+            let quote = if c == '\'' { BASH_SINGLE } else { BASH_DOUBLE };
+            let (used, closed) = string_body(rest, 1, quote, html);
+            if !closed {
+                return if c == '\'' {
+                    Open::SingleQuoted
+                } else {
+                    Open::DoubleQuoted
+                };
+            }
+            i += used;
+            word_start = false;
+            continue;
+        }
+        if c == '$' {
+            let len = variable_len(&rest[1..]);
+            html.token("v", &rest[..1 + len]);
+            i += 1 + len;
+            word_start = false;
+            continue;
+        }
+        if c == '-'
+            && word_start
+            && rest[1..].starts_with(|n: char| n == '-' || n.is_ascii_alphabetic())
+        {
+            let len = rest
+                .find(|c: char| c.is_whitespace() || c == '=' || c == ';')
+                .unwrap_or(rest.len());
+            html.token("p", &rest[..len]);
+            i += len;
+            word_start = false;
+            continue;
+        }
+        if is_word_char(c) && word_start {
+            let len = rest
+                .find(|c: char| !is_word_char(c) && c != '-')
+                .unwrap_or(rest.len());
+            let word = &rest[..len];
+            let ends_word = rest[len..]
+                .chars()
+                .next()
+                .is_none_or(|n| !matches!(n, '=' | '/' | '.'));
+            if ends_word && BASH_KEYWORDS.contains(&word) {
+                html.token("k", word);
+            } else if ends_word && BASH_COMMANDS.contains(&word) {
+                html.token("n", word);
+            } else {
+                html.text(word);
+            }
+            i += len;
+            word_start = false;
+            continue;
+        }
+        html.text(&rest[..c.len_utf8()]);
+        i += c.len_utf8();
+        word_start = c.is_whitespace() || matches!(c, ';' | '|' | '&' | '(' | '{' | '`');
+    }
+    Open::Nothing
+}
+
+const POWERSHELL_KEYWORDS: &[&str] = &[
+    "if", "else", "elseif", "foreach", "for", "while", "do", "try", "catch", "finally", "function",
+    "param", "return", "throw", "switch", "break", "continue", "in", "exit",
+];
+
+fn powershell_line(line: &str, open: Open, html: &mut Html) -> Open {
+    let mut i = 0;
+    match open {
+        Open::HereString(double) => {
+            let close = if double { "\"@" } else { "'@" };
+            if line.starts_with(close) {
+                html.token("s", close);
+                i = close.len();
+            } else {
+                html.token("s", line);
+                return open;
+            }
+        }
+        Open::BlockComment => match line.find("#>") {
+            Some(end) => {
+                html.token("c", &line[..end + 2]);
+                i = end + 2;
+            }
+            None => {
+                html.token("c", line);
+                return Open::BlockComment;
+            }
+        },
+        Open::SingleQuoted => {
+            let (used, closed) = string_body(line, 0, PS_SINGLE, html);
+            if !closed {
+                return Open::SingleQuoted;
+            }
+            i = used;
+        }
+        Open::DoubleQuoted => {
+            let (used, closed) = string_body(line, 0, PS_DOUBLE, html);
+            if !closed {
+                return Open::DoubleQuoted;
+            }
+            i = used;
+        }
+        _ => {}
+    }
+    let mut token_start = true;
+    while i < line.len() {
+        let rest = &line[i..];
+        let c = rest.chars().next().unwrap_or(' ');
+        if rest.starts_with("<#") {
+            return match rest.find("#>") {
+                Some(end) => {
+                    html.token("c", &rest[..end + 2]);
+                    i += end + 2;
+                    continue;
+                }
+                None => {
+                    html.token("c", rest);
+                    Open::BlockComment
+                }
+            };
+        }
+        if c == '#' {
+            html.rest_of_line("c", rest);
+            return Open::Nothing;
+        }
+        if (rest.starts_with("@'") || rest.starts_with("@\"")) && rest[2..].trim().is_empty() {
+            html.rest_of_line("s", rest);
+            return Open::HereString(rest.starts_with("@\""));
+        }
+        if c == '\'' || c == '"' {
+            let double = c == '"';
+            let (used, closed) =
+                string_body(rest, 1, if double { PS_DOUBLE } else { PS_SINGLE }, html);
+            if !closed {
+                return if double {
+                    Open::DoubleQuoted
+                } else {
+                    Open::SingleQuoted
+                };
+            }
+            i += used;
+            token_start = false;
+            continue;
+        }
+        if c == '$' {
+            let len = variable_len(&rest[1..]);
+            html.token("v", &rest[..1 + len]);
+            i += 1 + len;
+            token_start = false;
+            continue;
+        }
+        if c == '-' && token_start && rest[1..].starts_with(|n: char| n.is_ascii_alphabetic()) {
+            let len = 1 + rest[1..]
+                .find(|c: char| !is_word_char(c))
+                .unwrap_or(rest.len() - 1);
+            html.token("p", &rest[..len]);
+            i += len;
+            token_start = false;
+            continue;
+        }
+        if is_word_char(c) && token_start {
+            let len = rest
+                .find(|c: char| !is_word_char(c) && c != '-')
+                .unwrap_or(rest.len());
+            let word = &rest[..len];
+            let lower = word.to_ascii_lowercase();
+            if POWERSHELL_KEYWORDS.contains(&lower.as_str()) {
+                html.token("k", word);
+            } else if word.contains('-') && word.starts_with(|c: char| c.is_ascii_uppercase())
+                || word == "az"
+            {
+                html.token("n", word);
+            } else {
+                html.text(word);
+            }
+            i += len;
+            token_start = false;
+            continue;
+        }
+        html.text(&rest[..c.len_utf8()]);
+        i += c.len_utf8();
+        token_start = !is_word_char(c) && c != '.' && c != ']';
+    }
+    Open::Nothing
+}
+
+const HTTP_METHODS: &[&str] = &["GET", "PUT", "POST", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+/// Highlights `{{name}}` references in plain text.
+fn http_text(text: &str, html: &mut Html) {
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        let Some(end) = rest[start..].find("}}") else {
+            break;
+        };
+        html.text(&rest[..start]);
+        html.token("v", &rest[start..start + end + 2]);
+        rest = &rest[start + end + 2..];
+    }
+    html.text(rest);
+}
+
+fn http_line(line: &str, open: Open, html: &mut Html) -> Open {
+    let content = line.trim_end_matches(['\r', '\n']);
+    let newline = &line[content.len()..];
+    let next = if content.starts_with('#') || content.starts_with("//") {
+        html.token("c", content);
+        if content.starts_with("###") {
+            Open::Nothing
+        } else {
+            open
+        }
+    } else if let Some((method, url)) = content
+        .split_once(' ')
+        .filter(|(m, _)| HTTP_METHODS.contains(m) && open != Open::HttpBody)
+    {
+        html.token("k", method);
+        html.text(" ");
+        http_text(url, html);
+        Open::HttpHeaders
+    } else if open == Open::HttpHeaders {
+        match content.split_once(':') {
+            Some((name, value)) if !name.is_empty() && !name.contains(' ') => {
+                html.token("p", name);
+                html.text(":");
+                http_text(value, html);
+                Open::HttpHeaders
+            }
+            _ if content.trim().is_empty() => {
+                html.text(content);
+                Open::HttpBody
+            }
+            _ => {
+                http_text(content, html);
+                Open::HttpHeaders
+            }
+        }
+    } else if open == Open::HttpBody {
+        json_line(content, html);
+        Open::HttpBody
+    } else if let Some(name) = content.strip_prefix('@') {
+        let len = name.find(|c: char| !is_word_char(c)).unwrap_or(name.len());
+        html.token("v", &content[..1 + len]);
+        http_text(&content[1 + len..], html);
+        open
+    } else {
+        http_text(content, html);
+        open
+    };
+    html.text(newline);
+    next
+}
+
+fn json_line(line: &str, html: &mut Html) {
+    let mut i = 0;
+    while i < line.len() {
+        let rest = &line[i..];
+        let c = rest.chars().next().unwrap_or(' ');
+        if c == '"' {
+            let mut end = 1;
+            let mut escaped = false;
+            for (j, d) in rest[1..].char_indices() {
+                if escaped {
+                    escaped = false;
+                } else if d == '\\' {
+                    escaped = true;
+                } else if d == '"' {
+                    end = j + 2;
+                    break;
+                }
+                end = j + 1 + d.len_utf8();
+            }
+            let is_key = rest[end..].trim_start().starts_with(':');
+            html.token(if is_key { "p" } else { "s" }, &rest[..end]);
+            i += end;
+            continue;
+        }
+        if c.is_ascii_alphanumeric() || c == '-' {
+            let len = rest
+                .find(|c: char| !c.is_ascii_alphanumeric() && !matches!(c, '.' | '-' | '+'))
+                .unwrap_or(rest.len());
+            html.token("k", &rest[..len]);
+            i += len;
+            continue;
+        }
+        http_text(&rest[..c.len_utf8()], html);
+        i += c.len_utf8();
+    }
+}

@@ -1,0 +1,139 @@
+//! The code view's highlighter: it only adds markup (the text is the script, byte for byte),
+//! and it colours what a reader looks for.
+
+use ai_network_wizard::core::generate::generate;
+use ai_network_wizard::core::highlight::{changed_lines, to_html, Language};
+use ai_network_wizard::core::render::OutputTarget;
+
+use crate::support::{fixtures, render_draft};
+
+/// The text a browser shows for the markup: tags dropped, the three escapes undone.
+fn text_content(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// The tokens of one class, in order.
+fn tokens(html: &str, class: &str) -> Vec<String> {
+    let open = format!("<span class=\"{class}\">");
+    html.split(&open)
+        .skip(1)
+        .map(|rest| text_content(&rest[..rest.find("</span>").unwrap()]))
+        .collect()
+}
+
+fn plain(language: Language, text: &str) -> String {
+    to_html(language, text, &|_| false)
+}
+
+#[test]
+fn every_output_of_every_fixture_comes_back_unchanged_one_line_span_per_line() {
+    let mut checked = 0;
+    for (name, draft) in fixtures() {
+        if generate(&draft).plan.is_none() {
+            continue;
+        }
+        for target in OutputTarget::ALL {
+            let script = render_draft(&draft, target);
+            let html = plain(Language::of(target), &script);
+            assert!(
+                text_content(&html) == script,
+                "{name} {target:?}: the markup changed the text"
+            );
+            assert_eq!(
+                html.matches("<span class=\"l\">").count(),
+                script.split_inclusive('\n').count(),
+                "{name} {target:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 60, "checked {checked} outputs");
+}
+
+#[test]
+fn markup_characters_in_values_are_escaped() {
+    let html = plain(Language::Bash, "echo '<b>&amp;</b>'\n");
+    assert!(html.contains("&lt;b&gt;&amp;amp;&lt;/b&gt;"), "{html}");
+    assert!(!html.contains("<b>"));
+}
+
+#[test]
+fn bash_comments_strings_variables_flags_and_keywords() {
+    let script = "# Values\nNAME='contoso'\nif [ \"$STATE\" != 'ok' ]; then\n  az rest --method get --url \"${URL}\" # read\nfi\n";
+    let html = plain(Language::Bash, script);
+    assert_eq!(tokens(&html, "c"), ["# Values", "# read"]);
+    assert_eq!(
+        tokens(&html, "s"),
+        ["'contoso'", "\"", "\"", "'ok'", "\"", "\""]
+    );
+    assert_eq!(tokens(&html, "v"), ["$STATE", "${URL}"]);
+    assert_eq!(tokens(&html, "k"), ["if", "then", "fi"]);
+    assert_eq!(tokens(&html, "p"), ["--method", "--url"]);
+    assert_eq!(tokens(&html, "n"), ["az"]);
+}
+
+#[test]
+fn a_bash_string_may_span_lines() {
+    let html = plain(Language::Bash, "jq -n '{a: 1,\n  b: 2}' # done\n");
+    assert_eq!(tokens(&html, "s"), ["'{a: 1,\n", "  b: 2}'"]);
+    assert_eq!(tokens(&html, "c"), ["# done"]);
+}
+
+#[test]
+fn powershell_cmdlets_parameters_variables_strings_and_keywords() {
+    let script = "$Name = 'it''s'\nif ($State -eq \"Done $Name\") { Write-Host -Object 'ok' } # note\n<# a\nblock #>\n";
+    let html = plain(Language::PowerShell, script);
+    assert_eq!(tokens(&html, "v"), ["$Name", "$State", "$Name"]);
+    assert_eq!(tokens(&html, "s"), ["'it''s'", "\"Done ", "\"", "'ok'"]);
+    assert_eq!(tokens(&html, "k"), ["if"]);
+    assert_eq!(tokens(&html, "p"), ["-eq", "-Object"]);
+    assert_eq!(tokens(&html, "n"), ["Write-Host"]);
+    assert_eq!(tokens(&html, "c"), ["# note", "<# a\n", "block #>"]);
+}
+
+#[test]
+fn http_requests_headers_variables_and_json_bodies() {
+    let script = "@token = <paste>\n\n###\n# Step 1\nPUT https://management.azure.com/x?api-version=1\nAuthorization: Bearer {{token}}\nContent-Type: application/json\n\n{\n  \"properties\": { \"defaultAction\": \"Deny\", \"n\": 2, \"on\": true }\n}\n\n###\nGET https://example.test/\n";
+    let html = plain(Language::Http, script);
+    assert_eq!(tokens(&html, "c"), ["###", "# Step 1", "###"]);
+    assert_eq!(tokens(&html, "k"), ["PUT", "2", "true", "GET"]);
+    assert_eq!(
+        tokens(&html, "p"),
+        [
+            "Authorization",
+            "Content-Type",
+            "\"properties\"",
+            "\"defaultAction\"",
+            "\"n\"",
+            "\"on\""
+        ]
+    );
+    assert_eq!(tokens(&html, "s"), ["\"Deny\""]);
+    assert_eq!(tokens(&html, "v"), ["@token", "{{token}}"]);
+}
+
+#[test]
+fn the_lines_an_edit_changed_are_marked() {
+    let old = "a\nb\nc\n";
+    let new = "a\nB\nc\nd\n";
+    let changed = changed_lines(old, new);
+    assert_eq!(changed, [false, true, false, true]);
+    let html = to_html(Language::Bash, new, &|i| changed[i]);
+    assert_eq!(html.matches("<span class=\"l chg\">").count(), 2);
+    assert!(
+        html.starts_with("<span class=\"l\">a\n</span><span class=\"l chg\">B\n</span>"),
+        "{html}"
+    );
+}
