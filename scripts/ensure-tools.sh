@@ -15,6 +15,13 @@ case ":$PATH:" in
   *) export PATH="$_ensure_tools_cargo_bin:$PATH" ;;
 esac
 unset _ensure_tools_cargo_bin
+# binaryen's wasm-opt from npm (scripts/npm-tools), ahead of any older system one.
+_ensure_tools_npm_bin="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/npm-tools/node_modules/.bin"
+case ":$PATH:" in
+  *":$_ensure_tools_npm_bin:"*) ;;
+  *) export PATH="$_ensure_tools_npm_bin:$PATH" ;;
+esac
+unset _ensure_tools_npm_bin
 export CARGO_BUILD_JOBS="${CARGO_BUILD_JOBS:-2}"
 
 _ensure_tools_main() {
@@ -123,7 +130,43 @@ _ensure_tools_main() {
     cargo install wasm-bindgen-cli --version "$wbg_version"
   fi
 
-  # No wasm-opt: Debian's binaryen (108) breaks the module rustc 1.95 emits (see index.html).
+  # --- node/npm: build tools and the e2e packages come from npm. ---
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    installing node "(Debian nodejs npm)"
+    apt_install nodejs npm
+  fi
+  ok node "$(version_of node --version)"
+
+  # Installs an npm package folder (package.json + package-lock.json) once per change of either.
+  npm_folder() {
+    local label="$1" dir="$2" stamp want_hash
+    stamp="$dir/node_modules/.ensure-tools.sha256"
+    if [ -f "$dir/package-lock.json" ]; then
+      want_hash="$(cat "$dir/package.json" "$dir/package-lock.json" | sha256sum | cut -d' ' -f1)"
+    else
+      want_hash="$(sha256sum <"$dir/package.json" | cut -d' ' -f1)"
+    fi
+    if [ -d "$dir/node_modules" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want_hash" ]; then
+      ok "$label" "$(cd "$dir" && node -e '
+        const p = require("./package.json").dependencies;
+        console.log(Object.entries(p).map(([k, v]) => k + " " + v).join(", "));')"
+      return 0
+    fi
+    installing "$label" "(npm in ${dir#"$root"/})"
+    # No install scripts: nothing may fetch a browser or a binary from elsewhere.
+    local -a npm_flags=(--no-audit --no-fund --ignore-scripts)
+    if [ -f "$dir/package-lock.json" ]; then
+      (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci "${npm_flags[@]}")
+    else
+      (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install "${npm_flags[@]}")
+      want_hash="$(cat "$dir/package.json" "$dir/package-lock.json" | sha256sum | cut -d' ' -f1)"
+    fi
+    echo "$want_hash" >"$stamp"
+  }
+
+  # --- wasm-opt (binaryen from npm, the version Trunk.toml pins): Debian's binaryen is too old
+  # for the module current rustc emits. trunk runs it on release builds and never downloads it. ---
+  npm_folder build-tools "$root/scripts/npm-tools"
 
   [ "$mode" = test ] || return 0
 
@@ -139,13 +182,6 @@ _ensure_tools_main() {
       apt_install "$pkg"
     fi
   done
-
-  # --- node/npm and the e2e packages (playwright-core, axe-core). ---
-  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-    installing node "(Debian nodejs npm)"
-    apt_install nodejs npm
-  fi
-  ok node "$(version_of node --version)"
 
   # --- azure-cli in a virtual environment: the test suite's judge of every generated az
   # command line (tests/az_cli_judge/). Kept in the user's cache, outside the work tree, so a
@@ -171,30 +207,8 @@ _ensure_tools_main() {
     touch "$az_venv/.installed"
   fi
 
-  local e2e="$root/tests/e2e"
-  local stamp="$e2e/node_modules/.ensure-tools.sha256"
-  local want_hash
-  if [ -f "$e2e/package-lock.json" ]; then
-    want_hash="$(cat "$e2e/package.json" "$e2e/package-lock.json" | sha256sum | cut -d' ' -f1)"
-  else
-    want_hash="$(sha256sum <"$e2e/package.json" | cut -d' ' -f1)"
-  fi
-  if [ -d "$e2e/node_modules" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want_hash" ]; then
-    ok e2e-npm-packages "$(cd "$e2e" && node -e '
-      const p = require("./package.json").dependencies;
-      console.log(Object.entries(p).map(([k, v]) => k + " " + v).join(", "));')"
-  else
-    installing e2e-npm-packages "(npm in tests/e2e)"
-    # The browser is Debian's chromium: never let an install script fetch one.
-    local -a npm_flags=(--no-audit --no-fund --ignore-scripts)
-    if [ -f "$e2e/package-lock.json" ]; then
-      (cd "$e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci "${npm_flags[@]}")
-    else
-      (cd "$e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install "${npm_flags[@]}")
-      want_hash="$(cat "$e2e/package.json" "$e2e/package-lock.json" | sha256sum | cut -d' ' -f1)"
-    fi
-    echo "$want_hash" >"$stamp"
-  fi
+  # --- the e2e packages (@playwright/test, axe-core); the browser is Debian's chromium. ---
+  npm_folder e2e-npm-packages "$root/tests/e2e"
 }
 
 # --- The .http client the native tests send the REST output with (httpyac, npm). ---

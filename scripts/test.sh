@@ -4,9 +4,10 @@
 #
 #   scripts/test.sh                 # everything
 #   SKIP_WASM_TESTS=1 scripts/test.sh   # leave out the wasm-in-Chromium unit tests
-#   E2E_ONLY=name scripts/test.sh   # (passed to run.mjs) run only e2e tests whose name contains it
+#   E2E_ONLY=name scripts/test.sh   # run only the e2e tests whose title matches (playwright --grep)
 #
-# Each step's output also goes to target/test-logs/; e2e screenshots to target/e2e-screenshots/.
+# Each step's output also goes to target/test-logs/; e2e screenshots to target/e2e-screenshots/,
+# the e2e HTML report to target/e2e-report/, traces of failed e2e tests to target/e2e-results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -102,6 +103,10 @@ step_trunk_build() {
   ls -l dist
 }
 
+step_bundle_size() {
+  bash scripts/bundle-size.sh dist 200000
+}
+
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
@@ -144,7 +149,11 @@ step_e2e() {
     return 1
   fi
   echo "serving dist/ on http://127.0.0.1:$port/ (pid $pid)"
-  node tests/e2e/run.mjs "http://127.0.0.1:$port/"
+  local -a grep_args=()
+  if [ -n "${E2E_ONLY:-}" ]; then
+    grep_args=(--grep "$E2E_ONLY")
+  fi
+  (cd tests/e2e && E2E_BASE_URL="http://127.0.0.1:$port/" node_modules/.bin/playwright test "${grep_args[@]}")
 }
 
 # --- the runner --------------------------------------------------------------
@@ -157,13 +166,15 @@ steps=(
   "cargo test (native):step_cargo_test"
   "wasm tests in headless Chromium (tests/browser.rs):step_wasm_tests"
   "trunk build --release --offline:step_trunk_build"
-  "end-to-end browser tests (tests/e2e/run.mjs):step_e2e"
+  "bundle size budget (gzip -9 <= 200 kB):step_bundle_size"
+  "end-to-end browser tests (tests/e2e, @playwright/test):step_e2e"
 )
 total=${#steps[@]}
 run_start="$(now)"
 
 # Adds up the closing count lines of every runner that ran: libtest's
-# "test result: ok. N passed; M failed" (native and wasm) and run.mjs's "N passed, M failed".
+# "test result: ok. N passed; M failed" (native and wasm) and the e2e summary reporter's
+# "N passed, M failed" (", K skipped" may follow).
 print_summary() {
   local status="$1" status_line="$2"
   local counts
@@ -171,7 +182,7 @@ print_summary() {
     match($0, /test result: [A-Za-z]+\. [0-9]+ passed; [0-9]+ failed/) {
       split(substr($0, RSTART, RLENGTH), w, " "); p += w[4]; f += w[6]
     }
-    /^[0-9]+ passed, [0-9]+ failed$/ { p += $1; f += $3 }
+    /^[0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?$/ { p += $1; f += $3 }
     END { printf "%d passed, %d failed", p, f }')"
   echo
   if [ "$status" = ok ]; then

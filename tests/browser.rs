@@ -71,9 +71,12 @@ async fn type_into(id: &str, value: &str) {
     input.set_value(value);
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
-    input
-        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
-        .unwrap();
+    // A person types, then leaves the field (errors show once a field was left).
+    for event in ["input", "focusout"] {
+        input
+            .dispatch_event(&web_sys::Event::new_with_event_init_dict(event, &init).unwrap())
+            .unwrap();
+    }
     next_frames().await;
 }
 

@@ -1,9 +1,11 @@
-//! The page: header, step navigation, the current step's form, and the output panel.
+//! The page: skip link, step navigation, the current step's form, and the output panel.
+//! The title and introduction are static in index.html (painted before the app starts).
 
 use leptos::prelude::*;
 
+use super::browser;
 use super::output_panel::output_panel;
-use super::state::{AppState, WizardStep};
+use super::state::{AppState, Panel, WizardStep};
 use super::steps::{custom_domain, network, not_yet_built, review, storage, target};
 use crate::core::diagnostics::{step_of_field, Severity};
 
@@ -11,18 +13,54 @@ use crate::core::diagnostics::{step_of_field, Severity};
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    // Back and Forward move between steps.
+    browser::on_history_change(move || {
+        let (step, tab) = browser::step_and_tab_from_url();
+        let step = step
+            .and_then(|s| WizardStep::from_id(&s))
+            .unwrap_or(WizardStep::Target);
+        if let Some(tab) = tab.and_then(|t| crate::core::render::OutputTarget::from_id(&t)) {
+            state.tab.set(tab);
+        }
+        state.step.set(step);
+        state.panel.set(Panel::Form);
+        request_animation_frame(move || browser::focus_element(&format!("heading-{}", step.id())));
+    });
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        state.panel.set(Panel::Output);
+        request_animation_frame(|| browser::focus_element("output-code"));
+    };
     view! {
-        <header class="site">
-            <h1>"Azure AI network isolation wizard"</h1>
-            <p>"Lock down Azure AI resources without breaking them: fill the steps, review the plan, run the generated script. Everything happens in this page; nothing is sent anywhere."</p>
-        </header>
-        <main class="layout">
+        <a class="skip-link" href="#output-code" on:click=skip>"Skip to the generated script"</a>
+        <div class="panel-switch" role="group" aria-label="Show">
+            <button type="button" aria-pressed=move || bool_attr(state.panel.get() == Panel::Form) on:click=move |_| state.panel.set(Panel::Form)>"Form"</button>
+            <button type="button" id="show-output" aria-pressed=move || bool_attr(state.panel.get() == Panel::Output) on:click=move |_| state.panel.set(Panel::Output)>"Script"</button>
+        </div>
+        <main class="layout" class:show-output=move || state.panel.get() == Panel::Output>
             <div class="form-side">
                 {step_nav()}
                 {WizardStep::ALL.into_iter().map(step_section).collect_view()}
             </div>
             <div class="output-side">{output_panel()}</div>
         </main>
+        <div id="announcer" class="visually-hidden" role="status" aria-live="polite">{move || state.spoken.get()}</div>
+    }
+}
+
+pub fn bool_attr(on: bool) -> &'static str {
+    if on {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+/// "1 error", "2 errors".
+pub fn errors_phrase(n: usize) -> String {
+    match n {
+        1 => "1 error".to_owned(),
+        n => format!("{n} errors"),
     }
 }
 
@@ -33,14 +71,13 @@ fn step_nav() -> impl IntoView {
             <ol class="steps">
                 {WizardStep::ALL
                     .into_iter()
-                    .enumerate()
-                    .map(|(i, step)| {
+                    .map(|step| {
                         let errors = Memo::new(move |_| {
-                            state.generated.with(|g| {
-                                g.validation
-                                    .diagnostics
-                                    .iter()
-                                    .filter(|d| d.severity == Severity::Error && step_of_field(&d.field) == step.id())
+                            state.shown.with(|m| {
+                                m.iter()
+                                    .filter(|(field, _)| step_of_field(field) == step.id())
+                                    .flat_map(|(_, ds)| ds)
+                                    .filter(|d| d.severity == Severity::Error)
                                     .count()
                             })
                         });
@@ -50,12 +87,12 @@ fn step_nav() -> impl IntoView {
                                     type="button"
                                     data-step=step.id()
                                     aria-current=move || (state.step.get() == step).then_some("step")
-                                    on:click=move |_| state.step.set(step)
+                                    on:click=move |_| state.go_to(step)
                                 >
-                                    {format!("{}. {}", i + 1, step.label())}
+                                    {step_title(step)}
                                     {move || {
                                         let n = errors.get();
-                                        (n > 0).then(|| view! { <span class="badge" aria-label=format!("{n} errors")>{n}</span> })
+                                        (n > 0).then(|| view! { <span class="badge" aria-label=errors_phrase(n)>{n}</span> })
                                     }}
                                 </button>
                             </li>
@@ -67,9 +104,13 @@ fn step_nav() -> impl IntoView {
     }
 }
 
+fn step_title(step: WizardStep) -> String {
+    format!("{}. {}", step.index() + 1, step.label())
+}
+
 fn step_section(step: WizardStep) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let index = WizardStep::ALL.iter().position(|s| *s == step).unwrap_or(0);
+    let index = step.index();
     let body = match step {
         WizardStep::Target => target::target_step().into_any(),
         WizardStep::CustomDomain => custom_domain::custom_domain_step().into_any(),
@@ -80,13 +121,18 @@ fn step_section(step: WizardStep) -> impl IntoView {
     };
     let previous = index.checked_sub(1).map(|i| WizardStep::ALL[i]);
     let next = WizardStep::ALL.get(index + 1).copied();
+    // Next shows this step's errors (a person who moves on has finished with it).
+    let go_next = move |n: WizardStep| {
+        state.touched.update(|t| t.step(step));
+        state.go_to(n);
+    };
     view! {
         <section id=format!("step-{}", step.id()) class="step" hidden=move || state.step.get() != step aria-labelledby=format!("heading-{}", step.id())>
-            <h2 id=format!("heading-{}", step.id())>{format!("{}. {}", index + 1, step.label())}</h2>
+            <h2 id=format!("heading-{}", step.id()) tabindex="-1">{step_title(step)}</h2>
             {body}
             <div class="step-nav">
-                {previous.map(|p| view! { <button type="button" on:click=move |_| state.step.set(p)>{format!("Back: {}", p.label())}</button> })}
-                {next.map(|n| view! { <button type="button" class="primary" on:click=move |_| state.step.set(n)>{format!("Next: {}", n.label())}</button> })}
+                {previous.map(|p| view! { <button type="button" on:click=move |_| state.go_to(p)>"Back: "{p.label()}</button> })}
+                {next.map(|n| view! { <button type="button" class="primary" on:click=move |_| go_next(n)>"Next: "{n.label()}</button> })}
             </div>
         </section>
     }

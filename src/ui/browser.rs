@@ -44,7 +44,9 @@ pub fn app_address() -> Option<String> {
 pub fn clear_location_hash() {
     if let Some(window) = web_sys::window() {
         if let Ok(history) = window.history() {
-            let path = window.location().pathname().unwrap_or_default();
+            let location = window.location();
+            let path =
+                location.pathname().unwrap_or_default() + &location.search().unwrap_or_default();
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
         }
     }
@@ -56,28 +58,86 @@ pub fn now_utc() -> String {
     format!("{}Z", iso.get(..16).unwrap_or(&iso))
 }
 
+/// `?step=…&tab=…` of the page's URL (only these two: nothing typed ever goes in the URL).
+pub fn step_and_tab_from_url() -> (Option<String>, Option<String>) {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let mut step = None;
+    let mut tab = None;
+    for pair in search.trim_start_matches('?').split('&') {
+        match pair.split_once('=') {
+            Some(("step", v)) => step = Some(v.to_owned()),
+            Some(("tab", v)) => tab = Some(v.to_owned()),
+            _ => {}
+        }
+    }
+    (step, tab)
+}
+
+fn url_state(step: &str, tab: &str, push: bool) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_default();
+    let url = format!("{path}?step={step}&tab={tab}");
+    let _ = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
+}
+
+/// A new history entry for a new step (Back returns to the previous one).
+pub fn push_url_state(step: &str, tab: &str) {
+    url_state(step, tab, true);
+}
+
+/// The same history entry with another tab.
+pub fn replace_url_state(step: &str, tab: &str) {
+    url_state(step, tab, false);
+}
+
+/// Calls `on_change` after Back or Forward changed the URL.
+pub fn on_history_change(on_change: impl Fn() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(on_change);
+    let _ = window.add_event_listener_with_callback("popstate", callback.as_ref().unchecked_ref());
+    callback.forget();
+}
+
 pub fn today() -> String {
     crate::core::date::date_from_millis(js_sys::Date::now())
 }
 
-/// Starts copying; the returned promise is left to the browser (a failure shows nothing worse
-/// than an unchanged clipboard).
-pub fn copy_to_clipboard(text: &str) -> bool {
+/// Copies text; resolves to whether the browser accepted it (it may refuse: no permission,
+/// not a secure context, no clipboard at all).
+pub async fn copy_to_clipboard(text: &str) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
-    let _promise = window.navigator().clipboard().write_text(text);
-    true
+    let clipboard = window.navigator().clipboard();
+    if clipboard.is_undefined() {
+        return false;
+    }
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .is_ok()
 }
 
-pub fn download(file_name: &str, text: &str, mime: &str) -> bool {
-    fn inner(file_name: &str, text: &str, mime: &str) -> Option<()> {
+pub fn download(file_name: &str, bytes: &[u8], mime: &str) -> bool {
+    fn inner(file_name: &str, bytes: &[u8], mime: &str) -> Option<()> {
         let window = web_sys::window()?;
         let document = window.document()?;
-        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
         let options = web_sys::BlobPropertyBag::new();
         options.set_type(mime);
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
         let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
         let anchor: web_sys::HtmlAnchorElement =
             document.create_element("a").ok()?.dyn_into().ok()?;
@@ -87,7 +147,7 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> bool {
         let _ = web_sys::Url::revoke_object_url(&url);
         Some(())
     }
-    inner(file_name, text, mime).is_some()
+    inner(file_name, bytes, mime).is_some()
 }
 
 pub fn focus_element(id: &str) {
@@ -97,7 +157,6 @@ pub fn focus_element(id: &str) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(element) = element {
         let _ = element.focus();
-        element.scroll_into_view();
     }
 }
 

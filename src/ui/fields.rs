@@ -1,4 +1,7 @@
 //! Form controls bound to the draft, each with its messages right below it.
+//!
+//! Messages are not live regions (one polite status region speaks for the page, after a
+//! pause); `aria-describedby` ties them to their field. Errors show once the field was left.
 
 use leptos::prelude::*;
 
@@ -11,18 +14,15 @@ pub fn message_id(field: &str) -> String {
     format!("m-{}", field.replace('.', "-"))
 }
 
-fn has_error(
-    state: AppState,
-    field: String,
-) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
+/// The messages of one field that a person sees now (changes only when they change).
+fn shown_messages(state: AppState, field: String) -> Memo<Vec<Diagnostic>> {
+    Memo::new(move |_| state.shown_for(&field))
+}
+
+fn invalid(messages: Memo<Vec<Diagnostic>>) -> impl Fn() -> Option<&'static str> + Copy {
     move || {
-        state
-            .generated
-            .with(|g| {
-                g.validation
-                    .for_field(&field)
-                    .any(|d| d.severity == Severity::Error)
-            })
+        messages
+            .with(|m| m.iter().any(|d| d.severity == Severity::Error))
             .then_some("true")
     }
 }
@@ -30,22 +30,17 @@ fn has_error(
 /// The messages of one field, with one-click fixes where the core offers them.
 pub fn field_messages(field: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let id = message_id(&field);
-    let messages = {
-        let field = field.clone();
-        move || {
-            state.generated.with(|g| {
-                g.validation
-                    .for_field(&field)
-                    .cloned()
-                    .collect::<Vec<Diagnostic>>()
-            })
-        }
-    };
+    let messages = shown_messages(state, field.clone());
+    messages_view(&field, messages)
+}
+
+fn messages_view(field: &str, messages: Memo<Vec<Diagnostic>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
     view! {
-        <div class="field-msg" id=id aria-live="polite">
+        <div class="field-msg" id=message_id(field)>
             {move || {
-                messages()
+                messages
+                    .get()
                     .into_iter()
                     .map(|d| {
                         let class = match d.severity {
@@ -53,7 +48,7 @@ pub fn field_messages(field: String) -> impl IntoView {
                             Severity::Warning => "warning",
                             Severity::Info => "info",
                         };
-                        let fix = d.fix.clone().map(|fix| {
+                        let fix = d.fix.map(|fix| {
                             let field = d.field.clone();
                             view! {
                                 <button
@@ -69,13 +64,7 @@ pub fn field_messages(field: String) -> impl IntoView {
                                 </button>
                             }
                         });
-                        view! {
-                            <p class=class>
-                                <span>{d.message.clone()}</span>
-                                " "
-                                {fix}
-                            </p>
-                        }
+                        view! { <p class=class>{d.message}" "{fix}</p> }
                     })
                     .collect_view()
             }}
@@ -102,7 +91,9 @@ pub fn text_input(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = dom_id(&field);
-    let described_by = message_id(&field);
+    let messages = shown_messages(state, field.clone());
+    let value = Memo::new(move |_| state.draft.with(get));
+    let touched_field = field.clone();
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
@@ -111,18 +102,19 @@ pub fn text_input(
                 id=id
                 autocomplete="off"
                 spellcheck="false"
-                aria-describedby=described_by
-                aria-invalid=has_error(state, field.clone())
+                aria-describedby=message_id(&field)
+                aria-invalid=invalid(messages)
                 placeholder=(!extras.placeholder.is_empty()).then_some(extras.placeholder)
                 list=(!extras.list.is_empty()).then_some(extras.list)
-                prop:value=move || state.draft.with(get)
+                prop:value=move || value.get()
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
                     state.draft.update(|d| set(d, value));
                 }
+                on:focusout=move |_| state.touch(&touched_field)
             />
             {(!extras.hint.is_empty()).then(|| view! { <p class="hint">{extras.hint}</p> })}
-            {field_messages(field)}
+            {messages_view(&field, messages)}
         </div>
     }
 }
@@ -138,33 +130,32 @@ pub fn select_input(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = dom_id(field);
+    let messages = shown_messages(state, field.to_owned());
+    let value = Memo::new(move |_| state.draft.with(get));
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
             <select
                 id=id
                 aria-describedby=message_id(field)
-                aria-invalid=has_error(state, field.to_owned())
-                prop:value=move || state.draft.with(get)
+                aria-invalid=invalid(messages)
+                prop:value=move || value.get()
                 on:change=move |ev| {
                     let value = event_target_value(&ev);
                     state.draft.update(|d| set(d, &value));
+                    state.touch(field);
                 }
             >
                 {options
                     .into_iter()
-                    .map(|(value, text)| {
-                        let v = value.clone();
-                        view! {
-                            <option value=value selected=move || state.draft.with(get) == v>
-                                {text}
-                            </option>
-                        }
+                    .map(|(option, text)| {
+                        let selected = value.get_untracked() == option;
+                        view! { <option value=option selected=selected>{text}</option> }
                     })
                     .collect_view()}
             </select>
             {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
-            {field_messages(field.to_owned())}
+            {messages_view(field, messages)}
         </div>
     }
 }
@@ -178,16 +169,19 @@ pub fn checkbox(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = dom_id(&field);
+    let checked = Memo::new(move |_| state.draft.with(get));
+    let touched_field = field.clone();
     view! {
         <div class="field checkbox">
             <input
                 type="checkbox"
                 id=id.clone()
                 aria-describedby=message_id(&field)
-                prop:checked=move || state.draft.with(get)
+                prop:checked=move || checked.get()
                 on:change=move |ev| {
-                    let checked = event_target_checked(&ev);
-                    state.draft.update(|d| set(d, checked));
+                    let on = event_target_checked(&ev);
+                    state.draft.update(|d| set(d, on));
+                    state.touch(&touched_field);
                 }
             />
             <label for=id>{label}</label>

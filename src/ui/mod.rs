@@ -7,8 +7,20 @@ mod output_panel;
 mod state;
 mod steps;
 
-/// Mounts the app on the page body.
+use wasm_bindgen::JsCast;
+
+/// Mounts the app in place of index.html's first-paint skeleton (`#app`), or on the body.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    let host = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match host {
+        Some(host) => {
+            host.set_inner_html("");
+            leptos::mount::mount_to(host, app::App).forget();
+        }
+        None => leptos::mount::mount_to_body(app::App),
+    }
 }

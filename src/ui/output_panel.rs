@@ -1,59 +1,150 @@
-//! The live output: one tab per target, copy and download, and the list of problems.
+//! The live output: one tab per target, a highlighted code view (line numbers, wrap, the lines
+//! an edit changed marked for a moment), copy and downloads, one status line, and the problems.
 
 use leptos::prelude::*;
 
+use super::app::{bool_attr, errors_phrase};
 use super::browser;
 use super::state::{AppState, WizardStep};
 use crate::core::diagnostics::{dom_id, list_entry_label, step_of_field, Severity};
+use crate::core::highlight::{changed_lines, to_html, Language};
+use crate::core::plan::Plan;
 use crate::core::render::{render, OutputTarget, RenderContext};
+use crate::core::zip::zip_stored;
+
+/// What the code view shows: one target's script, from the last plan without errors.
+#[derive(Clone, PartialEq)]
+struct Shown {
+    tab: OutputTarget,
+    text: String,
+}
 
 pub fn output_panel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let today = browser::today();
-    // The last plan without errors, with the link to the draft it came from (for the header):
-    // shown greyed out while the form has errors.
-    let last_plan = RwSignal::new(None);
-    Effect::new(move |_| {
-        if let Some(plan) = state.generated.with(|g| g.plan.clone()) {
-            let address = browser::app_address();
-            let context = state
-                .draft
-                .with(|d| RenderContext::for_draft(&today, address.as_deref(), d));
-            last_plan.set(Some((plan, context)));
-        }
+    let address = browser::app_address();
+    // The last plan without errors, with its render context (the header's reopen link comes
+    // from the draft it was made of). It stays on screen (out of date, never greyed) while the
+    // form has errors, so typing through an invalid moment does not blank or flash the script.
+    type Planned = Option<(Plan, RenderContext)>;
+    let last_plan: Memo<Planned> = Memo::new(move |previous: Option<&Planned>| {
+        state
+            .generated
+            .with(|g| g.plan.clone())
+            .map(|plan| {
+                let context = state
+                    .draft
+                    .with(|d| RenderContext::for_draft(&today, address.as_deref(), d));
+                (plan, context)
+            })
+            .or_else(|| previous.cloned().flatten())
     });
-    let stale = Memo::new(move |_| state.generated.with(|g| g.plan.is_none()));
-    let output = Memo::new(move |_| {
-        let target = state.tab.get();
-        last_plan.with(|p| p.as_ref().map(|(p, context)| render(p, target, context)))
+    let out_of_date = Memo::new(move |_| state.generated.with(|g| g.plan.is_none()));
+    let shown = Memo::new(move |_| {
+        let tab = state.tab.get();
+        last_plan.with(|planned| {
+            planned.as_ref().map(|(plan, context)| Shown {
+                tab,
+                text: render(plan, tab, context),
+            })
+        })
+    });
+    // The lines that differ from what the same tab showed before the last edit.
+    let previous = StoredValue::new(None::<Shown>);
+    let code_html = Memo::new(move |_| {
+        shown.with(|now| match now {
+            None => String::new(),
+            Some(now) => {
+                let changed = previous.with_value(|before| match before {
+                    Some(before) if before.tab == now.tab && before.text != now.text => {
+                        changed_lines(&before.text, &now.text)
+                    }
+                    _ => Vec::new(),
+                });
+                previous.set_value(Some(now.clone()));
+                to_html(Language::of(now.tab), &now.text, &|i| {
+                    changed.get(i).copied().unwrap_or(false)
+                })
+            }
+        })
     });
     let error_count = Memo::new(move |_| state.generated.with(|g| g.validation.errors().count()));
-
-    let copy = move |_| {
-        if let Some(text) = output.get() {
-            let ok = browser::copy_to_clipboard(&text);
-            state.notice.set(if ok {
-                "Copied.".into()
-            } else {
-                "Copying is not available here.".into()
-            });
+    let shown_errors = Memo::new(move |_| {
+        state.shown.with(|m| {
+            m.values()
+                .flatten()
+                .filter(|d| d.severity == Severity::Error)
+                .count()
+        })
+    });
+    let status = Memo::new(move |_| {
+        let (all, visible) = (error_count.get(), shown_errors.get());
+        let has_script = shown.with(Option::is_some);
+        if all == 0 {
+            "Ready to run. Review it first.".to_owned()
+        } else if visible == 0 {
+            "Fill in the steps: the script appears once nothing required is missing.".to_owned()
+        } else if has_script {
+            format!(
+                "{} to fix: the script below is from before the last change.",
+                errors_phrase(all)
+            )
+        } else {
+            format!(
+                "{} to fix before a script can be generated.",
+                errors_phrase(all)
+            )
         }
+    });
+    announce_after_a_pause(state, status);
+
+    let wrap = RwSignal::new(false);
+    let copy = move |_| {
+        let Some(text) = shown.with(|s| s.as_ref().map(|s| s.text.clone())) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let ok = browser::copy_to_clipboard(&text).await;
+            state.say(if ok {
+                format!("Copied {} lines.", text.lines().count())
+            } else {
+                "Copying failed: the browser refused. Select the script and copy it, or download it.".to_owned()
+            });
+        });
     };
     let download = move |_| {
-        if let Some(text) = output.get() {
-            let target = state.tab.get();
-            let mime = if target == OutputTarget::Rest {
-                "text/plain"
-            } else {
-                "text/x-script"
-            };
-            let ok = browser::download(target.file_name(), &target.download_text(&text), mime);
-            state.notice.set(if ok {
-                format!("Downloaded {}.", target.file_name())
-            } else {
-                "The download could not start.".into()
-            });
-        }
+        let Some((tab, text)) = shown.with(|s| s.as_ref().map(|s| (s.tab, s.text.clone()))) else {
+            return;
+        };
+        let ok = browser::download(tab.file_name(), tab.download_text(&text).as_bytes(), mime_of(tab));
+        state.say(if ok {
+            format!("Downloaded {}.", tab.file_name())
+        } else {
+            "The download could not start.".to_owned()
+        });
+    };
+    let download_all = move |_| {
+        let files: Option<(Vec<(OutputTarget, String)>, String)> = last_plan.with(|planned| {
+            planned.as_ref().map(|(plan, context)| {
+                let files = OutputTarget::ALL
+                    .iter()
+                    .map(|t| (*t, t.download_text(&render(plan, *t, context))))
+                    .collect();
+                (files, context.generated_on.clone())
+            })
+        });
+        let Some((files, date)) = files else { return };
+        let entries: Vec<(&str, &[u8])> = files
+            .iter()
+            .map(|(t, text)| (t.file_name(), text.as_bytes()))
+            .collect();
+        let zip = zip_stored(&entries, &date);
+        let ok = browser::download(ALL_FILE_NAME, &zip, "application/zip");
+        state.say(if ok {
+            format!("Downloaded {ALL_FILE_NAME} (the four scripts).")
+        } else {
+            "The download could not start.".to_owned()
+        });
     };
     let on_tab_key = move |ev: leptos::ev::KeyboardEvent| {
         let all = OutputTarget::ALL;
@@ -66,12 +157,13 @@ pub fn output_panel() -> impl IntoView {
             _ => return,
         };
         ev.prevent_default();
-        state.tab.set(all[next]);
+        state.select_tab(all[next]);
         browser::focus_element(&format!("tab-{}", all[next].id()));
     };
 
     view! {
-        <section class="output" aria-label="Generated scripts">
+        <section class="output" aria-labelledby="output-heading">
+            <h2 id="output-heading" class="visually-hidden">"Generated script"</h2>
             <div role="tablist" aria-label="Output format" class="tabs" on:keydown=on_tab_key>
                 {OutputTarget::ALL
                     .into_iter()
@@ -83,65 +175,122 @@ pub fn output_panel() -> impl IntoView {
                                 role="tab"
                                 id=format!("tab-{}", t.id())
                                 aria-controls="output-tabpanel"
-                                aria-selected=move || if selected() { "true" } else { "false" }
+                                aria-selected=move || bool_attr(selected())
                                 tabindex=move || if selected() { "0" } else { "-1" }
-                                on:click=move |_| state.tab.set(t)
+                                on:click=move |_| state.select_tab(t)
                             >
-                                {t.label()}
+                                <span class="long">{t.label()}</span>
+                                <span class="short">{short_label(t)}</span>
                             </button>
                         }
                     })
                     .collect_view()}
             </div>
             <div role="tabpanel" id="output-tabpanel" aria-labelledby=move || format!("tab-{}", state.tab.get().id())>
+                <p id="output-status">{move || status.get()}</p>
                 <div class="output-bar">
-                    <p id="output-status" aria-live="polite">
-                        {move || {
-                            let n = error_count.get();
-                            if n == 0 {
-                                "Ready to run. Review it first.".to_owned()
-                            } else if output.with(|o| o.is_some()) {
-                                format!("{n} error(s) to fix: the script below is out of date.")
-                            } else {
-                                format!("{n} error(s) to fix before a script can be generated.")
-                            }
-                        }}
-                    </p>
-                    <button type="button" id="copy-output" disabled=move || stale.get() on:click=copy>"Copy"</button>
-                    <button type="button" id="download-output" disabled=move || stale.get() on:click=download>
-                        {move || format!("Download {}", state.tab.get().file_name())}
+                    <button type="button" id="copy-output" disabled=move || out_of_date.get() on:click=copy>"Copy"</button>
+                    <button type="button" id="download-output" disabled=move || out_of_date.get() on:click=download>
+                        "Download "{move || state.tab.get().file_name()}
                     </button>
+                    <button type="button" id="download-all" disabled=move || out_of_date.get() on:click=download_all>
+                        "Download all (.zip)"
+                    </button>
+                    <label class="wrap-toggle">
+                        <input type="checkbox" id="wrap-lines" prop:checked=move || wrap.get() on:change=move |ev| wrap.set(event_target_checked(&ev)) />
+                        " Wrap lines"
+                    </label>
                 </div>
-                <p class="notice" aria-live="polite">{move || state.notice.get()}</p>
-                <pre id="output-code" class:stale=move || stale.get() tabindex="0"><code>
-                        {move || {
-                            output
-                                .get()
-                                .unwrap_or_else(|| "The script appears here once the errors listed below are fixed.".to_owned())
-                        }}
-                    </code></pre>
+                <p class="notice">{move || state.notice.get()}</p>
+                <pre
+                    id="output-code"
+                    tabindex="0"
+                    aria-label="Script"
+                    class:stale=move || out_of_date.get()
+                    class:wrap=move || wrap.get()
+                >
+                    <code inner_html=move || code_html.get()></code>
+                    {move || shown.with(Option::is_none).then(|| "The script appears here once the errors listed below are fixed.")}
+                </pre>
             </div>
             {diagnostics_list()}
         </section>
     }
 }
 
-/// Every error and warning, each a link that opens its step and focuses its field.
+const ALL_FILE_NAME: &str = "isolate-azure-ai-scripts.zip";
+
+fn mime_of(tab: OutputTarget) -> &'static str {
+    match tab {
+        OutputTarget::Rest => "text/plain",
+        OutputTarget::PowerShell | OutputTarget::AzBash | OutputTarget::AzPowerShell => {
+            "text/x-script"
+        }
+    }
+}
+
+/// Tab labels that fit a phone's width.
+fn short_label(tab: OutputTarget) -> &'static str {
+    match tab {
+        OutputTarget::PowerShell => "PowerShell",
+        OutputTarget::AzBash => "CLI bash",
+        OutputTarget::AzPowerShell => "CLI PS",
+        OutputTarget::Rest => "REST",
+    }
+}
+
+/// The page's one live region: it speaks the status once typing has paused, and notices
+/// (copied, downloaded, loaded) at once.
+fn announce_after_a_pause(state: AppState, status: Memo<String>) {
+    let spoken = state.spoken;
+    let said = StoredValue::new(String::new());
+    let generation = StoredValue::new(0u32);
+    Effect::new(move |first: Option<()>| {
+        let text = status.get();
+        if first.is_none() {
+            // Nothing to announce on load: the page itself is being read.
+            said.set_value(text);
+            return;
+        }
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        set_timeout(
+            move || {
+                if generation.get_value() == mine && said.with_value(|s| *s != text) {
+                    said.set_value(text.clone());
+                    spoken.set(text);
+                }
+            },
+            std::time::Duration::from_millis(1200),
+        );
+    });
+    Effect::new(move |_| {
+        let notice = state.notice.get();
+        if !notice.is_empty() {
+            spoken.set(notice);
+        }
+    });
+}
+
+/// Every error and warning a person sees now, each a link that opens its step and focuses
+/// its field.
 fn diagnostics_list() -> impl IntoView {
     let state = expect_context::<AppState>();
     let items = Memo::new(move |_| {
-        state.generated.with(|g| {
-            g.validation
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity != Severity::Info)
-                .cloned()
-                .collect::<Vec<_>>()
+        state.touched.with(|t| {
+            state.generated.with(|g| {
+                g.validation
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity != Severity::Info && t.shows(d))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
         })
     });
     view! {
-        <section id="diagnostics" aria-label="Problems">
-            <h2>{move || format!("Problems ({})", items.with(Vec::len))}</h2>
+        <section id="diagnostics" aria-labelledby="problems-heading">
+            <h2 id="problems-heading">"Problems ("{move || items.with(Vec::len)}")"</h2>
             <ul>
                 {move || {
                     items
@@ -152,6 +301,10 @@ fn diagnostics_list() -> impl IntoView {
                             let step = WizardStep::from_id(step_of_field(&d.field)).unwrap_or(WizardStep::Target);
                             let class = if d.severity == Severity::Error { "diag error" } else { "diag warning" };
                             let href = format!("#{target_id}");
+                            let place = match list_entry_label(&d.field) {
+                                Some(entry) => format!("{} · {entry}", step.label()),
+                                None => step.label().to_owned(),
+                            };
                             view! {
                                 <li>
                                     <a
@@ -159,19 +312,16 @@ fn diagnostics_list() -> impl IntoView {
                                         href=href
                                         on:click=move |ev| {
                                             ev.prevent_default();
-                                            state.step.set(step);
+                                            state.go_to(step);
                                             let id = target_id.clone();
-                                            request_animation_frame(move || browser::focus_element(&id));
+                                            request_animation_frame(move || {
+                                                request_animation_frame(move || browser::focus_element(&id))
+                                            });
                                         }
                                     >
-                                        <span class="where">
-                                            {match list_entry_label(&d.field) {
-                                                Some(entry) => format!("{} · {entry}", step.label()),
-                                                None => step.label().to_owned(),
-                                            }}
-                                        </span>
+                                        <span class="where">{place}</span>
                                         " "
-                                        {d.message.clone()}
+                                        {d.message}
                                     </a>
                                 </li>
                             }

@@ -1,9 +1,13 @@
-//! The app's state: one draft signal, and everything else derived from it.
+//! The app's state: one draft signal, everything derived from it, and the UI-only state
+//! (step, tab, which fields were touched, notices) that never reaches the configuration file.
+
+use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 
 use super::browser;
 use crate::core::config_file::{from_config_json, to_config_json};
+use crate::core::diagnostics::{step_of_field, Diagnostic, Severity};
 use crate::core::draft::Draft;
 use crate::core::generate::{generate, Generated};
 use crate::core::render::OutputTarget;
@@ -29,7 +33,7 @@ impl WizardStep {
         WizardStep::Review,
     ];
 
-    /// Also the first segment of its fields' paths.
+    /// Also the first segment of its fields' paths, and the `step` in the page's URL.
     pub fn id(self) -> &'static str {
         match self {
             WizardStep::Target => "target",
@@ -55,6 +59,58 @@ impl WizardStep {
     pub fn from_id(id: &str) -> Option<WizardStep> {
         WizardStep::ALL.into_iter().find(|s| s.id() == id)
     }
+
+    pub fn index(self) -> usize {
+        WizardStep::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+}
+
+/// Which side a phone shows: the form or the script.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Panel {
+    Form,
+    Output,
+}
+
+/// Errors show once their field was left, or its step was left with Next, or everything was
+/// loaded from a file, a link or an earlier visit. Warnings and notes show at once.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Touched {
+    fields: HashSet<String>,
+    steps: HashSet<&'static str>,
+    all: bool,
+}
+
+impl Touched {
+    pub fn everything() -> Touched {
+        Touched {
+            all: true,
+            ..Touched::default()
+        }
+    }
+
+    pub fn shows(&self, d: &Diagnostic) -> bool {
+        d.severity != Severity::Error
+            || self.all
+            || self.steps.contains(step_of_field(&d.field))
+            || self.fields.contains(&d.field)
+            // A list's own messages follow its entries (network.ip_rules ← network.ip_rules.3).
+            || self.fields.iter().any(|f| f.starts_with(&d.field) && f[d.field.len()..].starts_with('.'))
+    }
+
+    pub fn field(&mut self, field: &str) {
+        if !self.fields.contains(field) {
+            self.fields.insert(field.to_owned());
+        }
+    }
+
+    pub fn step(&mut self, step: WizardStep) {
+        self.steps.insert(step.id());
+    }
+
+    pub fn all(&mut self) {
+        self.all = true;
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -62,46 +118,142 @@ pub struct AppState {
     pub draft: RwSignal<Draft>,
     pub step: RwSignal<WizardStep>,
     pub tab: RwSignal<OutputTarget>,
+    pub panel: RwSignal<Panel>,
     /// Validation and plan, recomputed when the draft changes.
     pub generated: Memo<Generated>,
-    /// A message about the last load, copy or download, for the status line.
+    pub touched: RwSignal<Touched>,
+    /// The diagnostics a person sees now, by field: one lookup per field on every change.
+    pub shown: Memo<HashMap<String, Vec<Diagnostic>>>,
+    /// A message about the last load, copy or download; it clears itself after a while.
     pub notice: RwSignal<String>,
+    /// What the page's one live region says (see `output_panel::announce_after_a_pause`).
+    pub spoken: RwSignal<String>,
 }
 
 impl AppState {
     pub fn new() -> Self {
-        let (draft, notice) = initial_draft();
+        let (draft, notice, loaded) = initial_draft();
         let draft = RwSignal::new(draft);
         let generated = Memo::new(move |_| draft.with(generate));
+        let touched = RwSignal::new(if loaded {
+            Touched::everything()
+        } else {
+            Touched::default()
+        });
+        let shown = Memo::new(move |_| {
+            touched.with(|t| {
+                generated.with(|g| {
+                    let mut by_field: HashMap<String, Vec<Diagnostic>> = HashMap::new();
+                    for d in g.validation.diagnostics.iter().filter(|d| t.shows(d)) {
+                        by_field.entry(d.field.clone()).or_default().push(d.clone());
+                    }
+                    by_field
+                })
+            })
+        });
+        let (step, tab) = browser::step_and_tab_from_url();
         let state = AppState {
             draft,
-            step: RwSignal::new(WizardStep::Target),
-            tab: RwSignal::new(OutputTarget::PowerShell),
+            step: RwSignal::new(
+                step.and_then(|s| WizardStep::from_id(&s))
+                    .unwrap_or(WizardStep::Target),
+            ),
+            tab: RwSignal::new(
+                tab.and_then(|t| OutputTarget::from_id(&t))
+                    .unwrap_or(OutputTarget::PowerShell),
+            ),
+            panel: RwSignal::new(Panel::Form),
             generated,
-            notice: RwSignal::new(notice),
+            touched,
+            shown,
+            notice: RwSignal::new(String::new()),
+            spoken: RwSignal::new(String::new()),
         };
+        state.say(notice);
         // Nothing typed is lost on reload: every change is saved locally (never a token: the
         // draft has no such field).
         Effect::new(move |_| draft.with(|d| browser::save_config(&to_config_json(d))));
         state
     }
+
+    /// Shows a notice, and clears it a few seconds later unless another one replaced it.
+    pub fn say(self, message: String) {
+        if message.is_empty() {
+            return;
+        }
+        self.notice.set(message.clone());
+        let notice = self.notice;
+        set_timeout(
+            move || {
+                if notice.with_untracked(|n| *n == message) {
+                    notice.set(String::new());
+                }
+            },
+            std::time::Duration::from_secs(8),
+        );
+    }
+
+    pub fn touch(self, field: &str) {
+        if !self
+            .touched
+            .with_untracked(|t| t.shows(&Diagnostic::error(field, "")))
+        {
+            self.touched.update(|t| t.field(field));
+        }
+    }
+
+    /// Opens a step: records it in the history (Back and Forward move between steps) and puts
+    /// the focus on its heading, so a screen reader starts reading there.
+    pub fn go_to(self, step: WizardStep) {
+        if self.step.get_untracked() != step {
+            self.step.set(step);
+            browser::push_url_state(step.id(), self.tab.get_untracked().id());
+        }
+        if step == WizardStep::Review && !self.touched.with_untracked(|t| t.all) {
+            // The review lists what is missing anywhere.
+            self.touched.update(Touched::all);
+        }
+        self.panel.set(Panel::Form);
+        request_animation_frame(move || browser::focus_element(&format!("heading-{}", step.id())));
+    }
+
+    pub fn select_tab(self, tab: OutputTarget) {
+        self.tab.set(tab);
+        browser::replace_url_state(self.step.get_untracked().id(), tab.id());
+    }
+
+    /// Errors of this field that a person sees now.
+    pub fn shown_for(self, field: &str) -> Vec<Diagnostic> {
+        self.shown
+            .with(|m| m.get(field).cloned())
+            .unwrap_or_default()
+    }
 }
 
 /// A share link's configuration wins over the saved one; a broken one is reported, not used.
-fn initial_draft() -> (Draft, String) {
+/// The flag says whether anything was loaded (then its errors show at once).
+fn initial_draft() -> (Draft, String, bool) {
     let link = browser::location_hash().and_then(|hash| read_link(&hash));
     if let Some(result) = link {
         browser::clear_location_hash();
         return match result {
-            Ok(draft) => (draft, "Loaded the configuration from the link.".into()),
-            Err(e) => (saved_draft(), e.message()),
+            Ok(draft) => (
+                draft,
+                "Loaded the configuration from the link.".into(),
+                true,
+            ),
+            Err(e) => {
+                let saved = saved_draft();
+                let loaded = saved.is_some();
+                (saved.unwrap_or_default(), e.message(), loaded)
+            }
         };
     }
-    (saved_draft(), String::new())
+    let saved = saved_draft();
+    let loaded = saved.as_ref().is_some_and(|d| *d != Draft::default());
+    (saved.unwrap_or_default(), String::new(), loaded)
 }
 
-fn saved_draft() -> Draft {
-    browser::load_saved_config()
-        .and_then(|text| from_config_json(&text).ok())
-        .unwrap_or_default()
+fn saved_draft() -> Option<Draft> {
+    browser::load_saved_config().and_then(|text| from_config_json(&text).ok())
 }

@@ -3,11 +3,13 @@
 use leptos::prelude::*;
 
 use crate::core::diagnostics::dom_id;
+use crate::core::diagnostics::Severity;
 use crate::core::draft::{
     split_pasted_addresses, Bypass, DefaultAction, PublicNetworkAccess, SubnetInput, VnetRuleDraft,
 };
 use crate::core::ip_rules::MAX_RULES;
 use crate::core::resource_kinds::{kind_info, ResourceType};
+use crate::ui::browser;
 use crate::ui::fields::{checkbox, field_messages, select_input, text_input, Extras};
 use crate::ui::state::AppState;
 
@@ -23,6 +25,25 @@ pub fn network_step() -> impl IntoView {
         state
             .draft
             .with(|d| kind_info(&d.target.kind).is_some_and(|k| k.supports_trusted_services_bypass))
+    });
+    // Including the step is a choice of firewall: say at once if it leaves no way in.
+    Effect::new(move |was: Option<bool>| {
+        let now = enabled.get();
+        if was == Some(false) && now {
+            state.touch("network.default_action");
+            state.touch("network.public_network_access");
+        }
+        now
+    });
+    // The acceptance is offered while the choices leave no way in (or it was given).
+    let blocks_all = Memo::new(move |_| {
+        state.draft.with(|d| {
+            let n = &d.network;
+            let no_rules = n.ip_rules.is_empty() && n.vnet_rules.is_empty();
+            n.accept_no_access
+                || n.public_network_access == PublicNetworkAccess::Disabled
+                || (n.default_action == DefaultAction::Deny && no_rules)
+        })
     });
     view! {
         <p class="lead">
@@ -90,6 +111,14 @@ pub fn network_step() -> impl IntoView {
                 </Show>
                 {ip_rules_editor()}
                 {vnet_rules_editor()}
+                <Show when=move || blocks_all.get()>
+                    {checkbox(
+                        "I accept that nothing can reach the account after this script (no IP rule, subnet rule or private endpoint lets anyone in).".into(),
+                        "network.accept_no_access".into(),
+                        |d| d.network.accept_no_access,
+                        |d, v| d.network.accept_no_access = v,
+                    )}
+                </Show>
             </Show>
         </Show>
     }
@@ -99,34 +128,143 @@ fn ip_rules_editor() -> impl IntoView {
     let state = expect_context::<AppState>();
     let count = Memo::new(move |_| state.draft.with(|d| d.network.ip_rules.len()));
     let paste = RwSignal::new(String::new());
+    let as_text = RwSignal::new(false);
     let add_pasted = move |_| {
         let entries = split_pasted_addresses(&paste.get());
         if !entries.is_empty() {
+            let first = count.get_untracked();
+            let added = entries.len();
             state.draft.update(|d| d.network.ip_rules.extend(entries));
+            // Pasting is a finished act: say at once what is wrong with each new entry.
+            state.touched.update(|t| {
+                for i in first..first + added {
+                    t.field(&format!("network.ip_rules.{i}"));
+                }
+            });
             paste.set(String::new());
         }
     };
+    let add_one = move |_| {
+        let index = count.get_untracked();
+        state
+            .draft
+            .update(|d| d.network.ip_rules.push(String::new()));
+        request_animation_frame(move || {
+            browser::focus_element(&dom_id(&format!("network.ip_rules.{index}")))
+        });
+    };
     view! {
         <fieldset id=dom_id("network.ip_rules") tabindex="-1">
-            <legend>"Public IP rules " <span class="count">{move || format!("({} of at most {MAX_RULES})", count.get())}</span></legend>
+            <legend>"Public IP rules " <span class="count">"("{move || count.get()}" of at most "{MAX_RULES}")"</span></legend>
             <p class="hint">"Public IPv4 addresses or CIDR ranges (/30 or wider) of your clients, e.g. your offices' NAT addresses. Private ranges cannot be allowed here: use a virtual-network rule or a private endpoint."</p>
             {checkbox("Make it exactly this list: remove the account's other IP rules (each script names them before removing them)".into(), "network.ip_rules_exact".into(), |d| d.network.ip_rules_exact, |d, v| d.network.ip_rules_exact = v)}
-            <For each=move || 0..count.get() key=|i| *i children=ip_row />
-            <button type="button" on:click=move |_| state.draft.update(|d| d.network.ip_rules.push(String::new()))>
-                "Add an address"
-            </button>
-            <div class="field">
-                <label for="ip-paste">"Or paste many (one per line, or separated by commas or spaces)"</label>
-                <textarea id="ip-paste" rows="3" prop:value=move || paste.get() on:input=move |ev| paste.set(event_target_value(&ev))></textarea>
-                <button type="button" id="ip-paste-add" on:click=add_pasted>"Add pasted addresses"</button>
-            </div>
+            <label class="inline-toggle">
+                <input type="checkbox" id="ip-as-text" prop:checked=move || as_text.get() on:change=move |ev| as_text.set(event_target_checked(&ev)) />
+                " Edit as text (one per line)"
+            </label>
+            <Show
+                when=move || as_text.get()
+                fallback=move || view! {
+                    <For each=move || 0..count.get() key=|i| *i children=ip_row />
+                    <button type="button" id="ip-add" on:click=add_one>"Add an address"</button>
+                    <div class="field">
+                        <label for="ip-paste">"Or paste many (one per line, or separated by commas or spaces)"</label>
+                        <textarea id="ip-paste" rows="3" prop:value=move || paste.get() on:input=move |ev| paste.set(event_target_value(&ev))></textarea>
+                        <button type="button" id="ip-paste-add" on:click=add_pasted>"Add pasted addresses"</button>
+                    </div>
+                }
+            >
+                {ip_text_editor()}
+            </Show>
             {field_messages("network.ip_rules".into())}
         </fieldset>
     }
 }
 
+/// The IP rules as one text, one per line, with each line's messages under it.
+fn ip_text_editor() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // Read once: rewriting the text while a person types in it would move the caret.
+    let text = state
+        .draft
+        .with_untracked(|d| d.network.ip_rules.join("\n"));
+    let line_messages = Memo::new(move |_| {
+        let count = state.draft.with(|d| d.network.ip_rules.len());
+        (0..count)
+            .flat_map(|i| {
+                state
+                    .shown_for(&format!("network.ip_rules.{i}"))
+                    .into_iter()
+                    .map(move |d| (i, d))
+            })
+            .collect::<Vec<_>>()
+    });
+    let touch_all = move |_| {
+        let count = state.draft.with_untracked(|d| d.network.ip_rules.len());
+        state.touched.update(|t| {
+            for i in 0..count {
+                t.field(&format!("network.ip_rules.{i}"));
+            }
+        });
+    };
+    view! {
+        <div class="field">
+            <label for="ip-text">"IP rules, one per line"</label>
+            <textarea
+                id="ip-text"
+                rows="8"
+                spellcheck="false"
+                aria-describedby="ip-text-messages"
+                prop:value=text
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    let mut entries: Vec<String> = value.split('\n').map(|l| l.trim().to_owned()).collect();
+                    while entries.last().is_some_and(String::is_empty) {
+                        entries.pop();
+                    }
+                    state.draft.update(|d| d.network.ip_rules = entries);
+                }
+                on:focusout=touch_all
+            ></textarea>
+            <ul id="ip-text-messages" class="field-msg line-msgs">
+                {move || {
+                    line_messages
+                        .get()
+                        .into_iter()
+                        .map(|(i, d)| {
+                            let class = match d.severity {
+                                Severity::Error => "error",
+                                Severity::Warning => "warning",
+                                Severity::Info => "info",
+                            };
+                            view! { <li class=class>"Line "{i + 1}": "{d.message}</li> }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </div>
+    }
+}
+
 fn ip_row(index: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let remove = move |_| {
+        let remaining = state
+            .draft
+            .with_untracked(|d| d.network.ip_rules.len())
+            .saturating_sub(1);
+        state.draft.update(|d| {
+            if index < d.network.ip_rules.len() {
+                d.network.ip_rules.remove(index);
+            }
+        });
+        // Focus stays in the list: on the entry that took this place, else the one before it.
+        let focus = match remaining {
+            0 => "ip-add".to_owned(),
+            n => dom_id(&format!("network.ip_rules.{}", index.min(n - 1))),
+        };
+        request_animation_frame(move || browser::focus_element(&focus));
+    };
     view! {
         <div class="row">
             {text_input(
@@ -144,11 +282,7 @@ fn ip_row(index: usize) -> impl IntoView {
                 type="button"
                 class="remove"
                 aria-label=format!("Remove IP rule {}", index + 1)
-                on:click=move |_| state.draft.update(|d| {
-                    if index < d.network.ip_rules.len() {
-                        d.network.ip_rules.remove(index);
-                    }
-                })
+                on:click=remove
             >
                 "Remove"
             </button>
@@ -161,11 +295,19 @@ fn vnet_rules_editor() -> impl IntoView {
     let count = Memo::new(move |_| state.draft.with(|d| d.network.vnet_rules.len()));
     view! {
         <fieldset id=dom_id("network.vnet_rules") tabindex="-1">
-            <legend>"Virtual-network rules " <span class="count">{move || format!("({} of at most {MAX_RULES})", count.get())}</span></legend>
+            <legend>"Virtual-network rules " <span class="count">"("{move || count.get()}" of at most "{MAX_RULES}")"</span></legend>
             <p class="hint">"Subnets whose traffic is allowed through the Microsoft.CognitiveServices service endpoint. They may be in other subscriptions or other Entra tenants (the portal cannot configure other tenants; these scripts can)."</p>
             {checkbox("Make it exactly this list: remove the account's other virtual-network rules (named before they are removed)".into(), "network.vnet_rules_exact".into(), |d| d.network.vnet_rules_exact, |d, v| d.network.vnet_rules_exact = v)}
             <For each=move || 0..count.get() key=|i| *i children=vnet_row />
-            <button type="button" on:click=move |_| state.draft.update(|d| d.network.vnet_rules.push(VnetRuleDraft::default()))>
+            <button
+                type="button"
+                id="vnet-add"
+                on:click=move |_| {
+                    let index = count.get_untracked();
+                    state.draft.update(|d| d.network.vnet_rules.push(VnetRuleDraft::default()));
+                    request_animation_frame(move || browser::focus_element(&dom_id(&format!("network.vnet_rules.{index}.input"))));
+                }
+            >
                 "Add a subnet"
             </button>
             {field_messages("network.vnet_rules".into())}
@@ -208,7 +350,7 @@ fn vnet_row(index: usize) -> impl IntoView {
     }
     view! {
         <div class="vnet-rule">
-            <h4>{format!("Subnet {}", index + 1)}</h4>
+            <h3>"Subnet "{index + 1}</h3>
             <div class="field">
                 <label for=dom_id(&path("input"))>"Identify the subnet by"</label>
                 <select
@@ -253,13 +395,21 @@ fn vnet_row(index: usize) -> impl IntoView {
             <button
                 type="button"
                 class="remove"
-                on:click=move |_| state.draft.update(|d| {
-                    if index < d.network.vnet_rules.len() {
-                        d.network.vnet_rules.remove(index);
-                    }
-                })
+                on:click=move |_| {
+                    let remaining = state.draft.with_untracked(|d| d.network.vnet_rules.len()).saturating_sub(1);
+                    state.draft.update(|d| {
+                        if index < d.network.vnet_rules.len() {
+                            d.network.vnet_rules.remove(index);
+                        }
+                    });
+                    let focus = match remaining {
+                        0 => "vnet-add".to_owned(),
+                        n => dom_id(&format!("network.vnet_rules.{}.input", index.min(n - 1))),
+                    };
+                    request_animation_frame(move || browser::focus_element(&focus));
+                }
             >
-                {format!("Remove subnet {}", index + 1)}
+                "Remove subnet "{index + 1}
             </button>
         </div>
     }

@@ -41,18 +41,28 @@ pub fn review_step() -> impl IntoView {
                 }
             };
             state.draft.set(draft);
+            state.touched.update(|t| t.all());
             import_text.set(String::new());
+            state.say(message.lines().next().unwrap_or_default().to_owned());
             import_message.set(message);
         }
-        Err(lines) => import_message.set(lines.join("\n")),
+        Err(lines) => {
+            let text = lines.join("\n");
+            state.spoken.set(text.clone());
+            import_message.set(text);
+        }
     };
     let load = move |_| load_text(import_text.get_untracked());
     let pick_file = move |ev: leptos::ev::Event| browser::read_picked_file(&ev, load_text);
     let drop_file = move |ev: leptos::ev::DragEvent| browser::read_dropped_file(&ev, load_text);
     let download_config = move |_| {
         let json = state.draft.with(to_config_json);
-        let ok = browser::download("ai-network-wizard.json", &json, "application/json");
-        state.notice.set(if ok {
+        let ok = browser::download(
+            "ai-network-wizard.json",
+            json.as_bytes(),
+            "application/json",
+        );
+        state.say(if ok {
             "Configuration downloaded.".into()
         } else {
             "The download could not start.".into()
@@ -61,17 +71,24 @@ pub fn review_step() -> impl IntoView {
     let copy_link = move |_| {
         let link =
             browser::app_address().map(|address| state.draft.with(|d| share_link(&address, d)));
-        let message = match link {
-            Some(link) if browser::copy_to_clipboard(&link) => "Share link copied. It carries the configuration in its fragment, which browsers never send to a server.".to_owned(),
-            _ => "The share link could not be copied.".to_owned(),
-        };
-        state.notice.set(message);
+        leptos::task::spawn_local(async move {
+            let copied = match link {
+                Some(link) => browser::copy_to_clipboard(&link).await,
+                None => false,
+            };
+            state.say(if copied {
+                "Share link copied. It carries the configuration in its fragment, which browsers never send to a server.".to_owned()
+            } else {
+                "Copying the share link failed: the browser refused. Download the configuration instead.".to_owned()
+            });
+        });
     };
     let reset = move |_| {
         if browser::confirm("Clear every field and start over? Download the configuration first if you want to keep it.") {
             browser::clear_saved_config();
             state.draft.set(Draft::default());
-            state.notice.set("Started over.".into());
+            state.touched.set(Default::default());
+            state.say("Started over.".into());
         }
     };
     view! {
@@ -104,12 +121,12 @@ pub fn review_step() -> impl IntoView {
         </div>
         <div class="field">
             <label for="config-import">"Load a configuration, a share link, or start from what exists: the JSON of az cognitiveservices account show, az resource show, az ml workspace show, the REST GET or Get-AzCognitiveServicesAccount | ConvertTo-Json -Depth 10 (paste, pick or drop a file; no token needed)"</label>
-            <textarea id="config-import" rows="6" prop:value=move || import_text.get() on:input=move |ev| import_text.set(event_target_value(&ev)) on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=drop_file></textarea>
+            <textarea id="config-import" rows="6" aria-describedby="config-import-message" prop:value=move || import_text.get() on:input=move |ev| import_text.set(event_target_value(&ev)) on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=drop_file></textarea>
             <div class="actions">
                 <button type="button" id="config-import-load" on:click=load>"Load"</button>
                 <input type="file" id="config-import-file" accept=".json,application/json,text/plain" aria-label="Load from a file" on:change=pick_file/>
             </div>
-            <p class="field-msg" id="config-import-message" aria-live="polite" style="white-space: pre-line">{move || import_message.get()}</p>
+            <p class="field-msg" id="config-import-message" style="white-space: pre-line">{move || import_message.get()}</p>
         </div>
     }
 }
@@ -164,6 +181,13 @@ fn current_settings() -> impl IntoView {
             Err(problems) => message.set(problems.join(" ")),
         }
     };
+    // The page's one live region says what happened.
+    Effect::new(move |_| {
+        let said = message.get();
+        if !said.is_empty() {
+            state.spoken.set(said);
+        }
+    });
     let forget = move |_| {
         state.draft.update(|d| d.current_state = None);
         message.set(
@@ -177,12 +201,12 @@ fn current_settings() -> impl IntoView {
         <p>{summary}</p>
         <div class="field">
             <label for="f-current_state">"Paste the current settings (az cognitiveservices account show …)"</label>
-            <textarea id="f-current_state" rows="5" prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+            <textarea id="f-current_state" rows="5" aria-describedby="current-state-message" prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
             <div class="actions">
                 <button type="button" id="current-state-use" on:click=use_settings>"Use these settings"</button>
                 <button type="button" id="current-state-forget" on:click=forget>"Forget them"</button>
             </div>
-            <p class="field-msg" aria-live="polite">{move || message.get()}</p>
+            <p class="field-msg" id="current-state-message">{move || message.get()}</p>
             {field_messages("current_state".to_owned())}
         </div>
     }

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Measures the budgets and prints each figure beside its budget (only the size budget is a
+# test: scripts/test.sh fails above it). Figures vary with the machine; the README keeps the
+# latest ones.
+#
+#   bash scripts/bench.sh               # build, then measure everything
+#   BENCH_SKIP_BUILD=1 bash scripts/bench.sh   # measure the existing dist/
+#   BENCH_RUNS=21 bash scripts/bench.sh        # more start-up runs (default 11)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$(pwd)"
+
+# shellcheck source=scripts/ensure-tools.sh
+. scripts/ensure-tools.sh test
+
+# Lighthouse is only needed here: its own npm folder, installed on first use.
+bench_tools="$root/scripts/bench-tools"
+stamp="$bench_tools/node_modules/.bench.sha256"
+want="$(cat "$bench_tools/package.json" "$bench_tools/package-lock.json" | sha256sum | cut -d' ' -f1)"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  echo "installing lighthouse (npm in scripts/bench-tools)"
+  (cd "$bench_tools" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts)
+  echo "$want" >"$stamp"
+fi
+
+largest="tests/fixtures/openai-100-ip-rules-100-subnets.json"
+runs="${BENCH_RUNS:-11}"
+
+if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
+  trunk build --release --offline >/dev/null
+fi
+
+echo "== bundle (budget: gzip -9 total <= 200 kB) =="
+bash scripts/bundle-size.sh dist 200000 || true
+
+echo
+echo "== native core (budget: validate + plan + render <= 0.5 ms) =="
+cargo run --quiet --release --example bench_core -- "$largest"
+
+port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+python3 -m http.server --bind 127.0.0.1 --directory dist "$port" >/dev/null 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+  sleep 0.2
+done
+url="http://127.0.0.1:$port/"
+
+echo
+echo "== browser, headless Chromium (budgets: start-up <= 150 ms, keystroke <= 4 ms, medians) =="
+node scripts/bench/browser.mjs "$url" "$largest" "$runs"
+
+echo
+echo "== Lighthouse (budget: 100 in every category, mobile and desktop) =="
+for preset in mobile desktop; do
+  out="$root/target/lighthouse-$preset.json"
+  mkdir -p "$root/target"
+  args=(--quiet --output=json --output-path="$out" --only-categories=performance,accessibility,best-practices,seo
+    "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run")
+  [ "$preset" = desktop ] && args+=(--preset=desktop)
+  CHROME_PATH="${CHROMIUM_BIN:-/usr/bin/chromium}" "$bench_tools/node_modules/.bin/lighthouse" "$url" "${args[@]}" >/dev/null 2>&1 || true
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const c = r.categories;
+    const s = (k) => Math.round(c[k].score * 100);
+    const lcp = r.audits["largest-contentful-paint"].displayValue;
+    const fcp = r.audits["first-contentful-paint"].displayValue;
+    console.log(`${process.argv[2]}: performance ${s("performance")}, accessibility ${s("accessibility")}, best practices ${s("best-practices")}, SEO ${s("seo")} (FCP ${fcp}, LCP ${lcp})`);
+  ' "$out" "$preset" || echo "$preset: Lighthouse did not produce a report"
+done

@@ -1,0 +1,23 @@
+import { test, assert, axeCheck, gotoApp, settle, shot } from '../support/app.mjs';
+
+test('loads with no console errors, has a title, passes axe in light and dark, screenshots', async ({ page }) => {
+  await gotoApp(page);
+  await page.locator('section#step-target').waitFor({ state: 'visible' });
+  const title = (await page.title()).trim();
+  assert(title.length > 0, 'document title is empty');
+
+  await page.emulateMedia({ colorScheme: 'light' });
+  await axeCheck(page, 'light');
+  await page.screenshot({ path: shot('target-light.png') });
+
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await axeCheck(page, 'dark');
+  await page.screenshot({ path: shot('target-dark.png') });
+
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await settle(page);
+  await page.screenshot({ path: shot('target-narrow.png'), fullPage: true });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert(overflow <= 1, `at 390px wide the page scrolls sideways by ${overflow}px`);
+});

@@ -1,0 +1,45 @@
+import {
+  test, assert, assertMatch, clip, eventually, goStep, gotoApp, ipRowIndex, msg, shot,
+} from '../support/app.mjs';
+
+test('network step: pasting a block of IPs explains each row and one-click fixes work', async ({ page }) => {
+  await gotoApp(page);
+  await goStep(page, 'network');
+  await page.locator('#ip-paste').fill(
+    '203.0.113.7\n10.1.2.3, 198.51.100.7/32 2001:db8::1\nnot-an-ip\n203.0.113.5/24',
+  );
+  await page.locator('#ip-paste-add').click();
+
+  const rowMsg = async (value) => msg(page, `network-ip_rules-${await ipRowIndex(page, value)}`);
+  const expectMsg = async (value, re) => {
+    const m = await rowMsg(value);
+    await eventually(async () => assertMatch(await m.textContent(), re, `message for row ${JSON.stringify(value)}`));
+  };
+  const expectNoError = async (value) => {
+    const m = await rowMsg(value);
+    await eventually(async () => {
+      const n = await m.locator('.error').count();
+      assert(n === 0, `row ${JSON.stringify(value)} still has an error: ${JSON.stringify(clip(await m.textContent()))}`);
+    });
+  };
+  const applyFix = async (value, label, fixed) => {
+    const m = await rowMsg(value);
+    const idx = await ipRowIndex(page, value);
+    await m.locator('button.fix', { hasText: label }).click();
+    await eventually(async () => {
+      const v = await page.locator(`#f-network-ip_rules-${idx}`).inputValue();
+      assert(v === fixed, `after "${label}" row ${idx} holds ${JSON.stringify(v)}, not ${JSON.stringify(fixed)}`);
+    });
+    await expectNoError(fixed);
+  };
+
+  await expectNoError('203.0.113.7');
+  await expectMsg('10.1.2.3', /private/i);
+  await expectMsg('2001:db8::1', /IPv6/i);
+  await expectMsg('not-an-ip', /not an IPv4/i);
+  await page.screenshot({ path: shot('network.png'), fullPage: true });
+
+  await applyFix('198.51.100.7/32', 'Use 198.51.100.7', '198.51.100.7');
+  await applyFix('203.0.113.5/24', 'Use 203.0.113.0/24', '203.0.113.0/24');
+  await page.screenshot({ path: shot('network-fixed.png'), fullPage: true });
+});

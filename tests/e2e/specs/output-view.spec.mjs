@@ -1,0 +1,62 @@
+// The code view: highlighting, line numbers, wrap, changed lines marked, truthful copy, notices
+// that clear, and all outputs in one download.
+import { readFile } from 'node:fs/promises';
+import {
+  test, assert, assertMatch, eventually, expectValidOutput, fillValidTarget, gotoApp, outputText, selectTab, setField, shot,
+} from '../support/app.mjs';
+
+test('highlighted, numbered, wrappable, and an edit marks the lines it changed', async ({ page }) => {
+  await gotoApp(page);
+  await fillValidTarget(page);
+  await expectValidOutput(page);
+  const code = page.locator('#output-code');
+  const text = await outputText(page);
+  assert((await code.locator('.l').count()) === text.split('\n').length, 'not one line element per line');
+  for (const [cls, what] of [['c', 'comments'], ['v', 'variables'], ['s', 'strings'], ['n', 'cmdlets']]) {
+    assert((await code.locator(`.${cls}`).count()) > 0, `no ${what} highlighted in the PowerShell tab`);
+  }
+  const number = await code.locator('.l').nth(9).evaluate((el) => getComputedStyle(el, '::before').content);
+  assert(number === '10', `line 10 shows the number ${number}`);
+
+  const before = await code.evaluate((el) => el.scrollWidth > el.clientWidth);
+  assert(before, 'the long lines do not overflow without wrapping (nothing to test)');
+  await page.locator('#wrap-lines').check();
+  await eventually(async () => assert(!(await code.evaluate((el) => el.scrollWidth > el.clientWidth)), 'wrap did not remove sideways scrolling'));
+
+  await setField(page, 'f-target-resource_group', 'rg-speech-test');
+  await eventually(async () => {
+    const changed = await code.locator('.l.chg').allTextContents();
+    assert(changed.length > 0, 'no line marked after an edit');
+    assert(changed.every((l) => l.includes('rg-speech-test')), `marked lines without the edit: ${changed.join(' | ')}`);
+  });
+  await page.screenshot({ path: shot('output-changed.png') });
+  await selectTab(page, 'tab-rest');
+  assert((await code.locator('.l.chg').count()) === 0, 'switching tabs marks lines as changed');
+  assert((await code.locator('.k', { hasText: 'GET' }).count()) > 0, 'REST methods not highlighted');
+});
+
+test('copy reports a refusal truthfully, notices clear, download all gives the four scripts', async ({ page, context }) => {
+  await context.clearPermissions();
+  await gotoApp(page);
+  await fillValidTarget(page);
+  await expectValidOutput(page);
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+  });
+  await page.locator('#copy-output').click();
+  const notice = page.locator('.notice');
+  await eventually(async () => assertMatch(await notice.textContent(), /Copying failed/, 'notice after a refused copy'));
+  await eventually(async () => assert((await notice.textContent()).trim() === '', 'the notice did not clear'), { timeout: 12_000 });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-all').click()]);
+  assert(download.suggestedFilename().endsWith('.zip'), `download all gave ${download.suggestedFilename()}`);
+  const zip = await readFile(await download.path());
+  assert(zip.subarray(0, 4).toString('hex') === '504b0304', 'not a zip file');
+  const names = zip.toString('latin1');
+  for (const name of ['isolate-azure-ai.ps1', 'isolate-azure-ai.sh', 'isolate-azure-ai-cli.ps1', 'isolate-azure-ai.http']) {
+    assert(names.includes(name), `the zip lacks ${name}`);
+  }
+  await selectTab(page, 'tab-az-bash');
+  const bash = await outputText(page);
+  assert(names.includes(bash.slice(0, 200)), 'the zip does not hold the bash script as shown');
+});

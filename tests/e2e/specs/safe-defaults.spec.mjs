@@ -1,0 +1,47 @@
+// Safe by default: the first visit shows no errors, the defaults give a harmless plan, and a
+// plan that locks everyone out is an error until the person accepts it.
+import {
+  test, assert, assertMatch, clip, eventually, expectValidOutput, fillValidTarget, goStep, gotoApp, outputText,
+} from '../support/app.mjs';
+
+test('first visit: no error shown on untouched fields; errors appear after leaving a field or on Next', async ({ page }) => {
+  await gotoApp(page);
+  assert((await page.locator('.field-msg .error').count()) === 0, 'errors shown on first load');
+  assert((await page.locator('[aria-invalid="true"]').count()) === 0, 'fields marked invalid on first load');
+  assert((await page.locator('#diagnostics a.diag.error').count()) === 0, 'the problems list shows errors on first load');
+  assertMatch(await page.locator('#output-status').textContent(), /Fill in the steps/, '#output-status on first load');
+
+  await page.locator('section#step-target .step-nav button.primary').click();
+  await goStep(page, 'target');
+  await eventually(async () => {
+    assert((await page.locator('#m-target-subscription_id .error').count()) === 1, 'Next did not show the empty subscription error');
+    assertMatch(await page.locator('#output-status').textContent(), /\d+ errors? to fix/, '#output-status after Next');
+  });
+  const status = await page.locator('#output-status').textContent();
+  assert(!/\berror\(s\)|\b1 errors\b/.test(status), `clumsy wording: ${status}`);
+});
+
+test('defaults make a harmless plan; Deny with no way in is refused until accepted', async ({ page }) => {
+  await gotoApp(page);
+  await fillValidTarget(page);
+  await expectValidOutput(page);
+  const harmless = await outputText(page);
+  assert(!/DefaultAction|defaultAction/.test(harmless.replace(/^#.*$/gm, '')), 'the default plan touches the default action');
+
+  await goStep(page, 'network');
+  await page.locator('#f-network-enabled').check();
+  const error = page.locator('#m-network-default_action .error');
+  await eventually(async () => {
+    assert((await error.count()) === 1, 'no lockout error once the network step is included');
+    assertMatch(await error.textContent(), /blocks all access/, 'the lockout error');
+    assert(await page.locator('#download-output').isDisabled(), 'a lockout script can be downloaded');
+  });
+  await page.locator('#f-network-accept_no_access').check();
+  await expectValidOutput(page);
+  await eventually(async () => {
+    assert((await error.count()) === 0, 'the error stays after accepting');
+    assertMatch(await page.locator('#m-network-default_action').textContent(), /Accepted/, 'the accepted warning');
+  });
+  const script = await outputText(page);
+  assert(script.includes('Deny'), `the accepted script does not set Deny: ${clip(script)}`);
+});
