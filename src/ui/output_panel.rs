@@ -210,7 +210,7 @@ pub fn output_panel() -> impl IntoView {
                     class:wrap=move || wrap.get()
                 >
                     <code inner_html=move || code_html.get()></code>
-                    {move || shown.with(Option::is_none).then(|| "The script appears here once the errors listed below are fixed.")}
+                    {move || shown.with(Option::is_none).then_some("The script appears here once the errors listed below are fixed.")}
                 </pre>
             </div>
             {diagnostics_list()}
