@@ -33,18 +33,20 @@ pub fn App() -> impl IntoView {
     };
     view! {
         <a class="skip-link" href="#output-code" on:click=skip>"Skip to the generated script"</a>
-        <div class="panel-switch" role="group" aria-label="Show">
-            <button type="button" aria-pressed=move || bool_attr(state.panel.get() == Panel::Form) on:click=move |_| state.panel.set(Panel::Form)>"Form"</button>
-            <button type="button" id="show-output" aria-pressed=move || bool_attr(state.panel.get() == Panel::Output) on:click=move |_| state.panel.set(Panel::Output)>"Script"</button>
-        </div>
-        <main class="layout" class:show-output=move || state.panel.get() == Panel::Output>
-            <div class="form-side">
-                {step_nav()}
-                {WizardStep::ALL.into_iter().map(step_section).collect_view()}
+        <main>
+            <div class="panel-switch" role="group" aria-label="Show">
+                <button type="button" aria-pressed=move || bool_attr(state.panel.get() == Panel::Form) on:click=move |_| state.panel.set(Panel::Form)>"Form"</button>
+                <button type="button" id="show-output" aria-pressed=move || bool_attr(state.panel.get() == Panel::Output) on:click=move |_| state.panel.set(Panel::Output)>"Script"</button>
             </div>
-            <div class="output-side">{output_panel()}</div>
+            <div class="layout" class:show-output=move || state.panel.get() == Panel::Output>
+                <div class="form-side">
+                    {step_nav()}
+                    {WizardStep::ALL.into_iter().map(step_section).collect_view()}
+                </div>
+                <div class="output-side">{output_panel()}</div>
+            </div>
+            <div id="announcer" class="visually-hidden" role="status" aria-live="polite">{move || state.spoken.get()}</div>
         </main>
-        <div id="announcer" class="visually-hidden" role="status" aria-live="polite">{move || state.spoken.get()}</div>
     }
 }
 

@@ -24,7 +24,7 @@ test('keyboard only: the skip link, every step with Next, Add focusing the new f
   await page.keyboard.press('Enter');
   await eventually(async () => assert((await focusedId(page)) === 'output-code', 'the skip link did not move focus to the script'));
 
-  await page.locator('#f-target-subscription_id').focus();
+  await tabTo(page, '#f-target-subscription_id', { back: true });
   await page.keyboard.type(SUB);
   await typeInto(page, '#f-target-resource_group', 'rg-speech-prod');
   await typeInto(page, '#f-target-name', 'contoso-speech');

@@ -5,6 +5,7 @@ import {
 test('network step: pasting a block of IPs explains each row and one-click fixes work', async ({ page }) => {
   await gotoApp(page);
   await goStep(page, 'network');
+  await page.locator('#f-network-enabled').check(); // off in a new draft: it changes the firewall
   await page.locator('#ip-paste').fill(
     '203.0.113.7\n10.1.2.3, 198.51.100.7/32 2001:db8::1\nnot-an-ip\n203.0.113.5/24',
   );

@@ -117,7 +117,7 @@ export async function eventually(check, { timeout = 8000, interval = 100 } = {})
 
 // --- page helpers (the app's DOM contract) -----------------------------------
 
-export async function gotoApp(page, query = '') {
+export async function gotoApp(page, query = '/') {
   await page.goto(query, { waitUntil: 'load' });
   await waitForApp(page);
 }
