@@ -44,9 +44,19 @@ enum Open {
 /// The whole text as HTML: one `<span class="l">` per line (its newline inside it).
 /// `changed(i)` marks line `i` (0-based) with `chg`.
 pub fn to_html(language: Language, text: &str, changed: &dyn Fn(usize) -> bool) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 2);
+    to_html_lines(language, text, changed).concat()
+}
+
+/// The same, one string per line, so that a view can replace only the lines that differ.
+pub fn to_html_lines(
+    language: Language,
+    text: &str,
+    changed: &dyn Fn(usize) -> bool,
+) -> Vec<String> {
+    let mut lines = Vec::new();
     let mut open = Open::Nothing;
     for (index, line) in text.split_inclusive('\n').enumerate() {
+        let mut out = String::with_capacity(line.len() + line.len() / 2 + 32);
         out.push_str(if changed(index) {
             "<span class=\"l chg\">"
         } else {
@@ -59,8 +69,9 @@ pub fn to_html(language: Language, text: &str, changed: &dyn Fn(usize) -> bool) 
             Language::Http => http_line(line, open, &mut html),
         };
         out.push_str("</span>");
+        lines.push(out);
     }
-    out
+    lines
 }
 
 /// Indexes (0-based) of the lines of `new` that `old` does not have: what an edit changed.

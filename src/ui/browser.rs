@@ -198,3 +198,35 @@ fn read_text(file: &web_sys::File, then: impl FnOnce(String) + 'static) {
     // Runs once, later: the browser owns it until then.
     on_text.forget();
 }
+
+/// Makes `code`'s children (one element per line, holding `before`) hold `now`, replacing only
+/// the run of lines between the common beginning and the common end.
+pub fn patch_lines(code: &web_sys::Element, before: &[String], now: &[String]) {
+    let children = code.children();
+    if before.is_empty() || children.length() as usize != before.len() {
+        code.set_inner_html(&now.concat());
+        return;
+    }
+    let prefix = before.iter().zip(now).take_while(|(a, b)| a == b).count();
+    let room = before.len().min(now.len()) - prefix;
+    let suffix = before
+        .iter()
+        .rev()
+        .zip(now.iter().rev())
+        .take(room)
+        .take_while(|(a, b)| a == b)
+        .count();
+    for _ in prefix..before.len() - suffix {
+        if let Some(line) = children.item(prefix as u32) {
+            line.remove();
+        }
+    }
+    let inserted = now[prefix..now.len() - suffix].concat();
+    if inserted.is_empty() {
+        return;
+    }
+    let _ = match children.item(prefix as u32) {
+        Some(next) => next.insert_adjacent_html("beforebegin", &inserted),
+        None => code.insert_adjacent_html("beforeend", &inserted),
+    };
+}

@@ -7,7 +7,7 @@ use super::app::{bool_attr, errors_phrase};
 use super::browser;
 use super::state::{AppState, WizardStep};
 use crate::core::diagnostics::{dom_id, list_entry_label, step_of_field, Severity};
-use crate::core::highlight::{changed_lines, to_html, Language};
+use crate::core::highlight::{changed_lines, to_html_lines, Language};
 use crate::core::plan::Plan;
 use crate::core::render::{render, OutputTarget, RenderContext};
 use crate::core::zip::zip_stored;
@@ -51,9 +51,9 @@ pub fn output_panel() -> impl IntoView {
     });
     // The lines that differ from what the same tab showed before the last edit.
     let previous = StoredValue::new(None::<Shown>);
-    let code_html = Memo::new(move |_| {
+    let code_lines = Memo::new(move |_| {
         shown.with(|now| match now {
-            None => String::new(),
+            None => Vec::new(),
             Some(now) => {
                 let changed = previous.with_value(|before| match before {
                     Some(before) if before.tab == now.tab && before.text != now.text => {
@@ -62,11 +62,20 @@ pub fn output_panel() -> impl IntoView {
                     _ => Vec::new(),
                 });
                 previous.set_value(Some(now.clone()));
-                to_html(Language::of(now.tab), &now.text, &|i| {
+                to_html_lines(Language::of(now.tab), &now.text, &|i| {
                     changed.get(i).copied().unwrap_or(false)
                 })
             }
         })
+    });
+    // Only the lines that differ are replaced: a keystroke in a long script stays cheap.
+    let code_ref = NodeRef::<leptos::html::Code>::new();
+    Effect::new(move |before: Option<Vec<String>>| {
+        let now = code_lines.get();
+        if let Some(code) = code_ref.get() {
+            browser::patch_lines(&code, before.as_deref().unwrap_or(&[]), &now);
+        }
+        now
     });
     let error_count = Memo::new(move |_| state.generated.with(|g| g.validation.errors().count()));
     let shown_errors = Memo::new(move |_| {
@@ -209,7 +218,7 @@ pub fn output_panel() -> impl IntoView {
                     class:stale=move || out_of_date.get()
                     class:wrap=move || wrap.get()
                 >
-                    <code inner_html=move || code_html.get()></code>
+                    <code node_ref=code_ref></code>
                     {move || shown.with(Option::is_none).then_some("The script appears here once the errors listed below are fixed.")}
                 </pre>
             </div>
