@@ -66,7 +66,7 @@ pub fn errors_phrase(n: usize) -> String {
     }
 }
 
-fn step_nav() -> impl IntoView {
+fn step_nav() -> AnyView {
     let state = expect_context::<AppState>();
     view! {
         <nav aria-label="Wizard steps">
@@ -104,13 +104,14 @@ fn step_nav() -> impl IntoView {
             </ol>
         </nav>
     }
+    .into_any()
 }
 
 fn step_title(step: WizardStep) -> String {
     format!("{}. {}", step.index() + 1, step.label())
 }
 
-fn step_section(step: WizardStep) -> impl IntoView {
+fn step_section(step: WizardStep) -> AnyView {
     let state = expect_context::<AppState>();
     let index = step.index();
     let body = match step {
@@ -138,4 +139,5 @@ fn step_section(step: WizardStep) -> impl IntoView {
             </div>
         </section>
     }
+    .into_any()
 }

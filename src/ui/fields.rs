@@ -28,13 +28,13 @@ fn invalid(messages: Memo<Vec<Diagnostic>>) -> impl Fn() -> Option<&'static str>
 }
 
 /// The messages of one field, with one-click fixes where the core offers them.
-pub fn field_messages(field: String) -> impl IntoView {
+pub fn field_messages(field: String) -> AnyView {
     let state = expect_context::<AppState>();
     let messages = shown_messages(state, field.clone());
     messages_view(&field, messages)
 }
 
-fn messages_view(field: &str, messages: Memo<Vec<Diagnostic>>) -> impl IntoView {
+fn messages_view(field: &str, messages: Memo<Vec<Diagnostic>>) -> AnyView {
     let state = expect_context::<AppState>();
     view! {
         <div class="field-msg" id=message_id(field)>
@@ -70,6 +70,7 @@ fn messages_view(field: &str, messages: Memo<Vec<Diagnostic>>) -> impl IntoView 
             }}
         </div>
     }
+    .into_any()
 }
 
 /// Optional texts around an input.
@@ -81,18 +82,38 @@ pub struct Extras {
     pub list: &'static str,
 }
 
-/// A text input bound to a string in the draft.
+type Getter<T> = std::sync::Arc<dyn Fn(&Draft) -> T + Send + Sync>;
+type Setter<T> = std::sync::Arc<dyn Fn(&mut Draft, T) + Send + Sync>;
+
+/// A text input bound to a string in the draft. (The closures are boxed at once, so there is one
+/// copy of the view code for every text input of the app: it keeps the bundle small.)
 pub fn text_input(
     label: String,
     field: String,
     extras: Extras,
-    get: impl Fn(&Draft) -> String + Copy + Send + Sync + 'static,
-    set: impl Fn(&mut Draft, String) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+    get: impl Fn(&Draft) -> String + Send + Sync + 'static,
+    set: impl Fn(&mut Draft, String) + Send + Sync + 'static,
+) -> AnyView {
+    text_input_view(
+        label,
+        field,
+        extras,
+        std::sync::Arc::new(get),
+        std::sync::Arc::new(set),
+    )
+}
+
+fn text_input_view(
+    label: String,
+    field: String,
+    extras: Extras,
+    get: Getter<String>,
+    set: Setter<String>,
+) -> AnyView {
     let state = expect_context::<AppState>();
     let id = dom_id(&field);
     let messages = shown_messages(state, field.clone());
-    let value = Memo::new(move |_| state.draft.with(get));
+    let value = Memo::new(move |_| state.draft.with(|d| get(d)));
     let touched_field = field.clone();
     view! {
         <div class="field">
@@ -117,6 +138,7 @@ pub fn text_input(
             {messages_view(&field, messages)}
         </div>
     }
+    .into_any()
 }
 
 /// A select bound to a value in the draft, through its string id.
@@ -125,13 +147,25 @@ pub fn select_input(
     field: &'static str,
     hint: &'static str,
     options: Vec<(String, String)>,
-    get: impl Fn(&Draft) -> String + Copy + Send + Sync + 'static,
-    set: impl Fn(&mut Draft, &str) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+    get: impl Fn(&Draft) -> String + Send + Sync + 'static,
+    set: impl Fn(&mut Draft, &str) + Send + Sync + 'static,
+) -> AnyView {
+    let set: Setter<String> = std::sync::Arc::new(move |d, v: String| set(d, &v));
+    select_view(label, field, hint, options, std::sync::Arc::new(get), set)
+}
+
+fn select_view(
+    label: &'static str,
+    field: &'static str,
+    hint: &'static str,
+    options: Vec<(String, String)>,
+    get: Getter<String>,
+    set: Setter<String>,
+) -> AnyView {
     let state = expect_context::<AppState>();
     let id = dom_id(field);
     let messages = shown_messages(state, field.to_owned());
-    let value = Memo::new(move |_| state.draft.with(get));
+    let value = Memo::new(move |_| state.draft.with(|d| get(d)));
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
@@ -142,7 +176,7 @@ pub fn select_input(
                 prop:value=move || value.get()
                 on:change=move |ev| {
                     let value = event_target_value(&ev);
-                    state.draft.update(|d| set(d, &value));
+                    state.draft.update(|d| set(d, value));
                     state.touch(field);
                 }
             >
@@ -158,18 +192,28 @@ pub fn select_input(
             {messages_view(field, messages)}
         </div>
     }
+    .into_any()
 }
 
 /// A checkbox bound to a flag in the draft.
 pub fn checkbox(
     label: String,
     field: String,
-    get: impl Fn(&Draft) -> bool + Copy + Send + Sync + 'static,
-    set: impl Fn(&mut Draft, bool) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+    get: impl Fn(&Draft) -> bool + Send + Sync + 'static,
+    set: impl Fn(&mut Draft, bool) + Send + Sync + 'static,
+) -> AnyView {
+    checkbox_view(
+        label,
+        field,
+        std::sync::Arc::new(get),
+        std::sync::Arc::new(set),
+    )
+}
+
+fn checkbox_view(label: String, field: String, get: Getter<bool>, set: Setter<bool>) -> AnyView {
     let state = expect_context::<AppState>();
     let id = dom_id(&field);
-    let checked = Memo::new(move |_| state.draft.with(get));
+    let checked = Memo::new(move |_| state.draft.with(|d| get(d)));
     let touched_field = field.clone();
     view! {
         <div class="field checkbox">
@@ -188,4 +232,5 @@ pub fn checkbox(
             {field_messages(field)}
         </div>
     }
+    .into_any()
 }

@@ -19,7 +19,7 @@ struct Shown {
     text: String,
 }
 
-pub fn output_panel() -> impl IntoView {
+pub fn output_panel() -> AnyView {
     let state = expect_context::<AppState>();
     let today = browser::today();
     let address = browser::app_address();
@@ -225,6 +225,7 @@ pub fn output_panel() -> impl IntoView {
             {diagnostics_list()}
         </section>
     }
+    .into_any()
 }
 
 const ALL_FILE_NAME: &str = "isolate-azure-ai-scripts.zip";
@@ -283,7 +284,7 @@ fn announce_after_a_pause(state: AppState, status: Memo<String>) {
 
 /// Every error and warning a person sees now, each a link that opens its step and focuses
 /// its field.
-fn diagnostics_list() -> impl IntoView {
+fn diagnostics_list() -> AnyView {
     let state = expect_context::<AppState>();
     let items = Memo::new(move |_| {
         state.touched.with(|t| {
@@ -340,4 +341,5 @@ fn diagnostics_list() -> impl IntoView {
             </ul>
         </section>
     }
+    .into_any()
 }

@@ -56,5 +56,6 @@ export default defineConfig({
         command: `python3 -m http.server --bind 127.0.0.1 --directory ../../dist ${ownServerPort}`,
         url: baseURL,
         reuseExistingServer: false,
+        stderr: 'ignore', // the server's request log
       },
 });

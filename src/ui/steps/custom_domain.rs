@@ -8,7 +8,7 @@ use crate::core::resource_kinds::ResourceType;
 use crate::ui::fields::{checkbox, text_input, Extras};
 use crate::ui::state::AppState;
 
-pub fn custom_domain_step() -> impl IntoView {
+pub fn custom_domain_step() -> AnyView {
     let state = expect_context::<AppState>();
     let applies = Memo::new(move |_| {
         state
@@ -70,4 +70,5 @@ pub fn custom_domain_step() -> impl IntoView {
             </Show>
         </Show>
     }
+    .into_any()
 }

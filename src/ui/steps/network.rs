@@ -13,7 +13,7 @@ use crate::ui::browser;
 use crate::ui::fields::{checkbox, field_messages, select_input, text_input, Extras};
 use crate::ui::state::AppState;
 
-pub fn network_step() -> impl IntoView {
+pub fn network_step() -> AnyView {
     let state = expect_context::<AppState>();
     let applies = Memo::new(move |_| {
         state
@@ -122,9 +122,10 @@ pub fn network_step() -> impl IntoView {
             </Show>
         </Show>
     }
+    .into_any()
 }
 
-fn ip_rules_editor() -> impl IntoView {
+fn ip_rules_editor() -> AnyView {
     let state = expect_context::<AppState>();
     let count = Memo::new(move |_| state.draft.with(|d| d.network.ip_rules.len()));
     let paste = RwSignal::new(String::new());
@@ -179,10 +180,11 @@ fn ip_rules_editor() -> impl IntoView {
             {field_messages("network.ip_rules".into())}
         </fieldset>
     }
+    .into_any()
 }
 
 /// The IP rules as one text, one per line, with each line's messages under it.
-fn ip_text_editor() -> impl IntoView {
+fn ip_text_editor() -> AnyView {
     let state = expect_context::<AppState>();
     // Read once: rewriting the text while a person types in it would move the caret.
     let text = state
@@ -244,9 +246,10 @@ fn ip_text_editor() -> impl IntoView {
             </ul>
         </div>
     }
+    .into_any()
 }
 
-fn ip_row(index: usize) -> impl IntoView {
+fn ip_row(index: usize) -> AnyView {
     let state = expect_context::<AppState>();
     let remove = move |_| {
         let remaining = state
@@ -288,9 +291,10 @@ fn ip_row(index: usize) -> impl IntoView {
             </button>
         </div>
     }
+    .into_any()
 }
 
-fn vnet_rules_editor() -> impl IntoView {
+fn vnet_rules_editor() -> AnyView {
     let state = expect_context::<AppState>();
     let count = Memo::new(move |_| state.draft.with(|d| d.network.vnet_rules.len()));
     view! {
@@ -313,9 +317,10 @@ fn vnet_rules_editor() -> impl IntoView {
             {field_messages("network.vnet_rules".into())}
         </fieldset>
     }
+    .into_any()
 }
 
-fn vnet_row(index: usize) -> impl IntoView {
+fn vnet_row(index: usize) -> AnyView {
     let state = expect_context::<AppState>();
     let by_parts = Memo::new(move |_| {
         state.draft.with(|d| {
@@ -413,4 +418,5 @@ fn vnet_row(index: usize) -> impl IntoView {
             </button>
         </div>
     }
+    .into_any()
 }

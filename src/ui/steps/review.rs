@@ -11,7 +11,7 @@ use crate::ui::browser;
 use crate::ui::fields::field_messages;
 use crate::ui::state::AppState;
 
-pub fn review_step() -> impl IntoView {
+pub fn review_step() -> AnyView {
     let state = expect_context::<AppState>();
     let steps = Memo::new(move |_| {
         state.generated.with(|g| {
@@ -210,4 +210,5 @@ fn current_settings() -> impl IntoView {
             {field_messages("current_state".to_owned())}
         </div>
     }
+    .into_any()
 }

@@ -8,7 +8,7 @@ use crate::core::resource_kinds::{kind_info, ResourceType, KINDS};
 use crate::ui::fields::{select_input, text_input, Extras};
 use crate::ui::state::AppState;
 
-pub fn target_step() -> impl IntoView {
+pub fn target_step() -> AnyView {
     let state = expect_context::<AppState>();
     let resource_type = Memo::new(move |_| state.draft.with(|d| d.target.resource_type));
     let creating = Memo::new(move |_| {
@@ -125,4 +125,5 @@ pub fn target_step() -> impl IntoView {
             }}
         </Show>
     }
+    .into_any()
 }

@@ -19,7 +19,7 @@ test('phone: form and script switch, tabs fit, IP rules as text with per-line me
   await goStep(page, 'network');
   await page.locator('#f-network-enabled').check();
   await page.locator('#ip-as-text').check();
-  await page.locator('#ip-text').fill('203.0.113.0/24\n10.0.0.1\n198.51.100.7');
+  await page.locator('#ip-text').fill('20.31.7.0/24\n10.0.0.1\n52.14.2.7');
   await page.locator('#ip-text').press('Tab');
   await eventually(async () => {
     const messages = await page.locator('#ip-text-messages').textContent();
@@ -27,6 +27,6 @@ test('phone: form and script switch, tabs fit, IP rules as text with per-line me
     assert(!/Line 1:/.test(messages), `line 1 (a good address) has a message: ${messages}`);
   });
   await page.locator('#ip-as-text').uncheck();
-  assert((await page.locator('#f-network-ip_rules-2').inputValue()) === '198.51.100.7', 'the text did not become three rules');
+  assert((await page.locator('#f-network-ip_rules-2').inputValue()) === '52.14.2.7', 'the text did not become three rules');
   await page.screenshot({ path: shot('phone-ip-text.png'), fullPage: true });
 });
