@@ -125,7 +125,11 @@ pub fn output_panel() -> AnyView {
         let Some((tab, text)) = shown.with(|s| s.as_ref().map(|s| (s.tab, s.text.clone()))) else {
             return;
         };
-        let ok = browser::download(tab.file_name(), tab.download_text(&text).as_bytes(), mime_of(tab));
+        let ok = browser::download(
+            tab.file_name(),
+            tab.download_text(&text).as_bytes(),
+            mime_of(tab),
+        );
         state.say(if ok {
             format!("Downloaded {}.", tab.file_name())
         } else {

@@ -129,6 +129,7 @@ pub fn review_step() -> AnyView {
             <p class="field-msg" id="config-import-message" style="white-space: pre-line">{move || import_message.get()}</p>
         </div>
     }
+    .into_any()
 }
 
 /// Pasting what ARM says now makes the REST requests exact (issue: the full import with a
