@@ -29,7 +29,9 @@ test('highlighted, numbered, wrappable, and an edit marks the lines it changed',
   await eventually(async () => {
     const changed = await code.locator('.l.chg').allTextContents();
     assert(changed.length > 0, 'no line marked after an edit');
-    assert(changed.every((l) => l.includes('rg-speech-test')), `marked lines without the edit: ${changed.join(' | ')}`);
+    // The edited value, and the header's reopen link (it carries the whole configuration).
+    assert(changed.every((l) => l.includes('rg-speech-test') || l.includes('#v2=')), `marked lines without the edit: ${changed.join(' | ')}`);
+    assert(changed.some((l) => l.includes("$ResourceGroup = 'rg-speech-test'")), 'the edited variable line is not marked');
   });
   await page.screenshot({ path: shot('output-changed.png') });
   await selectTab(page, 'tab-rest');
