@@ -56,10 +56,12 @@ echo "== Lighthouse (budget: 100 in every category, mobile and desktop) =="
 for preset in mobile desktop; do
   out="$root/target/lighthouse-$preset.json"
   mkdir -p "$root/target"
+  # shellcheck disable=SC2054 # the categories are one comma-separated argument
   args=(--quiet --output=json --output-path="$out" --only-categories=performance,accessibility,best-practices,seo
     "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run")
   [ "$preset" = desktop ] && args+=(--preset=desktop)
   CHROME_PATH="${CHROMIUM_BIN:-/usr/bin/chromium}" "$bench_tools/node_modules/.bin/lighthouse" "$url" "${args[@]}" >/dev/null 2>&1 || true
+  # shellcheck disable=SC2016 # JavaScript, not shell
   node -e '
     const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     const c = r.categories;
