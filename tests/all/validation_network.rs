@@ -856,3 +856,27 @@ fn list_entries_are_named_for_people_in_the_problems_list() {
     assert_eq!(list_entry_label("network.ip_rules"), None);
     assert_eq!(list_entry_label("target.name"), None);
 }
+
+#[test]
+fn a_private_endpoint_in_the_plan_is_a_way_in() {
+    use ai_network_wizard::core::private_endpoints::draft::EndpointDraft;
+    let mut draft = network_draft(PublicNetworkAccess::Disabled, DefaultAction::Deny, &[]);
+    draft.private_endpoints.enabled = true;
+    draft.private_endpoints.endpoints = vec![EndpointDraft::default()];
+    let validation = validate(&draft);
+    assert!(
+        messages_at(
+            &validation,
+            "network.public_network_access",
+            Severity::Error
+        )
+        .is_empty(),
+        "{:#?}",
+        validation.diagnostics
+    );
+    assert!(
+        messages_at(&validation, "network.default_action", Severity::Error).is_empty(),
+        "{:#?}",
+        validation.diagnostics
+    );
+}

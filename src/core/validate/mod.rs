@@ -36,8 +36,9 @@ pub fn validate(draft: &Draft) -> Validation {
     let mut diagnostics = Vec::new();
     let target = target::validate_target(&draft.target, &mut diagnostics);
     let custom_domain = custom_domain::validate_custom_domain(draft, &mut diagnostics);
-    // No private endpoints in the wizard yet: once they exist, one in the plan is a way in.
-    let private_endpoint_planned = false;
+    // A private endpoint in the plan is a way in that no firewall setting closes.
+    let private_endpoint_planned =
+        draft.private_endpoints.enabled && !draft.private_endpoints.endpoints.is_empty();
     let network = network::validate_network(draft, private_endpoint_planned, &mut diagnostics);
     network::cross_step_warnings(custom_domain.as_ref(), network.as_ref(), &mut diagnostics);
     let storage = storage::validate_storage(draft, &mut diagnostics);
