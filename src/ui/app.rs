@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::browser;
 use super::output_panel::output_panel;
 use super::state::{AppState, Panel, WizardStep};
-use super::steps::{custom_domain, network, not_yet_built, review, storage, target};
+use super::steps::{custom_domain, network, private_endpoints, review, storage, target};
 use crate::core::diagnostics::{step_of_field, Severity};
 
 #[component]
@@ -118,7 +118,7 @@ fn step_section(step: WizardStep) -> AnyView {
         WizardStep::Target => target::target_step().into_any(),
         WizardStep::CustomDomain => custom_domain::custom_domain_step().into_any(),
         WizardStep::Network => network::network_step().into_any(),
-        WizardStep::PrivateEndpoints => not_yet_built::private_endpoints_step().into_any(),
+        WizardStep::PrivateEndpoints => private_endpoints::private_endpoints_step().into_any(),
         WizardStep::Storage => storage::storage_step().into_any(),
         WizardStep::Review => review::review_step().into_any(),
     };

@@ -2,7 +2,7 @@
 
 pub mod custom_domain;
 pub mod network;
-pub mod not_yet_built;
+pub mod private_endpoints;
 pub mod review;
 pub mod storage;
 pub mod target;
