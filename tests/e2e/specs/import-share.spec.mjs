@@ -65,13 +65,3 @@ test('import a show output, remove a rule, copy the link: a fresh browser profil
     await fresh.close();
   }
 });
-
-async function runOne(browser, t) {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: true,
-    colorScheme: 'light',
-    reducedMotion: 'reduce',
-  });
-  const problems = [];
-  const blocked = [];

@@ -22,6 +22,9 @@ test('storage step: BYOS switches to create, repairs a pasted portal address, an
   await idMessages.locator('button.fix').click();
   await eventually(async () => assert((await page.locator('#f-storage-storage_account_id').inputValue()) === id, 'the fix did not write the resource ID'));
 
+  // Messages show once a field is touched: tick and untick the acknowledgement.
+  await page.locator('#f-storage-acknowledge_irreversible').check();
+  await page.locator('#f-storage-acknowledge_irreversible').uncheck();
   // Everything valid but the acknowledgement: greyed, nothing to copy or download.
   await eventually(async () => {
     const cls = (await page.locator('#output-code').getAttribute('class')) ?? '';
@@ -37,9 +40,3 @@ test('storage step: BYOS switches to create, repairs a pasted portal address, an
   await expectOutput(page, ['StorageAccountId = @($StorageAccountId)', 'New-AzRoleAssignment'], 'PowerShell BYOS');
   await page.screenshot({ path: shot('storage-step.png'), fullPage: true });
 });
-
-// --- the runner ------------------------------------------------------------------
-
-const isFavicon = (url) => {
-  try {
-    return /\/favicon\.ico$/.test(new URL(url).pathname);
