@@ -6,6 +6,7 @@ mod az_powershell;
 mod header;
 mod powershell;
 mod powershell_shared;
+mod private_endpoint_steps;
 mod rest;
 mod template;
 

@@ -1,9 +1,11 @@
 //! Private endpoints and private DNS with Az cmdlets.
 
-use crate::core::config::Resource;
-use crate::core::plan::{EndpointAction, Plan, AZURE_DNS};
+use crate::core::plan::{EndpointAction, Plan};
 use crate::core::private_endpoints::config::{Approval, Endpoint};
 use crate::core::quote::{powershell, powershell_array};
+use crate::core::render::private_endpoint_steps::{
+    client_guidance, create_zone, delete_endpoint, link_zone, on_own_account, show_dns_records,
+};
 use crate::core::render::template::{fill, Flag, Text};
 
 fn tenant(tenant_id: Option<&str>) -> String {
@@ -24,27 +26,19 @@ pub(super) fn step_body(plan: &Plan, action: &EndpointAction) -> String {
                 Text("subnet", &powershell(&subnet.subnet)),
             ],
         ),
-        EndpointAction::CreateZone { zone } => fill(
-            include_str!("templates/create_zone.ps1"),
-            &[
-                Text("subscription", &powershell(zone.subscription_id())),
-                Text("resource_group", &powershell(zone.resource_group())),
-                Text("zone", &powershell(&zone.name)),
-            ],
-        ),
+        EndpointAction::CreateZone { zone } => {
+            create_zone(include_str!("templates/create_zone.ps1"), powershell, zone)
+        }
         EndpointAction::LinkZone {
             zone,
             vnet_id,
             link_name,
-        } => fill(
+        } => link_zone(
             include_str!("templates/link_zone.ps1"),
-            &[
-                Text("subscription", &powershell(zone.subscription_id())),
-                Text("resource_group", &powershell(zone.resource_group())),
-                Text("zone", &powershell(&zone.name)),
-                Text("link", &powershell(link_name)),
-                Text("vnet_id", &powershell(vnet_id)),
-            ],
+            powershell,
+            zone,
+            vnet_id,
+            link_name,
         ),
         EndpointAction::CreateEndpoint { endpoint } => create_endpoint(plan, endpoint),
         EndpointAction::AttachZoneGroup { endpoint } => {
@@ -59,43 +53,23 @@ pub(super) fn step_body(plan: &Plan, action: &EndpointAction) -> String {
                 ],
             )
         }
-        EndpointAction::ShowDnsRecords { endpoint } => {
-            let zones: Vec<&str> = endpoint.zones.iter().map(|z| z.name.as_str()).collect();
-            let forwarded: Vec<&str> = endpoint.zones.iter().map(|z| z.forwarded_zone()).collect();
-            fill(
-                include_str!("templates/show_dns_records.ps1"),
-                &[
-                    Text("zones", &zones.join(", ")),
-                    Text("forwarded", &forwarded.join(", ")),
-                    Text("azure_dns", AZURE_DNS),
-                    Text("subscription", &powershell(endpoint.subscription_id())),
-                    Text("resource_group", &powershell(&endpoint.resource_group)),
-                    Text("name", &powershell(&endpoint.name)),
-                ],
-            )
+        EndpointAction::ShowDnsRecords { endpoint } => show_dns_records(
+            include_str!("templates/show_dns_records.ps1"),
+            powershell,
+            endpoint,
+        ),
+        EndpointAction::ClientGuidance { lines } => {
+            client_guidance("Write-Host", powershell, lines)
         }
-        EndpointAction::ClientGuidance { lines } => lines
-            .iter()
-            .map(|line| format!("Write-Host {}\n", powershell(&format!("  {line}"))))
-            .collect(),
-        EndpointAction::DeleteEndpoint { removal } => fill(
+        EndpointAction::DeleteEndpoint { removal } => delete_endpoint(
             include_str!("templates/delete_endpoint.ps1"),
-            &[
-                Flag("zone_group", removal.delete_zone_group),
-                Text("subscription", &powershell(&removal.subscription_id)),
-                Text("resource_group", &powershell(&removal.resource_group)),
-                Text("name", &powershell(&removal.name)),
-            ],
+            powershell,
+            removal,
         ),
     }
 }
 
 fn create_endpoint(plan: &Plan, endpoint: &Endpoint) -> String {
-    let target = plan.target();
-    let on_own_account = matches!(target.resource, Resource::CognitiveServices { .. })
-        && endpoint
-            .resource_id
-            .eq_ignore_ascii_case(&target.resource_id());
     let (manual, request_message) = match &endpoint.approval {
         Approval::Automatic => (false, String::new()),
         Approval::Manual { request_message } if request_message.is_empty() => (true, String::new()),
@@ -114,7 +88,7 @@ fn create_endpoint(plan: &Plan, endpoint: &Endpoint) -> String {
         &[
             Flag(
                 "check_subdomain",
-                on_own_account && plan.config.custom_domain.is_none(),
+                on_own_account(plan, endpoint) && plan.config.custom_domain.is_none(),
             ),
             Flag("manual", manual),
             Text(

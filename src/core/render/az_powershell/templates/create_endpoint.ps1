@@ -10,7 +10,7 @@ if ($endpoints -contains {{name}}) {
 } else {
     $createArguments = @('--subscription', {{subscription}}, '--resource-group', {{resource_group}}, '--name', {{name}}, '--location', {{location}}, '--subnet', {{subnet_id}}, '--private-connection-resource-id', {{resource_id}}, '--group-id', {{group_id}}, '--connection-name', {{connection}}, '--output', 'none')
 {{?manual}}
-    $createArguments += @('--manual-request', 'true'{{request_message}})
+    $createArguments += @('--manual-request', 'true'{{manual}})
 {{/manual}}
     # Right after the resource changed, creation can fail with "state Accepted": retry with back-off.
     $delay = 15

@@ -1,0 +1,197 @@
+//! The private endpoint steps of the three script outputs, filled once: the two az outputs
+//! (bash, PowerShell) differ only in their quoting and template texts ([`AzShell`]); the Az
+//! cmdlet output shares the fills whose slots are the same ([`create_zone`] and friends).
+
+use crate::core::config::Resource;
+use crate::core::plan::{EndpointAction, Plan, AZURE_DNS};
+use crate::core::private_endpoints::config::{Approval, Endpoint, Removal, ZoneRef};
+use crate::core::render::template::{fill, Flag, Text};
+
+/// A shell's quoting function (`quote::bash`, `quote::powershell`).
+pub(super) type Quote = fn(&str) -> String;
+
+/// The template texts of the private endpoint steps for one az shell.
+pub(super) struct AzTemplates {
+    pub disable_network_policies: &'static str,
+    pub create_zone: &'static str,
+    pub link_zone: &'static str,
+    pub create_endpoint: &'static str,
+    pub attach_zone: &'static str,
+    pub show_dns_records: &'static str,
+    pub delete_endpoint: &'static str,
+}
+
+/// How one shell writes the az private endpoint steps.
+pub(super) struct AzShell {
+    pub quote: Quote,
+    /// The command that prints a line (`echo`, `Write-Host`).
+    pub echo: &'static str,
+    /// Appended for manual approval before the request message (empty when the template
+    /// carries it).
+    pub manual_request: &'static str,
+    /// Put before the quoted request message.
+    pub request_message_option: &'static str,
+    /// How the resource ID appears in the printed command for the owner.
+    pub owner_command_id: Quote,
+    pub templates: AzTemplates,
+}
+
+pub(super) fn az_step_body(shell: &AzShell, plan: &Plan, action: &EndpointAction) -> String {
+    let q = shell.quote;
+    let t = &shell.templates;
+    match action {
+        EndpointAction::DisableNetworkPolicies { subnet, .. } => fill(
+            t.disable_network_policies,
+            &[Text("subnet_id", &q(&subnet.to_string()))],
+        ),
+        EndpointAction::CreateZone { zone } => create_zone(t.create_zone, q, zone),
+        EndpointAction::LinkZone {
+            zone,
+            vnet_id,
+            link_name,
+        } => link_zone(t.link_zone, q, zone, vnet_id, link_name),
+        EndpointAction::CreateEndpoint { endpoint } => az_create_endpoint(shell, plan, endpoint),
+        EndpointAction::AttachZoneGroup { endpoint } => endpoint
+            .zones
+            .iter()
+            .map(|zone| {
+                fill(
+                    t.attach_zone,
+                    &[
+                        Text("zone_id", &q(&zone.id)),
+                        Text("zone", &zone.name),
+                        Text("config_name", &q(&zone.config_name())),
+                        Text("subscription", &q(endpoint.subscription_id())),
+                        Text("resource_group", &q(&endpoint.resource_group)),
+                        Text("name", &q(&endpoint.name)),
+                    ],
+                )
+            })
+            .collect(),
+        EndpointAction::ShowDnsRecords { endpoint } => {
+            show_dns_records(t.show_dns_records, q, endpoint)
+        }
+        EndpointAction::ClientGuidance { lines } => client_guidance(shell.echo, q, lines),
+        EndpointAction::DeleteEndpoint { removal } => {
+            delete_endpoint(t.delete_endpoint, q, removal)
+        }
+    }
+}
+
+/// Whether the endpoint is on the target account itself (its subdomain is then checked).
+pub(super) fn on_own_account(plan: &Plan, endpoint: &Endpoint) -> bool {
+    let target = plan.target();
+    matches!(target.resource, Resource::CognitiveServices { .. })
+        && endpoint
+            .resource_id
+            .eq_ignore_ascii_case(&target.resource_id())
+}
+
+fn az_create_endpoint(shell: &AzShell, plan: &Plan, endpoint: &Endpoint) -> String {
+    let q = shell.quote;
+    let (manual, options) = match &endpoint.approval {
+        Approval::Automatic => (false, String::new()),
+        Approval::Manual { request_message } if request_message.is_empty() => {
+            (true, shell.manual_request.to_owned())
+        }
+        Approval::Manual { request_message } => (
+            true,
+            format!(
+                "{}{}{}",
+                shell.manual_request,
+                shell.request_message_option,
+                q(request_message)
+            ),
+        ),
+    };
+    let list_command = format!(
+        "    az network private-endpoint-connection list --id {} --query \"[?contains(properties.privateEndpoint.id, '/{}')].id\" --output tsv",
+        (shell.owner_command_id)(&endpoint.resource_id),
+        endpoint.name
+    );
+    fill(
+        shell.templates.create_endpoint,
+        &[
+            Flag(
+                "check_subdomain",
+                on_own_account(plan, endpoint) && plan.config.custom_domain.is_none(),
+            ),
+            Flag("manual", manual),
+            Text("manual", &options),
+            Text("list_command", &q(&list_command)),
+            Text("subscription", &q(endpoint.subscription_id())),
+            Text("resource_group", &q(&endpoint.resource_group)),
+            Text("name", &q(&endpoint.name)),
+            Text("location", &q(&endpoint.location)),
+            Text("subnet_id", &q(&endpoint.subnet.to_string())),
+            Text("resource_id", &q(&endpoint.resource_id)),
+            Text("group_id", &q(&endpoint.group_id)),
+            Text("connection", &q(&endpoint.connection_name)),
+        ],
+    )
+}
+
+pub(super) fn create_zone(template: &str, q: Quote, zone: &ZoneRef) -> String {
+    fill(
+        template,
+        &[
+            Text("subscription", &q(zone.subscription_id())),
+            Text("resource_group", &q(zone.resource_group())),
+            Text("zone", &q(&zone.name)),
+        ],
+    )
+}
+
+pub(super) fn link_zone(
+    template: &str,
+    q: Quote,
+    zone: &ZoneRef,
+    vnet_id: &str,
+    link_name: &str,
+) -> String {
+    fill(
+        template,
+        &[
+            Text("subscription", &q(zone.subscription_id())),
+            Text("resource_group", &q(zone.resource_group())),
+            Text("zone", &q(&zone.name)),
+            Text("link", &q(link_name)),
+            Text("vnet_id", &q(vnet_id)),
+        ],
+    )
+}
+
+pub(super) fn show_dns_records(template: &str, q: Quote, endpoint: &Endpoint) -> String {
+    let zones: Vec<&str> = endpoint.zones.iter().map(|z| z.name.as_str()).collect();
+    let forwarded: Vec<&str> = endpoint.zones.iter().map(|z| z.forwarded_zone()).collect();
+    fill(
+        template,
+        &[
+            Text("zones", &zones.join(", ")),
+            Text("forwarded", &forwarded.join(", ")),
+            Text("azure_dns", AZURE_DNS),
+            Text("subscription", &q(endpoint.subscription_id())),
+            Text("resource_group", &q(&endpoint.resource_group)),
+            Text("name", &q(&endpoint.name)),
+        ],
+    )
+}
+
+pub(super) fn client_guidance(echo: &str, q: Quote, lines: &[String]) -> String {
+    lines
+        .iter()
+        .map(|line| format!("{echo} {}\n", q(&format!("  {line}"))))
+        .collect()
+}
+
+pub(super) fn delete_endpoint(template: &str, q: Quote, removal: &Removal) -> String {
+    fill(
+        template,
+        &[
+            Flag("zone_group", removal.delete_zone_group),
+            Text("subscription", &q(&removal.subscription_id)),
+            Text("resource_group", &q(&removal.resource_group)),
+            Text("name", &q(&removal.name)),
+        ],
+    )
+}
