@@ -223,7 +223,7 @@ pub fn output_panel() -> AnyView {
                     class:wrap=move || wrap.get()
                 >
                     <code node_ref=code_ref></code>
-                    {move || shown.with(Option::is_none).then_some("The script appears here once the errors listed below are fixed.")}
+                    {move || shown.with(Option::is_none).then(|| placeholder(shown_errors.get()))}
                 </pre>
             </div>
             {diagnostics_list()}
@@ -240,6 +240,16 @@ fn mime_of(tab: OutputTarget) -> &'static str {
         OutputTarget::PowerShell | OutputTarget::AzBash | OutputTarget::AzPowerShell => {
             "text/x-script"
         }
+    }
+}
+
+/// What the empty code view says: before any field is touched no problem is listed yet,
+/// so it must not point at a list that is empty.
+fn placeholder(listed_errors: usize) -> &'static str {
+    if listed_errors == 0 {
+        "The script appears here once the required fields of the steps are filled in."
+    } else {
+        "The script appears here once the problems listed below are fixed."
     }
 }
 

@@ -10,6 +10,14 @@ test('first visit: no error shown on untouched fields; errors appear after leavi
   assert((await page.locator('[aria-invalid="true"]').count()) === 0, 'fields marked invalid on first load');
   assert((await page.locator('#diagnostics a.diag.error').count()) === 0, 'the problems list shows errors on first load');
   assertMatch(await page.locator('#output-status').textContent(), /Fill in the steps/, '#output-status on first load');
+  // The empty code view must not point at a problems list that is empty.
+  assertMatch(await page.locator('#output-code').textContent(), /once the required fields/, 'the empty code view on first load');
+  // The four tabs fit inside the output panel at desktop width (none cut off at its edge).
+  const overflow = await page.locator('.tabs').evaluate((row) => {
+    const edge = row.getBoundingClientRect().right;
+    return [...row.querySelectorAll('[role="tab"]')].filter((t) => t.getBoundingClientRect().right > edge + 0.5).map((t) => t.textContent);
+  });
+  assert(overflow.length === 0, `tabs cut off at the panel's edge: ${overflow}`);
 
   await page.locator('section#step-target .step-nav button.primary').click();
   await goStep(page, 'target');
