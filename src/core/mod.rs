@@ -4,6 +4,7 @@
 //! command greps for it. Everything is deterministic and tested natively.
 
 pub mod api_versions;
+pub mod arm_client;
 pub mod byos;
 pub mod cloud;
 pub mod config;

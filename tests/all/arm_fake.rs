@@ -18,10 +18,20 @@ pub struct ArmFake {
 impl ArmFake {
     /// Starts the fake on a free port of 127.0.0.1, accepting only `token`.
     pub fn start(token: &str) -> ArmFake {
+        Self::spawn(&["--token", token], token)
+    }
+
+    /// Starts the fake accepting any bearer token that its namespaces' checks pass (a JWT for
+    /// the right audience, not expired).
+    pub fn start_checking_tokens() -> ArmFake {
+        Self::spawn(&[], "")
+    }
+
+    fn spawn(args: &[&str], token: &str) -> ArmFake {
         let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/arm_fake/arm_fake.py");
         let mut child = Command::new("python3")
             .arg(&script)
-            .args(["--token", token])
+            .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -65,6 +75,21 @@ impl ArmFake {
             Some(seed),
         );
         assert_eq!(status, 200, "loading namespace {namespace}");
+    }
+
+    /// Changes what a namespace does besides keeping state (tests/arm_fake/scenario.py):
+    /// token checks, long-running operations, exposed headers, faults.
+    pub fn scenario(&self, namespace: &str, settings: &Value) {
+        let (status, _) = self.request(
+            "PUT",
+            &format!(
+                "/_fake/ns/{}/scenario",
+                ai_network_wizard::core::quote::url_path(namespace)
+            ),
+            None,
+            Some(settings),
+        );
+        assert_eq!(status, 200, "scenario of namespace {namespace}");
     }
 
     /// Every resource of a namespace, by ID as seeded or created.

@@ -4,6 +4,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod arm_client;
+mod arm_client_fake;
 mod arm_fake;
 mod az_cli_judge;
 mod az_cmdlets;

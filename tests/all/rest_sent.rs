@@ -127,7 +127,7 @@ fn storage_account(id: &str, region: &str) -> Value {
 }
 
 /// What the fake holds before anything is sent, for one configuration.
-fn seed(config: &Config) -> Value {
+pub(crate) fn seed(config: &Config) -> Value {
     let target = &config.target;
     let account_id = target.resource_id();
     let mut subscriptions = vec![target.subscription_id.clone()];

@@ -18,6 +18,9 @@ It behaves like ARM where the wizard's safety depends on it:
 - a new virtual-network rule is refused when the fake knows the subnet and it lacks the
   Microsoft.CognitiveServices service endpoint, unless ignoreMissingVnetServiceEndpoint is true.
 
+Per namespace it can also check JWT audience and expiry, answer CORS like ARM, run writes as
+long-running operations and inject faults (tests/arm_fake/scenario.py says how).
+
 Several independent states ("namespaces") can be served at once: a URL that starts with
 `/NAME/subscriptions/…` uses namespace NAME, `/subscriptions/…` the default one. Control
 endpoints (no token): `PUT /_fake/ns/NAME` (body: a seed) loads or resets one,
@@ -37,11 +40,13 @@ import json
 import os
 import sys
 import threading
+import time
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import scenario  # noqa: E402
 from schema import Contract  # noqa: E402
 
 SERVICE = "Microsoft.CognitiveServices"
@@ -51,9 +56,10 @@ RESOURCE_GROUP_TYPE = "Microsoft.Resources/resourceGroups"
 
 
 class ArmError(Exception):
-    def __init__(self, status, code, message):
+    def __init__(self, status, code, message, retry_after=None):
         super().__init__(message)
         self.status, self.code, self.message = status, code, message
+        self.retry_after = retry_after
 
 
 class Namespace:
@@ -69,6 +75,9 @@ class Namespace:
             self.resources[rid.lower()].setdefault("id", rid)
         self.taken = {s.lower() for s in seed.get("takenSubdomains", [])}
         self.log = []
+        self.config = scenario.settings(seed)
+        # Long-running operations in flight: ID → what they change and how many polls remain.
+        self.operations = {}
 
     def digest(self):
         text = json.dumps([sorted(self.resources.items()), sorted(self.providers.items())], sort_keys=True)
@@ -91,25 +100,53 @@ class Fake:
     # ---- routing ----
 
     def handle(self, method, raw_path, headers, body_bytes):
-        """Returns (status, json body)."""
+        """Returns (status, json body, extra headers, behaviour); behaviour "drop" closes the
+        connection without an answer."""
         url = urlsplit(raw_path)
         segments = [unquote(s) for s in url.path.split("/")[1:]]
         if segments and segments[0] == "_fake":
-            return self.control(method, segments[1:], body_bytes)
+            status, body = self.control(method, segments[1:], body_bytes)
+            return status, body, [], None
         name = "default"
-        if segments and segments[0].lower() != "subscriptions":
+        if segments and segments[0].lower() not in ("subscriptions", "operations"):
             name, segments = segments[0], segments[1:]
+        path = "/" + "/".join(segments)
         with self.lock:
             ns = self.namespaces.get(name)
             if ns is None:
-                return 404, error_body("NamespaceNotFound", f"The fake has no namespace {name!r}: load one first.")
+                return 404, error_body("NamespaceNotFound", f"The fake has no namespace {name!r}: load one first."), [], None
+            fault = scenario.take_fault(ns.config, method, path)
+        kind = fault.get("kind", "status") if fault else None
+        if kind == "slow":
+            time.sleep(float(fault.get("seconds", 5)))
+        cors = scenario.cors_headers(headers.get("Origin"), ns.config)
+        with self.lock:
             before = ns.digest()
-            path = "/" + "/".join(segments)
+            extra = []
             try:
-                status, body = self.arm(ns, method, path, parse_qs(url.query), headers, body_bytes)
+                if kind == "drop":
+                    raise ArmError(0, "ConnectionDropped", "dropped by the fake")
+                if kind == "status":
+                    raise ArmError(int(fault.get("status", 500)), fault.get("code", "InternalServerError"),
+                                   fault.get("message", "Injected by the fake."), fault.get("retryAfter"))
+                if kind == "accepted-race":
+                    raise ArmError(400, "AccountProvisioningStateInvalid",
+                                   "Call to Microsoft.CognitiveServices/accounts failed. Error message: Account is in Accepted state.")
+                if segments[:1] == ["operations"] and len(segments) == 2:
+                    self.check_auth(ns, headers)
+                    status, body, extra = self.poll_operation(ns, segments[1])
+                else:
+                    if method == "GET":
+                        self.settle_on_read(ns, path)
+                    old = copy.deepcopy(ns.resources.get(path.lower()))
+                    status, body = self.arm(ns, method, path, parse_qs(url.query), headers, body_bytes)
+                    base = f"http://{headers.get('Host', '127.0.0.1')}" + ("" if name == "default" else f"/{name}")
+                    status, body, extra = self.long_running(ns, method, path, status, body, base, kind == "lro-failed", old, fault)
                 code = None
             except ArmError as e:
                 status, body, code = e.status, error_body(e.code, e.message), e.code
+                if e.retry_after is not None:
+                    extra.append(("Retry-After", str(e.retry_after)))
             ns.log.append({
                 "agent": headers.get("User-Agent", ""),
                 "method": method,
@@ -118,13 +155,90 @@ class Fake:
                 "code": code,
                 "changed": ns.digest() != before,
             })
-            return status, body
+            behaviour = "drop" if kind in ("drop", "drop-after") else None
+            return status, body, extra + cors, behaviour
+
+    # ---- long-running operations ----
+
+    def long_running(self, ns, method, path, status, body, base, fail, old, fault):
+        """A write the namespace answers as long-running: the resource settles (or fails and is
+        restored) after `lroPolls` reads of it or of the operation."""
+        style = ns.config["lro"] if ns.config["lro"] != "none" else ("async" if fail else "none")
+        segments = path.strip("/").lower().split("/")
+        synchronous = len(segments) == 4 or "roleassignments" in segments or method not in ("PUT", "PATCH", "DELETE")
+        if style == "none" or synchronous or status >= 300:
+            return status, body, []
+        key = path.lower()
+        op_id = uuid.uuid4().hex
+        if method != "DELETE" and key in ns.resources:
+            stored = ns.resources[key]
+            stored.setdefault("properties", {})["provisioningState"] = "Accepted" if "/microsoft.cognitiveservices/" in key else "Updating"
+            body = copy.deepcopy(stored)
+        ns.operations[op_id] = {"key": key, "polls": ns.config["lroPolls"], "fail": fail, "old": old,
+                                "method": method, "style": style, "status": "InProgress", "fault": fault or {}}
+        url = f"{base}/operations/{op_id}?api-version=2024-10-01"
+        headers = [("Azure-AsyncOperation" if style == "async" else "Location", url), ("Retry-After", "1")]
+        if method == "DELETE":
+            return 202, {}, headers
+        return (201 if old is None else (202 if method == "PATCH" else 200)), body, headers
+
+    def finish(self, ns, op):
+        if op["status"] != "InProgress":
+            return
+        op["polls"] -= 1
+        if op["polls"] > 0:
+            return
+        if op["fail"]:
+            # Nothing of the change stays; the resource says the operation failed.
+            if op["old"] is None:
+                ns.resources.pop(op["key"], None)
+            else:
+                ns.resources[op["key"]] = op["old"]
+                op["old"].setdefault("properties", {})["provisioningState"] = "Failed"
+            op["status"] = "Failed"
+        else:
+            resource = ns.resources.get(op["key"])
+            if resource is not None:
+                resource.setdefault("properties", {})["provisioningState"] = "Succeeded"
+            op["status"] = "Succeeded"
+
+    def settle_on_read(self, ns, path):
+        for op in ns.operations.values():
+            if op["key"] == path.lower():
+                self.finish(ns, op)
+
+    def poll_operation(self, ns, op_id):
+        op = ns.operations.get(op_id)
+        if op is None:
+            raise ArmError(404, "OperationNotFound", f"No operation {op_id}.")
+        self.finish(ns, op)
+        failure = {"code": op["fault"].get("code", "InternalServerError"),
+                   "message": op["fault"].get("message", "The long-running operation failed in the fake.")}
+        if op["style"] == "async":
+            answer = {"id": op_id, "status": op["status"]}
+            if op["status"] == "Failed":
+                answer["error"] = failure
+            return 200, answer, ([("Retry-After", "1")] if op["status"] == "InProgress" else [])
+        if op["status"] == "InProgress":
+            return 202, {}, [("Retry-After", "1")]
+        if op["status"] == "Failed":
+            raise ArmError(500, failure["code"], failure["message"])
+        if op["method"] == "DELETE":
+            return 204, {}, []
+        return 200, ns.resources.get(op["key"], {}), []
 
     def control(self, method, segments, body_bytes):
         with self.lock:
             if len(segments) == 2 and segments[0] == "ns" and method == "PUT":
                 self.namespaces[segments[1]] = Namespace(json.loads(body_bytes or b"{}"))
                 return 200, {"loaded": segments[1]}
+            if len(segments) == 3 and segments[0] == "ns" and segments[2] == "scenario" and method == "PUT":
+                ns = self.namespaces.get(segments[1])
+                if ns is None:
+                    return 404, error_body("NamespaceNotFound", segments[1])
+                merged = dict(ns.config, **json.loads(body_bytes or b"{}"))
+                ns.config = scenario.settings(merged)
+                return 200, {"scenario": ns.config}
             if len(segments) == 3 and segments[0] == "ns" and method == "GET":
                 ns = self.namespaces.get(segments[1])
                 if ns is None:
@@ -136,11 +250,7 @@ class Fake:
         return 404, error_body("NotFound", "unknown control endpoint")
 
     def arm(self, ns, method, path, query, headers, body_bytes):
-        auth = headers.get("Authorization", "")
-        if not auth.startswith("Bearer ") or not auth[len("Bearer "):].strip():
-            raise ArmError(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing.")
-        if self.token is not None and auth[len("Bearer "):] != self.token:
-            raise ArmError(401, "InvalidAuthenticationToken", "The access token is invalid.")
+        self.check_auth(ns, headers)
         op = self.contract.operation(method, path)
         if op is None:
             raise ArmError(404 if method == "GET" else 405, "NoRegisteredProviderFound",
@@ -177,6 +287,17 @@ class Fake:
         # Conditional creates (If-None-Match: *) are answered 412 when the resource exists.
         self.create_only = headers.get("If-None-Match", "").strip() == "*"
         return handler(ns, path, segments, body)
+
+    def check_auth(self, ns, headers):
+        auth = headers.get("Authorization", "")
+        if not auth.startswith("Bearer ") or not auth[len("Bearer "):].strip():
+            raise ArmError(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing.")
+        token = auth[len("Bearer "):]
+        if self.token is not None and token != self.token:
+            raise ArmError(401, "InvalidAuthenticationToken", "The access token is invalid.")
+        problem = scenario.token_problem(token, ns.config)
+        if problem:
+            raise ArmError(401, *problem)
 
     # ---- subscriptions, groups, providers ----
 
@@ -261,6 +382,13 @@ class Fake:
     def check_acls(self, ns, old_acls, acls):
         if acls is None:
             return
+        # Whether ARM merges a partial networkAcls is not documented; the Azure CLI always
+        # sends it whole. A body without the lists would silently drop every rule, so the fake
+        # refuses it rather than guess.
+        missing = [k for k in ("defaultAction", "ipRules", "virtualNetworkRules") if k not in acls]
+        if missing:
+            raise ArmError(400, "InvalidRequestContent",
+                           f"body.properties.networkAcls: a partial networkAcls ({', '.join(missing)} missing) would replace the whole rule set; send it complete.")
         for rule in acls.get("ipRules", []):
             try:
                 network = ipaddress.IPv4Network(rule["value"], strict=True)
@@ -549,14 +677,30 @@ def make_handler(fake):
         def respond(self):
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
-            status, answer = fake.handle(self.command, self.path, self.headers, body)
+            status, answer, extra, behaviour = fake.handle(self.command, self.path, self.headers, body)
+            if behaviour == "drop":
+                # No answer at all: the client sees the connection close.
+                self.close_connection = True
+                return
             # 204 No Content carries no body (a client would read it as the next response).
             data = b"" if status == 204 else json.dumps(answer).encode()
             self.send_response(status)
             self.send_header("Content-Type", "application/json; charset=utf-8")
             self.send_header("Content-Length", str(len(data)))
+            for name, value in extra:
+                self.send_header(name, value)
             self.end_headers()
             self.wfile.write(data)
+
+        def do_OPTIONS(self):
+            # A CORS preflight: answered without a token, as ARM does.
+            headers = scenario.preflight_headers(self.headers.get("Origin"),
+                                                 self.headers.get("Access-Control-Request-Headers"))
+            self.send_response(204)
+            for name, value in headers:
+                self.send_header(name, value)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
 
         do_GET = do_PUT = do_PATCH = do_POST = do_DELETE = respond
 

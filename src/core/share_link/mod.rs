@@ -10,7 +10,7 @@
 //! A newer version, a damaged or an oversized link is refused with a message; the caller keeps
 //! the current draft.
 
-mod base64url;
+pub mod base64url;
 mod patch;
 
 use serde_json::Value;

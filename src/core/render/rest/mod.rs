@@ -8,6 +8,7 @@
 
 use super::header::{hash_comment_block, header_lines, step_comment, wrap};
 use super::RenderContext;
+use crate::core::arm_client::HttpRequest;
 use crate::core::current_state::{account_show_command, subnet_show_command};
 use crate::core::plan::{Action, Plan};
 use crate::core::quote;
@@ -45,23 +46,7 @@ pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
             }
             let note_lines: Vec<String> = note_lines.iter().map(|l| quote::comment(l)).collect();
             out += &hash_comment_block(&note_lines);
-            // Only the path is percent-encoded: encoding the query's `?` would turn the
-            // api-version into part of the path.
-            out += &format!(
-                "{} {{{{armEndpoint}}}}{}?api-version={}\n",
-                request.method,
-                quote::url_path(&request.path),
-                request.api_version
-            );
-            out += "Authorization: Bearer {{token}}\n";
-            if request.if_none_match {
-                out += "If-None-Match: *\n";
-            }
-            if let Some(body) = &request.body {
-                out += "Content-Type: application/json\n\n";
-                out += &quote::json_pretty(body);
-                out += "\n";
-            }
+            out += &HttpRequest::from_arm(request, "{{armEndpoint}}", "{{token}}").to_http_text();
         }
     }
     out

@@ -1,0 +1,131 @@
+//! One ARM request as it goes over the wire. The REST tab prints it with `{{armEndpoint}}` and
+//! `{{token}}` in place; the live client fills in the endpoint and the token. Both read this
+//! one form, so what a person previews is byte for byte what is sent.
+
+use serde_json::Value;
+
+use crate::core::plan::ArmRequest;
+use crate::core::quote;
+
+/// What the redacted form shows instead of the token.
+pub const REDACTED: &str = "<token>";
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct HttpRequest {
+    pub method: &'static str,
+    pub url: String,
+    /// In the order they are sent (and printed).
+    pub headers: Vec<(&'static str, String)>,
+    /// The exact text of the JSON body.
+    pub body: Option<String>,
+}
+
+impl HttpRequest {
+    /// The request for `endpoint` (no trailing slash) with this bearer token.
+    pub fn from_arm(request: &ArmRequest, endpoint: &str, token: &str) -> HttpRequest {
+        // Only the path is percent-encoded: encoding the query's `?` would turn the api-version
+        // into part of the path.
+        let url = format!(
+            "{endpoint}{}?api-version={}",
+            quote::url_path(&request.path),
+            request.api_version
+        );
+        let mut headers = vec![("Authorization", format!("Bearer {token}"))];
+        if request.if_none_match {
+            headers.push(("If-None-Match", "*".to_owned()));
+        }
+        let body = request.body.as_ref().map(quote::json_pretty);
+        if body.is_some() {
+            headers.push(("Content-Type", "application/json".to_owned()));
+        }
+        HttpRequest {
+            method: request.method,
+            url,
+            headers,
+            body,
+        }
+    }
+
+    /// A GET of an absolute URL (polling a long-running operation).
+    pub fn get(url: &str, token: &str) -> HttpRequest {
+        HttpRequest {
+            method: "GET",
+            url: url.to_owned(),
+            headers: vec![("Authorization", format!("Bearer {token}"))],
+            body: None,
+        }
+    }
+
+    /// The request in the `.http` format: request line, headers, a blank line and the body.
+    pub fn to_http_text(&self) -> String {
+        let mut out = format!("{} {}\n", self.method, self.url);
+        for (name, value) in &self.headers {
+            out += &format!("{name}: {value}\n");
+        }
+        if let Some(body) = &self.body {
+            out += "\n";
+            out += body;
+            out += "\n";
+        }
+        out
+    }
+
+    /// The same text with the token replaced: what the page shows and keeps.
+    pub fn redacted_text(&self) -> String {
+        let mut copy = self.clone();
+        for (name, value) in &mut copy.headers {
+            if *name == "Authorization" {
+                *value = format!("Bearer {REDACTED}");
+            }
+        }
+        copy.to_http_text()
+    }
+}
+
+/// An answer. Header names are lower case; a header the browser does not expose (CORS) is
+/// simply absent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl HttpResponse {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn json(&self) -> Option<Value> {
+        serde_json::from_str(&self.body).ok()
+    }
+
+    /// `Retry-After` in seconds, when readable (ARM sends seconds).
+    pub fn retry_after(&self) -> Option<u32> {
+        self.header("retry-after")?.trim().parse().ok()
+    }
+
+    /// ARM's error code and message (`{"error":{"code","message"}}`), when the body has them.
+    pub fn arm_error(&self) -> Option<(String, String)> {
+        let value = self.json()?;
+        let error = value.get("error")?;
+        let text = |key: &str| {
+            error
+                .get(key)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned()
+        };
+        Some((text("code"), text("message")))
+    }
+}
+
+/// No answer came: the connection dropped or the time limit passed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TransportError {
+    Dropped(String),
+    TimedOut,
+}

@@ -1,0 +1,16 @@
+//! Calling Azure Resource Manager directly with a pasted token, without any I/O of its own:
+//! reading the token ([`token`]), the wire form of the plan's requests shared with the REST tab
+//! ([`http`]), comparing a write with what exists ([`compare`]), and running the plan as a
+//! state machine that the page drives with `fetch` ([`executor`], with [`policy`] deciding
+//! retries, polling and failure messages).
+
+pub mod compare;
+pub mod executor;
+pub mod http;
+pub mod policy;
+pub mod token;
+
+pub use executor::{run, Executor, Next, Outcome, Sent, StepRun, StepStatus, Transport};
+pub use http::{HttpRequest, HttpResponse, TransportError};
+pub use policy::Failure;
+pub use token::{read_token, token_commands, TokenInfo};

@@ -1,0 +1,143 @@
+//! A pasted ARM access token, read locally: who it is for, which tenant, which audience and
+//! until when. Nothing here keeps or sends it; the caller holds it in memory only.
+
+use serde_json::Value;
+
+use crate::core::cloud::Cloud;
+use crate::core::share_link::base64url;
+
+/// What the token says, for the panel beside the field.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TokenInfo {
+    /// `tid`.
+    pub tenant: Option<String>,
+    /// The user (`upn`, `unique_name`, `email`) or the application (`appid`, `azp`), and the
+    /// object ID (`oid`) when present.
+    pub subject: String,
+    /// `aud`.
+    pub audience: String,
+    /// `exp`, seconds since 1970.
+    pub expires_at: u64,
+}
+
+impl TokenInfo {
+    /// Seconds left at `now` (0 once expired).
+    pub fn seconds_left(&self, now: u64) -> u64 {
+        self.expires_at.saturating_sub(now)
+    }
+}
+
+/// The resource a token for this cloud's Resource Manager is requested for.
+pub fn resource_url(cloud: Cloud) -> String {
+    format!("{}/", cloud.arm_endpoint())
+}
+
+/// The two commands that print a token for this cloud, one per line.
+pub fn token_commands(cloud: Cloud) -> String {
+    let resource = resource_url(cloud);
+    format!(
+        "Azure CLI: az account get-access-token --resource {resource} --query accessToken --output tsv\nAzure PowerShell: Get-AzAccessToken -ResourceUrl {resource} (Az.Accounts 5 and later return it as a SecureString: (Get-AzAccessToken -ResourceUrl {resource} -AsSecureString).Token | ConvertFrom-SecureString -AsPlainText)"
+    )
+}
+
+/// Audiences ARM of this cloud accepts: its endpoint (with or without the slash) and the older
+/// `management.core` form that `az` still hands out for some clouds.
+fn accepted_audiences(cloud: Cloud) -> &'static [&'static str] {
+    match cloud {
+        Cloud::AzureCloud => &[
+            "https://management.azure.com",
+            "https://management.core.windows.net",
+        ],
+        Cloud::AzureUSGovernment => &[
+            "https://management.usgovcloudapi.net",
+            "https://management.core.usgovcloudapi.net",
+        ],
+        Cloud::AzureChinaCloud => &[
+            "https://management.chinacloudapi.cn",
+            "https://management.core.chinacloudapi.cn",
+        ],
+    }
+}
+
+/// The host of an `https://host[:port]/…` or `http://…` URL, lower case.
+fn host_of(url: &str) -> Option<String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
+}
+
+/// Reads the token. `custom_endpoint` (Azure Stack Hub, a test server) also accepts a token
+/// whose audience names that endpoint's host. Every refusal ends with the commands that print
+/// a right one for `cloud`.
+pub fn read_token(
+    text: &str,
+    cloud: Cloud,
+    custom_endpoint: Option<&str>,
+    now: u64,
+) -> Result<TokenInfo, String> {
+    let refuse = |problem: String| format!("{problem}\n{}", token_commands(cloud));
+    let token = text.trim();
+    let token = token.strip_prefix("Bearer ").unwrap_or(token).trim();
+    let parts: Vec<&str> = token.split('.').collect();
+    let payload = match parts.as_slice() {
+        [header, payload, _signature] if !header.is_empty() && !payload.is_empty() => {
+            base64url::decode(payload.trim_end_matches('='))
+                .and_then(|bytes| serde_json::from_slice::<Value>(&bytes).ok())
+                .filter(Value::is_object)
+        }
+        _ => None,
+    };
+    let Some(claims) = payload else {
+        return Err(refuse("This is not an access token: a token is three base64url parts separated by dots (a JWT), as the commands below print it.".into()));
+    };
+    let text_claim = |name: &str| claims.get(name).and_then(Value::as_str).map(str::to_owned);
+    let audience = text_claim("aud").unwrap_or_default();
+    let trimmed = audience.trim_end_matches('/').to_ascii_lowercase();
+    let for_cloud = accepted_audiences(cloud).contains(&trimmed.as_str());
+    let for_custom = custom_endpoint
+        .and_then(host_of)
+        .is_some_and(|host| host_of(&audience).as_deref() == Some(host.as_str()));
+    if !for_cloud && !for_custom {
+        let shown = if audience.is_empty() {
+            "no audience".to_owned()
+        } else {
+            format!("audience {audience}")
+        };
+        return Err(refuse(format!(
+            "This token is for {shown}, not for the Resource Manager of {} ({}): ARM would refuse it.",
+            cloud.label(),
+            resource_url(cloud)
+        )));
+    }
+    let Some(expires_at) = claims.get("exp").and_then(Value::as_u64) else {
+        return Err(refuse(
+            "This token has no expiry time (exp): it is not an Entra ID access token.".into(),
+        ));
+    };
+    if expires_at <= now {
+        return Err(refuse(format!(
+            "This token expired {} minutes ago. Get a new one.",
+            (now - expires_at).div_ceil(60)
+        )));
+    }
+    let user = ["upn", "unique_name", "email"]
+        .iter()
+        .find_map(|c| text_claim(c));
+    let app = ["appid", "azp"].iter().find_map(|c| text_claim(c));
+    let mut subject = match (user, app) {
+        (Some(user), _) => format!("user {user}"),
+        (None, Some(app)) => format!("application {app}"),
+        (None, None) => "an unnamed identity".to_owned(),
+    };
+    if let Some(oid) = text_claim("oid") {
+        subject += &format!(" (object ID {oid})");
+    }
+    Ok(TokenInfo {
+        tenant: text_claim("tid"),
+        subject,
+        audience,
+        expires_at,
+    })
+}

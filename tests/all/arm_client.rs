@@ -1,0 +1,905 @@
+//! The live ARM client's core: reading a pasted token, the requests shared with the REST tab,
+//! and the executor's state machine driven by a scripted transport (an in-memory Resource
+//! Manager with faults injected per request), for every fault the page must survive.
+
+use std::collections::BTreeMap;
+
+use ai_network_wizard::core::arm_client::{
+    read_token, run, Executor, HttpRequest, HttpResponse, Outcome, StepRun, StepStatus, Transport,
+    TransportError,
+};
+use ai_network_wizard::core::cloud::Cloud;
+use ai_network_wizard::core::draft::Draft;
+use ai_network_wizard::core::generate::generate;
+use ai_network_wizard::core::plan::Plan;
+use ai_network_wizard::core::render::{render, OutputTarget, RenderContext};
+use ai_network_wizard::core::share_link::base64url::encode as b64;
+use serde_json::{json, Value};
+
+use crate::support::fixture;
+
+const NOW: u64 = 1_800_000_000;
+const ENDPOINT: &str = "https://arm.test";
+const TOKEN: &str = "header.secret-token-value.signature";
+
+fn jwt(claims: Value) -> String {
+    format!(
+        "{}.{}.c2ln",
+        b64(br#"{"alg":"RS256","typ":"JWT"}"#),
+        b64(claims.to_string().as_bytes())
+    )
+}
+
+// ---- token ----
+
+#[test]
+fn a_token_is_read_locally_for_the_panel() {
+    let token = jwt(json!({
+        "aud": "https://management.azure.com/", "tid": "72f988bf-86f1-41af-91ab-2d7cd011db47",
+        "upn": "ops@contoso.example", "oid": "0d7c1b2a-0000-4000-8000-000000000001", "exp": NOW + 3600
+    }));
+    let info = read_token(&format!("  Bearer {token}\n"), Cloud::AzureCloud, None, NOW).unwrap();
+    assert_eq!(
+        info.tenant.as_deref(),
+        Some("72f988bf-86f1-41af-91ab-2d7cd011db47")
+    );
+    assert_eq!(
+        info.subject,
+        "user ops@contoso.example (object ID 0d7c1b2a-0000-4000-8000-000000000001)"
+    );
+    assert_eq!(info.audience, "https://management.azure.com/");
+    assert_eq!(info.seconds_left(NOW), 3600);
+    let app = jwt(
+        json!({ "aud": "https://management.core.windows.net/", "appid": "11111111-2222-3333-4444-555555555555", "exp": NOW + 60 }),
+    );
+    assert_eq!(
+        read_token(&app, Cloud::AzureCloud, None, NOW)
+            .unwrap()
+            .subject,
+        "application 11111111-2222-3333-4444-555555555555"
+    );
+}
+
+#[test]
+fn a_wrong_token_is_refused_with_the_commands_for_the_chosen_cloud() {
+    let gov = "https://management.usgovcloudapi.net/";
+    let commands = [
+        format!("az account get-access-token --resource {gov} --query accessToken --output tsv"),
+        format!("Get-AzAccessToken -ResourceUrl {gov}"),
+    ];
+    let graph = jwt(json!({ "aud": "https://graph.microsoft.com", "exp": NOW + 3600 }));
+    let public = jwt(json!({ "aud": "https://management.azure.com", "exp": NOW + 3600 }));
+    let expired = jwt(json!({ "aud": gov, "exp": NOW - 120 }));
+    for (text, problem) in [
+        ("not a token", "not an access token"),
+        ("a.b", "not an access token"),
+        ("a.!!!.c", "not an access token"),
+        (graph.as_str(), "audience https://graph.microsoft.com"),
+        (
+            public.as_str(),
+            "not for the Resource Manager of Azure US Government",
+        ),
+        (expired.as_str(), "expired 2 minutes ago"),
+    ] {
+        let message = read_token(text, Cloud::AzureUSGovernment, None, NOW).unwrap_err();
+        assert!(message.contains(problem), "{text}: {message}");
+        for command in &commands {
+            assert!(message.contains(command.as_str()), "{text}: {message}");
+        }
+    }
+}
+
+#[test]
+fn a_custom_endpoint_accepts_a_token_for_its_own_host() {
+    let stack =
+        jwt(json!({ "aud": "https://management.local.azurestack.external/abc", "exp": NOW + 600 }));
+    assert!(read_token(&stack, Cloud::AzureCloud, None, NOW).is_err());
+    assert!(read_token(
+        &stack,
+        Cloud::AzureCloud,
+        Some("https://management.local.azurestack.external"),
+        NOW
+    )
+    .is_ok());
+}
+
+// ---- one source with the REST tab ----
+
+fn plan_of(draft: &Draft) -> Plan {
+    generate(draft).plan.expect("a valid fixture")
+}
+
+#[test]
+fn the_rest_tab_prints_exactly_the_requests_the_client_sends() {
+    for (name, draft) in crate::support::fixtures() {
+        let Some(plan) = generate(&draft).plan else {
+            continue;
+        };
+        let rest = render(
+            &plan,
+            OutputTarget::Rest,
+            &RenderContext::for_draft("2026-11-30", None, &draft),
+        );
+        for step in &plan.steps {
+            for request in plan.requests(step) {
+                let text =
+                    HttpRequest::from_arm(&request, "{{armEndpoint}}", "{{token}}").to_http_text();
+                assert!(rest.contains(&text), "{name}: the REST tab lacks\n{text}");
+                let live = HttpRequest::from_arm(&request, ENDPOINT, TOKEN).to_http_text();
+                assert_eq!(
+                    live.replace(ENDPOINT, "{{armEndpoint}}")
+                        .replace(TOKEN, "{{token}}"),
+                    text
+                );
+            }
+        }
+    }
+}
+
+// ---- an in-memory Resource Manager ----
+
+#[derive(Clone, Debug)]
+enum Fault {
+    Status(u16, &'static str, &'static str, Option<u32>),
+    Drop,
+    /// Applies the request, then the answer is lost.
+    DropAfterApplying,
+    TimedOut,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Lro {
+    None,
+    AsyncOperation,
+    Location,
+    /// Headers hidden by CORS: only the resource's provisioningState tells.
+    Hidden,
+    /// The operation ends Failed.
+    Failing,
+}
+
+struct MemoryArm {
+    resources: BTreeMap<String, Value>,
+    faults: Vec<(&'static str, &'static str, Fault)>,
+    lro: Lro,
+    /// Pending operations: URL → (resource path, polls left).
+    operations: BTreeMap<String, (String, u32)>,
+    sent: Vec<HttpRequest>,
+    waits: Vec<u32>,
+    confirm: bool,
+    confirmations: Vec<String>,
+    taken: Vec<String>,
+}
+
+impl MemoryArm {
+    fn new(resources: Vec<Value>) -> MemoryArm {
+        MemoryArm {
+            resources: resources
+                .into_iter()
+                .map(|r| (r["id"].as_str().unwrap().to_ascii_lowercase(), r))
+                .collect(),
+            faults: Vec::new(),
+            lro: Lro::None,
+            operations: BTreeMap::new(),
+            sent: Vec::new(),
+            waits: Vec::new(),
+            confirm: true,
+            confirmations: Vec::new(),
+            taken: Vec::new(),
+        }
+    }
+
+    /// The next request with this method whose URL contains `part` gets `fault` instead.
+    fn fault(mut self, method: &'static str, part: &'static str, fault: Fault) -> Self {
+        self.faults.push((method, part, fault));
+        self
+    }
+
+    fn writes(&self) -> Vec<String> {
+        self.sent
+            .iter()
+            .filter(|r| r.method != "GET" && !r.url.contains("checkDomainAvailability"))
+            .map(|r| format!("{} {}", r.method, r.url))
+            .collect()
+    }
+
+    fn answer(status: u16, body: Value) -> HttpResponse {
+        HttpResponse {
+            status,
+            headers: Vec::new(),
+            body: body.to_string(),
+        }
+    }
+
+    fn error(status: u16, code: &str, message: &str) -> HttpResponse {
+        Self::answer(
+            status,
+            json!({ "error": { "code": code, "message": message } }),
+        )
+    }
+
+    fn apply(&mut self, request: &HttpRequest) -> HttpResponse {
+        assert!(request.url.contains("?api-version="), "{}", request.url);
+        let auth = request
+            .headers
+            .iter()
+            .find(|(n, _)| *n == "Authorization")
+            .map(|(_, v)| v.as_str());
+        if auth != Some(&format!("Bearer {TOKEN}")) {
+            return Self::error(
+                401,
+                "InvalidAuthenticationToken",
+                "The access token is invalid.",
+            );
+        }
+        let url = request
+            .url
+            .strip_prefix(ENDPOINT)
+            .expect("the chosen endpoint");
+        let path = url.split('?').next().unwrap().to_ascii_lowercase();
+        if let Some((resource, left)) = self.operations.get(url).cloned() {
+            return self.poll_operation(url, &resource, left);
+        }
+        let body: Option<Value> = request
+            .body
+            .as_ref()
+            .map(|b| serde_json::from_str(b).expect("JSON body"));
+        if let Some(b) = &body {
+            assert!(
+                !b.to_string().contains("<EDIT"),
+                "an unedited body was sent: {b}"
+            );
+        }
+        match request.method {
+            "GET" => match self.resources.get(&path) {
+                Some(r) => Self::answer(200, r.clone()),
+                None if path.starts_with("/subscriptions/") && path.matches('/').count() == 2 => {
+                    Self::answer(200, json!({ "id": path, "state": "Enabled" }))
+                }
+                None => Self::error(404, "ResourceNotFound", "not found"),
+            },
+            "POST" if path.ends_with("/checkdomainavailability") => {
+                let name = body.unwrap()["subdomainName"].as_str().unwrap().to_owned();
+                let free = !self.taken.contains(&name)
+                    && !self.resources.values().any(|r| {
+                        r.pointer("/properties/customSubDomainName")
+                            .and_then(Value::as_str)
+                            == Some(&name)
+                    });
+                Self::answer(
+                    200,
+                    json!({ "isSubdomainAvailable": free, "reason": if free { "" } else { "Taken." } }),
+                )
+            }
+            "POST" => Self::answer(200, json!({ "registrationState": "Registered" })),
+            "DELETE" => match self.resources.remove(&path) {
+                Some(_) => Self::answer(200, json!({})),
+                None => Self::answer(204, json!({})),
+            },
+            "PUT" | "PATCH" => {
+                let body = body.expect("a write has a body");
+                let exists = self.resources.contains_key(&path);
+                if request.headers.iter().any(|(n, _)| *n == "If-None-Match") && exists {
+                    return Self::error(412, "PreconditionFailed", "exists");
+                }
+                let mut resource = match (request.method, self.resources.get(&path)) {
+                    ("PATCH", None) => return Self::error(404, "ResourceNotFound", "not found"),
+                    ("PATCH", Some(old)) => {
+                        let mut merged = old.clone();
+                        for (k, v) in body["properties"].as_object().unwrap() {
+                            merged["properties"][k] = v.clone();
+                        }
+                        merged
+                    }
+                    _ => body.clone(),
+                };
+                let original_id = self.resources.get(&path).map(|r| r["id"].clone());
+                resource["id"] =
+                    original_id.unwrap_or_else(|| json!(url.split('?').next().unwrap()));
+                if resource.get("properties").is_none() {
+                    resource["properties"] = json!({});
+                }
+                resource["properties"]["provisioningState"] = json!("Succeeded");
+                if self.lro == Lro::None {
+                    self.resources.insert(path, resource.clone());
+                    return Self::answer(if exists { 200 } else { 201 }, resource);
+                }
+                // Long-running: the resource settles after one poll.
+                let mut settling = resource.clone();
+                settling["properties"]["provisioningState"] = json!("Accepted");
+                self.resources.insert(path.clone(), settling.clone());
+                let operation = format!(
+                    "/operations/{}?api-version=2024-01-01",
+                    self.operations.len()
+                );
+                self.operations.insert(operation.clone(), (path, 1));
+                let mut headers = vec![("retry-after".to_owned(), "3".to_owned())];
+                match self.lro {
+                    Lro::AsyncOperation | Lro::Failing => headers.push((
+                        "azure-asyncoperation".into(),
+                        format!("{ENDPOINT}{operation}"),
+                    )),
+                    Lro::Location => {
+                        headers.push(("location".into(), format!("{ENDPOINT}{operation}")))
+                    }
+                    Lro::Hidden | Lro::None => headers.clear(),
+                }
+                HttpResponse {
+                    status: if exists { 200 } else { 201 },
+                    headers,
+                    body: settling.to_string(),
+                }
+            }
+            other => panic!("unexpected method {other}"),
+        }
+    }
+
+    fn poll_operation(&mut self, url: &str, resource: &str, left: u32) -> HttpResponse {
+        if left > 0 {
+            self.operations
+                .insert(url.to_owned(), (resource.to_owned(), left - 1));
+            return match self.lro {
+                Lro::Location => HttpResponse {
+                    status: 202,
+                    headers: vec![("retry-after".into(), "4".into())],
+                    body: String::new(),
+                },
+                _ => Self::answer(200, json!({ "status": "InProgress" })),
+            };
+        }
+        if self.lro == Lro::Failing {
+            return Self::answer(
+                200,
+                json!({ "status": "Failed", "error": { "code": "InternalServerError", "message": "The operation failed in the fake." } }),
+            );
+        }
+        self.settle(resource);
+        match self.lro {
+            Lro::Location => Self::answer(200, self.resources[resource].clone()),
+            _ => Self::answer(200, json!({ "status": "Succeeded" })),
+        }
+    }
+
+    fn settle(&mut self, resource: &str) {
+        if let Some(r) = self.resources.get_mut(resource) {
+            r["properties"]["provisioningState"] = json!("Succeeded");
+        }
+    }
+}
+
+impl Transport for MemoryArm {
+    fn send(&mut self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
+        self.sent.push(request.clone());
+        if let Some(at) = self
+            .faults
+            .iter()
+            .position(|(m, part, _)| *m == request.method && request.url.contains(part))
+        {
+            let (_, _, fault) = self.faults.remove(at);
+            return match fault {
+                Fault::Status(status, code, message, retry_after) => {
+                    let mut answer = Self::error(status, code, message);
+                    if let Some(seconds) = retry_after {
+                        answer
+                            .headers
+                            .push(("retry-after".into(), seconds.to_string()));
+                    }
+                    Ok(answer)
+                }
+                Fault::Drop => Err(TransportError::Dropped("connection reset".into())),
+                Fault::DropAfterApplying => {
+                    self.apply(request);
+                    Err(TransportError::Dropped("connection reset".into()))
+                }
+                Fault::TimedOut => Err(TransportError::TimedOut),
+            };
+        }
+        let answer = self.apply(request);
+        // Hidden headers: the settling resource becomes Succeeded on its next read.
+        if self.lro == Lro::Hidden && request.method == "GET" {
+            let path = request
+                .url
+                .strip_prefix(ENDPOINT)
+                .unwrap()
+                .split('?')
+                .next()
+                .unwrap()
+                .to_ascii_lowercase();
+            self.settle(&path);
+        }
+        Ok(answer)
+    }
+
+    fn wait(&mut self, seconds: u32) {
+        self.waits.push(seconds);
+    }
+
+    fn confirm(&mut self, step: &StepRun, warning: &str) -> bool {
+        self.confirmations
+            .push(format!("{}: {warning}", step.title));
+        self.confirm
+    }
+}
+
+// ---- scenarios ----
+
+const SUB: &str = "0b3d9c2e-7a41-4f6b-8e25-c91d4a7f3e60";
+
+/// An existing OpenAI account with rules, two subnets (one without the service endpoint):
+/// the fixture's own snapshot, served live.
+fn openai() -> (Draft, Vec<Value>) {
+    let draft = fixture("openai-existing-current-state");
+    let state = draft.current_state.clone().unwrap();
+    let mut resources = vec![
+        json!({ "id": format!("/subscriptions/{SUB}/resourceGroups/rg-openai-prod"), "location": "swedencentral" }),
+        state.account.clone().unwrap(),
+    ];
+    resources.extend(state.subnets.iter().cloned());
+    (draft, resources)
+}
+
+/// The same draft without its pasted snapshot: the run reads what it needs itself.
+fn openai_without_snapshot() -> (Draft, Vec<Value>) {
+    let (mut draft, resources) = openai();
+    draft.current_state = None;
+    (draft, resources)
+}
+
+fn statuses(executor: &Executor) -> Vec<String> {
+    executor
+        .steps
+        .iter()
+        .map(|s| match &s.status {
+            StepStatus::Pending => "pending".to_owned(),
+            StepStatus::Running => "running".to_owned(),
+            StepStatus::Done => "done".to_owned(),
+            StepStatus::Skipped(_) => "skipped".to_owned(),
+            StepStatus::Failed(f) => format!("failed {}", f.code),
+        })
+        .collect()
+}
+
+fn failure_of(executor: &Executor, step: usize) -> ai_network_wizard::core::arm_client::Failure {
+    match &executor.steps[step].status {
+        StepStatus::Failed(f) => f.clone(),
+        other => panic!("step {step} is {other:?}"),
+    }
+}
+
+fn apply(draft: &Draft, arm: &mut MemoryArm) -> (Executor, Outcome) {
+    let mut executor = Executor::new(plan_of(draft), ENDPOINT);
+    let outcome = run(&mut executor, TOKEN, arm);
+    (executor, outcome)
+}
+
+/// A step that changes something ("done") or a check ("done" too); after a second run every
+/// step that changes something is skipped.
+fn changing_steps(executor: &Executor, plan: &Plan) -> Vec<usize> {
+    (0..executor.steps.len())
+        .filter(|&i| {
+            plan.requests(&plan.steps[i])
+                .iter()
+                .any(|r| r.method != "GET")
+        })
+        .collect()
+}
+
+#[test]
+fn a_full_plan_applies_and_a_second_run_skips_every_change() {
+    for (draft, resources) in [openai(), openai_without_snapshot()] {
+        let mut arm = MemoryArm::new(resources);
+        let (first, outcome) = apply(&draft, &mut arm);
+        assert_eq!(outcome, Outcome::Completed, "{:#?}", first.steps);
+        let account = &arm.resources[&format!("/subscriptions/{SUB}/resourcegroups/rg-openai-prod/providers/microsoft.cognitiveservices/accounts/contoso-openai")];
+        let acls = &account["properties"]["networkAcls"];
+        assert_eq!(acls["defaultAction"], "Deny");
+        let ips: Vec<&str> = acls["ipRules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["value"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            ips,
+            [
+                "192.0.2.10",
+                "192.0.2.64/26",
+                "203.0.113.0/24",
+                "198.51.100.7"
+            ],
+            "kept, then added"
+        );
+        assert_eq!(acls["virtualNetworkRules"].as_array().unwrap().len(), 3);
+        let api = &arm.resources[&format!("/subscriptions/{SUB}/resourcegroups/rg-network/providers/microsoft.network/virtualnetworks/vnet-apps/subnets/snet-api")];
+        let services: Vec<&str> = api["properties"]["serviceEndpoints"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["service"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            services,
+            ["Microsoft.Storage", "Microsoft.CognitiveServices"],
+            "the subnet keeps its endpoint"
+        );
+        assert_eq!(
+            api["properties"]["delegations"][0]["properties"]["serviceName"],
+            "Microsoft.Web/serverFarms",
+            "and its delegation"
+        );
+        let writes_before = arm.writes().len();
+        assert!(writes_before >= 2, "{:?}", arm.writes());
+
+        let (second, outcome) = apply(&draft, &mut arm);
+        assert_eq!(outcome, Outcome::Completed);
+        assert_eq!(
+            arm.writes().len(),
+            writes_before,
+            "the second run wrote: {:?}",
+            &arm.writes()[writes_before..]
+        );
+        let plan = plan_of(&draft);
+        for i in changing_steps(&second, &plan) {
+            assert!(
+                matches!(second.steps[i].status, StepStatus::Skipped(_)),
+                "step {i}: {:?}",
+                second.steps[i]
+            );
+        }
+        assert!(statuses(&second)
+            .iter()
+            .all(|s| s == "done" || s == "skipped"));
+    }
+}
+
+#[test]
+fn the_requests_sent_are_the_rest_tabs_and_never_carry_the_token_into_the_record() {
+    let (draft, resources) = openai();
+    let mut arm = MemoryArm::new(resources);
+    let (executor, _) = apply(&draft, &mut arm);
+    let rest = render(
+        &plan_of(&draft),
+        OutputTarget::Rest,
+        &RenderContext::for_draft("2026-11-30", None, &draft),
+    );
+    for sent in &arm.sent {
+        let text = sent
+            .to_http_text()
+            .replace(ENDPOINT, "{{armEndpoint}}")
+            .replace(TOKEN, "{{token}}");
+        assert!(rest.contains(&text), "not in the REST tab:\n{text}");
+    }
+    for step in &executor.steps {
+        for sent in &step.sent {
+            assert!(!sent.request.contains(TOKEN) && !sent.answer.contains(TOKEN));
+            assert!(
+                sent.request.contains("Authorization: Bearer <token>"),
+                "{}",
+                sent.request
+            );
+        }
+    }
+}
+
+#[test]
+fn long_running_operations_are_polled_in_every_style() {
+    for lro in [Lro::AsyncOperation, Lro::Location, Lro::Hidden] {
+        let (draft, resources) = openai();
+        let mut arm = MemoryArm::new(resources);
+        arm.lro = lro;
+        let (executor, outcome) = apply(&draft, &mut arm);
+        assert_eq!(
+            outcome,
+            Outcome::Completed,
+            "{lro:?}: {:#?}",
+            executor.steps
+        );
+        let polls = arm
+            .sent
+            .iter()
+            .filter(|r| r.url.contains("/operations/"))
+            .count();
+        match lro {
+            Lro::Hidden => {
+                assert_eq!(polls, 0);
+                assert!(
+                    arm.waits.iter().all(|&w| w == 5),
+                    "{lro:?} waits {:?}",
+                    arm.waits
+                );
+            }
+            _ => {
+                assert!(polls >= 4, "{lro:?}: {polls} polls");
+                assert!(
+                    arm.waits.contains(&3),
+                    "{lro:?}: Retry-After honoured {:?}",
+                    arm.waits
+                );
+            }
+        }
+        assert!(
+            arm.resources
+                .values()
+                .all(|r| r["properties"]["provisioningState"] != "Accepted"),
+            "{lro:?}: all settled"
+        );
+    }
+}
+
+#[test]
+fn a_failed_operation_stops_with_its_error_and_resume_finishes() {
+    let (draft, resources) = openai();
+    let mut arm = MemoryArm::new(resources);
+    arm.lro = Lro::Failing;
+    let (mut executor, outcome) = apply(&draft, &mut arm);
+    let Outcome::Failed { step } = outcome else {
+        panic!("{outcome:?}")
+    };
+    let failure = failure_of(&executor, step);
+    assert_eq!(failure.code, "InternalServerError");
+    assert_eq!(failure.message, "The operation failed in the fake.");
+    let (applied, not_applied) = executor.summary();
+    assert!(applied
+        .iter()
+        .any(|t| t.starts_with("Select the subscription")));
+    assert!(not_applied.contains(&executor.steps[step].title));
+    arm.lro = Lro::None;
+    executor.resume();
+    assert_eq!(
+        run(&mut executor, TOKEN, &mut arm),
+        Outcome::Completed,
+        "{:#?}",
+        executor.steps
+    );
+}
+
+#[test]
+fn throttling_and_another_operation_are_retried_after_retry_after() {
+    let (draft, resources) = openai();
+    let mut arm = MemoryArm::new(resources)
+        .fault(
+            "PATCH",
+            "contoso-openai",
+            Fault::Status(429, "TooManyRequests", "Slow down.", Some(7)),
+        )
+        .fault(
+            "PUT",
+            "snet-api",
+            Fault::Status(
+                409,
+                "AnotherOperationInProgress",
+                "Another operation on this or dependent resource is in progress.",
+                Some(11),
+            ),
+        )
+        .fault(
+            "GET",
+            "contoso-openai",
+            Fault::Status(429, "TooManyRequests", "Slow down.", None),
+        );
+    let (executor, outcome) = apply(&draft, &mut arm);
+    assert_eq!(outcome, Outcome::Completed, "{:#?}", executor.steps);
+    assert_eq!(arm.waits, [10, 11, 7], "hidden Retry-After waits 10 s");
+}
+
+#[test]
+fn throttling_that_never_ends_gives_up_with_the_code() {
+    let (draft, resources) = openai();
+    let mut arm = MemoryArm::new(resources);
+    for _ in 0..6 {
+        arm = arm.fault(
+            "PUT",
+            "snet-api",
+            Fault::Status(429, "TooManyRequests", "Slow down.", Some(1)),
+        );
+    }
+    let (mut executor, outcome) = apply(&draft, &mut arm);
+    let Outcome::Failed { step } = outcome else {
+        panic!("{outcome:?}")
+    };
+    assert_eq!(failure_of(&executor, step).code, "TooManyRequests");
+    assert_eq!(arm.waits, [1, 1, 1, 1, 1]);
+    executor.resume();
+    assert_eq!(run(&mut executor, TOKEN, &mut arm), Outcome::Completed);
+}
+
+#[test]
+fn the_private_endpoint_accepted_race_is_retried_with_back_off() {
+    let draft = fixture("speech-private-endpoint-created-zones");
+    let plan = plan_of(&draft);
+    let t = plan.target();
+    let mut arm = MemoryArm::new(vec![
+        json!({ "id": format!("/subscriptions/{}/resourceGroups/{}", t.subscription_id, t.resource_group), "location": t.region }),
+        json!({ "id": t.resource_id(), "kind": "SpeechServices", "location": t.region, "properties": { "customSubDomainName": "x" } }),
+    ]);
+    let race = Fault::Status(400, "AccountProvisioningStateInvalid", "Call to Microsoft.CognitiveServices/accounts failed. Account is in Accepted provisioning state.", None);
+    arm = arm.fault("PUT", "/privateEndpoints/", race.clone()).fault(
+        "PUT",
+        "/privateEndpoints/",
+        race,
+    );
+    let mut executor = Executor::new(plan.clone(), ENDPOINT);
+    let outcome = run(&mut executor, TOKEN, &mut arm);
+    assert_eq!(outcome, Outcome::Completed, "{:#?}", executor.steps);
+    assert_eq!(arm.waits, [15, 30]);
+    let (second, _) = apply(&draft, &mut arm);
+    for i in changing_steps(&second, &plan) {
+        assert!(
+            matches!(second.steps[i].status, StepStatus::Skipped(_)),
+            "step {i}: {:?}",
+            second.steps[i]
+        );
+    }
+}
+
+#[test]
+fn refused_tokens_and_permissions_stop_with_what_to_do_and_resume_finishes() {
+    for (status, code, advice) in [
+        (
+            401,
+            "ExpiredAuthenticationToken",
+            "az account get-access-token --resource https://management.azure.com/",
+        ),
+        (403, "AuthorizationFailed", "Contributor"),
+    ] {
+        let (draft, resources) = openai();
+        let mut arm = MemoryArm::new(resources).fault(
+            "PATCH",
+            "contoso-openai",
+            Fault::Status(status, code, "Refused by the fake.", None),
+        );
+        let (mut executor, outcome) = apply(&draft, &mut arm);
+        let Outcome::Failed { step } = outcome else {
+            panic!("{outcome:?}")
+        };
+        let failure = failure_of(&executor, step);
+        assert_eq!(
+            (failure.code.as_str(), failure.message.as_str()),
+            (code, "Refused by the fake.")
+        );
+        assert!(failure.advice.contains(advice), "{}", failure.advice);
+        let (applied, not_applied) = executor.summary();
+        assert!(
+            applied.iter().any(|t| t.contains("service endpoint")),
+            "{applied:?}"
+        );
+        assert!(
+            not_applied.iter().any(|t| t.contains("default action")),
+            "{not_applied:?}"
+        );
+        assert!(statuses(&executor)[step + 1..]
+            .iter()
+            .all(|s| s == "pending"));
+        executor.resume();
+        assert_eq!(
+            run(&mut executor, TOKEN, &mut arm),
+            Outcome::Completed,
+            "{:#?}",
+            executor.steps
+        );
+    }
+}
+
+#[test]
+fn a_dropped_connection_on_a_read_is_retried_and_on_a_write_stops_until_resumed() {
+    let (draft, resources) = openai();
+    let mut arm = MemoryArm::new(resources).fault("GET", "snet-api", Fault::Drop);
+    let (_, outcome) = apply(&draft, &mut arm);
+    assert_eq!(outcome, Outcome::Completed);
+    assert_eq!(arm.waits, [2]);
+
+    for fault in [Fault::DropAfterApplying, Fault::Drop, Fault::TimedOut] {
+        let (draft, resources) = openai();
+        let mut arm = MemoryArm::new(resources).fault("PUT", "snet-api", fault.clone());
+        let (mut executor, outcome) = apply(&draft, &mut arm);
+        let Outcome::Failed { step } = outcome else {
+            panic!("{outcome:?}")
+        };
+        let failure = failure_of(&executor, step);
+        assert_eq!(failure.code, "ConnectionDropped", "{fault:?}");
+        assert!(failure.message.contains("not known"), "{}", failure.message);
+        executor.resume();
+        assert_eq!(run(&mut executor, TOKEN, &mut arm), Outcome::Completed);
+        let subnet_puts = arm
+            .writes()
+            .iter()
+            .filter(|w| w.starts_with("PUT") && w.contains("snet-api"))
+            .count();
+        let expected = if matches!(fault, Fault::DropAfterApplying) {
+            1
+        } else {
+            2
+        };
+        assert_eq!(
+            subnet_puts, expected,
+            "{fault:?}: an applied write is read back and skipped on resume"
+        );
+    }
+}
+
+#[test]
+fn cancel_stops_after_the_current_request_and_resume_goes_on() {
+    let (draft, resources) = openai();
+    let mut arm = MemoryArm::new(resources);
+    let mut executor = Executor::new(plan_of(&draft), ENDPOINT);
+    let ai_network_wizard::core::arm_client::Next::Send(first) = executor.next(TOKEN) else {
+        panic!()
+    };
+    executor.cancel();
+    let answer = arm.send(&first);
+    executor.on_response(answer);
+    let outcome = run(&mut executor, TOKEN, &mut arm);
+    assert_eq!(outcome, Outcome::Cancelled { step: 0 });
+    assert_eq!(arm.sent.len(), 1, "nothing after the request in flight");
+    assert_eq!(failure_of(&executor, 0).code, "Cancelled");
+    executor.resume();
+    assert_eq!(run(&mut executor, TOKEN, &mut arm), Outcome::Completed);
+}
+
+#[test]
+fn an_irreversible_step_waits_for_its_confirmation() {
+    let (mut draft, resources) = openai();
+    draft.custom_domain.subdomain = "contoso-openai-new".into();
+    let mut resources = resources;
+    resources[1]["properties"]["customSubDomainName"] = Value::Null;
+    draft.current_state = None;
+    let mut arm = MemoryArm::new(resources.clone());
+    arm.confirm = false;
+    let (mut executor, outcome) = apply(&draft, &mut arm);
+    assert!(matches!(outcome, Outcome::Cancelled { .. }), "{outcome:?}");
+    assert_eq!(arm.confirmations.len(), 1);
+    assert!(
+        arm.confirmations[0].contains("IRREVERSIBLE"),
+        "{:?}",
+        arm.confirmations
+    );
+    assert!(
+        arm.writes().is_empty(),
+        "declined: nothing written {:?}",
+        arm.writes()
+    );
+    arm.confirm = true;
+    executor.resume();
+    assert_eq!(run(&mut executor, TOKEN, &mut arm), Outcome::Completed);
+    assert!(arm.writes().iter().any(|w| w.starts_with("PATCH")));
+    // Already set: no confirmation is asked, nothing irreversible happens.
+    let confirmations = arm.confirmations.len();
+    apply(&draft, &mut arm);
+    assert_eq!(arm.confirmations.len(), confirmations);
+}
+
+#[test]
+fn a_taken_subdomain_stops_before_anything_irreversible() {
+    let (mut draft, mut resources) = openai();
+    draft.custom_domain.subdomain = "someone-elses".into();
+    draft.current_state = None;
+    resources[1]["properties"]["customSubDomainName"] = Value::Null;
+    let mut arm = MemoryArm::new(resources);
+    arm.taken.push("someone-elses".into());
+    let (executor, outcome) = apply(&draft, &mut arm);
+    let Outcome::Failed { step } = outcome else {
+        panic!("{outcome:?}")
+    };
+    assert_eq!(failure_of(&executor, step).code, "SubdomainNotAvailable");
+    assert!(arm.writes().is_empty());
+}
+
+#[test]
+fn a_new_account_and_its_group_are_created_only_after_their_reads_say_404() {
+    let draft = fixture("translator-create-no-custom-domain");
+    let plan = plan_of(&draft);
+    let mut arm = MemoryArm::new(Vec::new());
+    let (executor, outcome) = apply(&draft, &mut arm);
+    assert_eq!(outcome, Outcome::Completed, "{:#?}", executor.steps);
+    let account = &arm.resources[&plan.target().resource_id().to_ascii_lowercase()];
+    assert!(
+        account.get("tags").is_none(),
+        "the guard line is deleted, nothing else: {account}"
+    );
+    let (second, _) = apply(&draft, &mut arm);
+    assert!(
+        matches!(second.steps[1].status, StepStatus::Skipped(_)),
+        "{:?}",
+        second.steps[1]
+    );
+}

@@ -1,0 +1,499 @@
+//! The executor against the local ARM fake over HTTP, the way the page runs it: a transport
+//! that behaves like a browser (it sends an Origin and reads only the response headers CORS
+//! exposes), JWT bearer tokens checked for audience and expiry, long-running operations in
+//! both styles, and the faults the fake injects per scenario. Every fixture is applied, then
+//! applied again: the second run must change nothing.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use ai_network_wizard::core::arm_client::{
+    run, Executor, HttpRequest, HttpResponse, Outcome, StepRun, StepStatus, Transport,
+    TransportError,
+};
+use ai_network_wizard::core::draft::Draft;
+use ai_network_wizard::core::generate::generate;
+use ai_network_wizard::core::share_link::base64url::encode as b64;
+use serde_json::{json, Value};
+
+use crate::arm_fake::ArmFake;
+use crate::support::{fixture, fixtures};
+
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+fn jwt(audience: &str, expires_at: u64) -> String {
+    let claims = json!({ "aud": audience, "exp": expires_at, "tid": "72f988bf-0000-4000-8000-000000000001", "upn": "ops@contoso.example" });
+    format!(
+        "{}.{}.c2ln",
+        b64(br#"{"alg":"RS256"}"#),
+        b64(claims.to_string().as_bytes())
+    )
+}
+
+fn good_token() -> String {
+    jwt("https://management.azure.com/", now() + 3600)
+}
+
+/// Reads what a page could read: CORS-safelisted headers and the exposed ones.
+struct Browser {
+    port: u16,
+    timeout: Duration,
+    waits: Vec<u32>,
+}
+
+impl Browser {
+    fn new(fake: &ArmFake) -> Browser {
+        Browser {
+            port: fake.port,
+            timeout: Duration::from_secs(10),
+            waits: Vec::new(),
+        }
+    }
+}
+
+impl Transport for Browser {
+    fn send(&mut self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
+        let origin = format!("http://127.0.0.1:{}", self.port);
+        let target = request.url.strip_prefix(&origin).expect("the fake's URL");
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port))
+            .map_err(|e| TransportError::Dropped(e.to_string()))?;
+        stream.set_read_timeout(Some(self.timeout)).unwrap();
+        let body = request.body.clone().unwrap_or_default();
+        let mut head = format!("{} {target} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nOrigin: http://127.0.0.1:1\r\nConnection: close\r\n", request.method, self.port);
+        for (name, value) in &request.headers {
+            head += &format!("{name}: {value}\r\n");
+        }
+        head += &format!("Content-Length: {}\r\n\r\n", body.len());
+        stream
+            .write_all(head.as_bytes())
+            .and_then(|_| stream.write_all(body.as_bytes()))
+            .map_err(|e| TransportError::Dropped(e.to_string()))?;
+        let mut answer = String::new();
+        match stream.read_to_string(&mut answer) {
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                return Err(TransportError::TimedOut)
+            }
+            Err(e) => return Err(TransportError::Dropped(e.to_string())),
+            Ok(0) => return Err(TransportError::Dropped("closed without an answer".into())),
+            Ok(_) => {}
+        }
+        let (head, body) = answer.split_once("\r\n\r\n").expect("an HTTP answer");
+        let mut lines = head.lines();
+        let status = lines
+            .next()
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|s| s.parse().ok())
+            .expect("a status");
+        let all: Vec<(String, String)> = lines
+            .filter_map(|l| l.split_once(':'))
+            .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_owned()))
+            .collect();
+        let exposed: Vec<String> = all
+            .iter()
+            .find(|(n, _)| n == "access-control-expose-headers")
+            .map(|(_, v)| {
+                v.split(',')
+                    .map(|h| h.trim().to_ascii_lowercase())
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert!(
+            all.iter().any(|(n, _)| n == "access-control-allow-origin"),
+            "no CORS answer to {} {target}",
+            request.method
+        );
+        let readable = all
+            .into_iter()
+            .filter(|(n, _)| n == "content-type" || exposed.contains(n))
+            .collect();
+        Ok(HttpResponse {
+            status,
+            headers: readable,
+            body: body.to_owned(),
+        })
+    }
+
+    fn wait(&mut self, seconds: u32) {
+        // The fake settles by polls, not by time: no need to sleep.
+        self.waits.push(seconds);
+    }
+
+    fn confirm(&mut self, _step: &StepRun, _warning: &str) -> bool {
+        true
+    }
+}
+
+fn apply(fake: &ArmFake, namespace: &str, draft: &Draft, token: &str) -> (Executor, Outcome) {
+    let plan = generate(draft).plan.expect("a valid draft");
+    let mut executor = Executor::new(plan, &fake.endpoint(namespace));
+    let outcome = run(&mut executor, token, &mut Browser::new(fake));
+    (executor, outcome)
+}
+
+/// What the REST test seeds, plus the subnets the endpoints go in (policies already off, as
+/// new subnets have them).
+fn load(fake: &ArmFake, namespace: &str, draft: &Draft) {
+    let config = generate(draft).plan.expect("a valid draft").config;
+    let mut seed = crate::rest_sent::seed(&config);
+    for endpoint in config.private_endpoints.iter().flat_map(|pe| &pe.endpoints) {
+        let id = endpoint.subnet.to_string();
+        seed["resources"][&id] = json!({
+            "id": id,
+            "name": endpoint.subnet.subnet,
+            "type": "Microsoft.Network/virtualNetworks/subnets",
+            "properties": { "addressPrefix": "10.9.0.0/24", "privateEndpointNetworkPolicies": "Disabled", "provisioningState": "Succeeded" },
+        });
+    }
+    fake.load(namespace, &seed);
+}
+
+fn failure(executor: &Executor, step: usize) -> (String, String, String) {
+    match &executor.steps[step].status {
+        StepStatus::Failed(f) => (f.code.clone(), f.message.clone(), f.advice.clone()),
+        other => panic!("step {step}: {other:?}"),
+    }
+}
+
+fn writes_that_changed(fake: &ArmFake, namespace: &str) -> Vec<String> {
+    fake.log(namespace)
+        .iter()
+        .filter(|e| e["changed"] == true && e["method"] != "GET")
+        .map(|e| format!("{} {}", e["method"], e["path"]))
+        .collect()
+}
+
+/// What a plan may legitimately stop at: a step the page does not send (the REST tab cannot).
+fn expected_stop(executor: &Executor, step: usize) -> bool {
+    let (code, _, _) = failure(executor, step);
+    code == "NeedsCurrentSettings" || code == "NetworkPoliciesEnabled"
+}
+
+#[test]
+fn every_fixture_applies_and_a_second_run_changes_nothing() {
+    let fake = ArmFake::start_checking_tokens();
+    let token = good_token();
+    let mut completed = 0;
+    for (name, draft) in fixtures() {
+        if generate(&draft).plan.is_none() {
+            continue;
+        }
+        let mut draft = draft;
+        draft.current_state = None;
+        load(&fake, &name, &draft);
+        fake.scenario(&name, &json!({ "requireJwt": true }));
+        let (first, outcome) = apply(&fake, &name, &draft, &token);
+        if let Outcome::Failed { step } = outcome {
+            assert!(
+                expected_stop(&first, step),
+                "{name}: {:?}",
+                first.steps[step]
+            );
+            continue;
+        }
+        assert_eq!(outcome, Outcome::Completed, "{name}");
+        let before = fake.state(&name);
+        let writes = writes_that_changed(&fake, &name).len();
+        let (second, outcome) = apply(&fake, &name, &draft, &token);
+        assert_eq!(outcome, Outcome::Completed, "{name}: {:#?}", second.steps);
+        assert_eq!(
+            fake.state(&name),
+            before,
+            "{name}: the second run changed the state"
+        );
+        assert_eq!(writes_that_changed(&fake, &name).len(), writes, "{name}");
+        for step in &second.steps {
+            let wrote = step
+                .sent
+                .iter()
+                .any(|s| ["PUT ", "PATCH "].iter().any(|m| s.request.starts_with(m)));
+            assert!(!wrote, "{name}: {} wrote again", step.title);
+            assert!(
+                matches!(step.status, StepStatus::Done | StepStatus::Skipped(_)),
+                "{name}: {step:?}"
+            );
+        }
+        completed += 1;
+    }
+    assert!(
+        completed >= 20,
+        "only {completed} fixtures applied completely"
+    );
+}
+
+fn openai(fake: &ArmFake, namespace: &str, scenario: Value) -> Draft {
+    let mut draft = fixture("openai-existing-current-state");
+    draft.current_state = None;
+    load(fake, namespace, &draft);
+    fake.scenario(namespace, &scenario);
+    draft
+}
+
+#[test]
+fn long_running_operations_are_followed_with_and_without_readable_headers() {
+    let fake = ArmFake::start_checking_tokens();
+    let exposed = ["Azure-AsyncOperation", "Location", "Retry-After"];
+    for (namespace, scenario) in [
+        (
+            "async-exposed",
+            json!({ "lro": "async", "exposeHeaders": exposed, "lroPolls": 2 }),
+        ),
+        (
+            "location-exposed",
+            json!({ "lro": "location", "exposeHeaders": exposed, "lroPolls": 2 }),
+        ),
+        ("async-hidden", json!({ "lro": "async", "lroPolls": 2 })),
+        (
+            "location-hidden",
+            json!({ "lro": "location", "lroPolls": 2 }),
+        ),
+    ] {
+        let draft = openai(&fake, namespace, scenario);
+        let (executor, outcome) = apply(&fake, namespace, &draft, &good_token());
+        assert_eq!(
+            outcome,
+            Outcome::Completed,
+            "{namespace}: {:#?}",
+            executor.steps
+        );
+        let polled_operations = fake
+            .log(namespace)
+            .iter()
+            .filter(|e| e["path"].as_str().unwrap().starts_with("/operations/"))
+            .count();
+        if namespace.ends_with("exposed") {
+            assert!(
+                polled_operations >= 2,
+                "{namespace}: the operation URL was polled"
+            );
+        } else {
+            assert_eq!(
+                polled_operations, 0,
+                "{namespace}: hidden headers, so the resource is read"
+            );
+        }
+        let state = fake.state(namespace).to_string();
+        assert!(
+            !state.contains("\"Accepted\"") && !state.contains("\"Updating\""),
+            "{namespace}: everything settled"
+        );
+    }
+}
+
+#[test]
+fn injected_faults_end_in_the_right_state_and_resume_finishes() {
+    let fake = ArmFake::start_checking_tokens();
+    let token = good_token();
+    let account = "/providers/Microsoft.CognitiveServices/accounts/contoso-openai";
+    let cases = [
+        (
+            "throttled",
+            json!({ "path": account, "method": "PATCH", "status": 429, "code": "TooManyRequests", "message": "Rate limit.", "retryAfter": 3 }),
+            None,
+        ),
+        (
+            "busy",
+            json!({ "path": "snet-api", "method": "PUT", "status": 409, "code": "AnotherOperationInProgress", "message": "Another operation is in progress.", "retryAfter": 4 }),
+            None,
+        ),
+        (
+            "unauthorized",
+            json!({ "path": account, "method": "PATCH", "status": 401, "code": "ExpiredAuthenticationToken", "message": "The access token expiry UTC time is earlier than current UTC time." }),
+            Some("ExpiredAuthenticationToken"),
+        ),
+        (
+            "forbidden",
+            json!({ "path": account, "method": "PATCH", "status": 403, "code": "AuthorizationFailed", "message": "The client does not have authorization." }),
+            Some("AuthorizationFailed"),
+        ),
+        (
+            "lro-failed",
+            json!({ "path": "snet-api", "method": "PUT", "kind": "lro-failed", "code": "InternalServerError", "message": "The subnet update failed." }),
+            Some("InternalServerError"),
+        ),
+        (
+            "dropped",
+            json!({ "path": "snet-api", "method": "PUT", "kind": "drop" }),
+            Some("ConnectionDropped"),
+        ),
+        (
+            "dropped-after",
+            json!({ "path": "snet-api", "method": "PUT", "kind": "drop-after" }),
+            Some("ConnectionDropped"),
+        ),
+        (
+            "slow",
+            json!({ "path": account, "method": "PATCH", "kind": "slow", "seconds": 2 }),
+            Some("ConnectionDropped"),
+        ),
+    ];
+    for (namespace, fault, stops_with) in cases {
+        let draft = openai(
+            &fake,
+            namespace,
+            // The operation's own error is only readable when its URL is.
+            json!({ "requireJwt": true, "faults": [fault], "exposeHeaders": if namespace == "lro-failed" { vec!["Azure-AsyncOperation"] } else { vec![] } }),
+        );
+        let plan = generate(&draft).plan.unwrap();
+        let mut executor = Executor::new(plan, &fake.endpoint(namespace));
+        let mut browser = Browser::new(&fake);
+        if namespace == "slow" {
+            browser.timeout = Duration::from_millis(700);
+        }
+        let outcome = run(&mut executor, &token, &mut browser);
+        match stops_with {
+            None => {
+                assert_eq!(
+                    outcome,
+                    Outcome::Completed,
+                    "{namespace}: {:#?}",
+                    executor.steps
+                );
+                assert!(
+                    browser.waits.iter().any(|&w| w == 3 || w == 4) || browser.waits.contains(&10),
+                    "{namespace}: {:?}",
+                    browser.waits
+                );
+            }
+            Some(code) => {
+                let Outcome::Failed { step } = outcome else {
+                    panic!("{namespace}: {outcome:?}")
+                };
+                let (found, message, advice) = failure(&executor, step);
+                assert_eq!(
+                    found, code,
+                    "{namespace}: {message} {:#?}",
+                    executor.steps[step].sent
+                );
+                assert!(!advice.is_empty());
+                let (applied, not_applied) = executor.summary();
+                assert!(
+                    !applied.is_empty() && !not_applied.is_empty(),
+                    "{namespace}"
+                );
+                browser.timeout = Duration::from_secs(10);
+                executor.resume();
+                assert_eq!(
+                    run(&mut executor, &token, &mut browser),
+                    Outcome::Completed,
+                    "{namespace}: resume {:#?}",
+                    executor.steps
+                );
+            }
+        }
+        let (_, outcome) = apply(&fake, namespace, &draft, &token);
+        assert_eq!(outcome, Outcome::Completed);
+        let state = fake.state(namespace);
+        let acls = state["resources"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .find(|(id, _)| id.ends_with("contoso-openai"))
+            .unwrap()
+            .1["properties"]["networkAcls"]
+            .clone();
+        assert_eq!(
+            acls["defaultAction"], "Deny",
+            "{namespace}: the plan finished"
+        );
+    }
+}
+
+#[test]
+fn tokens_for_another_audience_or_expired_are_refused_like_arm() {
+    let fake = ArmFake::start_checking_tokens();
+    for (namespace, token, code) in [
+        (
+            "audience",
+            jwt("https://graph.microsoft.com", now() + 3600),
+            "InvalidAuthenticationTokenAudience",
+        ),
+        (
+            "expired",
+            jwt("https://management.azure.com/", now() - 60),
+            "ExpiredAuthenticationToken",
+        ),
+        (
+            "not-a-jwt",
+            "opaque".to_owned(),
+            "InvalidAuthenticationToken",
+        ),
+    ] {
+        let draft = openai(&fake, namespace, json!({ "requireJwt": true }));
+        let (executor, outcome) = apply(&fake, namespace, &draft, &token);
+        assert_eq!(outcome, Outcome::Failed { step: 0 }, "{namespace}");
+        let (found, _, advice) = failure(&executor, 0);
+        assert_eq!(found, code);
+        assert!(
+            advice.contains("az account get-access-token --resource https://management.azure.com/"),
+            "{advice}"
+        );
+        assert!(writes_that_changed(&fake, namespace).is_empty());
+    }
+}
+
+#[test]
+fn the_fake_answers_a_preflight_like_arm_and_refuses_a_partial_network_acls() {
+    let fake = ArmFake::start_checking_tokens();
+    let draft = openai(&fake, "strict", json!({}));
+    let mut stream = TcpStream::connect(("127.0.0.1", fake.port)).unwrap();
+    write!(stream, "OPTIONS /strict/subscriptions/x HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://127.0.0.1:8080\r\nAccess-Control-Request-Method: PATCH\r\nAccess-Control-Request-Headers: authorization, content-type\r\nConnection: close\r\n\r\n").unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 204"), "{answer}");
+    assert!(
+        answer.contains("Access-Control-Allow-Origin: http://127.0.0.1:8080"),
+        "{answer}"
+    );
+    assert!(
+        answer.contains("Access-Control-Allow-Headers: authorization, content-type"),
+        "{answer}"
+    );
+    assert!(answer.contains("PATCH"), "{answer}");
+
+    let plan = generate(&draft).plan.unwrap();
+    let account = plan.target().resource_id();
+    let mut browser = Browser::new(&fake);
+    let partial = HttpRequest {
+        method: "PATCH",
+        url: format!(
+            "{}{account}?api-version=2024-10-01",
+            fake.endpoint("strict")
+        ),
+        headers: vec![
+            ("Authorization", format!("Bearer {}", good_token())),
+            ("Content-Type", "application/json".into()),
+        ],
+        body: Some(
+            json!({ "properties": { "networkAcls": { "defaultAction": "Deny" } } }).to_string(),
+        ),
+    };
+    let answer = browser.send(&partial).unwrap();
+    assert_eq!(answer.status, 400);
+    assert!(
+        answer.body.contains("partial networkAcls"),
+        "{}",
+        answer.body
+    );
+    let mut wrong_version = partial.clone();
+    wrong_version.url = wrong_version.url.replace("2024-10-01", "2019-01-01");
+    wrong_version.body =
+        Some(json!({ "properties": { "publicNetworkAccess": "Disabled" } }).to_string());
+    let answer = browser.send(&wrong_version).unwrap();
+    assert_eq!(
+        (answer.status, answer.arm_error().unwrap().0.as_str()),
+        (400, "InvalidApiVersionParameter")
+    );
+    assert!(writes_that_changed(&fake, "strict").is_empty());
+    let _: Value = fake.state("strict");
+}
