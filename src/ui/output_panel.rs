@@ -86,13 +86,34 @@ pub fn output_panel() -> AnyView {
                 .count()
         })
     });
+    // The steps that still hold an error nobody has been shown yet, in wizard order: a new
+    // user sees where to go, not an empty problems list.
+    let steps_to_fill = Memo::new(move |_| {
+        state.generated.with(|g| {
+            let mut steps: Vec<WizardStep> = g
+                .validation
+                .errors()
+                .filter_map(|d| WizardStep::from_id(step_of_field(&d.field)))
+                .collect();
+            steps.sort_by_key(|s| s.index());
+            steps.dedup();
+            steps
+                .iter()
+                .map(|s| s.label())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    });
     let status = Memo::new(move |_| {
         let (all, visible) = (error_count.get(), shown_errors.get());
         let has_script = shown.with(Option::is_some);
         if all == 0 {
             "Ready to run. Review it first.".to_owned()
         } else if visible == 0 {
-            "Fill in the steps: the script appears once nothing required is missing.".to_owned()
+            format!(
+                "Fill in the steps still missing a required field: {}.",
+                steps_to_fill.get()
+            )
         } else if has_script {
             format!(
                 "{} to fix: the script below is from before the last change.",

@@ -10,7 +10,9 @@ test('first visit: no error shown on untouched fields; errors appear after leavi
   assert((await page.locator('[aria-invalid="true"]').count()) === 0, 'fields marked invalid on first load');
   assert((await page.locator('#diagnostics a.diag.error').count()) === 0, 'the problems list shows errors on first load');
   assertMatch(await page.locator('#output-status').textContent(), /Fill in the steps/, '#output-status on first load');
-  // The empty code view must not point at a problems list that is empty.
+  // The status names the steps that still need input; the empty code view must not point at
+  // a problems list that is empty.
+  assertMatch(await page.locator('#output-status').textContent(), /missing a required field: Target, Custom domain\./, '#output-status names the steps to fill');
   assertMatch(await page.locator('#output-code').textContent(), /once the required fields/, 'the empty code view on first load');
   // The four tabs fit inside the output panel at desktop width (none cut off at its edge).
   const overflow = await page.locator('.tabs').evaluate((row) => {
