@@ -18,5 +18,11 @@ pub const RESOURCES: &str = "2021-04-01";
 pub const SUBSCRIPTIONS: &str = "2022-12-01";
 /// Microsoft.Authorization/roleAssignments (the storage role for BYOS).
 pub const AUTHORIZATION: &str = "2022-04-01";
-/// Microsoft.Storage/storageAccounts (BYOS hardening).
+/// Microsoft.Storage/storageAccounts (BYOS hardening, a hub's storage).
 pub const STORAGE: &str = "2023-05-01";
+/// Microsoft.KeyVault/vaults (a hub's key vault).
+pub const KEY_VAULT: &str = "2023-07-01";
+/// Microsoft.ContainerRegistry/registries (a hub's container registry).
+pub const CONTAINER_REGISTRY: &str = "2023-07-01";
+/// Microsoft.Search/searchServices (a hub's AI Search; its enums are lower case here).
+pub const SEARCH: &str = "2023-11-01";

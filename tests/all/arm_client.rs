@@ -711,6 +711,8 @@ fn the_private_endpoint_accepted_race_is_retried_with_back_off() {
     let mut arm = MemoryArm::new(vec![
         json!({ "id": format!("/subscriptions/{}/resourceGroups/{}", t.subscription_id, t.resource_group), "location": t.region }),
         json!({ "id": t.resource_id(), "kind": "SpeechServices", "location": t.region, "properties": { "customSubDomainName": "x" } }),
+        // The endpoint's virtual network: its creation reads it first.
+        json!({ "id": format!("/subscriptions/{}/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-apps", t.subscription_id), "location": t.region }),
     ]);
     let race = Fault::Status(400, "AccountProvisioningStateInvalid", "Call to Microsoft.CognitiveServices/accounts failed. Account is in Accepted provisioning state.", None);
     arm = arm.fault("PUT", "/privateEndpoints/", race.clone()).fault(

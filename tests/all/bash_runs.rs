@@ -320,6 +320,7 @@ fn byos_world(subnets: Value) -> Value {
         "account": null,
         "subnets": subnets,
         "storage": {
+            "location": "westeurope",
             "allowSharedKeyAccess": null,
             "allowBlobPublicAccess": true,
             "networkRuleSet": {
@@ -424,6 +425,92 @@ fn byos_with_custom_domain_and_network_rules_runs_twice() {
         Vec::<String>::new(),
         "the second run must change nothing"
     );
+}
+
+/// One plan with everything: BYOS, the subdomain at creation, network rules and a private
+/// endpoint with its DNS. Each change happens in the safe order, and a second run changes nothing.
+#[test]
+fn byos_with_custom_domain_network_rules_and_a_private_endpoint_runs_twice_in_order() {
+    let draft = fixture("speech-byos-custom-domain-network-rules-private-endpoint");
+    let script = render_draft(&draft, OutputTarget::AzBash);
+    let run = Run::new("byos-everything", &byos_world(subnets_of(&draft)));
+
+    let changes = run.script(&script);
+    let state = run.state();
+    let properties = &state["account"]["properties"];
+    assert_eq!(properties["customSubDomainName"], "contoso-speech-isolated");
+    assert_eq!(
+        properties["userOwnedStorage"],
+        json!([{ "resourceId": STORAGE_ID }])
+    );
+    assert_eq!(properties["networkAcls"]["defaultAction"], "Deny");
+    assert_eq!(properties["publicNetworkAccess"], "Disabled");
+    let endpoint =
+        "6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91|rg-network|pe-contoso-speech-isolated-account";
+    assert!(state["endpoints"][endpoint].is_object(), "{state:#}");
+    let position = |wanted: &str| {
+        changes
+            .iter()
+            .position(|c| c.starts_with(wanted) || (wanted.starts_with('"') && c.contains(wanted)))
+            .unwrap_or_else(|| panic!("no {wanted} in {changes:#?}"))
+    };
+    let order = [
+        "create contoso-speech-isolated ",
+        "role-assignment ",
+        "storage-resource-rule ",
+        "storage-update defaultAction=Deny",
+        "subnet-update ",
+        "\"ipRules\"",
+        "zone-create ",
+        "link-create ",
+        "endpoint-create ",
+        "zone-group-create ",
+        "\"defaultAction\":\"Deny\"",
+        "\"publicNetworkAccess\":\"Disabled\"",
+    ];
+    let positions: Vec<usize> = order.iter().map(|w| position(w)).collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "{order:#?} in {changes:#?}"
+    );
+
+    assert_eq!(
+        run.script(&script),
+        Vec::<String>::new(),
+        "the second run must change nothing"
+    );
+}
+
+/// The storage account's region is known only at run time: the script reads it before the
+/// creation, warns when it differs and goes on; a storage account it cannot read stops it.
+#[test]
+fn the_storage_region_is_checked_before_the_account_is_created() {
+    let script = render_draft(&fixture("speech-byos"), OutputTarget::AzBash);
+    let mut world = byos_world(json!({}));
+    world["storage"]["location"] = json!("northeurope");
+    let run = Run::new("byos-region", &world);
+    let output = run.run(&script);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("Warning: storage account contosospeechdata is in northeurope, the account goes to westeurope."),
+        "{stdout}"
+    );
+
+    let same = Run::new("byos-same-region", &byos_world(json!({})));
+    let output = same.run(&script);
+    assert!(output.status.success());
+    assert!(!String::from_utf8_lossy(&output.stdout).contains("Warning: storage account"));
+
+    let mut missing = byos_world(json!({}));
+    missing["storage_missing"] = json!(true);
+    let run = Run::new("byos-no-storage", &missing);
+    let stderr = run.failing_script(&script);
+    assert!(
+        stderr.contains("Storage account contosospeechdata cannot be read: it must exist"),
+        "{stderr}"
+    );
+    assert_eq!(run.state()["account"], Value::Null, "nothing was created");
 }
 
 #[test]
@@ -570,6 +657,52 @@ fn the_rollback_after_a_forward_run_restores_the_account_exactly() {
     );
 }
 
+/// Each endpoint's virtual network in the endpoint's region, and a hub's dependent resources
+/// (keyed by lower-case ID, as the fake az looks them up) open to the public.
+fn endpoint_world(draft: &Draft) -> (Value, Value) {
+    let config = generate(draft).plan.expect("a valid fixture").config;
+    let mut vnets = serde_json::Map::new();
+    let mut dependents = serde_json::Map::new();
+    for e in &config.private_endpoints.unwrap().endpoints {
+        vnets.insert(e.subnet.vnet_id().to_ascii_lowercase(), json!(e.location));
+        if !e
+            .resource_id
+            .eq_ignore_ascii_case(&config.target.resource_id())
+        {
+            dependents.insert(
+                e.resource_id.to_ascii_lowercase(),
+                json!({ "properties": { "publicNetworkAccess": "Enabled" } }),
+            );
+        }
+    }
+    (Value::Object(vnets), Value::Object(dependents))
+}
+
+#[test]
+fn an_endpoint_set_to_another_region_than_its_virtual_network_stops_before_creating() {
+    let draft = fixture("speech-private-endpoint-created-zones");
+    let script = render_draft(&draft, OutputTarget::AzBash);
+    let (mut vnets, _) = endpoint_world(&draft);
+    for location in vnets.as_object_mut().unwrap().values_mut() {
+        *location = json!("northeurope");
+    }
+    let mut account = account("SpeechServices", Value::Null);
+    account["properties"]["customSubDomainName"] = json!("contoso-speech");
+    let run = Run::new(
+        "pe-vnet-region",
+        &json!({ "account": account, "subnets": {}, "vnet_locations": vnets }),
+    );
+    let stderr = run.failing_script(&script);
+    assert!(
+        stderr.contains("The virtual network is in northeurope, not in westeurope: a private endpoint must be in its virtual network's region."),
+        "{stderr}"
+    );
+    assert!(
+        run.state()["endpoints"].is_null(),
+        "no endpoint was created"
+    );
+}
+
 /// Private endpoint fixtures of every shape (zones created, three zones with subnet policies,
 /// manual approval in another subscription, a whole hub, US Government, existing zones, own DNS):
 /// the first run creates each endpoint, the second changes nothing.
@@ -590,11 +723,23 @@ fn private_endpoint_scripts_run_twice() {
         let mut account = account(&draft.target.kind, Value::Null);
         account["properties"]["customSubDomainName"] = json!(draft.custom_domain.subdomain);
         let cloud = draft.target.cloud.cli_name();
+        let (vnet_locations, dependents) = endpoint_world(&draft);
         let run = Run::new(
             name,
-            &json!({ "cloud": cloud, "account": account, "subnets": {} }),
+            &json!({ "cloud": cloud, "account": account, "subnets": {}, "vnet_locations": vnet_locations, "resources": dependents }),
         );
         let first = run.script(&script);
+        if draft.private_endpoints.close_public_access {
+            for (id, resource) in run.state()["resources"].as_object().unwrap() {
+                let access = resource["properties"]["publicNetworkAccess"]
+                    .as_str()
+                    .unwrap();
+                assert!(
+                    access.eq_ignore_ascii_case("disabled"),
+                    "{name}: {id} is {access}"
+                );
+            }
+        }
         let endpoints = draft.private_endpoints.endpoints.len();
         assert_eq!(
             first

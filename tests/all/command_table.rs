@@ -143,6 +143,18 @@ const AZ_COMMANDS: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "network vnet show",
+        &[
+            "--ids",
+            "--name",
+            "-n",
+            "--resource-group",
+            "-g",
+            "--expand",
+            "--subscription",
+        ],
+    ),
+    (
         "network vnet subnet show",
         &[
             "--ids",

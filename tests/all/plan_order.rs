@@ -59,9 +59,34 @@ fn actions(plan: &Plan) -> Vec<String> {
             Action::VerifyUserOwnedStorage { storage } => {
                 format!("VerifyUserOwnedStorage({})", storage.name)
             }
-            Action::PrivateEndpoint(action) => format!("PrivateEndpoint({action:?})"),
+            Action::PrivateEndpoint(action) => endpoint_action(action),
         })
         .collect()
+}
+
+fn endpoint_action(action: &EndpointAction) -> String {
+    match action {
+        EndpointAction::DisableNetworkPolicies { subnet, .. } => {
+            format!("DisableNetworkPolicies({})", subnet.subnet)
+        }
+        EndpointAction::CreateZone { zone } => format!("CreateZone({})", zone.name),
+        EndpointAction::LinkZone {
+            zone, link_name, ..
+        } => {
+            format!("LinkZone({}, {link_name})", zone.name)
+        }
+        EndpointAction::CreateEndpoint { endpoint } => format!("CreateEndpoint({})", endpoint.name),
+        EndpointAction::AttachZoneGroup { endpoint } => {
+            format!("AttachZoneGroup({})", endpoint.name)
+        }
+        EndpointAction::ShowDnsRecords { endpoint } => format!("ShowDnsRecords({})", endpoint.name),
+        EndpointAction::ClientGuidance { .. } => "ClientGuidance".to_owned(),
+        EndpointAction::DeleteEndpoint { removal } => format!("DeleteEndpoint({})", removal.name),
+        EndpointAction::CloseDependentPublicAccess { resource_id, .. } => format!(
+            "CloseDependentPublicAccess({})",
+            resource_id.rsplit('/').next().unwrap()
+        ),
+    }
 }
 
 fn subnet(subscription: &str, name: &str, endpoint: bool) -> VnetRuleDraft {
@@ -345,6 +370,8 @@ fn every_fixture_plan_respects_the_safe_order() {
                 | EndpointAction::AttachZoneGroup { .. }
                 | EndpointAction::ShowDnsRecords { .. } => 54,
                 EndpointAction::ClientGuidance { .. } => 55,
+                // A hub's dependents close after the target (and before removals).
+                EndpointAction::CloseDependentPublicAccess { .. } => 75,
                 EndpointAction::DeleteEndpoint { .. } => 80,
             },
             Action::SetDefaultAction { .. } => 60,
@@ -387,6 +414,39 @@ fn every_fixture_plan_respects_the_safe_order() {
     assert!(checked >= 3, "the corpus has valid fixtures");
 }
 
+/// Seed 003: the hub's storage, key vault, registry, search and AI services close too, each
+/// once (the storage has two endpoints), after every endpoint and its DNS and the hub itself.
+#[test]
+fn a_hubs_dependents_close_after_every_endpoint_each_once() {
+    let actions = actions(&plan_of(&fixture("ai-studio-hub-private-endpoints")));
+    let closes: Vec<&str> = actions
+        .iter()
+        .filter(|a| a.starts_with("CloseDependentPublicAccess"))
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        closes,
+        [
+            "CloseDependentPublicAccess(contosohubstorage)",
+            "CloseDependentPublicAccess(contoso-hub-kv)",
+            "CloseDependentPublicAccess(contosohubacr)",
+            "CloseDependentPublicAccess(contoso-hub-search)",
+            "CloseDependentPublicAccess(contoso-hub-ai)",
+        ]
+    );
+    let position = |wanted: &str| actions.iter().position(|a| a == wanted).unwrap();
+    let last_dns = actions
+        .iter()
+        .rposition(|a| a.starts_with("AttachZoneGroup"))
+        .unwrap();
+    let hub_closed = position("SetPublicNetworkAccess(Disabled)");
+    assert!(last_dns < hub_closed, "{actions:#?}");
+    assert!(
+        hub_closed < position("CloseDependentPublicAccess(contosohubstorage)"),
+        "{actions:#?}"
+    );
+}
+
 // ---- Bring your own storage ----
 
 #[test]
@@ -411,6 +471,34 @@ fn byos_with_subdomain_and_network_rules_is_one_plan_in_the_safe_order() {
     assert_eq!(
         create.irreversibility(),
         "the custom subdomain can never be changed or removed, the storage account (BYOS) can never be changed, and the account can never stop using it; the only way back is a new resource."
+    );
+}
+
+/// BYOS with everything else: the storage and its role come right after the creation (which
+/// sets the subdomain), the rules and endpoints before anything closes, the check last.
+#[test]
+fn byos_with_subdomain_rules_and_a_private_endpoint_is_one_plan_in_the_safe_order() {
+    let plan = plan_of(&fixture(
+        "speech-byos-custom-domain-network-rules-private-endpoint",
+    ));
+    assert_eq!(
+        actions(&plan),
+        [
+            "SelectSubscription",
+            "CreateAccount(contoso-speech-isolated, storage contosospeechdata)",
+            "AssignStorageRole(contosospeechdata)",
+            "HardenStorage(contosospeechdata)",
+            "EnableServiceEndpoint(snet-speech)",
+            "MergeNetworkRules",
+            "CreateZone(privatelink.cognitiveservices.azure.com)",
+            "LinkZone(privatelink.cognitiveservices.azure.com, link-vnet-apps)",
+            "CreateEndpoint(pe-contoso-speech-isolated-account)",
+            "AttachZoneGroup(pe-contoso-speech-isolated-account)",
+            "ClientGuidance",
+            "SetDefaultAction(Deny)",
+            "SetPublicNetworkAccess(Disabled)",
+            "VerifyUserOwnedStorage(contosospeechdata)",
+        ]
     );
 }
 

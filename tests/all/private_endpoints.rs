@@ -433,6 +433,26 @@ enum Access {
     Disabled,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct SearchAccessPatch {
+    properties: SearchAccessProperties,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct SearchAccessProperties {
+    public_network_access: SearchAccess,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum SearchAccess {
+    #[allow(dead_code)]
+    Enabled,
+    Disabled,
+}
+
 fn parse<'a, T: Deserialize<'a>>(body: &'a str, what: &str) -> T {
     serde_json::from_str(body)
         .unwrap_or_else(|e| panic!("{what}: body is not a valid shape: {e}\n{body}"))
@@ -509,6 +529,22 @@ pub fn is_valid_body(method: &str, path: &str, body: &str, what: &str) -> bool {
                 );
                 assert!(!config.name.contains('.'), "{what}");
             }
+        }
+        // A hub's key vault and registry ("Disabled"), its search service (lower case in
+        // 2023-11-01): only publicNetworkAccess, only to close.
+        ("PATCH", "vaults" | "registries") => {
+            let patch: AccessPatch = parse(body, what);
+            assert!(matches!(
+                patch.properties.public_network_access,
+                Access::Disabled
+            ));
+        }
+        ("PATCH", "searchServices") => {
+            let patch: SearchAccessPatch = parse(body, what);
+            assert!(matches!(
+                patch.properties.public_network_access,
+                SearchAccess::Disabled
+            ));
         }
         ("PATCH", "workspaces" | "mediaservices") => {
             let patch: AccessPatch = parse(body, what);

@@ -174,6 +174,19 @@ pub(crate) fn seed(config: &Config) -> Value {
         let mut ids: Vec<String> = Vec::new();
         for endpoint in &pe.endpoints {
             ids.push(endpoint.id());
+            // Its virtual network, in the region the endpoint is set to; a hub's dependent
+            // resource, open to the public.
+            let vnet = endpoint.subnet.vnet_id();
+            add_group(&mut resources, &vnet);
+            resources
+                .entry(vnet)
+                .or_insert_with(|| json!({ "location": endpoint.location, "properties": {} }));
+            if !endpoint.resource_id.eq_ignore_ascii_case(&account_id) {
+                add_group(&mut resources, &endpoint.resource_id);
+                resources
+                    .entry(endpoint.resource_id.clone())
+                    .or_insert_with(|| json!({ "location": target.region, "properties": { "publicNetworkAccess": "Enabled" } }));
+            }
             for zone in &endpoint.zones {
                 if matches!(pe.dns, Dns::ExistingZones) {
                     resources.insert(
@@ -458,10 +471,42 @@ fn check(case: &Case, fake: &ArmFake) -> Vec<String> {
         }
     }
     problems.extend(nothing_lost(case, &config, &final_state));
+    problems.extend(dependents_closed(case, &config, &final_state));
     if case.state_known {
         problems.extend(everything_added(case, &config, &final_state));
     }
     problems
+}
+
+/// With "close public access", every dependent resource of a hub ends with it disabled, spelled
+/// as its provider's spec wants.
+fn dependents_closed(case: &Case, config: &Config, final_state: &Value) -> Vec<String> {
+    let Some(pe) = config
+        .private_endpoints
+        .as_ref()
+        .filter(|pe| pe.close_public_access)
+    else {
+        return Vec::new();
+    };
+    pe.endpoints
+        .iter()
+        .filter(|e| {
+            !e.resource_id
+                .eq_ignore_ascii_case(&config.target.resource_id())
+        })
+        .filter_map(|e| {
+            let (_, wanted) = e.link_type.public_access_api();
+            let found = resource(final_state, &e.resource_id)
+                .map(|r| r["properties"]["publicNetworkAccess"].clone())
+                .unwrap_or_default();
+            (found != wanted).then(|| {
+                format!(
+                    "{}: {} ends with publicNetworkAccess {found}, not {wanted}",
+                    case.namespace, e.resource_id
+                )
+            })
+        })
+        .collect()
 }
 
 /// Everything the fake held is still there (rules merged, never replaced), except the rules

@@ -27,6 +27,9 @@ fn api_version_table_is_the_expected_one() {
     assert_eq!(api_versions::SUBSCRIPTIONS, "2022-12-01");
     assert_eq!(api_versions::AUTHORIZATION, "2022-04-01");
     assert_eq!(api_versions::STORAGE, "2023-05-01");
+    assert_eq!(api_versions::KEY_VAULT, "2023-07-01");
+    assert_eq!(api_versions::CONTAINER_REGISTRY, "2023-07-01");
+    assert_eq!(api_versions::SEARCH, "2023-11-01");
 }
 
 /// The api-version a path needs, decided by its provider.
@@ -48,6 +51,9 @@ fn expected_api_version(path: &str) -> &'static str {
         Some("Microsoft.MachineLearningServices") => "2024-10-01",
         Some("Microsoft.Media") => "2023-01-01",
         Some("Microsoft.Storage") => "2023-05-01",
+        Some("Microsoft.KeyVault") => "2023-07-01",
+        Some("Microsoft.ContainerRegistry") => "2023-07-01",
+        Some("Microsoft.Search") => "2023-11-01",
         Some("Microsoft.Authorization") => "2022-04-01",
         Some(other) => panic!("no expected api-version for provider {other} ({path})"),
     }
@@ -215,6 +221,7 @@ struct StorageProperties {
     allow_shared_key_access: Option<bool>,
     allow_blob_public_access: Option<bool>,
     network_acls: Option<StorageNetworkAcls>,
+    public_network_access: Option<PublicNetworkAccess>,
 }
 
 #[derive(Deserialize, Debug)]
@@ -450,6 +457,9 @@ fn check_body(
                         "{what}"
                     );
                 }
+            } else if let Some(access) = &p.public_network_access {
+                // A hub's storage, closed after its endpoints.
+                assert!(matches!(access, PublicNetworkAccess::Disabled), "{what}");
             } else {
                 assert_eq!(
                     (p.allow_shared_key_access, p.allow_blob_public_access),

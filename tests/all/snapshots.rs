@@ -57,6 +57,10 @@ snapshot_tests! {
     speech_byos_custom_domain_network_rules_az_bash: "speech-byos-custom-domain-network-rules", AzBash;
     speech_byos_custom_domain_network_rules_az_powershell: "speech-byos-custom-domain-network-rules", AzPowerShell;
     speech_byos_custom_domain_network_rules_rest: "speech-byos-custom-domain-network-rules", Rest;
+    speech_byos_custom_domain_network_rules_private_endpoint_powershell: "speech-byos-custom-domain-network-rules-private-endpoint", PowerShell;
+    speech_byos_custom_domain_network_rules_private_endpoint_az_bash: "speech-byos-custom-domain-network-rules-private-endpoint", AzBash;
+    speech_byos_custom_domain_network_rules_private_endpoint_az_powershell: "speech-byos-custom-domain-network-rules-private-endpoint", AzPowerShell;
+    speech_byos_custom_domain_network_rules_private_endpoint_rest: "speech-byos-custom-domain-network-rules-private-endpoint", Rest;
     // The REST form computed from an imported current state (exact bodies, no edit marks).
     openai_existing_current_state_rest: "openai-existing-current-state", Rest;
     // Private endpoints and private DNS.

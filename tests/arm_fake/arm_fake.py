@@ -603,6 +603,29 @@ class Fake:
         self.account(ns, path.rsplit("/privateEndpointConnections", 1)[0], segments[:8])
         return 200, {"value": []}
 
+    # ---- a hub's dependent resources and virtual networks: read, and publicNetworkAccess set ----
+
+    def op_VirtualNetworks_Get(self, ns, path, segments, body):
+        return self.generic_get(ns, path, segments)
+
+    def op_Vaults_Get(self, ns, path, segments, body):
+        return self.generic_get(ns, path, segments)
+
+    def op_Vaults_Update(self, ns, path, segments, body):
+        return self.merge_properties(ns, path, segments, body)
+
+    def op_Registries_Get(self, ns, path, segments, body):
+        return self.generic_get(ns, path, segments)
+
+    def op_Registries_Update(self, ns, path, segments, body):
+        return self.merge_properties(ns, path, segments, body)
+
+    def op_Services_Get(self, ns, path, segments, body):
+        return self.generic_get(ns, path, segments)
+
+    def op_Services_Update(self, ns, path, segments, body):
+        return self.merge_properties(ns, path, segments, body)
+
     def op_Workspaces_Update(self, ns, path, segments, body):
         return self.merge_properties(ns, path, segments, body)
 

@@ -825,7 +825,8 @@ fn is_check(step: &Step) -> bool {
             | EndpointAction::LinkZone { .. }
             | EndpointAction::CreateEndpoint { .. }
             | EndpointAction::AttachZoneGroup { .. }
-            | EndpointAction::DeleteEndpoint { .. } => false,
+            | EndpointAction::DeleteEndpoint { .. }
+            | EndpointAction::CloseDependentPublicAccess { .. } => false,
         },
         Action::CreateAccount { .. }
         | Action::SetCustomSubdomain { .. }

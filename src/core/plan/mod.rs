@@ -282,6 +282,11 @@ fn push_private_endpoint_steps(
             action: Action::SetPublicNetworkAccess { access: PublicNetworkAccess::Disabled },
         });
     }
+    if endpoints.close_public_access {
+        steps.extend(private_endpoints::dependent_closing_steps(
+            config, endpoints,
+        ));
+    }
     if endpoints.reopen_public_access && network_access.is_none() {
         steps.push(Step {
             title: "Set public network access to Enabled".into(),
@@ -470,6 +475,9 @@ impl Plan {
                     ArmRequest::new("PUT", group_path, api_versions::RESOURCES)
                         .state_body(request_bodies::create_only_if_missing("resource group", "the GET above", json!({ "location": t.region }))),
                 ];
+                if let Some(storage) = storage {
+                    requests.push(storage::location_check(t, storage));
+                }
                 let mut properties = json!({});
                 if let Some(sub) = custom_subdomain {
                     requests.push(availability(sub, Some(kind)));

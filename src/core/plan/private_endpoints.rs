@@ -12,6 +12,7 @@ use crate::core::config::{Config, Resource, Target};
 use crate::core::private_endpoints::config::{
     Approval, Endpoint, PrivateEndpoints, Removal, ZoneRef,
 };
+use crate::core::private_endpoints::LinkType;
 use crate::core::subnet_id::SubnetId;
 
 /// The Azure DNS address conditional forwarders point to.
@@ -43,6 +44,19 @@ pub enum EndpointAction {
     ClientGuidance { lines: Vec<String> },
     /// Delete an endpoint (its zone group first when asked); zones are never deleted.
     DeleteEndpoint { removal: Removal },
+    /// Set publicNetworkAccess to disabled on a hub's dependent resource unless it is already.
+    CloseDependentPublicAccess {
+        resource_id: String,
+        link_type: LinkType,
+    },
+}
+
+impl EndpointAction {
+    /// The ARM path (with its api-version) and the wire value of a dependent's closing.
+    pub fn dependent_access(resource_id: &str, link_type: LinkType) -> (String, &'static str) {
+        let (api_version, value) = link_type.public_access_api();
+        (format!("{resource_id}?api-version={api_version}"), value)
+    }
 }
 
 /// Link name of a zone to a virtual network: `link-{vnet}`, within 80 characters.
@@ -138,6 +152,32 @@ pub(super) fn creation_steps(config: &Config, pe: &PrivateEndpoints) -> Vec<Step
             "What clients change",
             "Clients keep their keys or tokens; what changes is the host they call and where its name resolves.",
             EndpointAction::ClientGuidance { lines: guidance },
+        ));
+    }
+    steps
+}
+
+/// Seed 003: a hub's default resources (storage, key vault, registry, search, AI services)
+/// get their public access disabled too, each once, after every endpoint and its DNS.
+pub(super) fn dependent_closing_steps(config: &Config, pe: &PrivateEndpoints) -> Vec<Step> {
+    let target = config.target.resource_id();
+    let mut seen: Vec<String> = Vec::new();
+    let mut steps = Vec::new();
+    for e in &pe.endpoints {
+        let key = e.resource_id.to_ascii_lowercase();
+        if e.resource_id.eq_ignore_ascii_case(&target) || seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        let registry = if e.link_type == LinkType::ContainerRegistry {
+            " A container registry accepts this only on the Premium tier (as for its private endpoint)."
+        } else {
+            ""
+        };
+        steps.push(step(
+            format!("Disable public network access on {}", e.resource_name()),
+            &format!("The hub reaches it through its private endpoint from now on; nothing on the internet does. After every endpoint and its DNS, so nobody is locked out midway.{registry}"),
+            EndpointAction::CloseDependentPublicAccess { resource_id: e.resource_id.clone(), link_type: e.link_type },
         ));
     }
     steps
@@ -247,6 +287,8 @@ pub(super) fn requests(target: &Target, action: &EndpointAction) -> Vec<ArmReque
         }
         EndpointAction::CreateEndpoint { endpoint } => {
             let mut requests = vec![
+                ArmRequest::new("GET", endpoint.subnet.vnet_id(), api_versions::NETWORK)
+                    .note(format!("The virtual network's location must be {}: an endpoint is created in its virtual network's region. If it is another region, stop and set that region for the endpoint in the wizard.", endpoint.location)),
                 ArmRequest::new("GET", endpoint.id(), api_versions::NETWORK)
                     .note("200: the endpoint exists, skip the PUT."),
                 ArmRequest::new("PUT", endpoint.id(), api_versions::NETWORK)
@@ -286,6 +328,16 @@ pub(super) fn requests(target: &Target, action: &EndpointAction) -> Vec<ArmReque
             target.resource.resource_type().api_version(),
         )
         .note(lines.join(" "))],
+        EndpointAction::CloseDependentPublicAccess { resource_id, link_type } => {
+            let (api_version, value) = link_type.public_access_api();
+            vec![
+                ArmRequest::new("GET", resource_id.clone(), api_version)
+                    .note(format!("If properties.publicNetworkAccess is already {value} (in any case), skip the PATCH.")),
+                ArmRequest::new("PATCH", resource_id.clone(), api_version)
+                    .body(json!({ "properties": { "publicNetworkAccess": value } }))
+                    .note("Only this property changes. Long-running for some types: poll GET until properties.provisioningState is Succeeded."),
+            ]
+        }
         EndpointAction::DeleteEndpoint { removal } => {
             let mut requests = Vec::new();
             if removal.delete_zone_group {

@@ -86,6 +86,14 @@ pub(super) fn existing_account_note(storage: Option<&StorageAccountId>) -> Strin
     }
 }
 
+/// The storage account's region is only known at run time: read it before creating.
+pub(super) fn location_check(target: &Target, storage: &StorageAccountId) -> ArmRequest {
+    ArmRequest::new("GET", storage.to_string(), api_versions::STORAGE).note(format!(
+        "Expect 200: the storage account must exist (404: stop). If its location is not {}, creating works, but the same region is recommended (lower latency; text to speech reaches the storage account over the public internet).",
+        target.region
+    ))
+}
+
 /// `identity` and `properties.userOwnedStorage` of the create body.
 pub(super) fn add_user_owned_storage(body: &mut Value, storage: &StorageAccountId) {
     body["identity"] = json!({ "type": "SystemAssigned" });

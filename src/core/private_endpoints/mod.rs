@@ -148,6 +148,22 @@ impl LinkType {
         }
     }
 
+    /// The api-version of the resource itself and how its spec spells a disabled
+    /// `publicNetworkAccess` (Search 2023-11-01 wants lower case; Key Vault's is a free string,
+    /// sent as az and the portal send it).
+    pub fn public_access_api(self) -> (&'static str, &'static str) {
+        use crate::core::api_versions as v;
+        match self {
+            LinkType::CognitiveServices => (v::COGNITIVE_SERVICES, "Disabled"),
+            LinkType::MachineLearning => (v::MACHINE_LEARNING, "Disabled"),
+            LinkType::Media => (v::MEDIA, "Disabled"),
+            LinkType::Storage => (v::STORAGE, "Disabled"),
+            LinkType::KeyVault => (v::KEY_VAULT, "Disabled"),
+            LinkType::ContainerRegistry => (v::CONTAINER_REGISTRY, "Disabled"),
+            LinkType::Search => (v::SEARCH, "disabled"),
+        }
+    }
+
     /// Short name for derived endpoint names (`{resource}-{short}-pe`).
     pub fn short(self) -> &'static str {
         match self {

@@ -19,6 +19,7 @@ pub(super) struct AzTemplates {
     pub attach_zone: &'static str,
     pub show_dns_records: &'static str,
     pub delete_endpoint: &'static str,
+    pub set_resource_public_access: &'static str,
 }
 
 /// How one shell writes the az private endpoint steps.
@@ -75,7 +76,30 @@ pub(super) fn az_step_body(shell: &AzShell, plan: &Plan, action: &EndpointAction
         EndpointAction::DeleteEndpoint { removal } => {
             delete_endpoint(t.delete_endpoint, q, removal)
         }
+        EndpointAction::CloseDependentPublicAccess {
+            resource_id,
+            link_type,
+        } => {
+            let (path, value) = EndpointAction::dependent_access(resource_id, *link_type);
+            resource_public_access(t.set_resource_public_access, q, &path, value)
+        }
     }
+}
+
+/// Reads a resource's publicNetworkAccess by its ARM path (with api-version) and sets it unless
+/// it has that value (the `set_resource_public_access` templates).
+pub(super) fn resource_public_access(template: &str, q: Quote, path: &str, value: &str) -> String {
+    let body = serde_json::json!({ "properties": { "publicNetworkAccess": value } }).to_string();
+    fill(
+        template,
+        &[
+            Text("url", &q(path)),
+            Text("path", &q(path)),
+            Text("value", value),
+            Text("quoted", &q(value)),
+            Text("body", &q(&body)),
+        ],
+    )
 }
 
 /// Whether the endpoint is on the target account itself (its subdomain is then checked).
@@ -124,6 +148,7 @@ fn az_create_endpoint(shell: &AzShell, plan: &Plan, endpoint: &Endpoint) -> Stri
             Text("name", &q(&endpoint.name)),
             Text("location", &q(&endpoint.location)),
             Text("subnet_id", &q(&endpoint.subnet.to_string())),
+            Text("vnet_id", &q(&endpoint.subnet.vnet_id())),
             Text("resource_id", &q(&endpoint.resource_id)),
             Text("group_id", &q(&endpoint.group_id)),
             Text("connection", &q(&endpoint.connection_name)),

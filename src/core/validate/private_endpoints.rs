@@ -62,17 +62,22 @@ pub(super) fn validate_private_endpoints(
     };
 
     let mut endpoints = Vec::new();
+    // Each valid endpoint's place in the form, so that messages address the right entry.
+    let mut places = Vec::new();
     for (index, entry) in step.endpoints.iter().enumerate() {
         match endpoint(draft, target, &dns, &zone_ids, index, entry, out) {
-            Some(e) => endpoints.push(e),
+            Some(e) => {
+                endpoints.push(e);
+                places.push(index);
+            }
             None => ok = false,
         }
     }
     if !endpoints.is_empty() {
         ok &= check_custom_domain(draft, target, custom_domain, &endpoints, out);
     }
-    ok &= check_duplicate_names(&endpoints, out);
-    same_record_warnings(&endpoints, &dns, out);
+    ok &= check_duplicate_names(&endpoints, &places, out);
+    same_record_warnings(&endpoints, &places, &step.endpoints, &dns, out);
 
     let removals = removals(draft, &mut ok, out);
     ok &= check_public_access(draft, network, !endpoints.is_empty(), out);
@@ -104,10 +109,11 @@ fn existing_zone_ids(entries: &[String], ok: &mut bool, out: &mut Vec<Diagnostic
                 name: parts.name.to_ascii_lowercase(),
                 id: entry.clone(),
             }),
+            // The IDs are one field in the form: the message says which one.
             Err(m) => {
                 out.push(Diagnostic::error(
-                    format!("{PREFIX}.existing_zone_ids.{index}"),
-                    m,
+                    format!("{PREFIX}.existing_zone_ids"),
+                    format!("Zone ID {}: {m}", index + 1),
                 ));
                 *ok = false;
             }
@@ -431,10 +437,14 @@ fn check_custom_domain(
     }
 }
 
-fn check_duplicate_names(endpoints: &[Endpoint], out: &mut Vec<Diagnostic>) -> bool {
+fn check_duplicate_names(
+    endpoints: &[Endpoint],
+    places: &[usize],
+    out: &mut Vec<Diagnostic>,
+) -> bool {
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut ok = true;
-    for (index, e) in endpoints.iter().enumerate() {
+    for (e, &index) in endpoints.iter().zip(places) {
         if let Some(first) = seen.insert(e.id().to_ascii_lowercase(), index) {
             out.push(Diagnostic::error(
                 format!("{PREFIX}.endpoints.{index}.name"),
@@ -451,9 +461,15 @@ fn check_duplicate_names(endpoints: &[Endpoint], out: &mut Vec<Diagnostic>) -> b
 
 /// Two endpoints for the same resource and sub-resource write the same A record into one zone:
 /// the second overwrites the first (azure-facts §4).
-fn same_record_warnings(endpoints: &[Endpoint], dns: &Dns, out: &mut Vec<Diagnostic>) {
+fn same_record_warnings(
+    endpoints: &[Endpoint],
+    places: &[usize],
+    drafts: &[EndpointDraft],
+    dns: &Dns,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for (index, e) in endpoints.iter().enumerate() {
+    for (e, &index) in endpoints.iter().zip(places) {
         for zone in &e.zones {
             let scope = match dns {
                 Dns::OwnDns => e.subnet.vnet_id().to_ascii_lowercase(),
@@ -467,7 +483,7 @@ fn same_record_warnings(endpoints: &[Endpoint], dns: &Dns, out: &mut Vec<Diagnos
             );
             if let Some(first) = seen.get(&key) {
                 out.push(Diagnostic::warning(
-                    format!("{PREFIX}.endpoints.{index}.subnet_id"),
+                    subnet_field(&drafts[index], &format!("{PREFIX}.endpoints.{index}")),
                     format!(
                         "Endpoint {} already writes this resource's record into {}: this endpoint would overwrite it, so clients resolve only one of the two IPs. Use one endpoint per resource per DNS zone (or separate zones for separate networks).",
                         first + 1,

@@ -10,6 +10,7 @@ use crate::core::plan::{
     bypass_name, default_action_name, public_access_name, AllowedSubnet, Plan,
 };
 use crate::core::quote::bash;
+use crate::core::render::private_endpoint_steps::resource_public_access;
 use crate::core::render::template::{fill, Flag, Text};
 use crate::core::subnet_id::SubnetId;
 
@@ -73,14 +74,11 @@ pub(super) fn set_public_network_access(plan: &Plan, access: PublicNetworkAccess
             target.resource_id(),
             target.resource.resource_type().api_version()
         );
-        return fill(
+        return resource_public_access(
             include_str!("templates/set_resource_public_access.sh"),
-            &[
-                Text("url", &bash(&url)),
-                Text("value", value),
-                Text("quoted", &bash(value)),
-                Text("body", &bash(&body)),
-            ],
+            bash,
+            &url,
+            value,
         );
     }
     fill(

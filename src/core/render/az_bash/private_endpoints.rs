@@ -19,6 +19,7 @@ const BASH: AzShell = AzShell {
         attach_zone: include_str!("templates/attach_zone.sh"),
         show_dns_records: include_str!("templates/show_dns_records.sh"),
         delete_endpoint: include_str!("templates/delete_endpoint.sh"),
+        set_resource_public_access: include_str!("templates/set_resource_public_access.sh"),
     },
 };
 

@@ -21,6 +21,9 @@ const POWERSHELL: AzShell = AzShell {
         attach_zone: include_str!("templates/attach_zone.ps1"),
         show_dns_records: include_str!("templates/show_dns_records.ps1"),
         delete_endpoint: include_str!("templates/delete_endpoint.ps1"),
+        set_resource_public_access: include_str!(
+            "../powershell_shared/templates/set_resource_public_access.ps1"
+        ),
     },
 };
 

@@ -27,11 +27,16 @@ pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
     {
         modules.push("Az.Network");
     }
-    if plan
-        .steps
-        .iter()
-        .any(|s| matches!(s.action, Action::HardenStorage { .. }))
-    {
+    if plan.steps.iter().any(|s| {
+        matches!(
+            s.action,
+            Action::HardenStorage { .. }
+                | Action::CreateAccount {
+                    storage: Some(_),
+                    ..
+                }
+        )
+    }) {
         modules.push("Az.Storage");
     }
     if plan.steps.iter().any(|s| {

@@ -12,7 +12,8 @@ use crate::core::config::Resource;
 use crate::core::draft::{Bypass, DefaultAction, PublicNetworkAccess};
 use crate::core::ip_rules::IpRule;
 use crate::core::plan::{
-    bypass_name, default_action_name, public_access_name, Action, AllowedSubnet, Plan,
+    bypass_name, default_action_name, public_access_name, Action, AllowedSubnet, EndpointAction,
+    Plan,
 };
 use crate::core::quote::{powershell, powershell_array};
 
@@ -40,10 +41,13 @@ pub(super) fn script(
     out += &variables(plan);
     out += flavour.helpers;
     let is_account = matches!(plan.target().resource, Resource::CognitiveServices { .. });
-    let calls_arm = plan
-        .steps
-        .iter()
-        .any(|s| matches!(s.action, Action::SetPublicNetworkAccess { .. }));
+    let calls_arm = plan.steps.iter().any(|s| {
+        matches!(
+            s.action,
+            Action::SetPublicNetworkAccess { .. }
+                | Action::PrivateEndpoint(EndpointAction::CloseDependentPublicAccess { .. })
+        )
+    });
     if is_account || calls_arm {
         out += flavour.invoke_arm_request;
     }
@@ -212,13 +216,11 @@ pub(super) fn set_public_network_access(plan: &Plan, access: PublicNetworkAccess
             target.resource_id(),
             target.resource.resource_type().api_version()
         );
-        return fill(
+        return super::private_endpoint_steps::resource_public_access(
             include_str!("templates/set_resource_public_access.ps1"),
-            &[
-                Text("path", &powershell(&path)),
-                Text("value", value),
-                Text("quoted", &powershell(value)),
-            ],
+            powershell,
+            &path,
+            value,
         );
     }
     fill(

@@ -20,6 +20,14 @@ if az cognitiveservices account show --name "$ACCOUNT_NAME" --resource-group "$R
 {{/storage}}
 else
 {{?storage}}
+  # The storage account must exist. Another region works, but the same one is recommended.
+  if ! storage_location=$(az storage account show --ids "$STORAGE_ACCOUNT_ID" --query location --output tsv); then
+    echo "Storage account ${STORAGE_ACCOUNT_NAME} cannot be read: it must exist, and you need access to it." >&2
+    exit 1
+  fi
+  if [ "$(lowercase "$storage_location")" != "$(lowercase "$LOCATION")" ]; then
+    echo "  Warning: storage account ${STORAGE_ACCOUNT_NAME} is in ${storage_location}, the account goes to ${LOCATION}. That works, but the same region is recommended (lower latency; text to speech reaches the storage account over the public internet)."
+  fi
 {{?subdomain}}
   check_subdomain_available
 {{/subdomain}}

@@ -15,6 +15,16 @@ if ($existingNames -contains $AccountName) {
 {{existing_storage_check}}
 {{/storage}}
 } else {
+{{?storage}}
+    # The storage account must exist. Another region works, but the same one is recommended.
+    $storageLocation = az storage account show --ids $StorageAccountId --query location --output tsv
+    if ($LASTEXITCODE -ne 0) {
+        throw "Storage account ${StorageAccountName} cannot be read: it must exist, and you need access to it."
+    }
+    if ($storageLocation -ne $Location) {
+        Write-Host "  Warning: storage account ${StorageAccountName} is in ${storageLocation}, the account goes to ${Location}. That works, but the same region is recommended (lower latency; text to speech reaches the storage account over the public internet)."
+    }
+{{/storage}}
 {{?subdomain}}
     Assert-SubdomainAvailable
 {{/subdomain}}

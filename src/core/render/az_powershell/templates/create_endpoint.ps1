@@ -8,16 +8,23 @@ Assert-AzSucceeded 'az network private-endpoint list'
 if ($endpoints -contains {{name}}) {
     Write-Host '  the endpoint exists: skipping creation.'
 } else {
-    $createArguments = @('--subscription', {{subscription}}, '--resource-group', {{resource_group}}, '--name', {{name}}, '--location', {{location}}, '--subnet', {{subnet_id}}, '--private-connection-resource-id', {{resource_id}}, '--group-id', {{group_id}}, '--connection-name', {{connection}}, '--output', 'none')
+    # An endpoint must be in its virtual network's region.
+    $endpointLocation = {{location}}
+    $vnetLocation = az network vnet show --ids {{vnet_id}} --query location --output tsv
+    Assert-AzSucceeded 'az network vnet show'
+    if ($vnetLocation -ne $endpointLocation) {
+        throw "The virtual network is in ${vnetLocation}, not in ${endpointLocation}: a private endpoint must be in its virtual network's region. Set the endpoint's region to ${vnetLocation} in the wizard."
+    }
+    $endpointArguments = @('--subscription', {{subscription}}, '--resource-group', {{resource_group}}, '--name', {{name}}, '--location', $endpointLocation, '--subnet', {{subnet_id}}, '--private-connection-resource-id', {{resource_id}}, '--group-id', {{group_id}}, '--connection-name', {{connection}}, '--output', 'none')
 {{?manual}}
-    $createArguments += @('--manual-request', 'true'{{manual}})
+    $endpointArguments += @('--manual-request', 'true'{{manual}})
 {{/manual}}
     # Right after the resource changed, creation can fail with "state Accepted": retry with back-off.
     $delay = 15
     for ($attempt = 1; ; $attempt++) {
         # Windows PowerShell turns a native command's stderr into errors: collect it instead.
         $ErrorActionPreference = 'Continue'
-        $output = (az network private-endpoint create @createArguments 2>&1) | Out-String
+        $output = (az network private-endpoint create @endpointArguments 2>&1) | Out-String
         $exitCode = $LASTEXITCODE
         $ErrorActionPreference = 'Stop'
         if ($exitCode -eq 0) { break }

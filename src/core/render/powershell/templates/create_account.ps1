@@ -10,6 +10,18 @@ if (Get-AzCognitiveServicesAccount -ResourceGroupName $ResourceGroup -Name $Acco
 {{existing_storage_check}}
 {{/storage}}
 } else {
+{{?storage}}
+    # The storage account must exist. Another region works, but the same one is recommended.
+    Set-AzContext -Subscription $StorageSubscriptionId | Out-Null
+    try {
+        $storageLocation = (Get-AzStorageAccount -ResourceGroupName $StorageResourceGroup -Name $StorageAccountName).Location
+    } finally {
+        Set-AzContext -Subscription $SubscriptionId | Out-Null
+    }
+    if ($storageLocation -ne $Location) {
+        Write-Host "  Warning: storage account ${StorageAccountName} is in ${storageLocation}, the account goes to ${Location}. That works, but the same region is recommended (lower latency; text to speech reaches the storage account over the public internet)."
+    }
+{{/storage}}
 {{?subdomain}}
     Assert-SubdomainAvailable
 {{/subdomain}}

@@ -9,6 +9,11 @@ try {
         Write-Host '  the endpoint exists: skipping creation.'
     } else {
         $vnet = Get-AzVirtualNetwork -ResourceGroupName {{vnet_resource_group}} -Name {{vnet}}
+        # An endpoint must be in its virtual network's region.
+        $endpointLocation = {{location}}
+        if ($vnet.Location -ne $endpointLocation) {
+            throw "Virtual network $($vnet.Name) is in $($vnet.Location), not in ${endpointLocation}: a private endpoint must be in its virtual network's region. Set the endpoint's region to $($vnet.Location) in the wizard."
+        }
         $subnet = $vnet.Subnets | Where-Object { $_.Name -eq {{subnet}} }
         if (-not $subnet) { throw ('Subnet ' + {{subnet}} + ' was not found.') }
         $connection = New-AzPrivateLinkServiceConnection -Name {{connection}} -PrivateLinkServiceId {{resource_id}} -GroupId {{group_id}}{{request_message}}
@@ -16,7 +21,7 @@ try {
         $delay = 15
         for ($attempt = 1; ; $attempt++) {
             try {
-                New-AzPrivateEndpoint -Name {{name}} -ResourceGroupName {{resource_group}} -Location {{location}} -Subnet $subnet -PrivateLinkServiceConnection $connection{{by_manual_request}} | Out-Null
+                New-AzPrivateEndpoint -Name {{name}} -ResourceGroupName {{resource_group}} -Location $endpointLocation -Subnet $subnet -PrivateLinkServiceConnection $connection{{by_manual_request}} | Out-Null
                 break
             } catch {
                 if ($attempt -ge 6 -or "$_" -notmatch 'AccountProvisioningStateInvalid|state Accepted') { throw }
