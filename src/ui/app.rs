@@ -111,6 +111,14 @@ fn step_title(step: WizardStep) -> String {
     format!("{}. {}", step.index() + 1, step.label())
 }
 
+/// The Review step, with the "Apply directly in Azure" panel when the build has it.
+fn review_step_view() -> AnyView {
+    #[cfg(feature = "arm-direct")]
+    return (review::review_step(), super::arm_panel::arm_panel()).into_any();
+    #[cfg(not(feature = "arm-direct"))]
+    review::review_step().into_any()
+}
+
 fn step_section(step: WizardStep) -> AnyView {
     let state = expect_context::<AppState>();
     let index = step.index();
@@ -120,7 +128,7 @@ fn step_section(step: WizardStep) -> AnyView {
         WizardStep::Network => network::network_step().into_any(),
         WizardStep::PrivateEndpoints => private_endpoints::private_endpoints_step().into_any(),
         WizardStep::Storage => storage::storage_step().into_any(),
-        WizardStep::Review => review::review_step().into_any(),
+        WizardStep::Review => review_step_view(),
     };
     let previous = index.checked_sub(1).map(|i| WizardStep::ALL[i]);
     let next = WizardStep::ALL.get(index + 1).copied();

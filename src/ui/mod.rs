@@ -1,7 +1,12 @@
 //! The thin Leptos shell: form fields that write the draft, and views of what the core derives.
 
 mod app;
+#[cfg(feature = "arm-direct")]
+mod arm_fetch;
+#[cfg(feature = "arm-direct")]
+mod arm_panel;
 mod browser;
+mod csp;
 mod fields;
 mod output_panel;
 mod state;
@@ -12,6 +17,7 @@ use wasm_bindgen::JsCast;
 /// Mounts the app in place of index.html's first-paint skeleton (`#app`), or on the body.
 pub fn start() {
     console_error_panic_hook::set_once();
+    csp::install_content_security_policy();
     let host = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))

@@ -905,3 +905,67 @@ fn a_new_account_and_its_group_are_created_only_after_their_reads_say_404() {
         second.steps[1]
     );
 }
+
+#[test]
+fn the_preview_says_what_each_step_changes_and_what_is_already_so() {
+    let (draft, resources) = openai_without_snapshot();
+    let loaded = |arm: &MemoryArm| {
+        let mut executor = Executor::new(plan_of(&draft), ENDPOINT);
+        for resource in arm.resources.values() {
+            executor.remember_read(resource["id"].as_str().unwrap(), Some(resource.clone()));
+        }
+        executor.preview()
+    };
+    let mut arm = MemoryArm::new(resources);
+    let before = loaded(&arm);
+    let rules = before
+        .iter()
+        .find(|p| p.title.starts_with("Add the allow rules"))
+        .unwrap();
+    assert!(!rules.satisfied);
+    assert!(
+        rules
+            .changes
+            .iter()
+            .any(|l| l
+                .starts_with("properties.networkAcls.ipRules: now [{\"value\":\"192.0.2.10\"}")),
+        "{:?}",
+        rules.changes
+    );
+    assert!(before[0].check_only && !before[0].satisfied);
+    apply(&draft, &mut arm);
+    let after = loaded(&arm);
+    for step in after.iter().filter(|p| !p.check_only) {
+        assert!(step.satisfied, "{step:?}");
+    }
+}
+
+#[test]
+fn the_policy_allows_the_clouds_and_one_checked_custom_endpoint() {
+    use ai_network_wizard::core::arm_client::endpoint::{
+        content_security_policy, parse_custom_endpoint,
+    };
+    let policy = content_security_policy(None);
+    assert_eq!(policy, "connect-src 'self' https://management.azure.com https://management.usgovcloudapi.net https://management.chinacloudapi.cn; object-src 'none'; base-uri 'self'; form-action 'none'");
+    let custom = content_security_policy(Some("http://127.0.0.1:4567/ns/"));
+    assert!(custom.starts_with("connect-src 'self' https://management.azure.com https://management.usgovcloudapi.net https://management.chinacloudapi.cn http://127.0.0.1:4567;"), "{custom}");
+    assert_eq!(
+        parse_custom_endpoint(" https://management.local.azurestack.external/ "),
+        Ok("https://management.local.azurestack.external".into())
+    );
+    for refused in [
+        "management.azure.com",
+        "http://example.com",
+        "https://a.example; script-src *",
+        "https://a.example/x y",
+        "https://a.example/'x'",
+        "ftp://127.0.0.1",
+    ] {
+        assert!(parse_custom_endpoint(refused).is_err(), "{refused}");
+        assert_eq!(
+            content_security_policy(Some(refused)),
+            policy,
+            "{refused} never reaches the policy"
+        );
+    }
+}

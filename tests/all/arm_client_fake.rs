@@ -88,7 +88,11 @@ impl Transport for Browser {
             Ok(0) => return Err(TransportError::Dropped("closed without an answer".into())),
             Ok(_) => {}
         }
-        let (head, body) = answer.split_once("\r\n\r\n").expect("an HTTP answer");
+        let Some((head, body)) = answer.split_once("\r\n\r\n") else {
+            return Err(TransportError::Dropped(
+                "closed in the middle of the answer".into(),
+            ));
+        };
         let mut lines = head.lines();
         let status = lines
             .next()
@@ -113,6 +117,15 @@ impl Transport for Browser {
             "no CORS answer to {} {target}",
             request.method
         );
+        let length = all
+            .iter()
+            .find(|(n, _)| n == "content-length")
+            .and_then(|(_, v)| v.parse::<usize>().ok());
+        if length.is_some_and(|l| l != body.len()) {
+            return Err(TransportError::Dropped(
+                "closed in the middle of the answer".into(),
+            ));
+        }
         let readable = all
             .into_iter()
             .filter(|(n, _)| n == "content-type" || exposed.contains(n))

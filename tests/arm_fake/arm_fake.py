@@ -702,8 +702,14 @@ def make_handler(fake):
             body = self.rfile.read(length) if length else b""
             status, answer, extra, behaviour = fake.handle(self.command, self.path, self.headers, body)
             if behaviour == "drop":
-                # No answer at all: the client sees the connection close.
+                # The connection drops in the middle of the answer: a few bytes arrive (so no
+                # client quietly sends the request again), then it closes.
                 self.close_connection = True
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n")
+                for name, value in extra:
+                    self.wfile.write(f"{name}: {value}\r\n".encode())
+                self.wfile.write(b"\r\n{")
+                self.wfile.flush()
                 return
             # 204 No Content carries no body (a client would read it as the next response).
             data = b"" if status == 204 else json.dumps(answer).encode()

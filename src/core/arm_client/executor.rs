@@ -18,7 +18,7 @@
 
 use serde_json::Value;
 
-use super::compare::satisfied;
+use super::compare::{self, satisfied};
 use super::http::{HttpRequest, HttpResponse, TransportError};
 use super::policy::{self, Failure, Retry};
 use crate::core::current_state::{validate_current_state, CurrentStateDraft};
@@ -48,6 +48,18 @@ pub struct StepRun {
     pub irreversible: bool,
     pub status: StepStatus,
     pub sent: Vec<Sent>,
+}
+
+/// A step before the run: what it would change, or that it is already so.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StepPreview {
+    pub title: String,
+    /// It only reads (a check).
+    pub check_only: bool,
+    /// Every write is already satisfied: the step will be skipped.
+    pub satisfied: bool,
+    /// One line per value that changes (`path: now X, becomes Y`) or per skipped write.
+    pub changes: Vec<String>,
 }
 
 /// What the caller does next.
@@ -236,6 +248,78 @@ impl Executor {
             }
         }
         (applied, not_applied)
+    }
+
+    /// What a read before the run returned (the page's "Load from Azure"): `None` for a 404.
+    /// The plan's bodies are computed from it, and [`Self::preview`] compares with it.
+    pub fn remember_read(&mut self, path: &str, value: Option<Value>) {
+        self.remember(&path.to_ascii_lowercase(), value);
+        self.refresh_requests();
+    }
+
+    /// Per step, before anything is sent: what its writes would change in what was read, or
+    /// that they are already satisfied.
+    pub fn preview(&self) -> Vec<StepPreview> {
+        self.plan
+            .steps
+            .iter()
+            .map(|step| {
+                let requests = self.plan.requests(step);
+                let mut lines = Vec::new();
+                let mut satisfied = true;
+                let mut writes = 0;
+                for (index, request) in requests.iter().enumerate() {
+                    if request.method == "GET" {
+                        continue;
+                    }
+                    writes += 1;
+                    let current = self.lookup(&request.path.to_ascii_lowercase());
+                    let probe = Executor {
+                        at: Cursor {
+                            index,
+                            ..Cursor::default()
+                        },
+                        ..self.shallow()
+                    };
+                    if let Decision::Skip(why) = probe.decide(request, &requests) {
+                        lines.push(format!("{} {}: {why}", request.method, request.path));
+                        continue;
+                    }
+                    satisfied = false;
+                    match (request.method, current, &request.body) {
+                        ("PUT" | "PATCH", Some(Some(now)), Some(body)) => {
+                            lines.extend(compare::changes(body, Some(now)))
+                        }
+                        ("PUT", Some(None), _) => lines.push(format!("creates {}", request.path)),
+                        ("DELETE", _, _) => lines.push(format!("deletes {}", request.path)),
+                        _ => lines.push(format!(
+                            "{} {} (what is there is read when the step runs)",
+                            request.method, request.path
+                        )),
+                    }
+                }
+                StepPreview {
+                    title: step.title.clone(),
+                    check_only: writes == 0,
+                    satisfied: writes > 0 && satisfied,
+                    changes: lines,
+                }
+            })
+            .collect()
+    }
+
+    /// A copy that can answer `decide` (plan, reads), without the run's records.
+    fn shallow(&self) -> Executor {
+        Executor {
+            plan: self.plan.clone(),
+            endpoint: self.endpoint.clone(),
+            steps: Vec::new(),
+            live: self.live.clone(),
+            at: Cursor::default(),
+            outcome: None,
+            cancel_requested: false,
+            confirmed: None,
+        }
     }
 
     pub fn next(&mut self, token: &str) -> Next {

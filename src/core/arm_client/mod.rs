@@ -5,12 +5,15 @@
 //! retries, polling and failure messages).
 
 pub mod compare;
+pub mod endpoint;
 pub mod executor;
 pub mod http;
 pub mod policy;
 pub mod token;
 
-pub use executor::{run, Executor, Next, Outcome, Sent, StepRun, StepStatus, Transport};
+pub use executor::{
+    run, Executor, Next, Outcome, Sent, StepPreview, StepRun, StepStatus, Transport,
+};
 pub use http::{HttpRequest, HttpResponse, TransportError};
 pub use policy::Failure;
 pub use token::{read_token, token_commands, TokenInfo};

@@ -1,0 +1,72 @@
+//! The browser side of direct ARM calls: `fetch` and timers. The token only passes through
+//! `send`: nothing here keeps, logs or stores it.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::core::arm_client::{HttpRequest, HttpResponse, TransportError};
+
+/// The answer headers the executor reads; the browser returns only those ARM exposes (CORS).
+const READ_HEADERS: [&str; 3] = ["azure-asyncoperation", "location", "retry-after"];
+
+fn dropped(error: JsValue) -> TransportError {
+    let message = error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_else(|| "the request failed".into());
+    TransportError::Dropped(format!(
+        "{message}: network, CORS or the page's Content-Security-Policy"
+    ))
+}
+
+pub async fn send(request: &HttpRequest) -> Result<HttpResponse, TransportError> {
+    let window = web_sys::window().ok_or_else(|| TransportError::Dropped("no window".into()))?;
+    let init = web_sys::RequestInit::new();
+    init.set_method(request.method);
+    init.set_mode(web_sys::RequestMode::Cors);
+    init.set_credentials(web_sys::RequestCredentials::Omit);
+    let headers = web_sys::Headers::new().map_err(dropped)?;
+    for (name, value) in &request.headers {
+        headers.append(name, value).map_err(dropped)?;
+    }
+    init.set_headers(&headers);
+    if let Some(body) = &request.body {
+        init.set_body(&JsValue::from_str(body));
+    }
+    let response: web_sys::Response =
+        JsFuture::from(window.fetch_with_str_and_init(&request.url, &init))
+            .await
+            .map_err(dropped)?
+            .unchecked_into();
+    let body = JsFuture::from(response.text().map_err(dropped)?)
+        .await
+        .map_err(dropped)?
+        .as_string()
+        .unwrap_or_default();
+    let readable = response.headers();
+    Ok(HttpResponse {
+        status: response.status(),
+        headers: READ_HEADERS
+            .iter()
+            .filter_map(|name| Some((name.to_string(), readable.get(name).ok()??)))
+            .collect(),
+        body,
+    })
+}
+
+pub async fn sleep(seconds: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                (seconds * 1000) as i32,
+            );
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Seconds since 1970, for the token's expiry.
+pub fn now_seconds() -> u64 {
+    (js_sys::Date::now() / 1000.0) as u64
+}

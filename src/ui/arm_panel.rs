@@ -1,0 +1,368 @@
+//! "Apply directly in Azure": a pasted token (kept in this page's memory only), what it says,
+//! the Resource Manager endpoint, "Load from Azure", the plan's steps with what each would
+//! change, and Apply / Cancel / Resume. The executor in the core decides; this file only
+//! fetches, waits, asks and shows.
+
+use leptos::prelude::*;
+
+use super::arm_fetch;
+use super::browser;
+use super::csp;
+use super::state::AppState;
+use crate::core::arm_client::endpoint::{parse_custom_endpoint, resource_read};
+use crate::core::arm_client::{
+    policy, read_token, Executor, HttpRequest, Next, Outcome, StepPreview, StepRun, StepStatus,
+};
+use crate::core::import::{describe, import_show_json};
+use serde_json::Value;
+
+/// The run's state the view shows (the executor itself is not reactive).
+#[derive(Clone, Copy)]
+struct Run {
+    executor: StoredValue<Option<Executor>, LocalStorage>,
+    steps: RwSignal<Vec<StepRun>>,
+    outcome: RwSignal<Option<Outcome>>,
+    running: RwSignal<bool>,
+    activity: RwSignal<String>,
+}
+
+pub fn arm_panel() -> AnyView {
+    let state = expect_context::<AppState>();
+    // The token: in this signal and the field only; never saved, never in a link or a file.
+    let token = RwSignal::new(String::new());
+    let now = RwSignal::new(arm_fetch::now_seconds());
+    let custom = csp::custom_endpoint();
+    let cloud = move || state.draft.with(|d| d.target.cloud);
+    let endpoint = {
+        let custom = custom.clone();
+        move || {
+            custom
+                .clone()
+                .unwrap_or_else(|| cloud().arm_endpoint().to_owned())
+        }
+    };
+    let checked = {
+        let custom = custom.clone();
+        Memo::new(move |_| {
+            let text = token.get();
+            (!text.trim().is_empty())
+                .then(|| read_token(&text, cloud(), custom.as_deref(), now.get()))
+        })
+    };
+    let expired_note = RwSignal::new(String::new());
+    let _clock = set_interval_with_handle(
+        move || {
+            now.set(arm_fetch::now_seconds());
+            // An expired token is dropped at once.
+            if let Some(Err(message)) = checked.get_untracked() {
+                if message.contains("expired") {
+                    token.set(String::new());
+                    expired_note
+                        .set("The token expired and was forgotten. Paste a new one.".into());
+                }
+            }
+        },
+        std::time::Duration::from_secs(1),
+    );
+    let usable = move || checked.with(|c| matches!(c, Some(Ok(_))));
+    let run = Run {
+        executor: StoredValue::new_local(None),
+        steps: RwSignal::new(Vec::new()),
+        outcome: RwSignal::new(None),
+        running: RwSignal::new(false),
+        activity: RwSignal::new(String::new()),
+    };
+    let loaded: RwSignal<Option<(String, Value)>> = RwSignal::new(None);
+    let load_message = RwSignal::new(String::new());
+    let preview = Memo::new(move |_| {
+        let plan = state.generated.with(|g| g.plan.clone())?;
+        let mut executor = Executor::new(plan, "");
+        if let Some((path, value)) = loaded.get() {
+            executor.remember_read(&path, Some(value));
+        }
+        Some(executor.preview())
+    });
+
+    let load = {
+        let endpoint = endpoint.clone();
+        move |_| {
+            let request = match state.draft.with_untracked(|d| resource_read(&d.target)) {
+                Ok(request) => request,
+                Err(message) => return load_message.set(message),
+            };
+            let http = HttpRequest::from_arm(&request, &endpoint(), &token.get_untracked());
+            load_message.set("Reading the resource…".into());
+            leptos::task::spawn_local(async move {
+                let message = match arm_fetch::send(&http).await {
+                    Err(e) => format!("No answer: {}", policy::describe_transport(&e)),
+                    Ok(r) if r.status == 200 => {
+                        match import_show_json(&r.body, &browser::now_utc()) {
+                            Ok(imported) => {
+                                state.draft.set(imported.draft);
+                                state.touched.update(|t| t.all());
+                                loaded.set(r.json().map(|v| (request.path.clone(), v)));
+                                let mut lines = vec!["Loaded: the form now describes the resource as it is, and the steps below say what Apply would change.".to_owned()];
+                                lines.extend(imported.notes.iter().map(describe));
+                                lines.join("\n")
+                            }
+                            Err(problems) => {
+                                problems.iter().map(describe).collect::<Vec<_>>().join("\n")
+                            }
+                        }
+                    }
+                    Ok(r) => {
+                        let f = policy::failure(
+                            &r,
+                            &request.path,
+                            &crate::core::arm_client::token_commands(cloud()),
+                        );
+                        format!("{}: {}\n{}", f.code, f.message, f.advice)
+                    }
+                };
+                state.say(message.lines().next().unwrap_or_default().to_owned());
+                load_message.set(message);
+            });
+        }
+    };
+
+    let apply = {
+        let endpoint = endpoint.clone();
+        move |_| {
+            let Some(plan) = state.generated.with_untracked(|g| g.plan.clone()) else {
+                run.activity.set(
+                    "The form has errors: fix them first (the problems list names them).".into(),
+                );
+                return;
+            };
+            let mut executor = Executor::new(plan, &endpoint());
+            if let Some((path, value)) = loaded.get_untracked() {
+                executor.remember_read(&path, Some(value));
+            }
+            run.executor.set_value(Some(executor));
+            drive(run, token);
+        }
+    };
+    let resume = move |_| {
+        run.executor.update_value(|e| {
+            if let Some(e) = e {
+                e.resume();
+            }
+        });
+        drive(run, token);
+    };
+    let cancel = move |_| {
+        run.executor.update_value(|e| {
+            if let Some(e) = e {
+                e.cancel();
+            }
+        });
+        run.activity
+            .set("Cancelling after the current request…".into());
+    };
+    let forget = move |_| {
+        token.set(String::new());
+        expired_note.set("Token forgotten.".into());
+        browser::focus_element("arm-token");
+    };
+    let custom_text = RwSignal::new(custom.clone().unwrap_or_default());
+    let custom_message = RwSignal::new(String::new());
+    let save_custom = move |_| match parse_custom_endpoint(&custom_text.get_untracked()) {
+        Ok(e) => csp::use_custom_endpoint(Some(&e)),
+        Err(message) => custom_message.set(message),
+    };
+    let has_custom = custom.is_some();
+
+    view! {
+        <section class="arm-panel" aria-labelledby="arm-heading">
+            <h3 id="arm-heading">"Apply directly in Azure (optional)"</h3>
+            <p>"Instead of running a script, this page can send the REST tab's requests itself with an access token you paste. The token stays in this page's memory: it is never saved, put in the address, a link, a download or a script, and it is dropped when it expires or when you forget it."</p>
+            <label for="arm-token">"Access token"</label>
+            <input id="arm-token" type="password" autocomplete="off" spellcheck="false" aria-describedby="arm-token-message"
+                prop:value=move || token.get()
+                on:input=move |ev| { expired_note.set(String::new()); token.set(event_target_value(&ev)) }/>
+            <p class="field-msg" id="arm-token-message" style="white-space: pre-line">{move || match checked.get() {
+                Some(Err(message)) => message,
+                None => {
+                    let note = expired_note.get();
+                    if note.is_empty() { format!("Get one with:\n{}", crate::core::arm_client::token_commands(cloud())) } else { note }
+                }
+                Some(Ok(_)) => String::new(),
+            }}</p>
+            {move || checked.get().and_then(Result::ok).map(|info| view! {
+                <dl id="arm-token-info">
+                    <dt>"Tenant"</dt><dd>{info.tenant.clone().unwrap_or_else(|| "(not in the token)".into())}</dd>
+                    <dt>"Signed in as"</dt><dd>{info.subject.clone()}</dd>
+                    <dt>"Audience"</dt><dd>{info.audience.clone()}</dd>
+                    <dt>"Expires in"</dt><dd id="arm-token-expiry">{move || { let left = info.seconds_left(now.get()); format!("{}:{:02}", left / 60, left % 60) }}</dd>
+                </dl>
+                <button type="button" id="arm-forget" on:click=forget>"Forget token"</button>
+            })}
+            <details class="arm-endpoint" open=has_custom>
+                <summary>"Advanced: Resource Manager endpoint"</summary>
+                <p id="arm-endpoint-now">"Requests go to "{endpoint.clone()}{if has_custom { " (custom)" } else { " (the cloud's)" }}</p>
+                <label for="arm-endpoint">"Custom endpoint (Azure Stack Hub, or a test server on this machine)"</label>
+                <input id="arm-endpoint" type="url" prop:value=move || custom_text.get() on:input=move |ev| custom_text.set(event_target_value(&ev))/>
+                <div class="actions">
+                    <button type="button" id="arm-endpoint-save" on:click=save_custom>"Use it (reloads the page)"</button>
+                    {has_custom.then(|| view! { <button type="button" on:click=|_| csp::use_custom_endpoint(None)>"Back to the cloud's"</button> })}
+                </div>
+                <p class="field-msg">{move || custom_message.get()}</p>
+            </details>
+            <div class="actions">
+                <button type="button" id="arm-load" disabled=move || !usable() || run.running.get() on:click=load>"Load from Azure"</button>
+                <button type="button" id="arm-apply" class="primary" disabled=move || !usable() || run.running.get() on:click=apply>"Apply"</button>
+                <button type="button" id="arm-cancel" disabled=move || !run.running.get() on:click=cancel>"Cancel"</button>
+                <button type="button" id="arm-resume" disabled=move || run.running.get() || !matches!(run.outcome.get(), Some(Outcome::Failed { .. } | Outcome::Cancelled { .. })) || !usable() on:click=resume>"Resume"</button>
+            </div>
+            <p class="field-msg" id="arm-load-message" style="white-space: pre-line">{move || load_message.get()}</p>
+            <ol id="arm-steps">{move || step_list(run, preview.get())}</ol>
+            <p id="arm-outcome" role="status" style="white-space: pre-line">{move || outcome_text(run)}</p>
+        </section>
+    }
+    .into_any()
+}
+
+fn status_name(status: &StepStatus) -> &'static str {
+    match status {
+        StepStatus::Pending => "pending",
+        StepStatus::Running => "running",
+        StepStatus::Done => "done",
+        StepStatus::Skipped(_) => "skipped",
+        StepStatus::Failed(_) => "failed",
+    }
+}
+
+/// The run's steps when there is a run, otherwise the preview.
+fn step_list(run: Run, preview: Option<Vec<StepPreview>>) -> AnyView {
+    let steps = run.steps.get();
+    if steps.is_empty() {
+        return preview
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p| {
+                let (status, lines) = if p.check_only {
+                    ("check", Vec::new())
+                } else if p.satisfied {
+                    ("satisfied", p.changes)
+                } else {
+                    ("changes", p.changes)
+                };
+                view! {
+                    <li data-status=status>
+                        <span class="arm-status">{status}</span>" "{p.title}
+                        {(!lines.is_empty()).then(|| view! { <pre class="arm-detail">{lines.join("\n")}</pre> })}
+                    </li>
+                }
+            })
+            .collect_view()
+            .into_any();
+    }
+    steps
+        .into_iter()
+        .map(|step| {
+            let status = status_name(&step.status);
+            let detail = match &step.status {
+                StepStatus::Skipped(why) => why.clone(),
+                StepStatus::Failed(f) => format!("{}: {}\n{}", f.code, f.message, f.advice),
+                _ => String::new(),
+            };
+            let sent = step
+                .sent
+                .iter()
+                .map(|s| format!("{}→ {}", s.request, s.answer))
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            view! {
+                <li data-status=status>
+                    <span class="arm-status">{status}</span>" "{step.title}
+                    {(!detail.is_empty()).then(|| view! { <p class="arm-detail">{detail}</p> })}
+                    {(!sent.is_empty()).then(|| view! { <details><summary>"Requests sent (token hidden)"</summary><pre class="arm-detail">{sent}</pre></details> })}
+                </li>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+fn outcome_text(run: Run) -> String {
+    let activity = run.activity.get();
+    let Some(outcome) = run.outcome.get() else {
+        return activity;
+    };
+    let (applied, not_applied) = run
+        .executor
+        .with_value(|e| e.as_ref().map(Executor::summary))
+        .unwrap_or_default();
+    match outcome {
+        Outcome::Completed => "Every step is done or was already so.".into(),
+        Outcome::Failed { step } | Outcome::Cancelled { step } => format!(
+            "{} at step {}. Applied: {}. Not applied: {}. Fix the cause, then Resume: it starts again at that step.",
+            if matches!(outcome, Outcome::Failed { .. }) { "Stopped" } else { "Cancelled" },
+            step + 1,
+            if applied.is_empty() { "nothing".into() } else { applied.join("; ") },
+            not_applied.join("; ")
+        ),
+    }
+}
+
+/// Runs the executor to its next stop: fetch, wait, ask; the view follows each step.
+fn drive(run: Run, token: RwSignal<String>) {
+    run.running.set(true);
+    run.outcome.set(None);
+    leptos::task::spawn_local(async move {
+        loop {
+            let secret = token.get_untracked();
+            if secret.trim().is_empty() {
+                // Forgotten or expired mid-run: stop before the next request.
+                run.executor
+                    .update_value(|e| e.iter_mut().for_each(Executor::cancel));
+            }
+            let Some(next) = run
+                .executor
+                .try_update_value(|e| e.as_mut().map(|e| e.next(secret.trim())))
+                .flatten()
+            else {
+                break;
+            };
+            run.steps.set(
+                run.executor
+                    .with_value(|e| e.as_ref().map(|e| e.steps.clone()).unwrap_or_default()),
+            );
+            match next {
+                Next::Send(request) => {
+                    run.activity.set(format!(
+                        "{} {}",
+                        request.method,
+                        request.url.split('?').next().unwrap_or_default()
+                    ));
+                    let answer = arm_fetch::send(&request).await;
+                    run.executor
+                        .update_value(|e| e.iter_mut().for_each(|e| e.on_response(answer.clone())));
+                }
+                Next::Wait { seconds, why } => {
+                    run.activity.set(format!("{why} Waiting {seconds} s."));
+                    arm_fetch::sleep(seconds).await;
+                    run.executor
+                        .update_value(|e| e.iter_mut().for_each(Executor::waited));
+                }
+                Next::Confirm { warning, .. } => {
+                    let yes = browser::confirm(&format!("{warning}\n\nRun this step now?"));
+                    run.executor.update_value(|e| {
+                        e.iter_mut()
+                            .for_each(|e| if yes { e.confirm() } else { e.cancel() })
+                    });
+                }
+                Next::Stopped(outcome) => {
+                    run.outcome.set(Some(outcome));
+                    break;
+                }
+            }
+        }
+        run.steps.set(
+            run.executor
+                .with_value(|e| e.as_ref().map(|e| e.steps.clone()).unwrap_or_default()),
+        );
+        run.activity.set(String::new());
+        run.running.set(false);
+    });
+}
