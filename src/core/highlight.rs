@@ -1,5 +1,5 @@
 //! A small syntax highlighter for the outputs (PowerShell, bash, `.http`): it wraps each line in
-//! `<span class="l">` and the tokens that matter for reading in short classes. It only adds
+//! `<span class="l" data-n="N">` and the tokens that matter for reading in short classes. It only adds
 //! markup: the text content is the script, byte for byte (tested), so copying the page or
 //! reading `textContent` gives exactly what was generated.
 //!
@@ -41,7 +41,7 @@ enum Open {
     HttpBody,
 }
 
-/// The whole text as HTML: one `<span class="l">` per line (its newline inside it).
+/// The whole text as HTML: one `<span class="l" data-n="N">` per line (its newline inside it; N is its number).
 /// `changed(i)` marks line `i` (0-based) with `chg`.
 pub fn to_html(language: Language, text: &str, changed: &dyn Fn(usize) -> bool) -> String {
     to_html_lines(language, text, changed).concat()
@@ -56,12 +56,17 @@ pub fn to_html_lines(
     let mut lines = Vec::new();
     let mut open = Open::Nothing;
     for (index, line) in text.split_inclusive('\n').enumerate() {
-        let mut out = String::with_capacity(line.len() + line.len() / 2 + 32);
+        let mut out = String::with_capacity(line.len() + line.len() / 2 + 40);
+        // The number is an attribute the CSS shows, not a CSS counter: a counter makes the
+        // browser renumber every line after any change (about a second per keystroke at
+        // 3,000 lines).
         out.push_str(if changed(index) {
-            "<span class=\"l chg\">"
+            "<span class=\"l chg\" data-n=\""
         } else {
-            "<span class=\"l\">"
+            "<span class=\"l\" data-n=\""
         });
+        out.push_str(&(index + 1).to_string());
+        out.push_str("\">");
         let mut html = Html { out: &mut out };
         open = match language {
             Language::Bash => bash_line(line, open, &mut html),

@@ -199,12 +199,23 @@ fn read_text(file: &web_sys::File, then: impl FnOnce(String) + 'static) {
     on_text.forget();
 }
 
-/// Makes `code`'s children (one element per line, holding `before`) hold `now`, replacing only
-/// the run of lines between the common beginning and the common end.
+/// Makes `code`'s children (one element per line, holding `before`) hold `now`, touching only
+/// the lines that differ. A keystroke usually changes two distant lines (the header's reopen
+/// link and the edited value): replacing the whole run between them rebuilt thousands of lines.
 pub fn patch_lines(code: &web_sys::Element, before: &[String], now: &[String]) {
     let children = code.children();
     if before.is_empty() || children.length() as usize != before.len() {
         code.set_inner_html(&now.concat());
+        return;
+    }
+    if before.len() == now.len() {
+        for (i, (old, new)) in before.iter().zip(now).enumerate() {
+            if old != new {
+                if let Some(line) = children.item(i as u32) {
+                    line.set_outer_html(new);
+                }
+            }
+        }
         return;
     }
     let prefix = before.iter().zip(now).take_while(|(a, b)| a == b).count();

@@ -52,7 +52,7 @@ fn every_output_of_every_fixture_comes_back_unchanged_one_line_span_per_line() {
                 "{name} {target:?}: the markup changed the text"
             );
             assert_eq!(
-                html.matches("<span class=\"l\">").count(),
+                html.matches("<span class=\"l\" data-n=\"").count(),
                 script.split_inclusive('\n').count(),
                 "{name} {target:?}"
             );
@@ -131,9 +131,11 @@ fn the_lines_an_edit_changed_are_marked() {
     let changed = changed_lines(old, new);
     assert_eq!(changed, [false, true, false, true]);
     let html = to_html(Language::Bash, new, &|i| changed[i]);
-    assert_eq!(html.matches("<span class=\"l chg\">").count(), 2);
+    assert_eq!(html.matches("<span class=\"l chg\"").count(), 2);
     assert!(
-        html.starts_with("<span class=\"l\">a\n</span><span class=\"l chg\">B\n</span>"),
+        html.starts_with(
+            "<span class=\"l\" data-n=\"1\">a\n</span><span class=\"l chg\" data-n=\"2\">B\n</span>"
+        ),
         "{html}"
     );
 }
