@@ -39,6 +39,8 @@ function seed({ subdomain } = {}) {
       [RG]: { name: 'rg-speech-prod', type: 'Microsoft.Resources/resourceGroups', location: 'westeurope', tags: {} },
       [NET]: { name: 'rg-network', type: 'Microsoft.Resources/resourceGroups', location: 'westeurope', tags: {} },
       [ACCOUNT]: { name: 'contoso-speech', type: 'Microsoft.CognitiveServices/accounts', location: 'westeurope', kind: 'SpeechServices', sku: { name: 'S0' }, tags: { app: 'speech' }, properties },
+      // The endpoint step reads its virtual network (its region must match the endpoint's).
+      [`${NET}/providers/Microsoft.Network/virtualNetworks/vnet-apps`]: { name: 'vnet-apps', type: 'Microsoft.Network/virtualNetworks', location: 'westeurope', properties: {} },
       [`${SUBNETS}/snet-apps`]: { name: 'snet-apps', type: 'Microsoft.Network/virtualNetworks/subnets', properties: { addressPrefix: '10.1.1.0/24', serviceEndpoints: [{ service: 'Microsoft.Storage', locations: ['*'] }] } },
       [`${SUBNETS}/snet-endpoints`]: { name: 'snet-endpoints', type: 'Microsoft.Network/virtualNetworks/subnets', properties: { addressPrefix: '10.1.2.0/24', privateEndpointNetworkPolicies: 'Disabled' } },
     },
