@@ -144,40 +144,48 @@ fn text_input_view(
 /// A select bound to a value in the draft, through its string id.
 pub fn select_input(
     label: &'static str,
-    field: &'static str,
+    field: impl Into<String>,
     hint: &'static str,
     options: Vec<(String, String)>,
     get: impl Fn(&Draft) -> String + Send + Sync + 'static,
     set: impl Fn(&mut Draft, &str) + Send + Sync + 'static,
 ) -> AnyView {
     let set: Setter<String> = std::sync::Arc::new(move |d, v: String| set(d, &v));
-    select_view(label, field, hint, options, std::sync::Arc::new(get), set)
+    select_view(
+        label,
+        field.into(),
+        hint,
+        options,
+        std::sync::Arc::new(get),
+        set,
+    )
 }
 
 fn select_view(
     label: &'static str,
-    field: &'static str,
+    field: String,
     hint: &'static str,
     options: Vec<(String, String)>,
     get: Getter<String>,
     set: Setter<String>,
 ) -> AnyView {
     let state = expect_context::<AppState>();
-    let id = dom_id(field);
-    let messages = shown_messages(state, field.to_owned());
+    let id = dom_id(&field);
+    let messages = shown_messages(state, field.clone());
     let value = Memo::new(move |_| state.draft.with(|d| get(d)));
+    let touched_field = field.clone();
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
             <select
                 id=id
-                aria-describedby=message_id(field)
+                aria-describedby=message_id(&field)
                 aria-invalid=invalid(messages)
                 prop:value=move || value.get()
                 on:change=move |ev| {
                     let value = event_target_value(&ev);
                     state.draft.update(|d| set(d, value));
-                    state.touch(field);
+                    state.touch(&touched_field);
                 }
             >
                 {options
@@ -189,7 +197,7 @@ fn select_view(
                     .collect_view()}
             </select>
             {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
-            {messages_view(field, messages)}
+            {messages_view(&field, messages)}
         </div>
     }
     .into_any()

@@ -1,46 +1,56 @@
 //! Step 4: private endpoints and their DNS. Endpoints are a list (add, remove); the DNS mode
-//! decides what the outputs create; the notes say what an endpoint does not do.
+//! decides what the outputs create; endpoints to delete are a second list; the notes say what
+//! an endpoint does not do.
 
 use leptos::prelude::*;
 
 use crate::core::diagnostics::dom_id;
-use crate::core::private_endpoints::draft::{DnsMode, EndpointDraft};
-use crate::core::private_endpoints::LinkType;
-use crate::ui::fields::{checkbox, field_messages, text_input, Extras};
+use crate::core::draft::{Draft, SubnetInput};
+use crate::core::private_endpoints::draft::{DnsMode, EndpointDraft, RemovalDraft};
+use crate::core::private_endpoints::{LinkService, LinkType};
+use crate::core::resource_kinds::ResourceType;
+use crate::ui::browser;
+use crate::ui::fields::{checkbox, field_messages, select_input, text_input, Extras};
 use crate::ui::state::AppState;
 
 pub fn private_endpoints_step() -> impl IntoView {
     let state = expect_context::<AppState>();
     let count = Memo::new(move |_| state.draft.with(|d| d.private_endpoints.endpoints.len()));
+    let removals = Memo::new(move |_| state.draft.with(|d| d.private_endpoints.removals.len()));
     let mode = Memo::new(move |_| state.draft.with(|d| d.private_endpoints.dns_mode));
     view! {
         <p class="lead">
-            "A private endpoint gives the resource a private IP in your virtual network. It does not close the public endpoint: tick the last box (or use Network rules) for that, which runs only after the endpoints and their DNS are in place."
+            "A private endpoint gives the resource a private IP in your virtual network. It does not close the public endpoint: tick the box below the endpoints (or use Network rules) for that, which runs only after the endpoints and their DNS are in place."
         </p>
         {checkbox("Include this step".into(), "private_endpoints.enabled".into(), |d| d.private_endpoints.enabled, |d, v| d.private_endpoints.enabled = v)}
         <fieldset id=dom_id("private_endpoints.endpoints") tabindex="-1">
             <legend>"Endpoints " <span class="count">{move || format!("({})", count.get())}</span></legend>
             <For each=move || 0..count.get() key=|i| *i children=endpoint_row />
-            <button type="button" id="pe-add" on:click=move |_| state.draft.update(|d| d.private_endpoints.endpoints.push(EndpointDraft::default()))>
+            <button
+                type="button"
+                id="pe-add"
+                on:click=move |_| {
+                    let index = count.get_untracked();
+                    state.draft.update(|d| d.private_endpoints.endpoints.push(EndpointDraft::default()));
+                    request_animation_frame(move || browser::focus_element(&dom_id(&format!("private_endpoints.endpoints.{index}.input"))));
+                }
+            >
                 "Add an endpoint"
             </button>
             {field_messages("private_endpoints.custom_domain".into())}
         </fieldset>
-        <div class="field">
-            <label for=dom_id("private_endpoints.dns_mode")>"Private DNS"</label>
-            <select
-                id=dom_id("private_endpoints.dns_mode")
-                prop:value=move || mode.get().id()
-                on:change=move |ev| {
-                    let id = event_target_value(&ev);
-                    if let Some(m) = DnsMode::ALL.into_iter().find(|m| m.id() == id) {
-                        state.draft.update(|d| d.private_endpoints.dns_mode = m);
-                    }
+        {select_input(
+            "Private DNS",
+            "private_endpoints.dns_mode",
+            "",
+            DnsMode::ALL.map(|m| (m.id().to_owned(), m.label().to_owned())).to_vec(),
+            |d| d.private_endpoints.dns_mode.id().to_owned(),
+            |d, v| {
+                if let Some(m) = DnsMode::ALL.into_iter().find(|m| m.id() == v) {
+                    d.private_endpoints.dns_mode = m;
                 }
-            >
-                {DnsMode::ALL.map(|m| view! { <option value=m.id()>{m.label()}</option> })}
-            </select>
-        </div>
+            },
+        )}
         <Show when=move || mode.get() == DnsMode::CreateZones>
             {text_input("Resource group of the zones (empty: the target's)".into(), "private_endpoints.zone_resource_group".into(), Extras::default(), |d| d.private_endpoints.zone_resource_group.clone(), |d, v| d.private_endpoints.zone_resource_group = v)}
         </Show>
@@ -56,21 +66,48 @@ pub fn private_endpoints_step() -> impl IntoView {
         <Show when=move || mode.get() == DnsMode::OwnDns>
             <p class="hint">"The outputs print the A records to create and the public zones to forward to Azure DNS (168.63.129.16) from a resolver inside the virtual network."</p>
         </Show>
-        {checkbox("Then close public access (publicNetworkAccess Disabled)".into(), "private_endpoints.close_public_access".into(), |d| d.private_endpoints.close_public_access, |d, v| d.private_endpoints.close_public_access = v)}
-        {checkbox("Re-enable public access (before any removal in the configuration file)".into(), "private_endpoints.reopen_public_access".into(), |d| d.private_endpoints.reopen_public_access, |d, v| d.private_endpoints.reopen_public_access = v)}
+        {checkbox("Then close public access (publicNetworkAccess Disabled) on the resource and on each hub resource given an endpoint here".into(), "private_endpoints.close_public_access".into(), |d| d.private_endpoints.close_public_access, |d, v| d.private_endpoints.close_public_access = v)}
+        <fieldset id=dom_id("private_endpoints.removals") tabindex="-1">
+            <legend>"Endpoints to delete " <span class="count">{move || format!("({})", removals.get())}</span></legend>
+            <p class="hint">"Deleting an endpoint does not make the resource public again. The private DNS zones stay: other endpoints may use them."</p>
+            <For each=move || 0..removals.get() key=|i| *i children=removal_row />
+            <button
+                type="button"
+                id="pe-remove-add"
+                on:click=move |_| {
+                    let index = removals.get_untracked();
+                    state.draft.update(|d| d.private_endpoints.removals.push(RemovalDraft::default()));
+                    request_animation_frame(move || browser::focus_element(&dom_id(&format!("private_endpoints.removals.{index}.endpoint_id"))));
+                }
+            >
+                "Add an endpoint to delete"
+            </button>
+            {checkbox("Re-enable public access on the resource first (publicNetworkAccess Enabled)".into(), "private_endpoints.reopen_public_access".into(), |d| d.private_endpoints.reopen_public_access, |d, v| d.private_endpoints.reopen_public_access = v)}
+        </fieldset>
     }
 }
 
 fn endpoint_row(index: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
     let path = move |part: &str| format!("private_endpoints.endpoints.{index}.{part}");
-    let manual = Memo::new(move |_| {
-        state.draft.with(|d| {
-            d.private_endpoints
-                .endpoints
-                .get(index)
-                .is_some_and(|e| e.manual_approval)
-        })
+    let entry = move |d: &Draft, read: fn(&EndpointDraft) -> bool| {
+        d.private_endpoints.endpoints.get(index).is_some_and(read)
+    };
+    let manual = Memo::new(move |_| state.draft.with(|d| entry(d, |e| e.manual_approval)));
+    let by_parts = Memo::new(move |_| {
+        state
+            .draft
+            .with(|d| entry(d, |e| e.input == SubnetInput::Parts))
+    });
+    let dependent = Memo::new(move |_| {
+        state
+            .draft
+            .with(|d| entry(d, |e| e.service != LinkService::Target))
+    });
+    let hub = Memo::new(move |_| {
+        state
+            .draft
+            .with(|d| d.target.resource_type == ResourceType::MlHub)
     });
     let groups = Memo::new(move |_| {
         state.draft.with(|d| {
@@ -106,40 +143,152 @@ fn endpoint_row(index: usize) -> impl IntoView {
             )
         };
     }
+    macro_rules! part_checkbox {
+        ($label:expr, $part:literal, $field:ident) => {
+            checkbox(
+                $label.into(),
+                path($part),
+                move |d| entry(d, |e| e.$field),
+                move |d, v| {
+                    if let Some(e) = d.private_endpoints.endpoints.get_mut(index) {
+                        e.$field = v;
+                    }
+                },
+            )
+        };
+    }
+    let remove = move |_| {
+        let remaining = state
+            .draft
+            .with_untracked(|d| d.private_endpoints.endpoints.len())
+            .saturating_sub(1);
+        state.draft.update(|d| {
+            if index < d.private_endpoints.endpoints.len() {
+                d.private_endpoints.endpoints.remove(index);
+            }
+        });
+        let focus = match remaining {
+            0 => "pe-add".to_owned(),
+            n => dom_id(&format!(
+                "private_endpoints.endpoints.{}.input",
+                index.min(n - 1)
+            )),
+        };
+        request_animation_frame(move || browser::focus_element(&focus));
+    };
     view! {
         <div class="vnet-rule">
             <h4>{format!("Endpoint {}", index + 1)}</h4>
-            {part_input!("Subnet resource ID", "subnet_id", subnet_id, Extras {
-                placeholder: "/subscriptions/…/resourceGroups/…/providers/Microsoft.Network/virtualNetworks/…/subnets/…",
-                ..Extras::default()
-            })}
-            <p class="hint">{move || format!("Sub-resources: {}", groups.get())}</p>
-            {part_input!("Sub-resource (empty: the first)", "group_id", group_id, Extras::default())}
-            {part_input!("Endpoint name (empty: derived from the resource)", "name", name, Extras::default())}
-            {part_input!("Region of the virtual network (empty: the resource's)", "location", location, Extras::default())}
-            {checkbox(
-                "Manual approval (the resource's owner approves)".into(),
-                path("manual_approval"),
-                move |d| d.private_endpoints.endpoints.get(index).is_some_and(|e| e.manual_approval),
+            <Show when=move || hub.get()>
+                {select_input(
+                    "Connects to",
+                    path("service"),
+                    "An AI Studio hub is isolated with its storage (blob and file: one endpoint each), key vault, container registry, AI Search and AI services account.",
+                    LinkService::ALL.map(|s| (s.id().to_owned(), s.label().to_owned())).to_vec(),
+                    move |d| d.private_endpoints.endpoints.get(index).map(|e| e.service.id()).unwrap_or_default().to_owned(),
+                    move |d, v| {
+                        if let (Some(e), Some(s)) = (d.private_endpoints.endpoints.get_mut(index), LinkService::from_id(v)) {
+                            e.service = s;
+                        }
+                    },
+                )}
+                <Show when=move || dependent.get()>
+                    {part_input!("Its resource ID", "resource_id", resource_id, Extras {
+                        placeholder: "/subscriptions/…/resourceGroups/…/providers/…",
+                        ..Extras::default()
+                    })}
+                </Show>
+            </Show>
+            {select_input(
+                "Identify the subnet by",
+                path("input"),
+                "",
+                vec![("resource_id".into(), "its full resource ID".into()), ("parts".into(), "subscription, group, network and subnet names".into())],
+                move |d| if entry(d, |e| e.input == SubnetInput::Parts) { "parts".into() } else { "resource_id".into() },
                 move |d, v| {
                     if let Some(e) = d.private_endpoints.endpoints.get_mut(index) {
-                        e.manual_approval = v;
+                        e.input = if v == "parts" { SubnetInput::Parts } else { SubnetInput::ResourceId };
                     }
                 },
             )}
+            <Show
+                when=move || by_parts.get()
+                fallback=move || part_input!("Subnet resource ID", "subnet_id", subnet_id, Extras {
+                    placeholder: "/subscriptions/…/resourceGroups/…/providers/Microsoft.Network/virtualNetworks/…/subnets/…",
+                    ..Extras::default()
+                })
+            >
+                {part_input!("Subscription ID of the virtual network (empty: the target's)", "subscription_id", subscription_id, Extras::default())}
+                {part_input!("Resource group of the virtual network", "resource_group", resource_group, Extras::default())}
+                {part_input!("Virtual network", "vnet", vnet, Extras::default())}
+                {part_input!("Subnet", "subnet", subnet, Extras::default())}
+            </Show>
+            {part_input!("Tenant ID, if the virtual network is in another Entra tenant", "tenant_id", tenant_id, Extras { hint: "Leave empty for the same tenant.", ..Extras::default() })}
+            {part_checkbox!("Disable private endpoint network policies on the subnet first (its other settings are kept)", "disable_network_policies", disable_network_policies)}
+            <p class="hint">{move || format!("Sub-resources: {}", groups.get())}</p>
+            {part_input!("Sub-resource (empty: the first)", "group_id", group_id, Extras::default())}
+            {part_input!("Endpoint name (empty: derived from the resource)", "name", name, Extras::default())}
+            {part_input!("Connection name (empty: derived from the endpoint name)", "connection_name", connection_name, Extras::default())}
+            {part_input!("Resource group of the endpoint (empty: the virtual network's)", "endpoint_resource_group", endpoint_resource_group, Extras::default())}
+            {part_input!("Region of the virtual network (empty: the resource's)", "location", location, Extras::default())}
+            {part_checkbox!("Manual approval (the resource's owner approves)", "manual_approval", manual_approval)}
             <Show when=move || manual.get()>
                 {part_input!("Request message (at most 140 characters)", "request_message", request_message, Extras::default())}
             </Show>
-            <button
-                type="button"
-                class="remove"
-                on:click=move |_| state.draft.update(|d| {
-                    if index < d.private_endpoints.endpoints.len() {
-                        d.private_endpoints.endpoints.remove(index);
-                    }
-                })
-            >
+            <button type="button" class="remove" on:click=remove>
                 {format!("Remove endpoint {}", index + 1)}
+            </button>
+        </div>
+    }
+}
+
+fn removal_row(index: usize) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let path = move |part: &str| format!("private_endpoints.removals.{index}.{part}");
+    let remove = move |_| {
+        let remaining = state
+            .draft
+            .with_untracked(|d| d.private_endpoints.removals.len())
+            .saturating_sub(1);
+        state.draft.update(|d| {
+            if index < d.private_endpoints.removals.len() {
+                d.private_endpoints.removals.remove(index);
+            }
+        });
+        let focus = match remaining {
+            0 => "pe-remove-add".to_owned(),
+            n => dom_id(&format!(
+                "private_endpoints.removals.{}.endpoint_id",
+                index.min(n - 1)
+            )),
+        };
+        request_animation_frame(move || browser::focus_element(&focus));
+    };
+    view! {
+        <div class="vnet-rule">
+            {text_input(
+                format!("Resource ID of the endpoint to delete ({})", index + 1),
+                path("endpoint_id"),
+                Extras { placeholder: "/subscriptions/…/resourceGroups/…/providers/Microsoft.Network/privateEndpoints/…", ..Extras::default() },
+                move |d| d.private_endpoints.removals.get(index).map(|r| r.endpoint_id.clone()).unwrap_or_default(),
+                move |d, v| {
+                    if let Some(r) = d.private_endpoints.removals.get_mut(index) {
+                        r.endpoint_id = v;
+                    }
+                },
+            )}
+            {checkbox(
+                "Delete its DNS zone group first (removes its A records; the zones stay)".into(),
+                path("delete_zone_group"),
+                move |d| d.private_endpoints.removals.get(index).is_some_and(|r| r.delete_zone_group),
+                move |d, v| {
+                    if let Some(r) = d.private_endpoints.removals.get_mut(index) {
+                        r.delete_zone_group = v;
+                    }
+                },
+            )}
+            <button type="button" class="remove" on:click=remove>
+                {format!("Do not delete endpoint {}", index + 1)}
             </button>
         </div>
     }

@@ -1,6 +1,6 @@
 import {
   test, SUB, assert, assertIncludes, axeCheck, eventually, expectValidOutput, fillValidTarget, goStep, gotoApp,
-  outputText, selectTab, setField, shot,
+  msg, outputText, selectTab, setField, shot,
 } from '../support/app.mjs';
 
 // Every tab shows each needle, and none of the absent ones.
@@ -38,4 +38,65 @@ test('private endpoints: add two, remove one, switch DNS mode; every tab follows
   await expectValidOutput(page);
   await expectEveryTab(page, ['168.63.129.16', 'cognitiveservices.azure.com'], ['virtualNetworkLinks', 'private-dns link vnet create', 'New-AzPrivateDnsZone'], 'own DNS servers');
   await axeCheck(page, 'private endpoints');
+});
+
+const HUB_RG = `/subscriptions/${SUB}/resourceGroups/rg-ai-hub/providers`;
+
+test('private endpoints: a hub with a dependent resource, a subnet by parts, messages at their fields', async ({ page }) => {
+  await gotoApp(page);
+  await fillValidTarget(page, 'contoso-hub');
+  await setField(page, 'f-target-resource_type', 'ml_hub');
+  await goStep(page, 'private_endpoints');
+
+  // The hub itself, its subnet given by parts.
+  await page.locator('#pe-add').click();
+  await setField(page, 'f-private_endpoints-endpoints-0-input', 'parts');
+  await setField(page, 'f-private_endpoints-endpoints-0-resource_group', 'rg-network');
+  await setField(page, 'f-private_endpoints-endpoints-0-vnet', 'vnet-apps');
+  await setField(page, 'f-private_endpoints-endpoints-0-subnet', 'snet pe');
+  await eventually(async () =>
+    assertIncludes(await msg(page, 'private_endpoints-endpoints-0-subnet').textContent(), 'subnet', 'a bad subnet name is explained at its field'));
+  await setField(page, 'f-private_endpoints-endpoints-0-subnet', 'snet-pe');
+
+  // Its key vault, with a mistyped ID first.
+  await page.locator('#pe-add').click();
+  await setField(page, 'f-private_endpoints-endpoints-1-service', 'key_vault');
+  await setField(page, 'f-private_endpoints-endpoints-1-resource_id', `${HUB_RG}/Microsoft.KeyVault/vault/contoso-hub-kv`);
+  await eventually(async () =>
+    assertIncludes(await msg(page, 'private_endpoints-endpoints-1-resource_id').textContent(), 'Microsoft.KeyVault/vaults', 'the ID message is at its field'));
+  await setField(page, 'f-private_endpoints-endpoints-1-resource_id', `${HUB_RG}/Microsoft.KeyVault/vaults/contoso-hub-kv`);
+  await setField(page, 'f-private_endpoints-endpoints-1-subnet_id', peSubnet('vnet-apps').replace('snet-pe', 'snet-kv'));
+  await setField(page, 'f-private_endpoints-endpoints-1-endpoint_resource_group', 'rg-endpoints');
+  await page.locator('#f-private_endpoints-close_public_access').check();
+  await expectValidOutput(page);
+  await expectEveryTab(page, [
+    'pe-contoso-hub-amlworkspace',
+    // The hub's subnet was given by parts (the Az tab names it by group, network and subnet).
+    'snet-pe',
+    'snet-kv',
+    'pe-contoso-hub-kv-vault',
+    'rg-endpoints',
+    'privatelink.vaultcore.azure.net',
+    'Microsoft.KeyVault/vaults/contoso-hub-kv?api-version=2023-07-01',
+  ], [], 'hub with its key vault');
+  await page.screenshot({ path: shot('private-endpoints-hub-dependent.png'), fullPage: true });
+  await axeCheck(page, 'private endpoints of a hub');
+});
+
+test('private endpoints: delete one with its zone group, reopening public access first', async ({ page }) => {
+  await gotoApp(page);
+  await fillValidTarget(page);
+  await goStep(page, 'private_endpoints');
+  const old = `/subscriptions/${SUB}/resourceGroups/rg-network/providers/Microsoft.Network/privateEndpoints/pe-speech-old`;
+  await page.locator('#pe-remove-add').click();
+  await setField(page, 'f-private_endpoints-removals-0-endpoint_id', old.replace('privateEndpoints', 'privateEndpoint'));
+  await eventually(async () =>
+    assertIncludes(await msg(page, 'private_endpoints-removals-0-endpoint_id').textContent(), 'Microsoft.Network/privateEndpoints', 'the ID message is at its field'));
+  await setField(page, 'f-private_endpoints-removals-0-endpoint_id', old);
+  await page.locator('#f-private_endpoints-removals-0-delete_zone_group').check();
+  await page.locator('#f-private_endpoints-reopen_public_access').check();
+  await expectValidOutput(page);
+  await expectEveryTab(page, ['pe-speech-old', 'publicNetworkAccess'], [], 'removal');
+  await page.getByRole('button', { name: 'Do not delete endpoint 1' }).click();
+  await expectEveryTab(page, [], ['pe-speech-old'], 'removal undone');
 });
