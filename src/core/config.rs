@@ -2,7 +2,7 @@
 
 use super::cloud::Cloud;
 use super::current_state::CurrentState;
-use super::draft::{Bypass, DefaultAction, Existence, PublicNetworkAccess};
+use super::draft::{Bypass, ConnectionDecision, DefaultAction, Existence, PublicNetworkAccess};
 use super::ip_rules::IpRule;
 use super::private_endpoints::config::PrivateEndpoints;
 use super::resource_kinds::{KindInfo, ResourceType};
@@ -22,6 +22,18 @@ pub struct Config {
     pub current_state: Option<CurrentState>,
     /// Present when the Private endpoints step is included.
     pub private_endpoints: Option<PrivateEndpoints>,
+    /// Decisions on private endpoint connections of the account (other teams' endpoints).
+    pub endpoint_connections: Vec<ConnectionChange>,
+}
+
+/// Approve, reject or delete one private endpoint connection, from the resource's side.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConnectionChange {
+    /// The connection's name on the account (its ID's last segment).
+    pub name: String,
+    pub decision: ConnectionDecision,
+    /// The endpoint it connects, when the snapshot lists the connection.
+    pub private_endpoint_id: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -98,6 +110,21 @@ pub struct NetworkRules {
     pub vnet_rules: Vec<VnetRule>,
     /// Which rule lists are to be made exactly as listed (the others are added to).
     pub exact: ExactLists,
+    /// Single rules to remove from a list that is added to (not exact).
+    pub removals: Removals,
+}
+
+/// Rules named for removal: each is named by the scripts, then removed if the account has it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Removals {
+    pub ip_rules: Vec<IpRule>,
+    pub subnets: Vec<SubnetId>,
+}
+
+impl Removals {
+    pub fn is_empty(&self) -> bool {
+        self.ip_rules.is_empty() && self.subnets.is_empty()
+    }
 }
 
 /// "Make it exactly this list" per rule list: rules not listed are removed.

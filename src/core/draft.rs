@@ -127,6 +127,61 @@ pub struct NetworkDraft {
     /// The person ticked "I accept that nothing can reach the account": a plan that blocks all
     /// access (see `validate::network`) is then a warning instead of an error.
     pub accept_no_access: bool,
+    /// IP rules to remove from the account while adding to what is there (not an exact list).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub remove_ip_rules: Vec<String>,
+    /// Subnet resource IDs whose virtual-network rules are to be removed, the same way.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub remove_vnet_rules: Vec<String>,
+    /// What to do with private endpoint connections on the account (other teams' endpoints).
+    /// Applies whether or not the firewall part of the step is included.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub endpoint_connections: Vec<ConnectionDecisionDraft>,
+    /// The person ticked "I understand that a deleted connection cannot be restored".
+    #[serde(skip_serializing_if = "is_false")]
+    pub acknowledge_connection_delete: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// A decision on one private endpoint connection, by its name on the account.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ConnectionDecisionDraft {
+    pub name: String,
+    pub decision: ConnectionDecision,
+}
+
+/// Approve, reject or delete a private endpoint connection from the resource's side.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConnectionDecision {
+    #[default]
+    Approve,
+    Reject,
+    /// Destructive: the endpoint's owner must create a new connection.
+    Delete,
+}
+
+impl ConnectionDecision {
+    /// ARM's status after the decision (`None`: the connection is gone).
+    pub fn status(self) -> Option<&'static str> {
+        match self {
+            ConnectionDecision::Approve => Some("Approved"),
+            ConnectionDecision::Reject => Some("Rejected"),
+            ConnectionDecision::Delete => None,
+        }
+    }
+
+    pub fn verb(self) -> &'static str {
+        match self {
+            ConnectionDecision::Approve => "approve",
+            ConnectionDecision::Reject => "reject",
+            ConnectionDecision::Delete => "delete",
+        }
+    }
 }
 
 fn network_section_included() -> bool {
@@ -145,6 +200,10 @@ impl Default for NetworkDraft {
             ip_rules_exact: false,
             vnet_rules_exact: false,
             accept_no_access: false,
+            remove_ip_rules: Vec::new(),
+            remove_vnet_rules: Vec::new(),
+            endpoint_connections: Vec::new(),
+            acknowledge_connection_delete: false,
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod highlight;
 pub mod import;
 pub mod ip_rules;
 pub mod names;
+pub mod network_diff;
 pub mod plan;
 pub mod private_endpoints;
 pub mod quote;

@@ -5,7 +5,7 @@
 
 use serde_json::{json, Value};
 
-use super::config::ExactLists;
+use super::config::{ExactLists, Removals};
 use super::current_state::{AccountNetwork, CurrentState, NetworkAcls, SubnetState};
 use super::draft::Bypass;
 use super::ip_rules::IpRule;
@@ -24,6 +24,8 @@ pub struct WantedRules<'a> {
     pub subnets: &'a [AllowedSubnet],
     pub bypass: Option<Bypass>,
     pub exact: ExactLists,
+    /// Rules named for removal from lists that are added to.
+    pub removals: &'a Removals,
 }
 
 /// A body and what the comment above it says.
@@ -72,6 +74,20 @@ pub fn merged_acls(current: Option<&NetworkAcls>, wanted: WantedRules<'_>) -> Ne
                 .any(|s| s.subnet.to_string().eq_ignore_ascii_case(&rule.id))
         });
     }
+    let named: Vec<String> = wanted
+        .removals
+        .ip_rules
+        .iter()
+        .map(|r| r.to_string())
+        .collect();
+    acls.ip_rules.retain(|value| !named.contains(value));
+    acls.virtual_network_rules.retain(|rule| {
+        !wanted
+            .removals
+            .subnets
+            .iter()
+            .any(|s| s.to_string().eq_ignore_ascii_case(&rule.id))
+    });
     for rule in wanted.ip_rules {
         let value = rule.to_string();
         if !acls.ip_rules.contains(&value) {
@@ -156,7 +172,7 @@ pub fn add_rules(
                 note: format!(
                     "Exact: the account's rules as {}, in their order, with the new ones appended{}; {action_note}. Send it as it is. If the rules may have changed since, import the current settings again.",
                     state.provenance(),
-                    removed_note(current, &merged),
+                    removed_note(current, &merged, wanted.removals),
                 ),
                 refused_until_edited: false,
             }
@@ -191,8 +207,9 @@ pub fn add_rules(
     }
 }
 
-/// "; it removes IP rule X, subnet Y (not listed)", or nothing when nothing goes.
-fn removed_note(current: Option<&NetworkAcls>, merged: &NetworkAcls) -> String {
+/// "; it REMOVES, as not listed: IP rule X, subnet Y" (and "as named for removal: …"), or
+/// nothing when nothing goes.
+fn removed_note(current: Option<&NetworkAcls>, merged: &NetworkAcls, named: &Removals) -> String {
     let Some(current) = current else {
         return String::new();
     };
@@ -214,11 +231,25 @@ fn removed_note(current: Option<&NetworkAcls>, merged: &NetworkAcls) -> String {
             })
             .map(|r| format!("subnet {}", r.id)),
     );
-    if removed.is_empty() {
-        String::new()
-    } else {
-        format!("; it REMOVES, as not listed: {}", removed.join(", "))
+    let is_named = |item: &String| {
+        named
+            .ip_rules
+            .iter()
+            .any(|r| *item == format!("IP rule {r}"))
+            || named
+                .subnets
+                .iter()
+                .any(|s| item.eq_ignore_ascii_case(&format!("subnet {s}")))
+    };
+    let (by_name, not_listed): (Vec<String>, Vec<String>) = removed.into_iter().partition(is_named);
+    let mut note = String::new();
+    if !not_listed.is_empty() {
+        note += &format!("; it REMOVES, as not listed: {}", not_listed.join(", "));
     }
+    if !by_name.is_empty() {
+        note += &format!("; it REMOVES, as named for removal: {}", by_name.join(", "));
+    }
+    note
 }
 
 /// The PATCH that sets the default action, keeping every rule (those of the step before

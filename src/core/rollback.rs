@@ -9,12 +9,15 @@ use super::draft::{
     Bypass, CustomDomainDraft, DefaultAction, Draft, NetworkDraft, PublicNetworkAccess,
     VnetRuleDraft,
 };
+use super::plan::Plan;
+use super::private_endpoints::draft::PrivateEndpointsDraft;
 use super::storage_draft::StorageDraft;
 
 /// What no rollback can undo, for the header of every rollback output.
-pub const NOT_ROLLED_BACK: [&str; 2] = [
+pub const NOT_ROLLED_BACK: [&str; 3] = [
     "The custom subdomain: once set it can never be changed or removed (only a new resource is free of it).",
     "Bring-your-own storage: the storage an account keeps its data in is fixed when it is created.",
+    "Private endpoints and their connections are left as they are: a deleted connection is gone for good (its endpoint's owner must request a new one), and endpoints the forward script created stay.",
 ];
 
 /// The rollback draft, or why there is none.
@@ -79,7 +82,33 @@ pub fn rollback_draft(draft: &Draft) -> Result<Draft, String> {
     rollback.custom_domain = custom_domain;
     rollback.network = network;
     rollback.storage = StorageDraft::default();
+    // Endpoints are not network settings of the snapshot: the way back leaves them alone.
+    rollback.private_endpoints = PrivateEndpointsDraft {
+        enabled: false,
+        ..PrivateEndpointsDraft::default()
+    };
     Ok(rollback)
+}
+
+/// The rollback plan and its header lines, or why there is none (no snapshot, or the rollback
+/// draft does not validate: its first error).
+pub fn rollback_plan(draft: &Draft) -> Result<(Plan, Vec<String>), String> {
+    let rollback = rollback_draft(draft)?;
+    let generated = super::generate::generate(&rollback);
+    match generated.plan {
+        Some(plan) => Ok((plan, rollback_header(draft))),
+        None => Err(generated
+            .validation
+            .errors()
+            .next()
+            .map(|d| {
+                format!(
+                    "The rollback cannot be generated: {}: {}",
+                    d.field, d.message
+                )
+            })
+            .unwrap_or_else(|| "The rollback cannot be generated.".to_owned())),
+    }
 }
 
 /// Header lines of a rollback output: where the settings come from and what stays.

@@ -836,3 +836,145 @@ fn removing_an_endpoint_reopens_public_access_first_and_keeps_the_zones() {
     assert_eq!(state["zones"][zone], true, "the zone stays");
     assert_eq!(run.script(&script), Vec::<String>::new());
 }
+
+/// Rules named for removal while the lists are added to: each is named, then removed; the other
+/// rules stay; a second run changes nothing.
+#[test]
+fn single_removals_name_what_they_remove_keep_the_rest_and_a_second_run_changes_nothing() {
+    let draft = fixture("openai-remove-single-rules");
+    let script = render_draft(&draft, OutputTarget::AzBash);
+    let legacy = "/subscriptions/0b3d9c2e-7a41-4f6b-8e25-c91d4a7f3e60/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-apps/subnets/snet-legacy";
+    let kept_subnet = "/subscriptions/0b3d9c2e-7a41-4f6b-8e25-c91d4a7f3e60/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-apps/subnets/snet-apps";
+    // The account has one more rule of each kind than the snapshot: it is kept (not exact).
+    let mut account = account(
+        "OpenAI",
+        json!({
+            "defaultAction": "Deny",
+            "bypass": "AzureServices",
+            "ipRules": [{ "value": "192.0.2.10" }, { "value": "198.51.100.0/26" }, { "value": "192.0.2.99" }],
+            // ARM may print the ID in another case: it is still the rule named for removal.
+            "virtualNetworkRules": [
+                { "id": legacy.to_ascii_uppercase(), "ignoreMissingVnetServiceEndpoint": false },
+                { "id": kept_subnet, "ignoreMissingVnetServiceEndpoint": false },
+            ],
+        }),
+    );
+    account["properties"]["customSubDomainName"] = json!("contoso-openai");
+    let run = Run::new(
+        "single-removals",
+        &json!({ "account": account, "subnets": {} }),
+    );
+
+    let output = run.run(&script);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains("  removes IP rule 198.51.100.0/26 (named for removal)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!(
+            "  removes subnet rule {} (named for removal)",
+            legacy.to_ascii_uppercase()
+        )),
+        "{stdout}"
+    );
+    let acls = &run.state()["account"]["properties"]["networkAcls"];
+    assert_eq!(
+        acls["ipRules"],
+        json!([{ "value": "192.0.2.10" }, { "value": "192.0.2.99" }, { "value": "203.0.113.0/24" }])
+    );
+    assert_eq!(
+        acls["virtualNetworkRules"],
+        json!([{ "id": kept_subnet, "ignoreMissingVnetServiceEndpoint": false }])
+    );
+    assert_eq!(
+        run.script(&script),
+        Vec::<String>::new(),
+        "the second run must change nothing"
+    );
+}
+
+/// Approve a pending connection, reject an approved one, delete a third: each once; the second
+/// run skips all three; an endpoint the plan does not name is left alone.
+#[test]
+fn endpoint_connection_decisions_run_once_and_a_second_run_changes_nothing() {
+    let draft = fixture("openai-endpoint-connections");
+    let script = render_draft(&draft, OutputTarget::AzBash);
+    let snapshot = draft
+        .current_state
+        .as_ref()
+        .unwrap()
+        .account
+        .clone()
+        .unwrap();
+    let mut connections = snapshot["properties"]["privateEndpointConnections"].clone();
+    let untouched = json!({
+        "id": "/subscriptions/0b3d9c2e-7a41-4f6b-8e25-c91d4a7f3e60/resourceGroups/rg-openai-prod/providers/Microsoft.CognitiveServices/accounts/contoso-openai/privateEndpointConnections/pe-other.1",
+        "name": "contoso-openai/pe-other.1",
+        "properties": { "privateLinkServiceConnectionState": { "status": "Pending" } },
+    });
+    connections.as_array_mut().unwrap().push(untouched.clone());
+    let mut account = account("OpenAI", json!(null));
+    account["properties"]["customSubDomainName"] = json!("contoso-openai");
+    account["properties"]["privateEndpointConnections"] = connections;
+    let run = Run::new("connections", &json!({ "account": account }));
+
+    let changes = run.script(&script);
+    assert_eq!(
+        changes,
+        [
+            "connection-approve pe-analytics.6b1e0c52-8f3a-4d7e-9c21-5a4f3e2d1c0b",
+            "connection-reject pe-contractor.0d9c8b7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a",
+            "connection-delete pe-retired.3c2b1a09-8f7e-4d6c-5b4a-3f2e1d0c9b8a",
+        ]
+    );
+    let after = &run.state()["account"]["properties"]["privateEndpointConnections"];
+    let statuses: Vec<(&str, &str)> = after
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["name"].as_str().unwrap(),
+                c["properties"]["privateLinkServiceConnectionState"]["status"]
+                    .as_str()
+                    .unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            (
+                "contoso-openai/pe-analytics.6b1e0c52-8f3a-4d7e-9c21-5a4f3e2d1c0b",
+                "Approved"
+            ),
+            (
+                "contoso-openai/pe-contractor.0d9c8b7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a",
+                "Rejected"
+            ),
+            ("contoso-openai/pe-other.1", "Pending"),
+        ]
+    );
+    assert_eq!(
+        run.script(&script),
+        Vec::<String>::new(),
+        "the second run must change nothing"
+    );
+
+    // Approving a connection that is not there stops the script, naming it.
+    account["properties"]["privateEndpointConnections"] = json!([]);
+    let gone = Run::new("connections-gone", &json!({ "account": account }));
+    let stderr = gone.failing_script(&script);
+    assert!(
+        stderr.contains(
+            "no private endpoint connection pe-analytics.6b1e0c52-8f3a-4d7e-9c21-5a4f3e2d1c0b"
+        ),
+        "{stderr}"
+    );
+}

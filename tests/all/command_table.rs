@@ -457,6 +457,76 @@ const AZ_COMMANDS: &[(&str, &[&str])] = &[
             "--subscription",
         ],
     ),
+    (
+        "network private-endpoint-connection list",
+        &[
+            "--id",
+            "--name",
+            "-n",
+            "--resource-group",
+            "-g",
+            "--type",
+            "--subscription",
+        ],
+    ),
+    (
+        "network private-endpoint-connection show",
+        &[
+            "--id",
+            "--name",
+            "-n",
+            "--resource-group",
+            "-g",
+            "--resource-name",
+            "--type",
+            "--subscription",
+        ],
+    ),
+    (
+        "network private-endpoint-connection approve",
+        &[
+            "--id",
+            "--description",
+            "-d",
+            "--name",
+            "-n",
+            "--resource-group",
+            "-g",
+            "--resource-name",
+            "--type",
+            "--subscription",
+        ],
+    ),
+    (
+        "network private-endpoint-connection reject",
+        &[
+            "--id",
+            "--description",
+            "-d",
+            "--name",
+            "-n",
+            "--resource-group",
+            "-g",
+            "--resource-name",
+            "--type",
+            "--subscription",
+        ],
+    ),
+    (
+        "network private-endpoint-connection delete",
+        &[
+            "--id",
+            "--name",
+            "-n",
+            "--resource-group",
+            "-g",
+            "--resource-name",
+            "--type",
+            "--yes",
+            "-y",
+            "--subscription",
+        ],
+    ),
 ];
 
 /// PowerShell common parameters, accepted by every cmdlet.
@@ -477,6 +547,62 @@ const COMMON: &[&str] = &[
 
 /// Az cmdlet → its parameters (all parameter sets).
 const AZ_CMDLETS: &[(&str, &[&str])] = &[
+    (
+        "Get-AzPrivateEndpointConnection",
+        &[
+            "DefaultProfile",
+            "Description",
+            "ResourceId",
+            "PrivateLinkResourceId",
+            "Name",
+            "ResourceGroupName",
+            "ServiceName",
+            "PrivateLinkResourceType",
+        ],
+    ),
+    (
+        "Approve-AzPrivateEndpointConnection",
+        &[
+            "AcquirePolicyToken",
+            "ChangeReference",
+            "DefaultProfile",
+            "Description",
+            "ResourceId",
+            "Name",
+            "ResourceGroupName",
+            "ServiceName",
+            "PrivateLinkResourceType",
+        ],
+    ),
+    (
+        "Deny-AzPrivateEndpointConnection",
+        &[
+            "DefaultProfile",
+            "Description",
+            "ResourceId",
+            "Name",
+            "ResourceGroupName",
+            "ServiceName",
+            "PrivateLinkResourceType",
+        ],
+    ),
+    (
+        "Remove-AzPrivateEndpointConnection",
+        &[
+            "AsJob",
+            "DefaultProfile",
+            "Description",
+            "Force",
+            "PassThru",
+            "ResourceId",
+            "Name",
+            "ResourceGroupName",
+            "ServiceName",
+            "PrivateLinkResourceType",
+            "WhatIf",
+            "Confirm",
+        ],
+    ),
     (
         "Get-AzContext",
         &[

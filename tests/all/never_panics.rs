@@ -5,8 +5,8 @@ use proptest::prelude::*;
 
 use ai_network_wizard::core::cloud::Cloud;
 use ai_network_wizard::core::draft::{
-    Bypass, CustomDomainDraft, DefaultAction, Draft, Existence, NetworkDraft, PublicNetworkAccess,
-    SubnetInput, TargetDraft, VnetRuleDraft,
+    Bypass, ConnectionDecision, ConnectionDecisionDraft, CustomDomainDraft, DefaultAction, Draft,
+    Existence, NetworkDraft, PublicNetworkAccess, SubnetInput, TargetDraft, VnetRuleDraft,
 };
 use ai_network_wizard::core::generate::generate;
 use ai_network_wizard::core::render::{OutputTarget, RenderContext};
@@ -55,6 +55,7 @@ const IPS: &[&str] = &[
     "::1",
     "20.1.2.3/24",
 ];
+const CONNECTIONS: &[&str] = &["pe-app.4f1c2a8e", "pe/other", "", "pe-app.4F1C2A8E"];
 const SUBNET_IDS: &[&str] = &[
     "/subscriptions/6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet",
     "/subscriptions/0b9d4f3e-7a21-4c6b-8e5d-1f2a3b4c5d6e/resourcegroups/rg-(Ü)/providers/Microsoft.Network/virtualNetworks/v1/subnets/s_",
@@ -145,6 +146,12 @@ fn draft() -> impl Strategy<Value = Draft> {
         proptest::collection::vec(field(IPS), 0..4),
         proptest::collection::vec(vnet_rule(), 0..3),
         any::<(bool, bool, bool)>(),
+        (
+            proptest::collection::vec(field(IPS), 0..2),
+            proptest::collection::vec(field(SUBNET_IDS), 0..2),
+            proptest::option::weighted(0.15, (field(CONNECTIONS), 0u8..3)),
+            any::<bool>(),
+        ),
     )
         .prop_map(
             |(
@@ -155,6 +162,7 @@ fn draft() -> impl Strategy<Value = Draft> {
                 ip_rules,
                 vnet_rules,
                 (ip_rules_exact, vnet_rules_exact, accept_no_access),
+                (remove_ip_rules, remove_vnet_rules, connections, acknowledge_connection_delete),
             )| NetworkDraft {
                 enabled,
                 public_network_access: if disabled {
@@ -177,6 +185,20 @@ fn draft() -> impl Strategy<Value = Draft> {
                 ip_rules_exact,
                 vnet_rules_exact,
                 accept_no_access,
+                remove_ip_rules,
+                remove_vnet_rules,
+                endpoint_connections: connections
+                    .into_iter()
+                    .map(|(name, decision)| ConnectionDecisionDraft {
+                        name,
+                        decision: [
+                            ConnectionDecision::Approve,
+                            ConnectionDecision::Reject,
+                            ConnectionDecision::Delete,
+                        ][decision as usize],
+                    })
+                    .collect(),
+                acknowledge_connection_delete,
             },
         );
     let storage = (

@@ -60,6 +60,9 @@ fn actions(plan: &Plan) -> Vec<String> {
                 format!("VerifyUserOwnedStorage({})", storage.name)
             }
             Action::PrivateEndpoint(action) => endpoint_action(action),
+            Action::EndpointConnection(change) => {
+                format!("EndpointConnection({}, {:?})", change.name, change.decision)
+            }
         })
         .collect()
 }
@@ -142,6 +145,7 @@ fn openai_created_with_100_ip_rules_and_subnets_in_two_subscriptions() {
         subnets,
         bypass,
         exact,
+        ..
     } = &plan.steps[5].action
     else {
         unreachable!()
@@ -376,6 +380,8 @@ fn every_fixture_plan_respects_the_safe_order() {
             },
             Action::SetDefaultAction { .. } => 60,
             Action::SetPublicNetworkAccess { .. } => 70,
+            // Other teams' connections: once this plan's own changes are in place.
+            Action::EndpointConnection(_) => 90,
             // Reads back the final state: always last.
             Action::VerifyUserOwnedStorage { .. } => u8::MAX,
         }

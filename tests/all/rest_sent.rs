@@ -19,7 +19,7 @@ use serde_json::{json, Value};
 
 use ai_network_wizard::core::config::{Config, Resource};
 use ai_network_wizard::core::current_state::CurrentStateDraft;
-use ai_network_wizard::core::draft::{Draft, Existence};
+use ai_network_wizard::core::draft::{ConnectionDecision, Draft, Existence};
 use ai_network_wizard::core::generate::generate;
 use ai_network_wizard::core::plan::{bypass_name, default_action_name, public_access_name, Action};
 use ai_network_wizard::core::private_endpoints::config::Dns;
@@ -235,6 +235,26 @@ pub(crate) fn seed(config: &Config) -> Value {
                 "properties": {},
             }),
         };
+        let mut body = body;
+        // The connections the configuration decides on: one per decision, in the state before.
+        let connections: Vec<Value> = config
+            .endpoint_connections
+            .iter()
+            .map(|c| {
+                let status = match c.decision {
+                    ConnectionDecision::Approve => "Pending",
+                    ConnectionDecision::Reject | ConnectionDecision::Delete => "Approved",
+                };
+                json!({
+                    "id": format!("{account_id}/privateEndpointConnections/{}", c.name),
+                    "name": c.name,
+                    "properties": { "privateLinkServiceConnectionState": { "status": status, "description": "" } },
+                })
+            })
+            .collect();
+        if !connections.is_empty() {
+            body["properties"]["privateEndpointConnections"] = json!(connections);
+        }
         resources.insert(account_id, body);
     }
     json!({ "subscriptions": subscriptions, "providers": providers, "resources": resources })

@@ -134,6 +134,33 @@ pub(crate) fn percent_decode(text: &str) -> String {
 
 // ---- The ARM shapes (azure-facts §2). ----
 
+/// The resource's side of a private endpoint connection: only its state is set.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct ConnectionPut {
+    properties: ConnectionProperties,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct ConnectionProperties {
+    private_link_service_connection_state: ConnectionState,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct ConnectionState {
+    #[allow(dead_code)]
+    status: ConnectionStatus,
+    description: String,
+}
+
+#[derive(Deserialize, Debug)]
+enum ConnectionStatus {
+    Approved,
+    Rejected,
+}
+
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 struct ResourceGroupPut {
@@ -425,6 +452,11 @@ fn check_body(
             );
             let name = path.rsplit('/').next().unwrap();
             assert!(is_guid(name), "{what}: the assignment name is a GUID");
+        }
+        "PUT" if path.contains("/privateEndpointConnections/") => {
+            let connection: ConnectionPut = typed(body)?;
+            let state = &connection.properties.private_link_service_connection_state;
+            assert!(!state.description.is_empty(), "{what}: no description");
         }
         "PUT" if is_account => {
             let account: AccountPut = typed(body)?;

@@ -61,6 +61,16 @@ snapshot_tests! {
     speech_byos_custom_domain_network_rules_private_endpoint_az_bash: "speech-byos-custom-domain-network-rules-private-endpoint", AzBash;
     speech_byos_custom_domain_network_rules_private_endpoint_az_powershell: "speech-byos-custom-domain-network-rules-private-endpoint", AzPowerShell;
     speech_byos_custom_domain_network_rules_private_endpoint_rest: "speech-byos-custom-domain-network-rules-private-endpoint", Rest;
+    // Single rules removed from lists that are added to (not exact).
+    openai_remove_single_rules_powershell: "openai-remove-single-rules", PowerShell;
+    openai_remove_single_rules_az_bash: "openai-remove-single-rules", AzBash;
+    openai_remove_single_rules_az_powershell: "openai-remove-single-rules", AzPowerShell;
+    openai_remove_single_rules_rest: "openai-remove-single-rules", Rest;
+    // Approve, reject and delete private endpoint connections of other teams' endpoints.
+    openai_endpoint_connections_powershell: "openai-endpoint-connections", PowerShell;
+    openai_endpoint_connections_az_bash: "openai-endpoint-connections", AzBash;
+    openai_endpoint_connections_az_powershell: "openai-endpoint-connections", AzPowerShell;
+    openai_endpoint_connections_rest: "openai-endpoint-connections", Rest;
     // The REST form computed from an imported current state (exact bodies, no edit marks).
     openai_existing_current_state_rest: "openai-existing-current-state", Rest;
     // Private endpoints and private DNS.

@@ -625,6 +625,36 @@ class Fake:
 
     def op_Services_Update(self, ns, path, segments, body):
         return self.merge_properties(ns, path, segments, body)
+    def connection(self, ns, path, segments):
+        """A connection lives in its account's properties, as ARM lists it."""
+        account_path, name = path.rsplit("/privateEndpointConnections/", 1)
+        account = self.account(ns, account_path, segments[:8])
+        connections = account["properties"].setdefault("privateEndpointConnections", [])
+        for connection in connections:
+            if connection["name"].rsplit("/", 1)[-1].lower() == name.lower():
+                return account, connections, connection
+        return account, connections, None
+
+    def op_PrivateEndpointConnections_Get(self, ns, path, segments, body):
+        _, _, found = self.connection(ns, path, segments)
+        if found is None:
+            raise ArmError(404, "ResourceNotFound", f"The private endpoint connection '{segments[-1]}' was not found.")
+        return 200, found
+
+    def op_PrivateEndpointConnections_CreateOrUpdate(self, ns, path, segments, body):
+        _, _, found = self.connection(ns, path, segments)
+        if found is None:
+            # Only the endpoint's side creates a connection; the resource's side decides on it.
+            raise ArmError(404, "PrivateEndpointConnectionNotFound", f"The private endpoint connection '{segments[-1]}' was not found.")
+        found["properties"]["privateLinkServiceConnectionState"] = copy.deepcopy(body["properties"]["privateLinkServiceConnectionState"])
+        return 200, found
+
+    def op_PrivateEndpointConnections_Delete(self, ns, path, segments, body):
+        _, connections, found = self.connection(ns, path, segments)
+        if found is None:
+            return 204, {}
+        connections.remove(found)
+        return 200, {}
 
     def op_Workspaces_Update(self, ns, path, segments, body):
         return self.merge_properties(ns, path, segments, body)

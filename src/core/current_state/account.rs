@@ -16,6 +16,18 @@ pub struct AccountNetwork {
     pub network_acls: Option<NetworkAcls>,
     /// The object ID of its system-assigned identity, when it has one (for role assignments).
     pub principal_id: Option<String>,
+    /// Its private endpoint connections (other teams' endpoints among them), in ARM's order.
+    pub endpoint_connections: Vec<ConnectionState>,
+}
+
+/// One private endpoint connection on the account, as its GET lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConnectionState {
+    /// The last segment of the connection's name (ARM prints `account/name`).
+    pub name: String,
+    pub private_endpoint_id: String,
+    /// `Approved`, `Pending`, `Rejected` or `Disconnected`, as ARM spells it.
+    pub status: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -86,8 +98,52 @@ pub fn minimal_account_json(account: &AccountNetwork) -> Value {
             json!({ "type": "SystemAssigned", "principalId": principal }),
         );
     }
+    if !account.endpoint_connections.is_empty() {
+        properties.insert(
+            "privateEndpointConnections".into(),
+            account
+                .endpoint_connections
+                .iter()
+                .map(|c| {
+                    json!({
+                        "name": c.name,
+                        "properties": {
+                            "privateEndpoint": { "id": c.private_endpoint_id },
+                            "privateLinkServiceConnectionState": { "status": c.status },
+                        },
+                    })
+                })
+                .collect(),
+        );
+    }
     out.insert("properties".into(), Value::Object(properties));
     Value::Object(out)
+}
+
+/// The connections a snapshot lists; one without a name, endpoint or status is not read (the
+/// import names it).
+fn read_connections(properties: &Map<String, Value>) -> Vec<ConnectionState> {
+    let items = match properties.get("privateEndpointConnections") {
+        Some(Value::Array(items)) => items.as_slice(),
+        _ => &[],
+    };
+    items
+        .iter()
+        .filter_map(|item| {
+            let text = |path: &[&str]| {
+                path.iter()
+                    .try_fold(item, |v, key| v.get(*key))
+                    .and_then(Value::as_str)
+            };
+            let name = text(&["name"])?;
+            Some(ConnectionState {
+                name: name.rsplit('/').next().unwrap_or(name).to_owned(),
+                private_endpoint_id: text(&["properties", "privateEndpoint", "id"])?.to_owned(),
+                status: text(&["properties", "privateLinkServiceConnectionState", "status"])?
+                    .to_owned(),
+            })
+        })
+        .collect()
 }
 
 /// Properties that mark a bare `properties` object (pasted without its envelope).
@@ -190,6 +246,7 @@ pub(super) fn read_account(
         public_network_access,
         network_acls,
         principal_id: read_principal(object.get("identity"), &format!("{field}.identity"), out),
+        endpoint_connections: read_connections(properties),
     })
 }
 

@@ -16,7 +16,9 @@ use super::diagnostics::Diagnostic;
 use super::draft::{DefaultAction, PublicNetworkAccess};
 use super::subnet_id::SubnetId;
 
-pub use account::{minimal_account_json, AccountNetwork, NetworkAcls, VnetRuleState};
+pub use account::{
+    minimal_account_json, AccountNetwork, ConnectionState, NetworkAcls, VnetRuleState,
+};
 pub use subnet::{minimal_subnet_json, SubnetState, SUBNET_READ_ONLY, SUBNET_WRITABLE};
 
 /// The `current_state` section of the draft and the configuration file, as pasted.

@@ -334,6 +334,15 @@ fn snapshot(
         .cloned()
         .unwrap_or(Value::Null);
     p.insert("networkAcls".into(), strip_rule_state(acls));
+    // The connections, for the before/after view and the decisions on other teams' endpoints.
+    if let Some(Value::Array(connections)) = properties.get("privateEndpointConnections") {
+        if !connections.is_empty() {
+            p.insert(
+                "privateEndpointConnections".into(),
+                Value::Array(connections.clone()),
+            );
+        }
+    }
     json!({ "id": id, "properties": p })
 }
 

@@ -15,7 +15,9 @@ mod private_endpoints;
 pub use private_endpoints::{endpoint_body, link_name, zone_group_body, EndpointAction, AZURE_DNS};
 
 use super::api_versions;
-use super::config::{Config, ExactLists, NetworkRules, Resource, Target};
+use super::config::{
+    Config, ConnectionChange, ExactLists, NetworkRules, Removals, Resource, Target,
+};
 use super::draft::{Bypass, DefaultAction, Existence, PublicNetworkAccess};
 use super::ip_rules::IpRule;
 use super::request_bodies::{self, WantedRules};
@@ -75,6 +77,8 @@ pub enum Action {
         bypass: Option<Bypass>,
         /// Lists made exactly as given: the rules not listed are named, then removed.
         exact: ExactLists,
+        /// Single rules named for removal (lists added to): named, then removed.
+        removals: Removals,
     },
     SetDefaultAction {
         action: DefaultAction,
@@ -84,6 +88,9 @@ pub enum Action {
     },
     /// The Private endpoints step's actions (plan/private_endpoints.rs).
     PrivateEndpoint(EndpointAction),
+    /// Approve, reject or delete a private endpoint connection on the resource (another team's
+    /// endpoint), unless it is in that state already.
+    EndpointConnection(ConnectionChange),
     // ---- Bring your own storage (storage.rs) ----
     /// Give the account's managed identity "Storage Blob Data Contributor" on the storage
     /// account unless it has it, retrying while a new identity propagates.
@@ -118,6 +125,7 @@ impl Step {
                 };
                 format!("{domain}the storage account (BYOS) can never be changed, and the account can never stop using it; the only way back is a new resource.")
             }
+            Action::EndpointConnection(_) => "a deleted connection cannot be restored: the endpoint's owner must request a new one, and until it is approved that endpoint no longer reaches the account.".into(),
             _ => "the custom subdomain can never be changed or removed; the only way back is a new resource.".into(),
         }
     }
@@ -251,6 +259,7 @@ pub fn plan(config: &Config) -> Plan {
     if let Some(endpoints) = &config.private_endpoints {
         push_private_endpoint_steps(config, endpoints, &mut steps);
     }
+    steps.extend(config.endpoint_connections.iter().map(connection_step));
     // Last: everything else is in place by now, so what it reads back is the final state.
     if let Some(byos) = &config.storage {
         storage::push_storage_verification(byos, &mut steps);
@@ -298,6 +307,28 @@ fn push_private_endpoint_steps(
     steps.extend(private_endpoints::removal_steps(endpoints));
 }
 
+/// A decision on another team's endpoint: after the firewall and the endpoints, so nothing
+/// this plan sets up depends on it.
+fn connection_step(change: &ConnectionChange) -> Step {
+    use super::draft::ConnectionDecision;
+    let endpoint = change
+        .private_endpoint_id
+        .as_deref()
+        .map(|id| format!(" {id}"))
+        .unwrap_or_default();
+    let (title, why) = match change.decision {
+        ConnectionDecision::Approve => ("Approve", format!("The endpoint{endpoint} reaches the account once its connection is approved. Skipped when it is Approved already.")),
+        ConnectionDecision::Reject => ("Reject", format!("The endpoint{endpoint} no longer reaches the account; the connection stays, marked Rejected. Skipped when it is Rejected already.")),
+        ConnectionDecision::Delete => ("DELETE", format!("DESTRUCTIVE: the connection is removed and the endpoint{endpoint} no longer reaches the account; its owner must request a new connection. Skipped when it is gone already.")),
+    };
+    Step {
+        title: format!("{title} private endpoint connection {}", change.name),
+        why,
+        irreversible: change.decision == ConnectionDecision::Delete,
+        action: Action::EndpointConnection(change.clone()),
+    }
+}
+
 fn push_network_steps(target: &Target, network: &NetworkRules, steps: &mut Vec<Step>) {
     let mut registered: Vec<&str> = Vec::new();
     for rule in &network.vnet_rules {
@@ -331,6 +362,7 @@ fn push_network_steps(target: &Target, network: &NetworkRules, steps: &mut Vec<S
         || !network.vnet_rules.is_empty()
         || network.bypass.is_some()
         || network.exact.any()
+        || !network.removals.is_empty()
     {
         let (removed, kept) = match (network.exact.ip_rules, network.exact.subnets) {
             (true, true) => ("IP and virtual-network rules", ""),
@@ -338,7 +370,9 @@ fn push_network_steps(target: &Target, network: &NetworkRules, steps: &mut Vec<S
             (false, true) => ("virtual-network rules", "; the IP rules are kept"),
             (false, false) => ("", ""),
         };
-        let (title, why) = if removed.is_empty() {
+        let (title, why) = if removed.is_empty() && !network.removals.is_empty() {
+            ("Add the allow rules and remove the named ones (default action unchanged)".to_owned(), "The rules named for removal are named, then removed if the account has them; the others are kept and the allow rules added when missing, in one write of the complete networkAcls, before the default action changes. Running it again changes nothing.".to_owned())
+        } else if removed.is_empty() {
             ("Add the allow rules (default action unchanged)".to_owned(), "Allow rules go in before the default action becomes Deny, so no allowed client is cut off in between. Existing rules are kept: the complete networkAcls object is read, merged and written back.".to_owned())
         } else {
             (format!("Make the {removed} exactly the listed ones (default action unchanged)"), format!("{}{} that are not listed are named, then removed; the listed ones are added when missing{kept}. This happens before the default action changes, so nobody listed is cut off in between. Running it again changes nothing.", removed[..1].to_ascii_uppercase(), &removed[1..]))
@@ -356,6 +390,7 @@ fn push_network_steps(target: &Target, network: &NetworkRules, steps: &mut Vec<S
                     .collect(),
                 bypass: network.bypass,
                 exact: network.exact,
+                removals: network.removals.clone(),
             },
         });
     }
@@ -378,6 +413,51 @@ fn push_network_steps(target: &Target, network: &NetworkRules, steps: &mut Vec<S
         irreversible: false,
         action: Action::SetPublicNetworkAccess { access: network.public_network_access },
     });
+}
+
+static NO_REMOVALS: Removals = Removals {
+    ip_rules: Vec::new(),
+    subnets: Vec::new(),
+};
+
+/// The connection's ARM ID: below the resource, by its name.
+pub fn connection_id(target: &Target, name: &str) -> String {
+    format!("{}/privateEndpointConnections/{name}", target.resource_id())
+}
+
+/// The description a decision records on the connection.
+pub fn connection_description(decision: super::draft::ConnectionDecision) -> &'static str {
+    match decision {
+        super::draft::ConnectionDecision::Approve => "Approved by the network isolation script",
+        super::draft::ConnectionDecision::Reject => "Rejected by the network isolation script",
+        super::draft::ConnectionDecision::Delete => "Deleted by the network isolation script",
+    }
+}
+
+fn connection_requests(t: &Target, change: &ConnectionChange) -> Vec<ArmRequest> {
+    let path = connection_id(t, &change.name);
+    let version = api_versions::COGNITIVE_SERVICES;
+    match change.decision.status() {
+        Some(status) => vec![
+            ArmRequest::new("GET", path.clone(), version).note(format!(
+                "If properties.privateLinkServiceConnectionState.status is already \"{status}\", skip this step; 404: there is no such connection (check the name) and the next request fails."
+            )),
+            ArmRequest::new("PUT", path, version)
+                .body(json!({ "properties": { "privateLinkServiceConnectionState": {
+                    "status": status,
+                    "description": connection_description(change.decision),
+                } } }))
+                .note("Long-running: poll the GET above until properties.provisioningState is Succeeded."),
+        ],
+        None => vec![
+            ArmRequest::new("GET", path.clone(), version).note(
+                "404: the connection is gone already; skip the next request. 200: it REMOVES the connection shown, for good (its endpoint's owner must request a new one).",
+            ),
+            ArmRequest::new("DELETE", path, version).note(
+                "DESTRUCTIVE. Long-running: expect 200, 202 or 204; the GET above answers 404 once it is gone.",
+            ),
+        ],
+    }
 }
 
 pub fn default_action_name(action: DefaultAction) -> &'static str {
@@ -524,13 +604,13 @@ impl Plan {
                     request_bodies::subnet_with_endpoint(state.and_then(|s| s.subnet(subnet)), state),
                 ),
             ],
-            Action::MergeNetworkRules { ip_rules, subnets, bypass, exact } => vec![
+            Action::MergeNetworkRules { ip_rules, subnets, bypass, exact, removals } => vec![
                 account_get().note("Read properties.networkAcls: its rules and default action must be kept."),
                 ArmRequest::new("PATCH", resource_path.clone(), api_versions::COGNITIVE_SERVICES).state_body(
                     request_bodies::add_rules(
                         account_state,
                         state,
-                        WantedRules { ip_rules, subnets, bypass: *bypass, exact: *exact },
+                        WantedRules { ip_rules, subnets, bypass: *bypass, exact: *exact, removals },
                         self.config.network.as_ref().map_or("Allow", |n| default_action_name(n.default_action)),
                     ),
                 ),
@@ -542,6 +622,7 @@ impl Plan {
                     subnets: &subnets,
                     bypass: network.and_then(|n| n.bypass),
                     exact: network.map(|n| n.exact).unwrap_or_default(),
+                    removals: network.map_or(&NO_REMOVALS, |n| &n.removals),
                 };
                 vec![
                     account_get().note("Read properties.networkAcls again."),
@@ -565,6 +646,7 @@ impl Plan {
             Action::HardenStorage { storage } => storage::harden_requests(t, storage),
             Action::VerifyUserOwnedStorage { storage } => storage::verify_requests(t, storage),
             Action::PrivateEndpoint(action) => private_endpoints::requests(t, action),
+            Action::EndpointConnection(change) => connection_requests(t, change),
         }
     }
 }

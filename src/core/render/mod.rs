@@ -3,6 +3,7 @@
 
 mod az_bash;
 mod az_powershell;
+mod connections;
 mod header;
 mod powershell;
 mod powershell_shared;

@@ -4,6 +4,7 @@ mod current_state;
 mod custom_domain;
 mod network;
 mod private_endpoints;
+mod removals;
 mod storage;
 mod target;
 
@@ -56,6 +57,9 @@ pub fn validate(draft: &Draft) -> Validation {
         &mut diagnostics,
     );
 
+    let endpoint_connections =
+        removals::validate_connections(draft, current_state.as_ref(), &mut diagnostics);
+
     let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
     let config = match (has_errors, target) {
         (false, Some(target)) => Some(Config {
@@ -65,6 +69,7 @@ pub fn validate(draft: &Draft) -> Validation {
             storage,
             current_state,
             private_endpoints,
+            endpoint_connections,
         }),
         _ => None,
     };

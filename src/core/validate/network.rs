@@ -74,6 +74,7 @@ pub(super) fn validate_network(
 
     let ip_rules = ip_rules?;
     let vnet_rules = vnet_rules?;
+    let removals = super::removals::validate_removals(step, &ip_rules, &vnet_rules, out)?;
     Some(NetworkRules {
         public_network_access: step.public_network_access,
         default_action: step.default_action,
@@ -84,6 +85,7 @@ pub(super) fn validate_network(
             ip_rules: step.ip_rules_exact,
             subnets: step.vnet_rules_exact,
         },
+        removals,
     })
 }
 

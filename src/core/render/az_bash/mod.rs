@@ -106,7 +106,8 @@ fn step_body(plan: &Plan, action: &Action) -> String {
             subnets,
             bypass,
             exact,
-        } => network::merge_network_rules(ip_rules, subnets, *bypass, *exact),
+            removals,
+        } => network::merge_network_rules(ip_rules, subnets, *bypass, *exact, removals),
         Action::SetDefaultAction { action } => network::set_default_action(*action),
         Action::AssignStorageRole { .. } => storage::assign_storage_role(),
         Action::HardenStorage { .. } => storage::harden_storage(),
@@ -115,5 +116,11 @@ fn step_body(plan: &Plan, action: &Action) -> String {
             network::set_public_network_access(plan, *access)
         }
         Action::PrivateEndpoint(action) => private_endpoints::step_body(plan, action),
+        Action::EndpointConnection(change) => super::connections::connection_script(
+            include_str!("templates/endpoint_connection.sh"),
+            plan,
+            change,
+            crate::core::quote::bash,
+        ),
     }
 }

@@ -2,8 +2,8 @@
 
 use serde_json::{json, Value};
 
-use crate::core::config::ExactLists;
 use crate::core::config::Resource;
+use crate::core::config::{ExactLists, Removals};
 use crate::core::draft::{Bypass, DefaultAction, PublicNetworkAccess};
 use crate::core::ip_rules::IpRule;
 use crate::core::plan::{
@@ -33,7 +33,10 @@ pub(super) fn merge_network_rules(
     subnets: &[AllowedSubnet],
     bypass: Option<Bypass>,
     exact: ExactLists,
+    removals: &Removals,
 ) -> String {
+    let remove_ips: Vec<String> = removals.ip_rules.iter().map(|r| r.to_string()).collect();
+    let remove_subnets: Vec<String> = removals.subnets.iter().map(|s| s.to_string()).collect();
     let ips: Vec<Value> = ip_rules
         .iter()
         .map(|r| json!({ "value": r.to_string() }))
@@ -52,6 +55,10 @@ pub(super) fn merge_network_rules(
             Flag("bypass", !bypass_arg.is_empty()),
             Flag("exact_ips", exact.ip_rules),
             Flag("exact_subnets", exact.subnets),
+            Text("remove_ips", &bash(&json!(remove_ips).to_string())),
+            Flag("remove_ips", !remove_ips.is_empty()),
+            Text("remove_subnets", &bash(&json!(remove_subnets).to_string())),
+            Flag("remove_subnets", !remove_subnets.is_empty()),
         ],
     )
 }

@@ -54,7 +54,8 @@ fn step_body(plan: &Plan, action: &Action) -> String {
             subnets,
             bypass,
             exact,
-        } => shared::merge_network_rules(ip_rules, subnets, *bypass, *exact),
+            removals,
+        } => shared::merge_network_rules(ip_rules, subnets, *bypass, *exact, removals),
         Action::SetDefaultAction { action } => shared::set_default_action(*action),
         Action::AssignStorageRole { .. } => storage::assign_storage_role(),
         Action::HardenStorage { .. } => storage::harden_storage(),
@@ -63,5 +64,11 @@ fn step_body(plan: &Plan, action: &Action) -> String {
             shared::set_public_network_access(plan, *access)
         }
         Action::PrivateEndpoint(action) => private_endpoints::step_body(plan, action),
+        Action::EndpointConnection(change) => super::connections::connection_script(
+            include_str!("templates/endpoint_connection.ps1"),
+            plan,
+            change,
+            crate::core::quote::powershell,
+        ),
     }
 }

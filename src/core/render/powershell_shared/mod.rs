@@ -7,8 +7,8 @@ use super::template::{fill, Flag, Text};
 use super::RenderContext;
 use crate::core::api_versions;
 use crate::core::byos::{STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_CONTRIBUTOR_NAME};
-use crate::core::config::ExactLists;
 use crate::core::config::Resource;
+use crate::core::config::{ExactLists, Removals};
 use crate::core::draft::{Bypass, DefaultAction, PublicNetworkAccess};
 use crate::core::ip_rules::IpRule;
 use crate::core::plan::{
@@ -166,7 +166,10 @@ pub(super) fn merge_network_rules(
     subnets: &[AllowedSubnet],
     bypass: Option<Bypass>,
     exact: ExactLists,
+    removals: &Removals,
 ) -> String {
+    let remove_ips: Vec<String> = removals.ip_rules.iter().map(|r| r.to_string()).collect();
+    let remove_subnets: Vec<String> = removals.subnets.iter().map(|s| s.to_string()).collect();
     let ips: Vec<String> = ip_rules.iter().map(|r| r.to_string()).collect();
     let vnet_rules = if subnets.is_empty() {
         "$vnetRules = @()".to_owned()
@@ -195,6 +198,10 @@ pub(super) fn merge_network_rules(
             Text("bypass", bypass.as_deref().unwrap_or_default()),
             Flag("exact_ips", exact.ip_rules),
             Flag("exact_subnets", exact.subnets),
+            Text("remove_ips", &powershell_array(&remove_ips)),
+            Flag("remove_ips", !remove_ips.is_empty()),
+            Text("remove_subnets", &powershell_array(&remove_subnets)),
+            Flag("remove_subnets", !remove_subnets.is_empty()),
         ],
     )
 }
