@@ -8,8 +8,10 @@ use super::browser;
 use super::state::{AppState, WizardStep};
 use crate::core::diagnostics::{dom_id, list_entry_label, step_of_field, Severity};
 use crate::core::highlight::{changed_lines, to_html_lines, Language};
+use crate::core::network_diff::{network_diff, Change};
 use crate::core::plan::Plan;
 use crate::core::render::{render, OutputTarget, RenderContext};
+use crate::core::rollback::{rollback_plan, NOT_ROLLED_BACK};
 use crate::core::zip::zip_stored;
 
 /// What the code view shows: one target's script, from the last plan without errors.
@@ -27,6 +29,7 @@ pub fn output_panel() -> AnyView {
     // from the draft it was made of). It stays on screen (out of date, never greyed) while the
     // form has errors, so typing through an invalid moment does not blank or flash the script.
     type Planned = Option<(Plan, RenderContext)>;
+    let (rollback_today, rollback_address) = (today.clone(), address.clone());
     let last_plan: Memo<Planned> = Memo::new(move |previous: Option<&Planned>| {
         state
             .generated
@@ -39,10 +42,69 @@ pub fn output_panel() -> AnyView {
             })
             .or_else(|| previous.cloned().flatten())
     });
-    let out_of_date = Memo::new(move |_| state.generated.with(|g| g.plan.is_none()));
+    // Forward or rollback: the way back exists once the draft carries a snapshot.
+    let has_snapshot = Memo::new(move |_| {
+        state.draft.with(|d| {
+            d.current_state
+                .as_ref()
+                .is_some_and(|s| s.account.is_some())
+        })
+    });
+    let rollback = RwSignal::new(false);
+    let showing_rollback = Memo::new(move |_| rollback.get() && has_snapshot.get());
+    let rollback_plan: Memo<Option<Result<(Plan, RenderContext), String>>> = Memo::new(move |_| {
+        showing_rollback.get().then(|| {
+            state.draft.with(|d| {
+                rollback_plan(d).map(|(plan, notes)| {
+                    let mut context =
+                        RenderContext::for_draft(&rollback_today, rollback_address.as_deref(), d);
+                    context.header_notes = notes;
+                    (plan, context)
+                })
+            })
+        })
+    });
+    let rollback_problem = Memo::new(move |_| {
+        rollback_plan.with(|r| match r {
+            Some(Err(message)) => Some(message.clone()),
+            _ => None,
+        })
+    });
+    // What the code view, copy and downloads use: the forward plan or the way back.
+    let active: Memo<Planned> = Memo::new(move |_| {
+        if showing_rollback.get() {
+            rollback_plan.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).cloned())
+        } else {
+            last_plan.get()
+        }
+    });
+    let out_of_date = Memo::new(move |_| {
+        if showing_rollback.get() {
+            rollback_problem.with(Option::is_some)
+        } else {
+            state.generated.with(|g| g.plan.is_none())
+        }
+    });
+    let file_name = move || {
+        let name = state.tab.get().file_name();
+        if showing_rollback.get() {
+            format!("rollback-{name}")
+        } else {
+            name.to_owned()
+        }
+    };
+    // Before (the snapshot) and after (what the forward plan leaves), when there is a snapshot.
+    let diff = Memo::new(move |_| {
+        last_plan.with(|planned| {
+            planned
+                .as_ref()
+                .and_then(|(plan, _)| network_diff(plan))
+                .unwrap_or_default()
+        })
+    });
     let shown = Memo::new(move |_| {
         let tab = state.tab.get();
-        last_plan.with(|planned| {
+        active.with(|planned| {
             planned.as_ref().map(|(plan, context)| Shown {
                 tab,
                 text: render(plan, tab, context),
@@ -105,6 +167,12 @@ pub fn output_panel() -> AnyView {
         })
     });
     let status = Memo::new(move |_| {
+        if let Some(problem) = rollback_problem.get() {
+            return problem;
+        }
+        if showing_rollback.get() {
+            return "Rollback: restores the network settings of the imported snapshot. Review it first.".to_owned();
+        }
         let (all, visible) = (error_count.get(), shown_errors.get());
         let has_script = shown.with(Option::is_some);
         if all == 0 {
@@ -146,23 +214,30 @@ pub fn output_panel() -> AnyView {
         let Some((tab, text)) = shown.with(|s| s.as_ref().map(|s| (s.tab, s.text.clone()))) else {
             return;
         };
-        let ok = browser::download(
-            tab.file_name(),
-            tab.download_text(&text).as_bytes(),
-            mime_of(tab),
-        );
+        let name = file_name();
+        let ok = browser::download(&name, tab.download_text(&text).as_bytes(), mime_of(tab));
         state.say(if ok {
-            format!("Downloaded {}.", tab.file_name())
+            format!("Downloaded {name}.")
         } else {
             "The download could not start.".to_owned()
         });
     };
     let download_all = move |_| {
-        let files: Option<(Vec<(OutputTarget, String)>, String)> = last_plan.with(|planned| {
+        let prefix = if showing_rollback.get_untracked() {
+            "rollback-"
+        } else {
+            ""
+        };
+        let files: Option<(Vec<(String, String)>, String)> = active.with(|planned| {
             planned.as_ref().map(|(plan, context)| {
                 let files = OutputTarget::ALL
                     .iter()
-                    .map(|t| (*t, t.download_text(&render(plan, *t, context))))
+                    .map(|t| {
+                        (
+                            format!("{prefix}{}", t.file_name()),
+                            t.download_text(&render(plan, *t, context)),
+                        )
+                    })
                     .collect();
                 (files, context.generated_on.clone())
             })
@@ -170,12 +245,13 @@ pub fn output_panel() -> AnyView {
         let Some((files, date)) = files else { return };
         let entries: Vec<(&str, &[u8])> = files
             .iter()
-            .map(|(t, text)| (t.file_name(), text.as_bytes()))
+            .map(|(name, text)| (name.as_str(), text.as_bytes()))
             .collect();
         let zip = zip_stored(&entries, &date);
-        let ok = browser::download(ALL_FILE_NAME, &zip, "application/zip");
+        let name = format!("{prefix}{ALL_FILE_NAME}");
+        let ok = browser::download(&name, &zip, "application/zip");
         state.say(if ok {
-            format!("Downloaded {ALL_FILE_NAME} (the four scripts).")
+            format!("Downloaded {name} (the four scripts).")
         } else {
             "The download could not start.".to_owned()
         });
@@ -221,11 +297,23 @@ pub fn output_panel() -> AnyView {
                     .collect_view()}
             </div>
             <div role="tabpanel" id="output-tabpanel" aria-labelledby=move || format!("tab-{}", state.tab.get().id())>
+                <Show when=move || has_snapshot.get()>
+                    <div class="direction" role="group" aria-label="Direction">
+                        <button type="button" id="show-forward" aria-pressed=move || bool_attr(!rollback.get()) on:click=move |_| rollback.set(false)>"Forward"</button>
+                        <button type="button" id="show-rollback" aria-pressed=move || bool_attr(rollback.get()) on:click=move |_| rollback.set(true)>"Rollback"</button>
+                    </div>
+                </Show>
+                <Show when=move || showing_rollback.get()>
+                    <div class="callout" id="rollback-limits">
+                        <p>"Cannot be rolled back:"</p>
+                        <ul>{NOT_ROLLED_BACK.iter().map(|line| view! { <li>{*line}</li> }).collect_view()}</ul>
+                    </div>
+                </Show>
                 <p id="output-status">{move || status.get()}</p>
                 <div class="output-bar">
                     <button type="button" id="copy-output" disabled=move || out_of_date.get() on:click=copy>"Copy"</button>
                     <button type="button" id="download-output" disabled=move || out_of_date.get() on:click=download>
-                        "Download "{move || state.tab.get().file_name()}
+                        "Download "{file_name}
                     </button>
                     <button type="button" id="download-all" disabled=move || out_of_date.get() on:click=download_all>
                         "Download all (.zip)"
@@ -247,10 +335,41 @@ pub fn output_panel() -> AnyView {
                     {move || shown.with(Option::is_none).then(|| placeholder(shown_errors.get()))}
                 </pre>
             </div>
+            <Show when=move || !showing_rollback.get() && !diff.with(Vec::is_empty)>
+                <details id="network-diff" open>
+                    <summary>"Network settings: before (imported) and after this script"</summary>
+                    <table>
+                        <thead><tr><th scope="col">"Setting"</th><th scope="col">"Before"</th><th scope="col">"After"</th><th scope="col">"Change"</th></tr></thead>
+                        <tbody>
+                            {move || diff.get().into_iter().map(|line| {
+                                let change = line.change();
+                                view! {
+                                    <tr class=format!("diff-{}", change.label())>
+                                        <th scope="row">{line.setting}</th>
+                                        <td>{line.before.unwrap_or_else(|| "—".into())}</td>
+                                        <td>{line.after.unwrap_or_else(|| "—".into())}</td>
+                                        <td>{diff_mark(change)}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </details>
+            </Show>
             {diagnostics_list()}
         </section>
     }
     .into_any()
+}
+
+/// The change in words, with a sign a screen reader and a colour-blind reader both get.
+fn diff_mark(change: Change) -> &'static str {
+    match change {
+        Change::Unchanged => "unchanged",
+        Change::Added => "+ added",
+        Change::Removed => "− removed",
+        Change::Changed => "~ changed",
+    }
 }
 
 const ALL_FILE_NAME: &str = "isolate-azure-ai-scripts.zip";

@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 
+use crate::core::current_state::validate_current_state;
 use crate::core::diagnostics::dom_id;
 use crate::core::diagnostics::Severity;
 use crate::core::draft::{
-    split_pasted_addresses, Bypass, DefaultAction, PublicNetworkAccess, SubnetInput, VnetRuleDraft,
+    split_pasted_addresses, Bypass, ConnectionDecision, ConnectionDecisionDraft, DefaultAction,
+    Draft, PublicNetworkAccess, SubnetInput, VnetRuleDraft,
 };
 use crate::core::ip_rules::MAX_RULES;
 use crate::core::resource_kinds::{kind_info, ResourceType};
@@ -110,7 +112,9 @@ pub fn network_step() -> AnyView {
                     )}
                 </Show>
                 {ip_rules_editor()}
+                {removal_list(RemovalList::IpRules)}
                 {vnet_rules_editor()}
+                {removal_list(RemovalList::Subnets)}
                 <Show when=move || blocks_all.get()>
                     {checkbox(
                         "I accept that nothing can reach the account after this script (no IP rule, subnet rule or private endpoint lets anyone in).".into(),
@@ -120,6 +124,202 @@ pub fn network_step() -> AnyView {
                     )}
                 </Show>
             </Show>
+            {connections_editor()}
+        </Show>
+    }
+    .into_any()
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum RemovalList {
+    IpRules,
+    Subnets,
+}
+
+impl RemovalList {
+    fn field(self) -> &'static str {
+        match self {
+            RemovalList::IpRules => "network.remove_ip_rules",
+            RemovalList::Subnets => "network.remove_vnet_rules",
+        }
+    }
+    fn of(self, d: &Draft) -> &Vec<String> {
+        match self {
+            RemovalList::IpRules => &d.network.remove_ip_rules,
+            RemovalList::Subnets => &d.network.remove_vnet_rules,
+        }
+    }
+    fn of_mut(self, d: &mut Draft) -> &mut Vec<String> {
+        match self {
+            RemovalList::IpRules => &mut d.network.remove_ip_rules,
+            RemovalList::Subnets => &mut d.network.remove_vnet_rules,
+        }
+    }
+    fn exact(self, d: &Draft) -> bool {
+        match self {
+            RemovalList::IpRules => d.network.ip_rules_exact,
+            RemovalList::Subnets => d.network.vnet_rules_exact,
+        }
+    }
+}
+
+/// Single rules to remove while the list above is added to (an exact list removes by leaving
+/// out, so this list is hidden then).
+fn removal_list(list: RemovalList) -> AnyView {
+    let state = expect_context::<AppState>();
+    let count = Memo::new(move |_| state.draft.with(|d| list.of(d).len()));
+    let shown = Memo::new(move |_| state.draft.with(|d| !list.exact(d)));
+    let (legend, what, placeholder) = match list {
+        RemovalList::IpRules => ("Remove single IP rules", "IP rule", "198.51.100.0/26"),
+        RemovalList::Subnets => (
+            "Remove single virtual-network rules",
+            "subnet rule (subnet resource ID)",
+            "/subscriptions/…/subnets/…",
+        ),
+    };
+    let add_id = format!("{}-add", dom_id(list.field()));
+    let row = move |index: usize| {
+        let field = format!("{}.{index}", list.field());
+        view! {
+            <div class="row">
+                {text_input(
+                    format!("Remove {what} {}", index + 1),
+                    field,
+                    Extras { placeholder, ..Extras::default() },
+                    move |d| list.of(d).get(index).cloned().unwrap_or_default(),
+                    move |d, v| {
+                        if let Some(entry) = list.of_mut(d).get_mut(index) {
+                            *entry = v;
+                        }
+                    },
+                )}
+                <button
+                    type="button"
+                    class="remove"
+                    aria-label=format!("Keep {what} {}", index + 1)
+                    on:click=move |_| state.draft.update(|d| {
+                        if index < list.of(d).len() {
+                            list.of_mut(d).remove(index);
+                        }
+                    })
+                >
+                    "Keep"
+                </button>
+            </div>
+        }
+    };
+    view! {
+        <Show when=move || shown.get()>
+            <fieldset id=dom_id(list.field()) tabindex="-1">
+                <legend>{legend}</legend>
+                <p class="hint">"Named here, removed from the account if it has them; every other rule is kept. Each script names what it removes before removing it."</p>
+                <For each=move || 0..count.get() key=|i| *i children=row />
+                <button
+                    type="button"
+                    id=add_id.clone()
+                    on:click=move |_| {
+                        let index = count.get_untracked();
+                        state.draft.update(|d| list.of_mut(d).push(String::new()));
+                        request_animation_frame(move || browser::focus_element(&dom_id(&format!("{}.{index}", list.field()))));
+                    }
+                >
+                    "Add a rule to remove"
+                </button>
+                {field_messages(list.field().into())}
+            </fieldset>
+        </Show>
+    }
+    .into_any()
+}
+
+/// Approve, reject or delete the private endpoint connections the imported account lists
+/// (endpoints other teams own).
+fn connections_editor() -> AnyView {
+    let state = expect_context::<AppState>();
+    let listed = Memo::new(move |_| {
+        // Read from the draft, not the valid configuration: the list stays while the form has
+        // an error (the delete acknowledgement below is one).
+        state.draft.with(|d| {
+            d.current_state
+                .as_ref()
+                .and_then(|s| validate_current_state(s, None, &mut Vec::new()))
+                .and_then(|s| s.account)
+                .map(|a| a.endpoint_connections)
+                .unwrap_or_default()
+        })
+    });
+    let decided = move |name: &str| {
+        state.draft.with(|d| {
+            d.network
+                .endpoint_connections
+                .iter()
+                .find(|c| c.name == name)
+                .map_or("keep", |c| c.decision.verb())
+        })
+    };
+    let any_delete = Memo::new(move |_| {
+        state.draft.with(|d| {
+            d.network
+                .endpoint_connections
+                .iter()
+                .any(|c| c.decision == ConnectionDecision::Delete)
+        })
+    });
+    view! {
+        <Show when=move || !listed.with(Vec::is_empty)>
+            <fieldset id=dom_id("network.endpoint_connections") tabindex="-1">
+                <legend>"Private endpoint connections"</legend>
+                <p class="hint">"Endpoints (often other teams') connected to this account, as imported. Approve, reject or delete a connection from the account's side; the scripts skip what is already so."</p>
+                <For
+                    each=move || listed.get().into_iter().enumerate()
+                    key=|(i, c)| (*i, c.name.clone())
+                    children=move |(i, c)| {
+                        let id = format!("conn-{i}");
+                        let name = c.name.clone();
+                        let endpoint = c.private_endpoint_id.rsplit('/').next().unwrap_or_default().to_owned();
+                        let current = name.clone();
+                        view! {
+                            <div class="field">
+                                <label for=id.clone()>{format!("{} (endpoint {endpoint}): {}", c.name, c.status)}</label>
+                                <select
+                                    id=id
+                                    prop:value=move || decided(&current)
+                                    on:change=move |ev| {
+                                        let choice = event_target_value(&ev);
+                                        let decision = match choice.as_str() {
+                                            "approve" => Some(ConnectionDecision::Approve),
+                                            "reject" => Some(ConnectionDecision::Reject),
+                                            "delete" => Some(ConnectionDecision::Delete),
+                                            _ => None,
+                                        };
+                                        state.draft.update(|d| {
+                                            let list = &mut d.network.endpoint_connections;
+                                            list.retain(|c| c.name != name);
+                                            if let Some(decision) = decision {
+                                                list.push(ConnectionDecisionDraft { name: name.clone(), decision });
+                                            }
+                                        });
+                                    }
+                                >
+                                    <option value="keep">"Keep as it is"</option>
+                                    <option value="approve">"Approve"</option>
+                                    <option value="reject">"Reject"</option>
+                                    <option value="delete">"Delete (cannot be undone)"</option>
+                                </select>
+                            </div>
+                        }
+                    }
+                />
+                {field_messages("network.endpoint_connections".into())}
+                <Show when=move || any_delete.get()>
+                    {checkbox(
+                        "I understand that a deleted connection cannot be restored: its endpoint loses access until its owner requests a new connection and it is approved.".into(),
+                        "network.acknowledge_connection_delete".into(),
+                        |d| d.network.acknowledge_connection_delete,
+                        |d, v| d.network.acknowledge_connection_delete = v,
+                    )}
+                </Show>
+            </fieldset>
         </Show>
     }
     .into_any()
