@@ -85,6 +85,9 @@ pub fn list_entry_label(field: &str) -> Option<String> {
     let noun = match (step, list) {
         ("network", "ip_rules") => "IP rule",
         ("network", "vnet_rules") => "Subnet",
+        ("network", "remove_ip_rules") => "IP rule to remove",
+        ("network", "remove_vnet_rules") => "Subnet rule to remove",
+        ("network", "endpoint_connections") => "Connection decision",
         _ => return None,
     };
     Some(format!("{noun} {}", index + 1))

@@ -10,8 +10,8 @@ use super::request_bodies::{merged_acls, WantedRules};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DiffLine {
-    /// "Public network access", "IP rule", "Subnet rule", "Private endpoint connection"…
-    pub setting: &'static str,
+    /// "Public network access", "IP rule", "Private endpoint connection NAME (endpoint E)"…
+    pub setting: String,
     /// `None`: not there before (added).
     pub before: Option<String>,
     /// `None`: not there after (removed).
@@ -38,6 +38,21 @@ impl Change {
 }
 
 impl DiffLine {
+    /// One line for people, the change first, in words and with a sign.
+    pub fn describe(&self) -> String {
+        let (setting, before, after) = (
+            &self.setting,
+            self.before.as_deref().unwrap_or_default(),
+            self.after.as_deref().unwrap_or_default(),
+        );
+        match self.change() {
+            Change::Unchanged => format!("unchanged: {setting} {before}"),
+            Change::Added => format!("+ added: {setting} {after}"),
+            Change::Removed => format!("− removed: {setting} {before}"),
+            Change::Changed => format!("~ changed: {setting} {before} → {after}"),
+        }
+    }
+
     pub fn change(&self) -> Change {
         match (&self.before, &self.after) {
             (None, _) => Change::Added,
@@ -200,9 +215,12 @@ pub fn network_diff(plan: &Plan) -> Option<Vec<DiffLine>> {
         &subnets(&after.acls),
     ));
     // Connections are matched by name; their status is what changes.
-    let shown = |c: &ConnectionState| {
+    let label = |c: &ConnectionState| {
         let endpoint = c.private_endpoint_id.rsplit('/').next().unwrap_or_default();
-        format!("{} (endpoint {endpoint}): {}", c.name, c.status)
+        format!(
+            "Private endpoint connection {} (endpoint {endpoint})",
+            c.name
+        )
     };
     for c in &before.connections {
         let now = after
@@ -210,9 +228,9 @@ pub fn network_diff(plan: &Plan) -> Option<Vec<DiffLine>> {
             .iter()
             .find(|a| a.name.eq_ignore_ascii_case(&c.name));
         lines.push(DiffLine {
-            setting: "Private endpoint connection",
-            before: Some(shown(c)),
-            after: now.map(shown),
+            setting: label(c),
+            before: Some(c.status.clone()),
+            after: now.map(|a| a.status.clone()),
         });
     }
     for c in after.connections.iter().filter(|a| {
@@ -222,17 +240,17 @@ pub fn network_diff(plan: &Plan) -> Option<Vec<DiffLine>> {
             .any(|b| b.name.eq_ignore_ascii_case(&a.name))
     }) {
         lines.push(DiffLine {
-            setting: "Private endpoint connection",
+            setting: label(c),
             before: None,
-            after: Some(shown(c)),
+            after: Some(c.status.clone()),
         });
     }
     Some(lines)
 }
 
-fn line(setting: &'static str, before: &str, after: &str) -> DiffLine {
+fn line(setting: &str, before: &str, after: &str) -> DiffLine {
     DiffLine {
-        setting,
+        setting: setting.to_owned(),
         before: Some(before.to_owned()),
         after: Some(after.to_owned()),
     }
@@ -240,12 +258,12 @@ fn line(setting: &'static str, before: &str, after: &str) -> DiffLine {
 
 /// One line per rule: those of before in their order, then the added ones (compared as ARM
 /// does, case-insensitively).
-fn list_lines(setting: &'static str, before: &[String], after: &[String]) -> Vec<DiffLine> {
+fn list_lines(setting: &str, before: &[String], after: &[String]) -> Vec<DiffLine> {
     let has = |list: &[String], item: &str| list.iter().any(|x| x.eq_ignore_ascii_case(item));
     let mut lines: Vec<DiffLine> = before
         .iter()
         .map(|item| DiffLine {
-            setting,
+            setting: setting.to_owned(),
             before: Some(item.clone()),
             after: has(after, item).then(|| item.clone()),
         })
@@ -255,7 +273,7 @@ fn list_lines(setting: &'static str, before: &[String], after: &[String]) -> Vec
             .iter()
             .filter(|item| !has(before, item))
             .map(|item| DiffLine {
-                setting,
+                setting: setting.to_owned(),
                 before: None,
                 after: Some(item.clone()),
             }),

@@ -8,7 +8,7 @@ use super::browser;
 use super::state::{AppState, WizardStep};
 use crate::core::diagnostics::{dom_id, list_entry_label, step_of_field, Severity};
 use crate::core::highlight::{changed_lines, to_html_lines, Language};
-use crate::core::network_diff::{network_diff, Change};
+use crate::core::network_diff::network_diff;
 use crate::core::plan::Plan;
 use crate::core::render::{render, OutputTarget, RenderContext};
 use crate::core::rollback::{rollback_plan, NOT_ROLLED_BACK};
@@ -338,38 +338,17 @@ pub fn output_panel() -> AnyView {
             <Show when=move || !showing_rollback.get() && !diff.with(Vec::is_empty)>
                 <details id="network-diff" open>
                     <summary>"Network settings: before (imported) and after this script"</summary>
-                    <table>
-                        <thead><tr><th scope="col">"Setting"</th><th scope="col">"Before"</th><th scope="col">"After"</th><th scope="col">"Change"</th></tr></thead>
-                        <tbody>
-                            {move || diff.get().into_iter().map(|line| {
-                                let change = line.change();
-                                view! {
-                                    <tr class=format!("diff-{}", change.label())>
-                                        <th scope="row">{line.setting}</th>
-                                        <td>{line.before.unwrap_or_else(|| "—".into())}</td>
-                                        <td>{line.after.unwrap_or_else(|| "—".into())}</td>
-                                        <td>{diff_mark(change)}</td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                    <ul>
+                        {move || diff.get().into_iter().map(|line| {
+                            view! { <li class=format!("diff-{}", line.change().label())>{line.describe()}</li> }
+                        }).collect_view()}
+                    </ul>
                 </details>
             </Show>
             {diagnostics_list()}
         </section>
     }
     .into_any()
-}
-
-/// The change in words, with a sign a screen reader and a colour-blind reader both get.
-fn diff_mark(change: Change) -> &'static str {
-    match change {
-        Change::Unchanged => "unchanged",
-        Change::Added => "+ added",
-        Change::Removed => "− removed",
-        Change::Changed => "~ changed",
-    }
 }
 
 const ALL_FILE_NAME: &str = "isolate-azure-ai-scripts.zip";

@@ -744,12 +744,13 @@ impl Executor {
         self.refresh_requests();
     }
 
-    /// Whether a later request of the step writes `path` (so a 404 read is expected).
+    /// Whether a later request of the step writes or deletes `path` (so a 404 read is
+    /// expected: not created yet, or gone already).
     fn written_later(&self, path: &str) -> bool {
         let requests = self.at.requests.as_deref().unwrap_or_default();
         requests[self.at.index + 1..]
             .iter()
-            .any(|r| r.method == "PUT" && r.path.eq_ignore_ascii_case(path))
+            .any(|r| matches!(r.method, "PUT" | "DELETE") && r.path.eq_ignore_ascii_case(path))
     }
 
     /// The plan's bodies computed again from what ARM just said (the account and the subnets
@@ -920,6 +921,7 @@ fn is_check(step: &Step) -> bool {
         | Action::SetDefaultAction { .. }
         | Action::SetPublicNetworkAccess { .. }
         | Action::AssignStorageRole { .. }
-        | Action::HardenStorage { .. } => false,
+        | Action::HardenStorage { .. }
+        | Action::EndpointConnection(_) => false,
     }
 }

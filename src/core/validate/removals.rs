@@ -56,7 +56,7 @@ pub(super) fn validate_removals(
                 Ok((rule, _)) if ip_rules.contains(&rule) => {
                     out.push(Diagnostic::error(
                         &field,
-                        format!("{rule} is also in the IP rules to allow: keep it in one list."),
+                        format!("{rule} is also in the IP rules to allow: remove it there (a rule in both lists is kept), or leave it out of this list."),
                     ));
                     ok = false;
                 }
@@ -84,7 +84,7 @@ pub(super) fn validate_removals(
                 Ok(subnet) if vnet_rules.iter().any(|r| same(&r.subnet, &subnet)) => {
                     out.push(Diagnostic::error(
                         &field,
-                        "This subnet is also in the virtual-network rules to allow: keep it in one list.",
+                        "This subnet is also in the virtual-network rules to allow: remove it there (a rule in both lists is kept), or leave it out of this list.",
                     ));
                     ok = false;
                 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::current_state::validate_current_state;
+use crate::core::current_state::{validate_current_state, ConnectionState};
 use crate::core::diagnostics::dom_id;
 use crate::core::diagnostics::Severity;
 use crate::core::draft::{
@@ -112,9 +112,9 @@ pub fn network_step() -> AnyView {
                     )}
                 </Show>
                 {ip_rules_editor()}
-                {removal_list(RemovalList::IpRules)}
+                {removal_list(Lines::RemoveIpRules)}
                 {vnet_rules_editor()}
-                {removal_list(RemovalList::Subnets)}
+                {removal_list(Lines::RemoveSubnets)}
                 <Show when=move || blocks_all.get()>
                     {checkbox(
                         "I accept that nothing can reach the account after this script (no IP rule, subnet rule or private endpoint lets anyone in).".into(),
@@ -130,103 +130,61 @@ pub fn network_step() -> AnyView {
     .into_any()
 }
 
+/// A list edited as text, one entry per line, with each line's messages under it.
 #[derive(Clone, Copy, PartialEq)]
-enum RemovalList {
+enum Lines {
     IpRules,
-    Subnets,
+    RemoveIpRules,
+    RemoveSubnets,
 }
 
-impl RemovalList {
-    fn field(self) -> &'static str {
+impl Lines {
+    /// Field path, element id, label.
+    fn names(self) -> (&'static str, &'static str, &'static str) {
         match self {
-            RemovalList::IpRules => "network.remove_ip_rules",
-            RemovalList::Subnets => "network.remove_vnet_rules",
+            Lines::IpRules => ("network.ip_rules", "ip-text", "IP rules, one per line"),
+            Lines::RemoveIpRules => (
+                "network.remove_ip_rules",
+                "remove-ip-text",
+                "IP rules to remove from the account, one per line",
+            ),
+            Lines::RemoveSubnets => (
+                "network.remove_vnet_rules",
+                "remove-vnet-text",
+                "Virtual-network rules to remove (subnet resource IDs), one per line",
+            ),
         }
     }
     fn of(self, d: &Draft) -> &Vec<String> {
         match self {
-            RemovalList::IpRules => &d.network.remove_ip_rules,
-            RemovalList::Subnets => &d.network.remove_vnet_rules,
+            Lines::IpRules => &d.network.ip_rules,
+            Lines::RemoveIpRules => &d.network.remove_ip_rules,
+            Lines::RemoveSubnets => &d.network.remove_vnet_rules,
         }
     }
     fn of_mut(self, d: &mut Draft) -> &mut Vec<String> {
         match self {
-            RemovalList::IpRules => &mut d.network.remove_ip_rules,
-            RemovalList::Subnets => &mut d.network.remove_vnet_rules,
-        }
-    }
-    fn exact(self, d: &Draft) -> bool {
-        match self {
-            RemovalList::IpRules => d.network.ip_rules_exact,
-            RemovalList::Subnets => d.network.vnet_rules_exact,
+            Lines::IpRules => &mut d.network.ip_rules,
+            Lines::RemoveIpRules => &mut d.network.remove_ip_rules,
+            Lines::RemoveSubnets => &mut d.network.remove_vnet_rules,
         }
     }
 }
 
 /// Single rules to remove while the list above is added to (an exact list removes by leaving
-/// out, so this list is hidden then).
-fn removal_list(list: RemovalList) -> AnyView {
+/// out, so this is hidden then).
+fn removal_list(lines: Lines) -> AnyView {
     let state = expect_context::<AppState>();
-    let count = Memo::new(move |_| state.draft.with(|d| list.of(d).len()));
-    let shown = Memo::new(move |_| state.draft.with(|d| !list.exact(d)));
-    let (legend, what, placeholder) = match list {
-        RemovalList::IpRules => ("Remove single IP rules", "IP rule", "198.51.100.0/26"),
-        RemovalList::Subnets => (
-            "Remove single virtual-network rules",
-            "subnet rule (subnet resource ID)",
-            "/subscriptions/…/subnets/…",
-        ),
-    };
-    let add_id = format!("{}-add", dom_id(list.field()));
-    let row = move |index: usize| {
-        let field = format!("{}.{index}", list.field());
-        view! {
-            <div class="row">
-                {text_input(
-                    format!("Remove {what} {}", index + 1),
-                    field,
-                    Extras { placeholder, ..Extras::default() },
-                    move |d| list.of(d).get(index).cloned().unwrap_or_default(),
-                    move |d, v| {
-                        if let Some(entry) = list.of_mut(d).get_mut(index) {
-                            *entry = v;
-                        }
-                    },
-                )}
-                <button
-                    type="button"
-                    class="remove"
-                    aria-label=format!("Keep {what} {}", index + 1)
-                    on:click=move |_| state.draft.update(|d| {
-                        if index < list.of(d).len() {
-                            list.of_mut(d).remove(index);
-                        }
-                    })
-                >
-                    "Keep"
-                </button>
-            </div>
-        }
-    };
+    let shown = Memo::new(move |_| {
+        state.draft.with(|d| match lines {
+            Lines::RemoveSubnets => !d.network.vnet_rules_exact,
+            _ => !d.network.ip_rules_exact,
+        })
+    });
     view! {
         <Show when=move || shown.get()>
-            <fieldset id=dom_id(list.field()) tabindex="-1">
-                <legend>{legend}</legend>
-                <p class="hint">"Named here, removed from the account if it has them; every other rule is kept. Each script names what it removes before removing it."</p>
-                <For each=move || 0..count.get() key=|i| *i children=row />
-                <button
-                    type="button"
-                    id=add_id.clone()
-                    on:click=move |_| {
-                        let index = count.get_untracked();
-                        state.draft.update(|d| list.of_mut(d).push(String::new()));
-                        request_animation_frame(move || browser::focus_element(&dom_id(&format!("{}.{index}", list.field()))));
-                    }
-                >
-                    "Add a rule to remove"
-                </button>
-                {field_messages(list.field().into())}
-            </fieldset>
+            {lines_editor(lines)}
+            {field_messages(lines.names().0.into())}
         </Show>
     }
     .into_any()
@@ -248,15 +206,6 @@ fn connections_editor() -> AnyView {
                 .unwrap_or_default()
         })
     });
-    let decided = move |name: &str| {
-        state.draft.with(|d| {
-            d.network
-                .endpoint_connections
-                .iter()
-                .find(|c| c.name == name)
-                .map_or("keep", |c| c.decision.verb())
-        })
-    };
     let any_delete = Memo::new(move |_| {
         state.draft.with(|d| {
             d.network
@@ -270,46 +219,7 @@ fn connections_editor() -> AnyView {
             <fieldset id=dom_id("network.endpoint_connections") tabindex="-1">
                 <legend>"Private endpoint connections"</legend>
                 <p class="hint">"Endpoints (often other teams') connected to this account, as imported. Approve, reject or delete a connection from the account's side; the scripts skip what is already so."</p>
-                <For
-                    each=move || listed.get().into_iter().enumerate()
-                    key=|(i, c)| (*i, c.name.clone())
-                    children=move |(i, c)| {
-                        let id = format!("conn-{i}");
-                        let name = c.name.clone();
-                        let endpoint = c.private_endpoint_id.rsplit('/').next().unwrap_or_default().to_owned();
-                        let current = name.clone();
-                        view! {
-                            <div class="field">
-                                <label for=id.clone()>{format!("{} (endpoint {endpoint}): {}", c.name, c.status)}</label>
-                                <select
-                                    id=id
-                                    prop:value=move || decided(&current)
-                                    on:change=move |ev| {
-                                        let choice = event_target_value(&ev);
-                                        let decision = match choice.as_str() {
-                                            "approve" => Some(ConnectionDecision::Approve),
-                                            "reject" => Some(ConnectionDecision::Reject),
-                                            "delete" => Some(ConnectionDecision::Delete),
-                                            _ => None,
-                                        };
-                                        state.draft.update(|d| {
-                                            let list = &mut d.network.endpoint_connections;
-                                            list.retain(|c| c.name != name);
-                                            if let Some(decision) = decision {
-                                                list.push(ConnectionDecisionDraft { name: name.clone(), decision });
-                                            }
-                                        });
-                                    }
-                                >
-                                    <option value="keep">"Keep as it is"</option>
-                                    <option value="approve">"Approve"</option>
-                                    <option value="reject">"Reject"</option>
-                                    <option value="delete">"Delete (cannot be undone)"</option>
-                                </select>
-                            </div>
-                        }
-                    }
-                />
+                {move || listed.get().into_iter().enumerate().map(|(i, c)| connection_choice(i, c)).collect_view()}
                 {field_messages("network.endpoint_connections".into())}
                 <Show when=move || any_delete.get()>
                     {checkbox(
@@ -321,6 +231,62 @@ fn connections_editor() -> AnyView {
                 </Show>
             </fieldset>
         </Show>
+    }
+    .into_any()
+}
+
+/// One connection and what to do with it.
+fn connection_choice(index: usize, connection: ConnectionState) -> AnyView {
+    let state = expect_context::<AppState>();
+    let id = format!("conn-{index}");
+    let endpoint = connection
+        .private_endpoint_id
+        .rsplit('/')
+        .next()
+        .unwrap_or_default();
+    let label = format!(
+        "{} (endpoint {endpoint}): {}",
+        connection.name, connection.status
+    );
+    let name = connection.name;
+    let current = name.clone();
+    let decided = move || {
+        state.draft.with(|d| {
+            d.network
+                .endpoint_connections
+                .iter()
+                .find(|c| c.name == current)
+                .map_or("keep", |c| c.decision.verb())
+        })
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select
+                id=id
+                prop:value=decided
+                on:change=move |ev| {
+                    let decision = match event_target_value(&ev).as_str() {
+                        "approve" => Some(ConnectionDecision::Approve),
+                        "reject" => Some(ConnectionDecision::Reject),
+                        "delete" => Some(ConnectionDecision::Delete),
+                        _ => None,
+                    };
+                    state.draft.update(|d| {
+                        let list = &mut d.network.endpoint_connections;
+                        list.retain(|c| c.name != name);
+                        if let Some(decision) = decision {
+                            list.push(ConnectionDecisionDraft { name: name.clone(), decision });
+                        }
+                    });
+                }
+            >
+                <option value="keep">"Keep as it is"</option>
+                <option value="approve">"Approve"</option>
+                <option value="reject">"Reject"</option>
+                <option value="delete">"Delete (cannot be undone)"</option>
+            </select>
+        </div>
     }
     .into_any()
 }
@@ -375,7 +341,7 @@ fn ip_rules_editor() -> AnyView {
                     </div>
                 }
             >
-                {ip_text_editor()}
+                {lines_editor(Lines::IpRules)}
             </Show>
             {field_messages("network.ip_rules".into())}
         </fieldset>
@@ -383,40 +349,40 @@ fn ip_rules_editor() -> AnyView {
     .into_any()
 }
 
-/// The IP rules as one text, one per line, with each line's messages under it.
-fn ip_text_editor() -> AnyView {
+/// A list as one text, one entry per line, with each line's messages under it.
+fn lines_editor(lines: Lines) -> AnyView {
     let state = expect_context::<AppState>();
+    let (field, id, label) = lines.names();
     // Read once: rewriting the text while a person types in it would move the caret.
-    let text = state
-        .draft
-        .with_untracked(|d| d.network.ip_rules.join("\n"));
+    let text = state.draft.with_untracked(|d| lines.of(d).join("\n"));
     let line_messages = Memo::new(move |_| {
-        let count = state.draft.with(|d| d.network.ip_rules.len());
+        let count = state.draft.with(|d| lines.of(d).len());
         (0..count)
             .flat_map(|i| {
                 state
-                    .shown_for(&format!("network.ip_rules.{i}"))
+                    .shown_for(&format!("{field}.{i}"))
                     .into_iter()
                     .map(move |d| (i, d))
             })
             .collect::<Vec<_>>()
     });
     let touch_all = move |_| {
-        let count = state.draft.with_untracked(|d| d.network.ip_rules.len());
+        let count = state.draft.with_untracked(|d| lines.of(d).len());
         state.touched.update(|t| {
             for i in 0..count {
-                t.field(&format!("network.ip_rules.{i}"));
+                t.field(&format!("{field}.{i}"));
             }
         });
     };
+    let messages_id = format!("{id}-messages");
     view! {
         <div class="field">
-            <label for="ip-text">"IP rules, one per line"</label>
+            <label for=id>{label}</label>
             <textarea
-                id="ip-text"
-                rows="8"
+                id=id
+                rows=if lines == Lines::IpRules { "8" } else { "3" }
                 spellcheck="false"
-                aria-describedby="ip-text-messages"
+                aria-describedby=messages_id.clone()
                 prop:value=text
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
@@ -424,11 +390,11 @@ fn ip_text_editor() -> AnyView {
                     while entries.last().is_some_and(String::is_empty) {
                         entries.pop();
                     }
-                    state.draft.update(|d| d.network.ip_rules = entries);
+                    state.draft.update(|d| *lines.of_mut(d) = entries);
                 }
                 on:focusout=touch_all
             ></textarea>
-            <ul id="ip-text-messages" class="field-msg line-msgs">
+            <ul id=messages_id class="field-msg line-msgs">
                 {move || {
                     line_messages
                         .get()
