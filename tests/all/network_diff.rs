@@ -117,7 +117,9 @@ fn a_delete_needs_its_acknowledgement_and_a_rule_cannot_be_added_and_removed() {
         .find(|d| d.field == "network.remove_ip_rules.1")
         .expect("a rule both added and removed is refused");
     assert!(
-        error.message.contains("is also in the IP rules to allow: remove it there"),
+        error
+            .message
+            .contains("is also in the IP rules to allow: remove it there"),
         "{}",
         error.message
     );
