@@ -133,10 +133,11 @@ pub struct NetworkDraft {
     /// Subnet resource IDs whose virtual-network rules are to be removed, the same way.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub remove_vnet_rules: Vec<String>,
-    /// What to do with private endpoint connections on the account (other teams' endpoints).
-    /// Applies whether or not the firewall part of the step is included.
+    /// What to do with private endpoint connections on the account (other teams' endpoints):
+    /// one line per connection, "approve NAME", "reject NAME" or "delete NAME". Applies whether
+    /// or not the firewall part of the step is included.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub endpoint_connections: Vec<ConnectionDecisionDraft>,
+    pub endpoint_connections: Vec<String>,
     /// The person ticked "I understand that a deleted connection cannot be restored".
     #[serde(skip_serializing_if = "is_false")]
     pub acknowledge_connection_delete: bool,
@@ -146,19 +147,9 @@ fn is_false(value: &bool) -> bool {
     !*value
 }
 
-/// A decision on one private endpoint connection, by its name on the account.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct ConnectionDecisionDraft {
-    pub name: String,
-    pub decision: ConnectionDecision,
-}
-
 /// Approve, reject or delete a private endpoint connection from the resource's side.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ConnectionDecision {
-    #[default]
     Approve,
     Reject,
     /// Destructive: the endpoint's owner must create a new connection.
@@ -166,6 +157,24 @@ pub enum ConnectionDecision {
 }
 
 impl ConnectionDecision {
+    pub const ALL: [ConnectionDecision; 3] = [
+        ConnectionDecision::Approve,
+        ConnectionDecision::Reject,
+        ConnectionDecision::Delete,
+    ];
+
+    /// "approve NAME": one entry of `network.endpoint_connections`.
+    pub fn entry(self, name: &str) -> String {
+        format!("{} {name}", self.verb())
+    }
+
+    /// The decision and the connection's name of an entry, when it starts with a verb.
+    pub fn parse(entry: &str) -> Option<(ConnectionDecision, &str)> {
+        let (verb, name) = entry.trim().split_once(' ')?;
+        let decision = Self::ALL.into_iter().find(|d| d.verb() == verb)?;
+        Some((decision, name.trim()))
+    }
+
     /// ARM's status after the decision (`None`: the connection is gone).
     pub fn status(self) -> Option<&'static str> {
         match self {

@@ -1,7 +1,6 @@
 //! The before/after of the network settings (core::network_diff), and the validation of what
 //! goes: single rules named for removal and decisions on private endpoint connections.
 
-use ai_network_wizard::core::draft::{ConnectionDecision, ConnectionDecisionDraft};
 use ai_network_wizard::core::generate::generate;
 use ai_network_wizard::core::network_diff::{network_diff, Change};
 
@@ -127,22 +126,23 @@ fn a_delete_needs_its_acknowledgement_and_a_rule_cannot_be_added_and_removed() {
     // A connection the snapshot does not list is named; a bad name is refused.
     let mut draft = fixture("openai-endpoint-connections");
     draft.network.endpoint_connections = vec![
-        ConnectionDecisionDraft {
-            name: "pe-unknown.1".into(),
-            decision: ConnectionDecision::Approve,
-        },
-        ConnectionDecisionDraft {
-            name: "pe/../x".into(),
-            decision: ConnectionDecision::Reject,
-        },
+        "approve pe-unknown.1".into(),
+        "reject pe/../x".into(),
+        "keep pe-analytics.6b1e0c52-8f3a-4d7e-9c21-5a4f3e2d1c0b".into(),
     ];
     let validation = generate(&draft).validation;
     assert!(validation
         .diagnostics
         .iter()
-        .any(|d| d.field == "network.endpoint_connections.0.name"
+        .any(|d| d.field == "network.endpoint_connections.0"
             && d.message.contains("had no connection named pe-unknown.1")));
     assert!(validation
         .errors()
-        .any(|d| d.field == "network.endpoint_connections.1.name"));
+        .any(|d| d.field == "network.endpoint_connections.1"));
+    assert!(
+        validation
+            .errors()
+            .any(|d| d.field == "network.endpoint_connections.2"
+                && d.message.contains("approve NAME"))
+    );
 }

@@ -5,8 +5,8 @@ use proptest::prelude::*;
 
 use ai_network_wizard::core::cloud::Cloud;
 use ai_network_wizard::core::draft::{
-    Bypass, ConnectionDecision, ConnectionDecisionDraft, CustomDomainDraft, DefaultAction, Draft,
-    Existence, NetworkDraft, PublicNetworkAccess, SubnetInput, TargetDraft, VnetRuleDraft,
+    Bypass, ConnectionDecision, CustomDomainDraft, DefaultAction, Draft, Existence, NetworkDraft,
+    PublicNetworkAccess, SubnetInput, TargetDraft, VnetRuleDraft,
 };
 use ai_network_wizard::core::generate::generate;
 use ai_network_wizard::core::render::{OutputTarget, RenderContext};
@@ -189,14 +189,7 @@ fn draft() -> impl Strategy<Value = Draft> {
                 remove_vnet_rules,
                 endpoint_connections: connections
                     .into_iter()
-                    .map(|(name, decision)| ConnectionDecisionDraft {
-                        name,
-                        decision: [
-                            ConnectionDecision::Approve,
-                            ConnectionDecision::Reject,
-                            ConnectionDecision::Delete,
-                        ][decision as usize],
-                    })
+                    .map(|(name, decision)| ConnectionDecision::ALL[decision as usize].entry(&name))
                     .collect(),
                 acknowledge_connection_delete,
             },

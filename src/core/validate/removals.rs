@@ -123,9 +123,15 @@ pub(super) fn validate_connections(
         .and_then(|s| s.account.as_ref())
         .map(|a| (a.endpoint_connections.as_slice(), provenance(state)));
     let mut changes: Vec<ConnectionChange> = Vec::new();
-    for (index, decision) in decisions.iter().enumerate() {
-        let field = format!("network.endpoint_connections.{index}.name");
-        let name = decision.name.trim();
+    for (index, entry) in decisions.iter().enumerate() {
+        let field = format!("network.endpoint_connections.{index}");
+        let Some((decision, name)) = ConnectionDecision::parse(entry) else {
+            out.push(Diagnostic::error(
+                &field,
+                "Write \"approve NAME\", \"reject NAME\" or \"delete NAME\" (NAME: the connection's name).",
+            ));
+            continue;
+        };
         let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_');
         if name.is_empty() || name.len() > NAME_MAX || !name.chars().all(allowed) {
             out.push(Diagnostic::error(
@@ -151,7 +157,7 @@ pub(super) fn validate_connections(
                 &field,
                 format!("The account had no connection named {name} (settings {provenance}): check the name. To approve or reject, the scripts stop unless it exists by then; a delete finds nothing to do."),
             )),
-            (_, Some(connection)) if Some(connection.status.as_str()) == decision.decision.status() => {
+            (_, Some(connection)) if Some(connection.status.as_str()) == decision.status() => {
                 out.push(Diagnostic::info(
                     &field,
                     format!("Already {}: the scripts check and skip it.", connection.status),
@@ -161,7 +167,7 @@ pub(super) fn validate_connections(
         }
         changes.push(ConnectionChange {
             name: name.to_owned(),
-            decision: decision.decision,
+            decision,
             private_endpoint_id: known.map(|c| c.private_endpoint_id.clone()),
         });
     }

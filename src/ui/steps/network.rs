@@ -6,8 +6,8 @@ use crate::core::current_state::{validate_current_state, ConnectionState};
 use crate::core::diagnostics::dom_id;
 use crate::core::diagnostics::Severity;
 use crate::core::draft::{
-    split_pasted_addresses, Bypass, ConnectionDecision, ConnectionDecisionDraft, DefaultAction,
-    Draft, PublicNetworkAccess, SubnetInput, VnetRuleDraft,
+    split_pasted_addresses, Bypass, ConnectionDecision, DefaultAction, Draft, PublicNetworkAccess,
+    SubnetInput, VnetRuleDraft,
 };
 use crate::core::ip_rules::MAX_RULES;
 use crate::core::resource_kinds::{kind_info, ResourceType};
@@ -211,7 +211,7 @@ fn connections_editor() -> AnyView {
             d.network
                 .endpoint_connections
                 .iter()
-                .any(|c| c.decision == ConnectionDecision::Delete)
+                .any(|entry| entry.starts_with("delete "))
         })
     });
     view! {
@@ -255,8 +255,9 @@ fn connection_choice(index: usize, connection: ConnectionState) -> AnyView {
             d.network
                 .endpoint_connections
                 .iter()
-                .find(|c| c.name == current)
-                .map_or("keep", |c| c.decision.verb())
+                .filter_map(|entry| ConnectionDecision::parse(entry))
+                .find(|(_, name)| *name == current)
+                .map_or("keep", |(decision, _)| decision.verb())
         })
     };
     view! {
@@ -266,17 +267,13 @@ fn connection_choice(index: usize, connection: ConnectionState) -> AnyView {
                 id=id
                 prop:value=decided
                 on:change=move |ev| {
-                    let decision = match event_target_value(&ev).as_str() {
-                        "approve" => Some(ConnectionDecision::Approve),
-                        "reject" => Some(ConnectionDecision::Reject),
-                        "delete" => Some(ConnectionDecision::Delete),
-                        _ => None,
-                    };
+                    let verb = event_target_value(&ev);
+                    let decision = ConnectionDecision::ALL.into_iter().find(|d| d.verb() == verb);
                     state.draft.update(|d| {
                         let list = &mut d.network.endpoint_connections;
-                        list.retain(|c| c.name != name);
+                        list.retain(|entry| ConnectionDecision::parse(entry).is_none_or(|(_, n)| n != name));
                         if let Some(decision) = decision {
-                            list.push(ConnectionDecisionDraft { name: name.clone(), decision });
+                            list.push(decision.entry(&name));
                         }
                     });
                 }
