@@ -78,3 +78,24 @@ pub fn validate(draft: &Draft) -> Validation {
         config,
     }
 }
+
+/// A subnet's Entra tenant when it is not the target's: empty means the same tenant; otherwise
+/// a GUID (kept lower-case), or an error at `{prefix}.tenant_id`.
+fn optional_tenant_id(
+    value: &str,
+    prefix: &str,
+    ok: &mut bool,
+    out: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    if value.is_empty() {
+        return None;
+    }
+    match super::names::check_guid(value, "tenant ID") {
+        Ok(()) => Some(value.to_ascii_lowercase()),
+        Err(m) => {
+            out.push(Diagnostic::error(format!("{prefix}.tenant_id"), m));
+            *ok = false;
+            None
+        }
+    }
+}

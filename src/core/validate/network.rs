@@ -1,5 +1,6 @@
 use std::collections::HashMap;
 
+use super::optional_tenant_id;
 use crate::core::config::{CustomDomain, NetworkRules, VnetRule};
 use crate::core::diagnostics::Diagnostic;
 use crate::core::draft::{
@@ -225,18 +226,7 @@ fn validate_vnet_rules(
                 format!("{prefix}.subscription_id"),
             ),
         };
-        let tenant_id = if entry.tenant_id.is_empty() {
-            None
-        } else {
-            match names::check_guid(&entry.tenant_id, "tenant ID") {
-                Ok(()) => Some(entry.tenant_id.to_ascii_lowercase()),
-                Err(m) => {
-                    out.push(Diagnostic::error(format!("{prefix}.tenant_id"), m));
-                    ok = false;
-                    None
-                }
-            }
-        };
+        let tenant_id = optional_tenant_id(&entry.tenant_id, &prefix, &mut ok, out);
         let subnet = match subnet {
             Ok(s) => s,
             Err((field, message)) => {

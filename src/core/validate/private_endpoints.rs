@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::optional_tenant_id;
 use crate::core::config::{CustomDomain, NetworkRules, Resource, Target};
 use crate::core::diagnostics::Diagnostic;
 use crate::core::draft::{Draft, Existence, PublicNetworkAccess, SubnetInput};
@@ -178,18 +179,7 @@ fn endpoint(
     };
 
     let subnet = subnet_of(entry, &draft.target.subscription_id, &prefix, out);
-    let tenant_id = if entry.tenant_id.is_empty() {
-        None
-    } else {
-        match names::check_guid(&entry.tenant_id, "tenant ID") {
-            Ok(()) => Some(entry.tenant_id.to_ascii_lowercase()),
-            Err(m) => {
-                out.push(Diagnostic::error(format!("{prefix}.tenant_id"), m));
-                ok = false;
-                None
-            }
-        }
-    };
+    let tenant_id = optional_tenant_id(&entry.tenant_id, &prefix, &mut ok, out);
 
     let resource_name = resource_id
         .as_deref()
