@@ -1,0 +1,77 @@
+//! A request's answer: a read is kept, a gone DELETE is skipped, a write is kept or watched
+//! until it finishes, anything else stops the run with ARM's code and message.
+
+use super::super::http::{HttpResponse, TransportError};
+use super::super::policy;
+use super::Executor;
+use crate::core::plan::ArmRequest;
+
+impl Executor {
+    pub(super) fn on_request_answer(
+        &mut self,
+        request: &ArmRequest,
+        answer: Result<HttpResponse, TransportError>,
+    ) {
+        let Some(response) = self.retry_or_stop(request, answer) else {
+            return;
+        };
+        let path = request.path.to_ascii_lowercase();
+        let status = response.status;
+        if request.method == "GET" {
+            match status {
+                200 => self.remember(&path, response.json()),
+                404 if self.written_later(&path) => self.remember(&path, None),
+                _ => {
+                    self.fail(policy::failure(
+                        &response,
+                        &request.path,
+                        &self.token_commands(),
+                    ));
+                    return;
+                }
+            }
+            self.refresh_requests();
+            self.next_request();
+            return;
+        }
+        // ARM answers 204 to a DELETE of something that is not there.
+        if request.method == "DELETE" && (status == 404 || status == 204) {
+            self.at.skips.push("already gone".into());
+            self.remember(&path, None);
+            self.next_request();
+            return;
+        }
+        if !(200..300).contains(&status) {
+            self.fail(policy::failure(
+                &response,
+                &request.path,
+                &self.token_commands(),
+            ));
+            return;
+        }
+        if let Some(failure) = policy::check_answer(request, &response) {
+            self.fail(failure);
+            return;
+        }
+        self.at.wrote =
+            request.method != "POST" || !request.path.ends_with("/checkDomainAvailability");
+        let body = response.json();
+        let provisioning = body.as_ref().and_then(policy::provisioning_state);
+        // 201 with a terminal provisioningState is done; 202, a running state, or a 201 that does
+        // not say, are watched.
+        let running = match provisioning.as_deref() {
+            Some(state) => !policy::is_terminal(state) || status == 202,
+            None => status == 201 || status == 202,
+        };
+        if running && request.method != "POST" {
+            self.start_polling(request, &response);
+            return;
+        }
+        match request.method {
+            "DELETE" => self.remember(&path, None),
+            "PUT" | "PATCH" => self.remember_write(&path, body),
+            _ => {}
+        }
+        self.next_request();
+    }
+}

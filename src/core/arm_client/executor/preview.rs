@@ -1,0 +1,81 @@
+//! Before the run: what was read (the page's "Load from Azure") and what each step would change.
+
+use serde_json::Value;
+
+use super::super::compare;
+use super::decide::Decision;
+use super::{Cursor, Executor, StepPreview};
+
+impl Executor {
+    /// What a read before the run returned (the page's "Load from Azure"): `None` for a 404.
+    /// The plan's bodies are computed from it, and [`Self::preview`] compares with it.
+    pub fn remember_read(&mut self, path: &str, value: Option<Value>) {
+        self.remember(&path.to_ascii_lowercase(), value);
+        self.refresh_requests();
+    }
+
+    /// Per step, before anything is sent: what its writes would change in what was read, or
+    /// that they are already satisfied.
+    pub fn preview(&self) -> Vec<StepPreview> {
+        self.plan
+            .steps
+            .iter()
+            .map(|step| {
+                let requests = self.plan.requests(step);
+                let mut lines = Vec::new();
+                let mut satisfied = true;
+                let mut writes = 0;
+                for (index, request) in requests.iter().enumerate() {
+                    if request.method == "GET" {
+                        continue;
+                    }
+                    writes += 1;
+                    let current = self.lookup(&request.path.to_ascii_lowercase());
+                    let probe = Executor {
+                        at: Cursor {
+                            index,
+                            ..Cursor::default()
+                        },
+                        ..self.shallow()
+                    };
+                    if let Decision::Skip(why) = probe.decide(request, &requests) {
+                        lines.push(format!("{} {}: {why}", request.method, request.path));
+                        continue;
+                    }
+                    satisfied = false;
+                    match (request.method, current, &request.body) {
+                        ("PUT" | "PATCH", Some(Some(now)), Some(body)) => {
+                            lines.extend(compare::changes(body, Some(now)))
+                        }
+                        ("PUT", Some(None), _) => lines.push(format!("creates {}", request.path)),
+                        ("DELETE", _, _) => lines.push(format!("deletes {}", request.path)),
+                        _ => lines.push(format!(
+                            "{} {} (what is there is read when the step runs)",
+                            request.method, request.path
+                        )),
+                    }
+                }
+                StepPreview {
+                    title: step.title.clone(),
+                    check_only: writes == 0,
+                    satisfied: writes > 0 && satisfied,
+                    changes: lines,
+                }
+            })
+            .collect()
+    }
+
+    /// A copy that can answer `decide` (plan, reads), without the run's records.
+    fn shallow(&self) -> Executor {
+        Executor {
+            plan: self.plan.clone(),
+            endpoint: self.endpoint.clone(),
+            steps: Vec::new(),
+            live: self.live.clone(),
+            at: Cursor::default(),
+            outcome: None,
+            cancel_requested: false,
+            confirmed: None,
+        }
+    }
+}
