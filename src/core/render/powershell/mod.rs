@@ -1,10 +1,8 @@
 //! Azure PowerShell (Az modules): the shared PowerShell skeleton with Az cmdlets for the steps,
 //! by family in the submodules, the script text in `templates/`.
 
-mod account;
 mod network;
 mod private_endpoints;
-mod storage;
 
 use super::powershell_shared as shared;
 use super::RenderContext;
@@ -61,55 +59,22 @@ pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
         helpers: "",
         // Invoke-AzRestMethod does not throw on an error status; this wrapper does.
         invoke_arm_request: include_str!("templates/invoke_arm_request.ps1"),
+        steps: &STEPS,
     };
-    shared::script(plan, context, flavour, |action| step_body(plan, action))
+    shared::script(plan, context, flavour)
 }
 
-/// Every action, no wildcard: a new one does not compile until it is rendered here.
-fn step_body(plan: &Plan, action: &Action) -> String {
-    match action {
-        Action::SelectSubscription => include_str!("templates/select_subscription.ps1").to_owned(),
-        Action::VerifyResource => account::verify_resource(plan),
-        Action::CreateAccount {
-            custom_subdomain,
-            storage,
-            ..
-        } => shared::create_account(
-            include_str!("templates/create_account.ps1"),
-            plan,
-            custom_subdomain.is_some(),
-            storage.is_some(),
-        ),
-        Action::SetCustomSubdomain { .. } => shared::set_custom_subdomain(
-            include_str!("templates/set_custom_subdomain_command.ps1"),
-            plan,
-        ),
-        Action::RegisterResourceProvider { subscription_id } => {
-            network::register_provider(subscription_id)
-        }
-        Action::EnableServiceEndpoint { subnet, tenant_id } => {
-            network::enable_service_endpoint(subnet, tenant_id.as_deref())
-        }
-        Action::MergeNetworkRules {
-            ip_rules,
-            subnets,
-            bypass,
-            exact,
-            removals,
-        } => shared::merge_network_rules(ip_rules, subnets, *bypass, *exact, removals),
-        Action::SetDefaultAction { action } => shared::set_default_action(*action),
-        Action::AssignStorageRole { .. } => storage::assign_storage_role(),
-        Action::HardenStorage { .. } => storage::harden_storage(),
-        Action::VerifyUserOwnedStorage { .. } => storage::verify_user_owned_storage(),
-        Action::SetPublicNetworkAccess { access } => {
-            shared::set_public_network_access(plan, *access)
-        }
-        Action::PrivateEndpoint(action) => private_endpoints::step_body(plan, action),
-        Action::EndpointConnection(change) => super::connections::connection_script(
-            include_str!("templates/endpoint_connection.ps1"),
-            plan,
-            change,
-            crate::core::quote::powershell,
-        ),
-    }
-}
+const STEPS: shared::Steps = shared::Steps {
+    select_subscription: include_str!("templates/select_subscription.ps1"),
+    verify_account: include_str!("templates/verify_account.ps1"),
+    verify_resource: include_str!("templates/verify_resource.ps1"),
+    create_account: include_str!("templates/create_account.ps1"),
+    set_custom_subdomain_command: include_str!("templates/set_custom_subdomain_command.ps1"),
+    register_provider: include_str!("templates/register_provider.ps1"),
+    assign_storage_role: include_str!("templates/assign_storage_role.ps1"),
+    harden_storage: include_str!("templates/harden_storage.ps1"),
+    verify_user_owned_storage: include_str!("templates/verify_user_owned_storage.ps1"),
+    endpoint_connection: include_str!("templates/endpoint_connection.ps1"),
+    enable_service_endpoint: network::enable_service_endpoint,
+    private_endpoint: private_endpoints::step_body,
+};

@@ -1,15 +1,8 @@
-//! Provider registration and service endpoints with Az cmdlets (the firewall rules are shared).
+//! Service endpoints with Az cmdlets (provider registration and the firewall rules are shared).
 
 use crate::core::quote::powershell;
 use crate::core::render::template::{fill, Text};
 use crate::core::subnet_id::SubnetId;
-
-pub(super) fn register_provider(subscription_id: &str) -> String {
-    fill(
-        include_str!("templates/register_provider.ps1"),
-        &[Text("subscription_id", &powershell(subscription_id))],
-    )
-}
 
 pub(super) fn enable_service_endpoint(subnet: &SubnetId, tenant_id: Option<&str>) -> String {
     let tenant = tenant_id

@@ -2,6 +2,10 @@
 //! define `Invoke-ArmRequest` their own way; the skeleton, the networkAcls read-merge-write, the
 //! waiting and the availability check are the same text (in `templates/`).
 
+mod steps;
+
+pub(super) use steps::Steps;
+
 use super::header::{hash_comment_block, header_lines, step_comment};
 use super::template::{fill, Flag, Text};
 use super::RenderContext;
@@ -26,15 +30,11 @@ pub(super) struct Flavour<'a> {
     pub helpers: &'a str,
     /// This flavour's `Invoke-ArmRequest`, defined when the target is an account.
     pub invoke_arm_request: &'a str,
+    pub steps: &'a Steps,
 }
 
 /// Header, fail-fast preference, variables, helpers, then each step with its comment.
-pub(super) fn script(
-    plan: &Plan,
-    context: &RenderContext,
-    flavour: Flavour<'_>,
-    step_body: impl Fn(&Action) -> String,
-) -> String {
+pub(super) fn script(plan: &Plan, context: &RenderContext, flavour: Flavour<'_>) -> String {
     let mut out = flavour.requires;
     out += &hash_comment_block(&header_lines(plan, context, flavour.prerequisites));
     out += "\n$ErrorActionPreference = 'Stop'\n\n";
@@ -62,7 +62,7 @@ pub(super) fn script(
             "Write-Host {}\n",
             powershell(&format!("Step {number}: {}", step.title))
         );
-        out += &step_body(&step.action);
+        out += &steps::step_body(plan, flavour.steps, &step.action);
     }
     out += "\nWrite-Host 'Done.'\n";
     out
