@@ -19,6 +19,7 @@ use serde_json::{json, Value};
 use crate::support::{fixture, render_draft};
 
 struct Run {
+    name: String,
     dir: PathBuf,
 }
 
@@ -38,12 +39,36 @@ impl Run {
             .unwrap();
         std::fs::write(dir.join("state.json"), state.to_string()).unwrap();
         std::fs::write(dir.join("log"), "").unwrap();
-        Run { dir }
+        Run {
+            name: name.to_owned(),
+            dir,
+        }
     }
 
     /// Runs the script; returns the changes it made (one line each).
     fn script(&self, script: &str) -> Vec<String> {
         let before = std::fs::read_to_string(self.dir.join("log")).unwrap();
+        self.passing(script);
+        let after = std::fs::read_to_string(self.dir.join("log")).unwrap();
+        after[before.len()..].lines().map(str::to_owned).collect()
+    }
+
+    /// Runs the script again: it must change nothing.
+    fn assert_second_run_changes_nothing(&self, script: &str) {
+        assert_eq!(
+            self.script(script),
+            Vec::<String>::new(),
+            "{}: the second run must change nothing",
+            self.name
+        );
+    }
+
+    /// Runs a script that must succeed; returns what it printed on stdout.
+    fn stdout(&self, script: &str) -> String {
+        String::from_utf8(self.passing(script).stdout).unwrap()
+    }
+
+    fn passing(&self, script: &str) -> std::process::Output {
         let output = self.run(script);
         assert!(
             output.status.success(),
@@ -51,8 +76,7 @@ impl Run {
             String::from_utf8_lossy(&output.stdout),
             String::from_utf8_lossy(&output.stderr)
         );
-        let after = std::fs::read_to_string(self.dir.join("log")).unwrap();
-        after[before.len()..].lines().map(str::to_owned).collect()
+        output
     }
 
     /// Runs a script that must stop; returns what it printed on stderr.
@@ -183,11 +207,7 @@ fn an_account_without_rules_gets_them_and_a_second_run_changes_nothing() {
         "{first_patch}"
     );
 
-    assert_eq!(
-        run.script(&script),
-        Vec::<String>::new(),
-        "the second run must change nothing"
-    );
+    run.assert_second_run_changes_nothing(&script);
 }
 
 #[test]
@@ -270,7 +290,7 @@ fn no_rules_and_subnets_without_endpoints() {
     assert_eq!(acls["defaultAction"], "Deny");
     assert_eq!(acls["ipRules"], json!([]));
     assert_eq!(acls["virtualNetworkRules"], json!([]));
-    assert_eq!(run.script(&script), Vec::<String>::new());
+    run.assert_second_run_changes_nothing(&script);
 
     // Subnets with no service endpoint yet: the (empty) list of existing ones passes nothing.
     let draft = fixture("openai-100-ip-rules-3-subnets");
@@ -387,11 +407,7 @@ fn byos_creates_the_account_with_its_storage_assigns_the_role_hardens_and_a_seco
     assert!(position("role-assignment ") < position("storage-resource-rule "));
     assert!(position("storage-resource-rule ") < position("storage-update defaultAction=Deny"));
 
-    assert_eq!(
-        run.script(&script),
-        Vec::<String>::new(),
-        "the second run must change nothing"
-    );
+    run.assert_second_run_changes_nothing(&script);
 }
 
 #[test]
@@ -420,11 +436,7 @@ fn byos_with_custom_domain_and_network_rules_runs_twice() {
         .unwrap();
     assert!(create < first_patch, "{changes:#?}");
 
-    assert_eq!(
-        run.script(&script),
-        Vec::<String>::new(),
-        "the second run must change nothing"
-    );
+    run.assert_second_run_changes_nothing(&script);
 }
 
 /// One plan with everything: BYOS, the subdomain at creation, network rules and a private
@@ -474,11 +486,7 @@ fn byos_with_custom_domain_network_rules_and_a_private_endpoint_runs_twice_in_or
         "{order:#?} in {changes:#?}"
     );
 
-    assert_eq!(
-        run.script(&script),
-        Vec::<String>::new(),
-        "the second run must change nothing"
-    );
+    run.assert_second_run_changes_nothing(&script);
 }
 
 /// The storage account's region is known only at run time: the script reads it before the
@@ -547,13 +555,7 @@ fn exact_lists_name_what_they_remove_then_remove_it_and_a_second_run_changes_not
     account["properties"]["customSubDomainName"] = json!("contoso-openai");
     let run = Run::new("exact", &json!({ "account": account, "subnets": {} }));
 
-    let output = run.run(&script);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let stdout = String::from_utf8(output.stdout).unwrap();
+    let stdout = run.stdout(&script);
     let named_ip = stdout
         .find("  removes IP rule 198.51.100.0/26 (not listed)")
         .expect(&stdout);
@@ -573,11 +575,7 @@ fn exact_lists_name_what_they_remove_then_remove_it_and_a_second_run_changes_not
         (Some("Deny"), Some("AzureServices"))
     );
 
-    assert_eq!(
-        run.script(&script),
-        Vec::<String>::new(),
-        "the second run must change nothing"
-    );
+    run.assert_second_run_changes_nothing(&script);
 }
 
 #[test]
@@ -650,11 +648,7 @@ fn the_rollback_after_a_forward_run_restores_the_account_exactly() {
             .all(|c| !c.starts_with("update custom-domain")),
         "{changes:#?}"
     );
-    assert_eq!(
-        run.script(&script),
-        Vec::<String>::new(),
-        "a second rollback changes nothing"
-    );
+    run.assert_second_run_changes_nothing(&script);
 }
 
 /// Each endpoint's virtual network in the endpoint's region, and a hub's dependent resources
@@ -749,11 +743,7 @@ fn private_endpoint_scripts_run_twice() {
             endpoints,
             "{name}: {first:#?}"
         );
-        assert_eq!(
-            run.script(&script),
-            Vec::<String>::new(),
-            "{name}: the second run must change nothing"
-        );
+        run.assert_second_run_changes_nothing(&script);
     }
 }
 
@@ -797,11 +787,7 @@ fn speech_endpoint_gets_its_zone_link_and_group_then_public_access_closes() {
         run.state()["account"]["properties"]["publicNetworkAccess"],
         "Disabled"
     );
-    assert_eq!(
-        run.script(&script),
-        Vec::<String>::new(),
-        "the second run must change nothing"
-    );
+    run.assert_second_run_changes_nothing(&script);
 }
 
 #[test]
@@ -834,7 +820,7 @@ fn removing_an_endpoint_reopens_public_access_first_and_keeps_the_zones() {
     assert_eq!(changes[2], format!("endpoint-delete {endpoint}"));
     let state = run.state();
     assert_eq!(state["zones"][zone], true, "the zone stays");
-    assert_eq!(run.script(&script), Vec::<String>::new());
+    run.assert_second_run_changes_nothing(&script);
 }
 
 /// Rules named for removal while the lists are added to: each is named, then removed; the other
@@ -865,13 +851,7 @@ fn single_removals_name_what_they_remove_keep_the_rest_and_a_second_run_changes_
         &json!({ "account": account, "subnets": {} }),
     );
 
-    let output = run.run(&script);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let stdout = String::from_utf8(output.stdout).unwrap();
+    let stdout = run.stdout(&script);
     assert!(
         stdout.contains("  removes IP rule 198.51.100.0/26 (named for removal)"),
         "{stdout}"
@@ -892,11 +872,7 @@ fn single_removals_name_what_they_remove_keep_the_rest_and_a_second_run_changes_
         acls["virtualNetworkRules"],
         json!([{ "id": kept_subnet, "ignoreMissingVnetServiceEndpoint": false }])
     );
-    assert_eq!(
-        run.script(&script),
-        Vec::<String>::new(),
-        "the second run must change nothing"
-    );
+    run.assert_second_run_changes_nothing(&script);
 }
 
 /// Approve a pending connection, reject an approved one, delete a third: each once; the second
@@ -961,11 +937,7 @@ fn endpoint_connection_decisions_run_once_and_a_second_run_changes_nothing() {
             ("contoso-openai/pe-other.1", "Pending"),
         ]
     );
-    assert_eq!(
-        run.script(&script),
-        Vec::<String>::new(),
-        "the second run must change nothing"
-    );
+    run.assert_second_run_changes_nothing(&script);
 
     // Approving a connection that is not there stops the script, naming it.
     account["properties"]["privateEndpointConnections"] = json!([]);

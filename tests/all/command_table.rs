@@ -5,7 +5,7 @@
 
 use ai_network_wizard::core::render::OutputTarget;
 
-use crate::support::{bash_invocations, corpus, powershell_invocations, Invocation};
+use crate::support::{bash_invocations, corpus, powershell_invocations, rendered, Invocation};
 
 /// Options every az command accepts.
 const AZ_GLOBAL: &[&str] = &[
@@ -1214,13 +1214,10 @@ fn every_generated_invocation_uses_known_commands_and_parameters() {
 /// @newAccount` and the words of `az cognitiveservices account create @createArguments`.
 #[test]
 fn splatted_parameters_are_checked() {
-    let create = corpus()
-        .iter()
-        .find(|r| {
-            r.fixture == "ai-services-create-custom-domain-public-disabled"
-                && r.target == OutputTarget::PowerShell
-        })
-        .unwrap();
+    let create = rendered(
+        "ai-services-create-custom-domain-public-disabled",
+        OutputTarget::PowerShell,
+    );
     let new_account = powershell_invocations(&create.text)
         .into_iter()
         .find(|i| i.program == "New-AzCognitiveServicesAccount")
@@ -1241,13 +1238,10 @@ fn splatted_parameters_are_checked() {
         );
     }
 
-    let cli = corpus()
-        .iter()
-        .find(|r| {
-            r.fixture == "ai-services-create-custom-domain-public-disabled"
-                && r.target == OutputTarget::AzPowerShell
-        })
-        .unwrap();
+    let cli = rendered(
+        "ai-services-create-custom-domain-public-disabled",
+        OutputTarget::AzPowerShell,
+    );
     let invocations = powershell_invocations(&cli.text);
     let create = invocations
         .iter()
@@ -1274,13 +1268,7 @@ fn splatted_parameters_are_checked() {
         .any(|i| i.az_path() == "rest" && i.options().contains(&"--body")));
     // And `Invoke-AzRestMethod @request` in the Az script.
     let rest = powershell_invocations(
-        &corpus()
-            .iter()
-            .find(|r| {
-                r.target == OutputTarget::PowerShell && r.fixture == "speech-two-office-ranges"
-            })
-            .unwrap()
-            .text,
+        &rendered("speech-two-office-ranges", OutputTarget::PowerShell).text,
     )
     .into_iter()
     .find(|i| i.program == "Invoke-AzRestMethod")

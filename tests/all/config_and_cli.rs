@@ -1,13 +1,15 @@
 //! The configuration file (config_file.rs) and the wizard-cli binary around it.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use ai_network_wizard::core::config_file::{from_config_json, to_config_json};
 use ai_network_wizard::core::draft::{DefaultAction, Draft};
 use ai_network_wizard::core::render::OutputTarget;
 
-use crate::support::{fixture, fixtures, fixtures_dir, render_draft, valid_draft, TEST_DATE};
+use crate::support::{
+    fixture, fixtures, fixtures_dir, render_draft, text, valid_draft, wizard_cli, TEST_DATE,
+};
 
 // ---- configuration file ----
 
@@ -128,19 +130,20 @@ fn wrong_format_and_version_have_their_own_messages() {
 
 // ---- wizard-cli ----
 
-fn cli(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wizard-cli"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("wizard-cli runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
-}
-
 const SPEECH: &str = "tests/fixtures/speech-two-office-ranges.json";
+
+/// `validate` on a file it must refuse (exit 1): the error lines without their `PATH: error: `
+/// prefix, and the whole output.
+fn refused_by_validate(path: &str) -> (Vec<String>, Output) {
+    let output = wizard_cli(&["validate", path]);
+    assert_eq!(output.status.code(), Some(1));
+    let errors = text(&output.stderr)
+        .lines()
+        .filter_map(|l| l.strip_prefix(&format!("{path}: error: ")))
+        .map(str::to_owned)
+        .collect();
+    (errors, output)
+}
 
 /// A fresh directory under Cargo's scratch space for integration tests.
 fn scratch_dir(name: &str) -> PathBuf {
@@ -151,7 +154,7 @@ fn scratch_dir(name: &str) -> PathBuf {
 
 #[test]
 fn validate_accepts_a_valid_file_and_lists_its_warnings() {
-    let output = cli(&["validate", SPEECH]);
+    let output = wizard_cli(&["validate", SPEECH]);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     assert_eq!(text(&output.stdout), format!("{SPEECH}: valid (6 steps)\n"));
     assert_eq!(
@@ -166,14 +169,8 @@ fn validate_accepts_a_valid_file_and_lists_its_warnings() {
 #[test]
 fn validate_refuses_bad_names_with_field_addressed_messages() {
     let path = "tests/fixtures/invalid/bad-target-names.json";
-    let output = cli(&["validate", path]);
-    assert_eq!(output.status.code(), Some(1));
+    let (errors, output) = refused_by_validate(path);
     assert_eq!(text(&output.stdout), "", "nothing claims it is valid");
-    let stderr = text(&output.stderr);
-    let errors: Vec<&str> = stderr
-        .lines()
-        .filter_map(|l| l.strip_prefix(&format!("{path}: error: ")))
-        .collect();
     assert_eq!(
         errors,
         [
@@ -189,13 +186,7 @@ fn validate_refuses_bad_names_with_field_addressed_messages() {
 #[test]
 fn validate_refuses_bad_network_rules_and_names_the_fixes() {
     let path = "tests/fixtures/invalid/bad-network-rules.json";
-    let output = cli(&["validate", path]);
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = text(&output.stderr);
-    let errors: Vec<&str> = stderr
-        .lines()
-        .filter_map(|l| l.strip_prefix(&format!("{path}: error: ")))
-        .collect();
+    let (errors, _) = refused_by_validate(path);
     assert_eq!(
         errors,
         [
@@ -211,13 +202,8 @@ fn validate_refuses_bad_network_rules_and_names_the_fixes() {
 #[test]
 fn validate_refuses_byos_on_an_existing_resource_and_repairs_a_portal_address() {
     let path = "tests/fixtures/invalid/bad-storage.json";
-    let output = cli(&["validate", path]);
-    assert_eq!(output.status.code(), Some(1));
+    let (errors, output) = refused_by_validate(path);
     let stderr = text(&output.stderr);
-    let errors: Vec<&str> = stderr
-        .lines()
-        .filter_map(|l| l.strip_prefix(&format!("{path}: error: ")))
-        .collect();
     assert_eq!(
         errors,
         [
@@ -243,21 +229,21 @@ fn files_that_are_not_configurations_exit_2_with_the_reason() {
     )
     .unwrap();
     let path = path.to_str().unwrap();
-    let output = cli(&["validate", path]);
+    let output = wizard_cli(&["validate", path]);
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         text(&output.stderr),
         format!("{path}: Configuration version 2 is not supported: this wizard reads version 1.\n")
     );
 
-    let output = cli(&["validate", "tests/fixtures/no-such-file.json"]);
+    let output = wizard_cli(&["validate", "tests/fixtures/no-such-file.json"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(text(&output.stderr).starts_with("cannot read tests/fixtures/no-such-file.json: "));
 }
 
 #[test]
 fn render_prints_one_target_to_stdout() {
-    let output = cli(&["render", SPEECH, "--target", "az-bash", "--date", TEST_DATE]);
+    let output = wizard_cli(&["render", SPEECH, "--target", "az-bash", "--date", TEST_DATE]);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     let script = text(&output.stdout);
     assert!(script.starts_with("#!/usr/bin/env bash\n"));
@@ -271,7 +257,7 @@ fn render_prints_one_target_to_stdout() {
 fn render_all_writes_the_four_files() {
     let dir = scratch_dir("cli-render-all");
     let out = dir.to_str().unwrap();
-    let output = cli(&[
+    let output = wizard_cli(&[
         "render", SPEECH, "--target", "all", "--out", out, "--date", TEST_DATE,
     ]);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
@@ -307,7 +293,7 @@ fn render_refuses_an_invalid_file_and_writes_nothing() {
     let dir = scratch_dir("cli-render-invalid");
     let out = dir.to_str().unwrap();
     let path = "tests/fixtures/invalid/bad-target-names.json";
-    let output = cli(&["render", path, "--target", "all", "--out", out]);
+    let output = wizard_cli(&["render", path, "--target", "all", "--out", out]);
     assert_eq!(output.status.code(), Some(1));
     assert!(!dir.exists(), "no half-written output directory");
     let stderr = text(&output.stderr);
@@ -323,27 +309,27 @@ fn render_refuses_an_invalid_file_and_writes_nothing() {
 
 #[test]
 fn usage_mistakes_exit_2_with_the_usage() {
-    let output = cli(&[]);
+    let output = wizard_cli(&[]);
     assert_eq!(output.status.code(), Some(2));
     assert!(text(&output.stderr).starts_with("usage:\n  wizard-cli render"));
 
-    let output = cli(&["render", SPEECH, "--target", "terraform"]);
+    let output = wizard_cli(&["render", SPEECH, "--target", "terraform"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(text(&output.stderr).starts_with("unknown target terraform\nusage:"));
 
-    let output = cli(&["render", SPEECH]);
+    let output = wizard_cli(&["render", SPEECH]);
     assert_eq!(
         (output.status.code(), text(&output.stderr)),
         (Some(2), "render needs --target\n".to_owned())
     );
 
-    let output = cli(&["render", SPEECH, "--target", "all"]);
+    let output = wizard_cli(&["render", SPEECH, "--target", "all"]);
     assert_eq!(
         (output.status.code(), text(&output.stderr)),
         (Some(2), "--target all needs --out DIR\n".to_owned())
     );
 
-    let output = cli(&["lint", SPEECH]);
+    let output = wizard_cli(&["lint", SPEECH]);
     assert_eq!(output.status.code(), Some(2));
     assert!(text(&output.stderr).starts_with("unknown command lint\nusage:"));
 }
@@ -368,7 +354,7 @@ fn the_one_line_form_for_share_links_reads_back_the_same_draft() {
 #[test]
 fn render_rollback_needs_a_snapshot_and_says_what_stays() {
     let with = fixtures_dir().join("openai-exact-lists-remove-rules.json");
-    let output = cli(&[
+    let output = wizard_cli(&[
         "render",
         with.to_str().unwrap(),
         "--target",
@@ -385,7 +371,7 @@ fn render_rollback_needs_a_snapshot_and_says_what_stays() {
     );
     assert!(script.contains("Bring-your-own storage"));
     let without = fixtures_dir().join("speech-two-office-ranges.json");
-    let output = cli(&[
+    let output = wizard_cli(&[
         "render",
         without.to_str().unwrap(),
         "--target",
@@ -410,7 +396,7 @@ fn current_state_attaches_show_outputs_and_names_what_it_cannot_read() {
     )
     .unwrap();
     let config = fixtures_dir().join("speech-two-office-ranges.json");
-    let out = cli(&[
+    let out = wizard_cli(&[
         "current-state",
         config.to_str().unwrap(),
         account.to_str().unwrap(),
@@ -420,7 +406,7 @@ fn current_state_attaches_show_outputs_and_names_what_it_cannot_read() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let with_state = dir.join("with-state.json");
     std::fs::write(&with_state, &out.stdout).unwrap();
-    let rendered = cli(&[
+    let rendered = wizard_cli(&[
         "render",
         with_state.to_str().unwrap(),
         "--target",
@@ -437,7 +423,7 @@ fn current_state_attaches_show_outputs_and_names_what_it_cannot_read() {
         r#"{ "properties": { "networkAcls": { "ipRules": "192.0.2.10" } } }"#,
     )
     .unwrap();
-    let refused = cli(&[
+    let refused = wizard_cli(&[
         "current-state",
         config.to_str().unwrap(),
         account.to_str().unwrap(),

@@ -163,22 +163,11 @@ fn bash_creates_are_guarded_and_lists_merged() {
                 ),
             }
         }
-        let steps = step_code(&rendered.text);
-        assert!(
-            !steps.contains("networkAcls"),
-            "{}: a step writes networkAcls outside the read-merge helpers",
-            rendered.label()
+        check_acls_writes(
+            rendered,
+            "write_network_acls \"",
+            "current_acls=$(read_network_acls)",
         );
-        for (index, line) in rendered.text.lines().enumerate() {
-            if line.trim_start().starts_with("write_network_acls \"") {
-                assert_guarded(
-                    rendered,
-                    index + 1,
-                    "networkAcls write",
-                    &["current_acls=$(read_network_acls)"],
-                );
-            }
-        }
     }
 }
 
@@ -439,6 +428,12 @@ fn az_powershell_creates_are_guarded_and_lists_merged() {
 }
 
 fn check_powershell_acls(rendered: &Rendered) {
+    check_acls_writes(rendered, "Set-NetworkAcls -Acls", "$acls = Get-NetworkAcls");
+}
+
+/// No step writes networkAcls itself, and each call of the script's write helper (a line
+/// starting with `write`) follows the read (`read`) in its step.
+fn check_acls_writes(rendered: &Rendered, write: &str, read: &str) {
     let steps = step_code(&rendered.text);
     assert!(
         !steps.contains("networkAcls"),
@@ -446,13 +441,8 @@ fn check_powershell_acls(rendered: &Rendered) {
         rendered.label()
     );
     for (index, line) in rendered.text.lines().enumerate() {
-        if line.trim_start().starts_with("Set-NetworkAcls -Acls") {
-            assert_guarded(
-                rendered,
-                index + 1,
-                "networkAcls write",
-                &["$acls = Get-NetworkAcls"],
-            );
+        if line.trim_start().starts_with(write) {
+            assert_guarded(rendered, index + 1, "networkAcls write", &[read]);
         }
     }
 }

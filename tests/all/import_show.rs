@@ -13,7 +13,7 @@ use ai_network_wizard::core::generate::generate;
 use ai_network_wizard::core::import::{import_show_json, Imported, ShowSource};
 use ai_network_wizard::core::resource_kinds::ResourceType;
 
-use crate::support::fixtures_dir;
+use crate::support::{fixtures_dir, wizard_cli};
 
 const READ_AT: &str = "2026-11-30T14:05Z";
 
@@ -312,17 +312,10 @@ fn oversized_input_is_refused() {
 
 // ---- wizard-cli import ----
 
-fn cli(args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_wizard-cli"))
-        .args(args)
-        .output()
-        .expect("wizard-cli runs")
-}
-
 #[test]
 fn wizard_cli_import_prints_the_configuration_file() {
     let path = fixtures_dir().join("import/az-account-show-openai.json");
-    let output = cli(&["import", path.to_str().unwrap(), "--read-at", READ_AT]);
+    let output = wizard_cli(&["import", path.to_str().unwrap(), "--read-at", READ_AT]);
     assert_eq!(
         output.status.code(),
         Some(0),
@@ -339,7 +332,7 @@ fn wizard_cli_import_prints_the_configuration_file() {
 #[test]
 fn wizard_cli_import_exits_1_with_field_addressed_messages() {
     let path = fixtures_dir().join("import/az-storage-account-show.json");
-    let output = cli(&["import", path.to_str().unwrap()]);
+    let output = wizard_cli(&["import", path.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     assert!(output.stdout.is_empty());
     let stderr = String::from_utf8(output.stderr).unwrap();

@@ -12,7 +12,7 @@ use ai_network_wizard::core::request_bodies::{has_edit_mark, EDIT_MARK};
 use ai_network_wizard::core::storage_account_id::StorageAccountId;
 use ai_network_wizard::core::subnet_id::SubnetId;
 
-use crate::support::corpus_of;
+use crate::support::{corpus_of, rendered};
 
 /// Expected api-versions as literals, so that a changed constant is noticed here
 /// (azure-facts §1).
@@ -621,9 +621,10 @@ fn every_request_has_its_providers_api_version_and_a_valid_body() {
 /// refuses it until edited) and carries all 100 new rules and the bypass after it.
 #[test]
 fn merge_body_carries_every_rule() {
-    let rendered = corpus_of(OutputTarget::Rest)
-        .find(|r| r.fixture == "openai-100-ip-rules-3-subnets-two-subscriptions-bypass")
-        .unwrap();
+    let rendered = rendered(
+        "openai-100-ip-rules-3-subnets-two-subscriptions-bypass",
+        OutputTarget::Rest,
+    );
     let merge = parse_http(&rendered.text)
         .into_iter()
         .find(|r| r.method == "PATCH" && r.body.as_deref().is_some_and(|b| b.contains("ipRules")))

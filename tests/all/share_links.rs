@@ -14,7 +14,7 @@ use ai_network_wizard::core::share_link::{
     base_v2_text, read_link, share_fragment, share_link, LinkError, MAX_FRAGMENT_CHARS,
 };
 
-use crate::support::{fixture, fixtures, fixtures_dir};
+use crate::support::{fixture, fixtures, fixtures_dir, wizard_cli};
 
 fn links_dir() -> std::path::PathBuf {
     fixtures_dir().join("links")
@@ -280,16 +280,16 @@ fn every_output_s_header_reopens_the_draft_that_produced_it() {
 #[test]
 fn the_command_line_prints_the_whole_link_when_told_the_wizard_s_address() {
     let path = fixtures_dir().join("speech-two-office-ranges.json");
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_wizard-cli"))
-        .args(["render", path.to_str().unwrap(), "--target", "az-bash"])
-        .args([
-            "--date",
-            "2026-11-22",
-            "--app-url",
-            "https://wizard.example/app/",
-        ])
-        .output()
-        .unwrap();
+    let output = wizard_cli(&[
+        "render",
+        path.to_str().unwrap(),
+        "--target",
+        "az-bash",
+        "--date",
+        "2026-11-22",
+        "--app-url",
+        "https://wizard.example/app/",
+    ]);
     let script = String::from_utf8(output.stdout).unwrap();
     let link = script
         .lines()

@@ -211,6 +211,14 @@ pub fn corpus_of(target: OutputTarget) -> impl Iterator<Item = &'static Rendered
     corpus().iter().filter(move |r| r.target == target)
 }
 
+/// One fixture's output for one target, from the corpus.
+pub fn rendered(fixture: &str, target: OutputTarget) -> &'static Rendered {
+    corpus()
+        .iter()
+        .find(|r| r.fixture == fixture && r.target == target)
+        .unwrap_or_else(|| panic!("no {fixture} ({}) in the corpus", target.id()))
+}
+
 /// The two PowerShell targets (Az module script and Azure CLI in PowerShell).
 pub fn powershell_corpus() -> impl Iterator<Item = &'static Rendered> {
     corpus().iter().filter(|r| {
@@ -219,6 +227,22 @@ pub fn powershell_corpus() -> impl Iterator<Item = &'static Rendered> {
             OutputTarget::PowerShell | OutputTarget::AzPowerShell
         )
     })
+}
+
+// ---- wizard-cli ----
+
+/// Runs the `wizard-cli` binary from the repository's root (fixture paths are relative to it).
+pub fn wizard_cli(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_wizard-cli"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("wizard-cli runs")
+}
+
+/// What a command printed, as text.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
 }
 
 // ---- tree-sitter ----
