@@ -242,3 +242,55 @@ fn checkbox_view(label: String, field: String, get: Getter<bool>, set: Setter<bo
     }
     .into_any()
 }
+
+/// A list of the draft shown as rows: "Add …" appends a default entry and "Remove" takes one
+/// out; either way the focus stays in the list (a keyboard user is not sent back to the top).
+pub struct RowList<T: 'static> {
+    /// The list's field path: row `i`'s first field is `{path}.{i}{first_field}`.
+    pub path: &'static str,
+    pub first_field: &'static str,
+    /// The id of the list's "Add …" button: the focus goes there when the last row goes.
+    pub add_button: &'static str,
+    pub entries: fn(&mut Draft) -> &mut Vec<T>,
+}
+
+impl<T: Default> RowList<T> {
+    /// "Add …": a default entry at the end, the focus on its first field.
+    pub fn add(&self, state: AppState) {
+        let entries = self.entries;
+        let mut index = 0;
+        state.draft.update(|d| {
+            let list = entries(d);
+            index = list.len();
+            list.push(T::default());
+        });
+        focus_row(self.path, index, self.first_field);
+    }
+
+    /// "Remove" on row `index`: the focus moves to the row that took its place, else to the one
+    /// before it, else to the "Add …" button.
+    pub fn remove(&self, state: AppState, index: usize) {
+        let entries = self.entries;
+        let mut remaining = 0;
+        state.draft.update(|d| {
+            let list = entries(d);
+            remaining = list.len().saturating_sub(1);
+            if index < list.len() {
+                list.remove(index);
+            }
+        });
+        match remaining {
+            0 => focus_later(self.add_button.to_owned()),
+            n => focus_row(self.path, index.min(n - 1), self.first_field),
+        }
+    }
+}
+
+fn focus_row(path: &str, index: usize, first_field: &str) {
+    focus_later(dom_id(&format!("{path}.{index}{first_field}")));
+}
+
+/// After the list has re-rendered.
+fn focus_later(id: String) {
+    request_animation_frame(move || super::browser::focus_element(&id));
+}

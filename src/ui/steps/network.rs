@@ -11,9 +11,22 @@ use crate::core::draft::{
 };
 use crate::core::ip_rules::MAX_RULES;
 use crate::core::resource_kinds::{kind_info, ResourceType};
-use crate::ui::browser;
-use crate::ui::fields::{checkbox, field_messages, select_input, text_input, Extras};
+use crate::ui::fields::{checkbox, field_messages, select_input, text_input, Extras, RowList};
 use crate::ui::state::AppState;
+
+const IP_RULES: RowList<String> = RowList {
+    path: "network.ip_rules",
+    first_field: "",
+    add_button: "ip-add",
+    entries: |d| &mut d.network.ip_rules,
+};
+
+const VNET_RULES: RowList<VnetRuleDraft> = RowList {
+    path: "network.vnet_rules",
+    first_field: ".input",
+    add_button: "vnet-add",
+    entries: |d| &mut d.network.vnet_rules,
+};
 
 pub fn network_step() -> AnyView {
     let state = expect_context::<AppState>();
@@ -308,15 +321,7 @@ fn ip_rules_editor() -> AnyView {
             paste.set(String::new());
         }
     };
-    let add_one = move |_| {
-        let index = count.get_untracked();
-        state
-            .draft
-            .update(|d| d.network.ip_rules.push(String::new()));
-        request_animation_frame(move || {
-            browser::focus_element(&dom_id(&format!("network.ip_rules.{index}")))
-        });
-    };
+    let add_one = move |_| IP_RULES.add(state);
     view! {
         <fieldset id=dom_id("network.ip_rules") tabindex="-1">
             <legend>"Public IP rules " <span class="count">"("{move || count.get()}" of at most "{MAX_RULES}")"</span></legend>
@@ -330,7 +335,7 @@ fn ip_rules_editor() -> AnyView {
                 when=move || as_text.get()
                 fallback=move || view! {
                     <For each=move || 0..count.get() key=|i| *i children=ip_row />
-                    <button type="button" id="ip-add" on:click=add_one>"Add an address"</button>
+                    <button type="button" id=IP_RULES.add_button on:click=add_one>"Add an address"</button>
                     <div class="field">
                         <label for="ip-paste">"Or paste many (one per line, or separated by commas or spaces)"</label>
                         <textarea id="ip-paste" rows="3" prop:value=move || paste.get() on:input=move |ev| paste.set(event_target_value(&ev))></textarea>
@@ -414,23 +419,7 @@ fn lines_editor(lines: Lines) -> AnyView {
 
 fn ip_row(index: usize) -> AnyView {
     let state = expect_context::<AppState>();
-    let remove = move |_| {
-        let remaining = state
-            .draft
-            .with_untracked(|d| d.network.ip_rules.len())
-            .saturating_sub(1);
-        state.draft.update(|d| {
-            if index < d.network.ip_rules.len() {
-                d.network.ip_rules.remove(index);
-            }
-        });
-        // Focus stays in the list: on the entry that took this place, else the one before it.
-        let focus = match remaining {
-            0 => "ip-add".to_owned(),
-            n => dom_id(&format!("network.ip_rules.{}", index.min(n - 1))),
-        };
-        request_animation_frame(move || browser::focus_element(&focus));
-    };
+    let remove = move |_| IP_RULES.remove(state, index);
     view! {
         <div class="row">
             {text_input(
@@ -466,15 +455,7 @@ fn vnet_rules_editor() -> AnyView {
             <p class="hint">"Subnets whose traffic is allowed through the Microsoft.CognitiveServices service endpoint. They may be in other subscriptions or other Entra tenants (the portal cannot configure other tenants; these scripts can)."</p>
             {checkbox("Make it exactly this list: remove the account's other virtual-network rules (named before they are removed)".into(), "network.vnet_rules_exact".into(), |d| d.network.vnet_rules_exact, |d, v| d.network.vnet_rules_exact = v)}
             <For each=move || 0..count.get() key=|i| *i children=vnet_row />
-            <button
-                type="button"
-                id="vnet-add"
-                on:click=move |_| {
-                    let index = count.get_untracked();
-                    state.draft.update(|d| d.network.vnet_rules.push(VnetRuleDraft::default()));
-                    request_animation_frame(move || browser::focus_element(&dom_id(&format!("network.vnet_rules.{index}.input"))));
-                }
-            >
+            <button type="button" id=VNET_RULES.add_button on:click=move |_| VNET_RULES.add(state)>
                 "Add a subnet"
             </button>
             {field_messages("network.vnet_rules".into())}
@@ -563,19 +544,7 @@ fn vnet_row(index: usize) -> AnyView {
             <button
                 type="button"
                 class="remove"
-                on:click=move |_| {
-                    let remaining = state.draft.with_untracked(|d| d.network.vnet_rules.len()).saturating_sub(1);
-                    state.draft.update(|d| {
-                        if index < d.network.vnet_rules.len() {
-                            d.network.vnet_rules.remove(index);
-                        }
-                    });
-                    let focus = match remaining {
-                        0 => "vnet-add".to_owned(),
-                        n => dom_id(&format!("network.vnet_rules.{}.input", index.min(n - 1))),
-                    };
-                    request_animation_frame(move || browser::focus_element(&focus));
-                }
+                on:click=move |_| VNET_RULES.remove(state, index)
             >
                 "Remove subnet "{index + 1}
             </button>

@@ -9,9 +9,22 @@ use crate::core::draft::{Draft, SubnetInput};
 use crate::core::private_endpoints::draft::{DnsMode, EndpointDraft, RemovalDraft};
 use crate::core::private_endpoints::{LinkService, LinkType};
 use crate::core::resource_kinds::ResourceType;
-use crate::ui::browser;
-use crate::ui::fields::{checkbox, field_messages, select_input, text_input, Extras};
+use crate::ui::fields::{checkbox, field_messages, select_input, text_input, Extras, RowList};
 use crate::ui::state::AppState;
+
+const ENDPOINTS: RowList<EndpointDraft> = RowList {
+    path: "private_endpoints.endpoints",
+    first_field: ".input",
+    add_button: "pe-add",
+    entries: |d| &mut d.private_endpoints.endpoints,
+};
+
+const REMOVALS: RowList<RemovalDraft> = RowList {
+    path: "private_endpoints.removals",
+    first_field: ".endpoint_id",
+    add_button: "pe-remove-add",
+    entries: |d| &mut d.private_endpoints.removals,
+};
 
 pub fn private_endpoints_step() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -26,15 +39,7 @@ pub fn private_endpoints_step() -> impl IntoView {
         <fieldset id=dom_id("private_endpoints.endpoints") tabindex="-1">
             <legend>"Endpoints " <span class="count">{move || format!("({})", count.get())}</span></legend>
             <For each=move || 0..count.get() key=|i| *i children=endpoint_row />
-            <button
-                type="button"
-                id="pe-add"
-                on:click=move |_| {
-                    let index = count.get_untracked();
-                    state.draft.update(|d| d.private_endpoints.endpoints.push(EndpointDraft::default()));
-                    request_animation_frame(move || browser::focus_element(&dom_id(&format!("private_endpoints.endpoints.{index}.input"))));
-                }
-            >
+            <button type="button" id=ENDPOINTS.add_button on:click=move |_| ENDPOINTS.add(state)>
                 "Add an endpoint"
             </button>
             {field_messages("private_endpoints.custom_domain".into())}
@@ -71,15 +76,7 @@ pub fn private_endpoints_step() -> impl IntoView {
             <legend>"Endpoints to delete " <span class="count">{move || format!("({})", removals.get())}</span></legend>
             <p class="hint">"Deleting an endpoint does not make the resource public again. The private DNS zones stay: other endpoints may use them."</p>
             <For each=move || 0..removals.get() key=|i| *i children=removal_row />
-            <button
-                type="button"
-                id="pe-remove-add"
-                on:click=move |_| {
-                    let index = removals.get_untracked();
-                    state.draft.update(|d| d.private_endpoints.removals.push(RemovalDraft::default()));
-                    request_animation_frame(move || browser::focus_element(&dom_id(&format!("private_endpoints.removals.{index}.endpoint_id"))));
-                }
-            >
+            <button type="button" id=REMOVALS.add_button on:click=move |_| REMOVALS.add(state)>
                 "Add an endpoint to delete"
             </button>
             {checkbox("Re-enable public access on the resource first (publicNetworkAccess Enabled)".into(), "private_endpoints.reopen_public_access".into(), |d| d.private_endpoints.reopen_public_access, |d, v| d.private_endpoints.reopen_public_access = v)}
@@ -157,25 +154,7 @@ fn endpoint_row(index: usize) -> impl IntoView {
             )
         };
     }
-    let remove = move |_| {
-        let remaining = state
-            .draft
-            .with_untracked(|d| d.private_endpoints.endpoints.len())
-            .saturating_sub(1);
-        state.draft.update(|d| {
-            if index < d.private_endpoints.endpoints.len() {
-                d.private_endpoints.endpoints.remove(index);
-            }
-        });
-        let focus = match remaining {
-            0 => "pe-add".to_owned(),
-            n => dom_id(&format!(
-                "private_endpoints.endpoints.{}.input",
-                index.min(n - 1)
-            )),
-        };
-        request_animation_frame(move || browser::focus_element(&focus));
-    };
+    let remove = move |_| ENDPOINTS.remove(state, index);
     view! {
         <div class="vnet-rule">
             <h4>{format!("Endpoint {}", index + 1)}</h4>
@@ -245,25 +224,7 @@ fn endpoint_row(index: usize) -> impl IntoView {
 fn removal_row(index: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
     let path = move |part: &str| format!("private_endpoints.removals.{index}.{part}");
-    let remove = move |_| {
-        let remaining = state
-            .draft
-            .with_untracked(|d| d.private_endpoints.removals.len())
-            .saturating_sub(1);
-        state.draft.update(|d| {
-            if index < d.private_endpoints.removals.len() {
-                d.private_endpoints.removals.remove(index);
-            }
-        });
-        let focus = match remaining {
-            0 => "pe-remove-add".to_owned(),
-            n => dom_id(&format!(
-                "private_endpoints.removals.{}.endpoint_id",
-                index.min(n - 1)
-            )),
-        };
-        request_animation_frame(move || browser::focus_element(&focus));
-    };
+    let remove = move |_| REMOVALS.remove(state, index);
     view! {
         <div class="vnet-rule">
             {text_input(
