@@ -30,14 +30,17 @@ pub fn location_hash() -> Option<String> {
     web_sys::window()?.location().hash().ok()
 }
 
-/// This page's address without query or fragment: the base of share links.
+/// This page's address without query or fragment: the base of share links. On the apply page
+/// it is the wizard's (one folder up): a shared link opens the page that needs no token.
 pub fn app_address() -> Option<String> {
     let location = web_sys::window()?.location();
-    Some(format!(
-        "{}{}",
-        location.origin().ok()?,
-        location.pathname().ok()?
-    ))
+    let path = location.pathname().ok()?;
+    #[cfg(feature = "arm-direct")]
+    let path = path
+        .trim_end_matches("index.html")
+        .strip_suffix("apply/")
+        .map_or(path.clone(), str::to_owned);
+    Some(format!("{}{path}", location.origin().ok()?))
 }
 
 /// Removes the fragment after it has been read, so the link's config does not override edits.

@@ -1,17 +1,21 @@
-//! The page's Content-Security-Policy, put in force at start-up: connections only to the page
-//! itself, the supported clouds' Resource Managers and the one custom endpoint the person set
-//! in the ARM panel. A policy in a static meta tag cannot name a custom endpoint, and a policy
-//! can only be tightened once in force, so the endpoint (not a secret) is kept in local storage
-//! and changing it reloads the page.
+//! The page's Content-Security-Policy, put in force at start-up. The wizard connects only to
+//! its own origin. The apply page (feature `arm-direct`) also reaches the supported clouds'
+//! Resource Managers and the one custom endpoint the person set in the ARM panel. A policy in a
+//! static meta tag cannot name a custom endpoint, and a policy can only be tightened once in
+//! force, so the endpoint (not a secret) is kept in local storage and changing it reloads.
 
+#[cfg(feature = "arm-direct")]
 use crate::core::arm_client::endpoint::{content_security_policy, parse_custom_endpoint};
 
+#[cfg(feature = "arm-direct")]
 const ENDPOINT_KEY: &str = "ai-network-wizard.arm-endpoint";
 
+#[cfg(feature = "arm-direct")]
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
+#[cfg(feature = "arm-direct")]
 pub fn custom_endpoint() -> Option<String> {
     let saved = local_storage()?.get_item(ENDPOINT_KEY).ok()??;
     parse_custom_endpoint(&saved).ok()
@@ -41,9 +45,10 @@ pub fn install_content_security_policy() {
         return;
     };
     let _ = meta.set_attribute("http-equiv", "Content-Security-Policy");
-    let _ = meta.set_attribute(
-        "content",
-        &content_security_policy(custom_endpoint().as_deref()),
-    );
+    #[cfg(feature = "arm-direct")]
+    let policy = content_security_policy(custom_endpoint().as_deref());
+    #[cfg(not(feature = "arm-direct"))]
+    let policy = crate::core::arm_client::endpoint::wizard_content_security_policy();
+    let _ = meta.set_attribute("content", &policy);
     let _ = head.append_child(&meta);
 }

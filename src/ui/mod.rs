@@ -9,6 +9,7 @@ mod browser;
 mod csp;
 mod fields;
 mod output_panel;
+mod page_link;
 mod state;
 mod steps;
 

@@ -322,6 +322,7 @@ pub fn output_panel() -> AnyView {
                         <input type="checkbox" id="wrap-lines" prop:checked=move || wrap.get() on:change=move |ev| wrap.set(event_target_checked(&ev)) />
                         " Wrap lines"
                     </label>
+                    {super::page_link::other_page_link()}
                 </div>
                 <p class="notice">{move || state.notice.get()}</p>
                 <pre

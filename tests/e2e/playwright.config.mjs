@@ -4,7 +4,8 @@
 //   E2E_BASE_URL=http://127.0.0.1:PORT/ node_modules/.bin/playwright test   (scripts/test.sh does this)
 //   node_modules/.bin/playwright test specs/network.spec.mjs                  (serves ../../dist itself)
 //
-// Environment: E2E_BASE_URL (a server already serving dist/), CHROMIUM_BIN (the browser),
+// Environment: E2E_BASE_URL (a server already serving dist/), E2E_IGNORE (a glob of spec files to
+// leave out), CHROMIUM_BIN (the browser),
 // E2E_WORKERS (parallel pages, default 1: the machines have two cores).
 import { defineConfig } from '@playwright/test';
 
@@ -14,6 +15,8 @@ const baseURL = process.env.E2E_BASE_URL || `http://127.0.0.1:${ownServerPort}/`
 export default defineConfig({
   testDir: './specs',
   testMatch: '**/*.spec.mjs',
+  // scripts/test.sh runs the apply page's spec as a step of its own.
+  testIgnore: process.env.E2E_IGNORE || undefined,
   outputDir: '../../target/e2e-results',
   timeout: 120_000,
   expect: { timeout: 8_000 },

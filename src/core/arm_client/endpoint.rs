@@ -38,7 +38,10 @@ fn origin(endpoint: &str) -> &str {
     }
 }
 
-/// The page's Content-Security-Policy: connections only to itself, the clouds' Resource
+/// What both pages' policies forbid: plugins, a foreign base, form targets.
+const POLICY_REST: &str = "object-src 'none'; base-uri 'self'; form-action 'none'";
+
+/// The apply page's Content-Security-Policy: connections only to itself, the clouds' Resource
 /// Managers and the custom endpoint; no plugins, no foreign base or form targets.
 pub fn content_security_policy(custom: Option<&str>) -> String {
     let mut connect = vec!["'self'".to_owned()];
@@ -46,10 +49,12 @@ pub fn content_security_policy(custom: Option<&str>) -> String {
     if let Some(endpoint) = custom.and_then(|c| parse_custom_endpoint(c).ok()) {
         connect.push(origin(&endpoint).to_owned());
     }
-    format!(
-        "connect-src {}; object-src 'none'; base-uri 'self'; form-action 'none'",
-        connect.join(" ")
-    )
+    format!("connect-src {}; {POLICY_REST}", connect.join(" "))
+}
+
+/// The wizard's policy: it calls nobody, so it may connect only to its own origin.
+pub fn wizard_content_security_policy() -> String {
+    format!("connect-src 'self'; {POLICY_REST}")
 }
 
 /// The GET of the target that "Load from Azure" sends, from the form as typed.

@@ -1,5 +1,7 @@
-// Direct ARM calls with a pasted token, against the local ARM fake (tests/arm_fake, started
-// here on 127.0.0.1): the page's custom endpoint points at it. Load an existing account and see
+// The apply page (dist/apply/: the wizard built with the arm-direct feature) and direct ARM calls
+// with a pasted token, against the local ARM fake (tests/arm_fake, started here on 127.0.0.1):
+// the page's custom endpoint points at it. The wizard links to the apply page with the same
+// configuration and has no panel and no connection beyond its own origin. Load an existing account and see
 // the form pre-filled; apply a full plan and see every step done; apply again and see every
 // change skipped; each injected fault ends in the right state and message, and Resume
 // finishes; afterwards no trace of the token in storage, the URL, the console or a download.
@@ -8,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { test as appTest, SUB, assert, eventually, fillValidTarget, goStep, gotoApp, shot } from '../support/app.mjs';
+import { test as appTest, SUB, assert, eventually, fillValidTarget, goStep, gotoApp, shot, waitForApp } from '../support/app.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FAKE = path.resolve(here, '..', '..', 'arm_fake', 'arm_fake.py');
@@ -81,10 +83,8 @@ const base = appTest.extend({
   extraOrigins: async ({ armFake }, use) => use([armFake.origin]),
 });
 
-// The panel is in the arm-direct build only (scripts/test.sh builds and serves it for this
-// spec with E2E_ARM=1); the default build's run lists these tests as skipped.
 const test = base;
-test.skip(!process.env.E2E_ARM, 'needs the arm-direct build (scripts/test.sh: step_e2e_arm)');
+const APPLY = 'apply/';
 
 /// Everything a page keeps or shows that could leak the token.
 async function assertNoTokenTrace(page, consoleLines) {
@@ -101,7 +101,7 @@ async function assertNoTokenTrace(page, consoleLines) {
 
 async function openPanel(page, armFake, namespace, config) {
   await armFake.control('PUT', `ns/${namespace}`, seed());
-  await gotoApp(page);
+  await gotoApp(page, APPLY);
   if (config) {
     await goStep(page, 'review');
     await page.locator('#config-import').fill(JSON.stringify(config));
@@ -130,8 +130,37 @@ async function waitOutcome(page, pattern) {
   }, { timeout: 90_000, interval: 250 });
 }
 
-test('a token is read locally, refused with the right commands, and forgotten', async ({ page }) => {
+test('the wizard opens the apply page with the same configuration; only the apply page can reach ARM', async ({ page }) => {
   await gotoApp(page);
+  await fillValidTarget(page);
+  await goStep(page, 'network');
+  await page.locator('#tab-az-bash').click();
+  assert(await page.locator('#arm-token').count() === 0, 'the wizard has no token field');
+  const wizardPolicy = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? '');
+  assert(wizardPolicy.startsWith("connect-src 'self';"), `the wizard's CSP: ${wizardPolicy}`);
+  const link = page.locator('#open-apply-page');
+  assert((await link.textContent()).includes('Apply directly in Azure'), 'the link says where it goes');
+  await Promise.all([page.waitForEvent('load'), link.click()]);
+  const url = new URL(page.url());
+  assert(url.pathname.endsWith('/apply/') && url.searchParams.get('step') === 'review' && url.searchParams.get('tab') === 'az-bash', `opened ${page.url()}`);
+  await page.locator('#arm-token').waitFor({ state: 'visible', timeout: 30_000 });
+  assert(await page.locator('section#step-review').isVisible(), 'the apply page opens on the Review step, where the panel is');
+  assert((await page.locator('#tab-az-bash').getAttribute('aria-selected')) === 'true', 'the same tab');
+  await goStep(page, 'target');
+  assert((await page.locator('#f-target-name').inputValue()) === 'contoso-speech', 'the same configuration');
+  const applyPolicy = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? '');
+  assert(applyPolicy.includes('https://management.azure.com') && applyPolicy.includes('https://management.usgovcloudapi.net'), `the apply page's CSP: ${applyPolicy}`);
+  await page.screenshot({ path: shot('apply-page.png'), fullPage: true });
+  // And back, to the same step.
+  await Promise.all([page.waitForEvent('load'), page.locator('#open-wizard-page').click()]);
+  const back = new URL(page.url());
+  assert(back.pathname === '/' && back.searchParams.get('step') === 'target', `back at ${page.url()}`);
+  await waitForApp(page);
+  assert(await page.locator('#arm-token').count() === 0, 'the wizard again');
+});
+
+test('a token is read locally, refused with the right commands, and forgotten', async ({ page }) => {
+  await gotoApp(page, APPLY);
   await goStep(page, 'review');
   await page.locator('#arm-token').fill(jwt({ aud: 'https://graph.microsoft.com', exp: now() + 600 }));
   await eventually(async () => {
