@@ -3,7 +3,16 @@
 /// A bash word that the shell passes through as exactly `value`: single quotes, with each `'`
 /// written as `'\''`. Inside single quotes nothing else is special, newlines included.
 pub fn bash(value: &str) -> String {
-    format!("'{}'", value.replace('\'', r"'\''"))
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('\'');
+    for (index, part) in value.split('\'').enumerate() {
+        if index > 0 {
+            out.push_str(r"'\''");
+        }
+        out.push_str(part);
+    }
+    out.push('\'');
+    out
 }
 
 /// Characters PowerShell treats as a single quote: ASCII `'` and the typographic quotes
@@ -14,6 +23,13 @@ const POWERSHELL_SINGLE_QUOTES: [char; 5] = ['\'', '\u{2018}', '\u{2019}', '\u{2
 pub fn powershell(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 2);
     out.push('\'');
+    // The typographic quotes are U+2018..U+201B, encoded E2 80 98..9B: without a `'` or an
+    // E2 byte there is nothing to double.
+    if !value.bytes().any(|b| b == b'\'' || b == 0xE2) {
+        out.push_str(value);
+        out.push('\'');
+        return out;
+    }
     for c in value.chars() {
         if POWERSHELL_SINGLE_QUOTES.contains(&c) {
             out.push(c);
@@ -33,6 +49,10 @@ pub fn powershell_array(values: &[String]) -> String {
 /// Text safe inside a `#` comment of any target: every kind of line break becomes a space, so
 /// nothing can escape the comment.
 pub fn comment(text: &str) -> String {
+    // Printable ASCII is kept as it is (almost every comment).
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return text.to_owned();
+    }
     text.chars()
         .map(|c| {
             if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
@@ -57,9 +77,12 @@ pub fn url_path(path: &str) -> String {
         if c.is_ascii_alphanumeric() || "-._~/!$&'()*+,;=:@".contains(c) {
             out.push(c);
         } else {
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
             let mut buffer = [0u8; 4];
             for byte in c.encode_utf8(&mut buffer).bytes() {
-                out += &format!("%{byte:02X}");
+                out.push('%');
+                out.push(char::from(HEX[usize::from(byte >> 4)]));
+                out.push(char::from(HEX[usize::from(byte & 0xF)]));
             }
         }
     }

@@ -87,30 +87,43 @@ fn reopen_lines(link: &str) -> Vec<String> {
 
 /// `# text` lines (bash and PowerShell share the marker).
 pub(super) fn hash_comment_block(lines: &[String]) -> String {
-    lines
-        .iter()
-        .map(|l| {
-            if l.is_empty() {
-                "#\n".to_owned()
-            } else {
-                format!("# {l}\n")
-            }
-        })
-        .collect()
+    let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 3).sum());
+    for line in lines {
+        push_hash_comment(&mut out, line);
+    }
+    out
+}
+
+fn push_hash_comment(out: &mut String, line: &str) {
+    if line.is_empty() {
+        out.push_str("#\n");
+    } else {
+        out.push_str("# ");
+        out.push_str(line);
+        out.push('\n');
+    }
 }
 
 /// The comment block above a step: title, why, and the irreversibility warning.
 pub(super) fn step_comment(number: usize, step: &crate::core::plan::Step) -> String {
-    let mut lines = vec![format!("Step {number}: {}", step.title)];
+    let mut out = String::with_capacity(step.title.len() + step.why.len() + 64);
+    push_hash_comment(
+        &mut out,
+        &quote::comment(&format!("Step {number}: {}", step.title)),
+    );
     if step.irreversible {
-        lines.push(format!(
-            "WARNING: IRREVERSIBLE. This cannot be undone: {}",
-            step.irreversibility()
-        ));
+        push_hash_comment(
+            &mut out,
+            &quote::comment(&format!(
+                "WARNING: IRREVERSIBLE. This cannot be undone: {}",
+                step.irreversibility()
+            )),
+        );
     }
-    lines.extend(wrap(&step.why, 96));
-    let lines: Vec<String> = lines.iter().map(|l| quote::comment(l)).collect();
-    hash_comment_block(&lines)
+    for line in wrap(&step.why, 96) {
+        push_hash_comment(&mut out, &quote::comment(&line));
+    }
+    out
 }
 
 /// Greedy word wrap for comments.

@@ -55,8 +55,8 @@ fn flag(slots: &[Slot<'_>], name: &str) -> bool {
 }
 
 fn replace_values(mut line: &str, slots: &[Slot<'_>], out: &mut String) {
-    while let Some(start) = line.find("{{") {
-        let value = line[start + 2..].find("}}").and_then(|end| {
+    while let Some(start) = find_pair(line, b'{') {
+        let value = find_pair(&line[start + 2..], b'}').and_then(|end| {
             let name = &line[start + 2..start + 2 + end];
             slots.iter().find_map(|slot| match slot {
                 Text(n, value) if *n == name => Some((*value, start + 2 + end + 2)),
@@ -76,4 +76,18 @@ fn replace_values(mut line: &str, slots: &[Slot<'_>], out: &mut String) {
         }
     }
     out.push_str(line);
+}
+
+/// Where the first `{{` (or `}}`) starts: a single-byte search is a fast scan.
+fn find_pair(text: &str, brace: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = bytes[from..].iter().position(|b| *b == brace) {
+        let start = from + at;
+        if bytes.get(start + 1) == Some(&brace) {
+            return Some(start);
+        }
+        from = start + 1;
+    }
+    None
 }

@@ -38,12 +38,21 @@ fn base_v2() -> Value {
 /// adding a field changes no existing link.
 pub fn share_fragment(draft: &Draft) -> String {
     let value = serde_json::to_value(draft).expect("a draft always serialises");
-    let defaults = serde_json::to_value(Draft::default()).expect("a draft always serialises");
-    let base = patch::fill_missing(base_v2(), &defaults);
-    let patch = patch::diff(&base, &value).unwrap_or_else(|| Value::Object(Default::default()));
+    let patch =
+        patch::diff(filled_base(), &value).unwrap_or_else(|| Value::Object(Default::default()));
     let json = serde_json::to_vec(&patch).expect("JSON values serialise");
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(&json, 9);
     format!("v{LINK_VERSION}={}", base64url::encode(&packed))
+}
+
+/// The base with the fields added since filled from their defaults: the same on every call,
+/// so it is built once (the page makes a link on every keystroke).
+fn filled_base() -> &'static Value {
+    static BASE: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    BASE.get_or_init(|| {
+        let defaults = serde_json::to_value(Draft::default()).expect("a draft always serialises");
+        patch::fill_missing(base_v2(), &defaults)
+    })
 }
 
 /// The whole link when the wizard's address is known (the page knows it; the core does not).
