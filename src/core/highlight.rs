@@ -56,27 +56,161 @@ pub fn to_html_lines(
     let mut lines = Vec::new();
     let mut open = Open::Nothing;
     for (index, line) in text.split_inclusive('\n').enumerate() {
-        let mut out = String::with_capacity(line.len() + line.len() / 2 + 40);
-        // The number is an attribute the CSS shows, not a CSS counter: a counter makes the
-        // browser renumber every line after any change (about a second per keystroke at
-        // 3,000 lines).
-        out.push_str(if changed(index) {
-            "<span class=\"l chg\" data-n=\""
-        } else {
-            "<span class=\"l\" data-n=\""
-        });
-        out.push_str(&(index + 1).to_string());
-        out.push_str("\">");
-        let mut html = Html { out: &mut out };
-        open = match language {
-            Language::Bash => bash_line(line, open, &mut html),
-            Language::PowerShell => powershell_line(line, open, &mut html),
-            Language::Http => http_line(line, open, &mut html),
-        };
-        out.push_str("</span>");
-        lines.push(out);
+        let (body, next) = highlight_line(language, line, open);
+        open = next;
+        lines.push(wrap_line(index, changed(index), &body));
     }
     lines
+}
+
+/// One line's markup, without its wrapper, and where the next line starts.
+fn highlight_line(language: Language, line: &str, open: Open) -> (String, Open) {
+    let mut out = String::with_capacity(line.len() + line.len() / 2 + 16);
+    let mut html = Html { out: &mut out };
+    let next = match language {
+        Language::Bash => bash_line(line, open, &mut html),
+        Language::PowerShell => powershell_line(line, open, &mut html),
+        Language::Http => http_line(line, open, &mut html),
+    };
+    (out, next)
+}
+
+/// The wrapper of line `index` (0-based). The number is an attribute the CSS shows, not a CSS
+/// counter: a counter makes the browser renumber every line after any change (about a second
+/// per keystroke at 3,000 lines).
+fn wrap_line(index: usize, changed: bool, body: &str) -> String {
+    let number = (index + 1).to_string();
+    let mut out = String::with_capacity(body.len() + number.len() + 40);
+    out.push_str(if changed {
+        "<span class=\"l chg\" data-n=\""
+    } else {
+        "<span class=\"l\" data-n=\""
+    });
+    out.push_str(&number);
+    out.push_str("\">");
+    out.push_str(body);
+    out.push_str("</span>");
+    out
+}
+
+/// The code view between edits: what `to_html_lines` gave last time, line by line, so that
+/// an edit highlights again only the lines that differ (a keystroke in a 3,000-line script
+/// changes a handful).
+#[derive(Default)]
+pub struct LineCache {
+    language: Option<Language>,
+    lines: Vec<CachedLine>,
+}
+
+struct CachedLine {
+    /// With its line break.
+    text: String,
+    open_before: Open,
+    open_after: Open,
+    body: String,
+}
+
+impl LineCache {
+    /// The same as `to_html_lines(language, text, changed)`, where `changed` marks what
+    /// `changed_lines(previous text, text)` finds when `mark_changes` is set (and nothing
+    /// otherwise); only lines whose text or starting state differ are highlighted again.
+    pub fn update(&mut self, language: Language, text: &str, mark_changes: bool) -> Vec<String> {
+        let new: Vec<&str> = text.split_inclusive('\n').collect();
+        let old = if self.language == Some(language) {
+            std::mem::take(&mut self.lines)
+        } else {
+            Vec::new()
+        };
+        // Lines are paired by position; when the count changed, the common start and end are.
+        let (n, m) = (new.len(), old.len());
+        let (prefix, suffix) = if n == m {
+            (n, 0)
+        } else {
+            let prefix = new
+                .iter()
+                .zip(&old)
+                .take_while(|(a, b)| **a == b.text)
+                .count();
+            let room = n.min(m) - prefix;
+            let suffix = new
+                .iter()
+                .rev()
+                .zip(old.iter().rev())
+                .take(room)
+                .take_while(|(a, b)| **a == b.text)
+                .count();
+            (prefix, suffix)
+        };
+        let paired = |i: usize| {
+            if i < prefix {
+                old.get(i)
+            } else if i >= n - suffix {
+                old.get(i + m - n)
+            } else {
+                None
+            }
+        };
+        let was_shown = OldLines::new(&old, mark_changes);
+        let mut lines = Vec::with_capacity(n);
+        let mut cache = Vec::with_capacity(n);
+        let mut open = Open::Nothing;
+        for (index, line) in new.iter().enumerate() {
+            let before = paired(index);
+            let same_text = before.is_some_and(|b| b.text == *line);
+            let (body, next) = match before {
+                Some(b) if same_text && b.open_before == open => (b.body.clone(), b.open_after),
+                _ => highlight_line(language, line, open),
+            };
+            let changed = mark_changes && !same_text && !was_shown.contains(line);
+            lines.push(wrap_line(index, changed, &body));
+            cache.push(CachedLine {
+                text: (*line).to_owned(),
+                open_before: open,
+                open_after: next,
+                body,
+            });
+            open = next;
+        }
+        self.language = Some(language);
+        self.lines = cache;
+        lines
+    }
+}
+
+/// Whether a line (without its line break) was in the previous text; the set is built only when
+/// a line differs from its partner.
+struct OldLines<'a> {
+    old: &'a [CachedLine],
+    enabled: bool,
+    set: std::cell::OnceCell<std::collections::HashSet<&'a str>>,
+}
+
+impl<'a> OldLines<'a> {
+    fn new(old: &'a [CachedLine], enabled: bool) -> Self {
+        OldLines {
+            old,
+            enabled,
+            set: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn contains(&self, line: &str) -> bool {
+        if !self.enabled {
+            return true;
+        }
+        let set = self
+            .set
+            .get_or_init(|| self.old.iter().map(|l| without_break(&l.text)).collect());
+        set.contains(without_break(line))
+    }
+}
+
+/// What `str::lines` yields for a line of `split_inclusive('\n')`.
+fn without_break(line: &str) -> &str {
+    match line.strip_suffix('\n') {
+        Some(line) => line.strip_suffix('\r').unwrap_or(line),
+        None => line,
+    }
 }
 
 /// Indexes (0-based) of the lines of `new` that `old` does not have: what an edit changed.

@@ -7,7 +7,7 @@ use super::app::{bool_attr, errors_phrase};
 use super::browser;
 use super::state::{AppState, WizardStep};
 use crate::core::diagnostics::{dom_id, list_entry_label, step_of_field, Severity};
-use crate::core::highlight::{changed_lines, to_html_lines, Language};
+use crate::core::highlight::{Language, LineCache};
 use crate::core::network_diff::network_diff;
 use crate::core::plan::Plan;
 use crate::core::render::{render, OutputTarget, RenderContext};
@@ -111,22 +111,23 @@ pub fn output_panel() -> AnyView {
             })
         })
     });
-    // The lines that differ from what the same tab showed before the last edit.
+    // The lines that differ from what the same tab showed before the last edit are marked; the
+    // cache highlights again only the lines that differ.
     let previous = StoredValue::new(None::<Shown>);
+    let cache = StoredValue::new(LineCache::default());
     let code_lines = Memo::new(move |_| {
         shown.with(|now| match now {
             None => Vec::new(),
             Some(now) => {
-                let changed = previous.with_value(|before| match before {
-                    Some(before) if before.tab == now.tab && before.text != now.text => {
-                        changed_lines(&before.text, &now.text)
-                    }
-                    _ => Vec::new(),
+                let mark = previous.with_value(|before| {
+                    before
+                        .as_ref()
+                        .is_some_and(|b| b.tab == now.tab && b.text != now.text)
                 });
                 previous.set_value(Some(now.clone()));
-                to_html_lines(Language::of(now.tab), &now.text, &|i| {
-                    changed.get(i).copied().unwrap_or(false)
-                })
+                cache
+                    .try_update_value(|c| c.update(Language::of(now.tab), &now.text, mark))
+                    .unwrap_or_default()
             }
         })
     });

@@ -2,7 +2,9 @@
 //! and it colours what a reader looks for.
 
 use ai_network_wizard::core::generate::generate;
-use ai_network_wizard::core::highlight::{changed_lines, to_html, Language};
+use ai_network_wizard::core::highlight::{
+    changed_lines, to_html, to_html_lines, Language, LineCache,
+};
 use ai_network_wizard::core::render::OutputTarget;
 
 use crate::support::{fixtures, render_draft};
@@ -138,4 +140,49 @@ fn the_lines_an_edit_changed_are_marked() {
         ),
         "{html}"
     );
+}
+
+/// The page keeps a line cache between edits: after any sequence of scripts (edits that change a
+/// value, add or drop lines, switch the language), it gives exactly what highlighting the whole
+/// script again gives, with the same lines marked as changed.
+#[test]
+fn the_line_cache_gives_what_highlighting_everything_again_gives() {
+    let mut scripts: Vec<(Language, String)> = Vec::new();
+    for (_, draft) in fixtures() {
+        if generate(&draft).plan.is_none() {
+            continue;
+        }
+        for target in OutputTarget::ALL {
+            let script = render_draft(&draft, target);
+            // The same script with one value edited, one line added and one removed.
+            let edited = script.replacen("'", "'x", 1);
+            let mut lines: Vec<&str> = script.split_inclusive('\n').collect();
+            lines.insert(lines.len() / 2, "echo 'added'\n");
+            let added = lines.concat();
+            lines.remove(lines.len() / 3);
+            let removed = lines.concat();
+            for text in [script, edited, added, removed] {
+                scripts.push((Language::of(target), text));
+            }
+        }
+    }
+    let mut cache = LineCache::default();
+    let mut previous: Option<&(Language, String)> = None;
+    for now in &scripts {
+        let (language, text) = now;
+        let mark = previous.is_some_and(|(l, t)| l == language && t != text);
+        let changed = match previous {
+            Some((_, before)) if mark => changed_lines(before, text),
+            _ => Vec::new(),
+        };
+        let expected = to_html_lines(*language, text, &|i| {
+            changed.get(i).copied().unwrap_or(false)
+        });
+        assert!(
+            cache.update(*language, text, mark) == expected,
+            "{language:?}: the cached lines differ"
+        );
+        previous = Some(now);
+    }
+    assert!(scripts.len() >= 240, "{} scripts", scripts.len());
 }
