@@ -177,31 +177,22 @@ impl LineCache {
     }
 }
 
-/// Whether a line (without its line break) was in the previous text; the set is built only when
-/// a line differs from its partner.
+/// Whether a line (without its line break) was in the previous text. Only lines that differ from
+/// their partner are looked up, a handful per keystroke, so a scan beats building a set (and
+/// keeps a hash set's code out of the page).
 struct OldLines<'a> {
     old: &'a [CachedLine],
     enabled: bool,
-    set: std::cell::OnceCell<std::collections::HashSet<&'a str>>,
 }
 
 impl<'a> OldLines<'a> {
     fn new(old: &'a [CachedLine], enabled: bool) -> Self {
-        OldLines {
-            old,
-            enabled,
-            set: std::cell::OnceCell::new(),
-        }
+        OldLines { old, enabled }
     }
 
     fn contains(&self, line: &str) -> bool {
-        if !self.enabled {
-            return true;
-        }
-        let set = self
-            .set
-            .get_or_init(|| self.old.iter().map(|l| without_break(&l.text)).collect());
-        set.contains(without_break(line))
+        let line = without_break(line);
+        !self.enabled || self.old.iter().any(|l| without_break(&l.text) == line)
     }
 }
 

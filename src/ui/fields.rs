@@ -85,6 +85,34 @@ pub struct Extras {
 type Getter<T> = std::sync::Arc<dyn Fn(&Draft) -> T + Send + Sync>;
 type Setter<T> = std::sync::Arc<dyn Fn(&mut Draft, T) + Send + Sync>;
 
+/// What a field's value is read again after: any change of the draft (`None`), or only a change
+/// of the part it shows (a row of a long list tracks a memo of its row). Every reader of the
+/// draft signal is re-run, and re-subscribed, on every keystroke: with a thousand of them (100 IP
+/// rules, 100 subnets) that alone cost tens of milliseconds.
+pub type Scope = Option<std::sync::Arc<dyn Fn() + Send + Sync>>;
+
+/// A scope that tracks `source` (a memo of a row or of a list). It reads the memo rather than
+/// only tracking it: a memo that was never read is never computed, so it would not follow the
+/// draft.
+pub fn scope_of<T: Send + Sync + 'static>(source: Memo<T>) -> Scope {
+    Some(std::sync::Arc::new(move || source.with(|_| ())))
+}
+
+/// The value of a field, read again when its scope changes.
+fn scoped<T: Clone + PartialEq + Send + Sync + 'static>(
+    state: AppState,
+    scope: Scope,
+    get: Getter<T>,
+) -> Memo<T> {
+    Memo::new(move |_| match &scope {
+        Some(track) => {
+            track();
+            state.draft.with_untracked(|d| get(d))
+        }
+        None => state.draft.with(|d| get(d)),
+    })
+}
+
 /// A text input bound to a string in the draft. (The closures are boxed at once, so there is one
 /// copy of the view code for every text input of the app: it keeps the bundle small.)
 pub fn text_input(
@@ -94,7 +122,20 @@ pub fn text_input(
     get: impl Fn(&Draft) -> String + Send + Sync + 'static,
     set: impl Fn(&mut Draft, String) + Send + Sync + 'static,
 ) -> AnyView {
+    text_input_in(None, label, field, extras, get, set)
+}
+
+/// A text input whose value is read again only when `scope` changes (see [`Scope`]).
+pub fn text_input_in(
+    scope: Scope,
+    label: String,
+    field: String,
+    extras: Extras,
+    get: impl Fn(&Draft) -> String + Send + Sync + 'static,
+    set: impl Fn(&mut Draft, String) + Send + Sync + 'static,
+) -> AnyView {
     text_input_view(
+        scope,
         label,
         field,
         extras,
@@ -104,6 +145,7 @@ pub fn text_input(
 }
 
 fn text_input_view(
+    scope: Scope,
     label: String,
     field: String,
     extras: Extras,
@@ -113,7 +155,7 @@ fn text_input_view(
     let state = expect_context::<AppState>();
     let id = dom_id(&field);
     let messages = shown_messages(state, field.clone());
-    let value = Memo::new(move |_| state.draft.with(|d| get(d)));
+    let value = scoped(state, scope, get);
     let touched_field = field.clone();
     view! {
         <div class="field">
@@ -210,7 +252,19 @@ pub fn checkbox(
     get: impl Fn(&Draft) -> bool + Send + Sync + 'static,
     set: impl Fn(&mut Draft, bool) + Send + Sync + 'static,
 ) -> AnyView {
+    checkbox_in(None, label, field, get, set)
+}
+
+/// A checkbox whose value is read again only when `scope` changes (see [`Scope`]).
+pub fn checkbox_in(
+    scope: Scope,
+    label: String,
+    field: String,
+    get: impl Fn(&Draft) -> bool + Send + Sync + 'static,
+    set: impl Fn(&mut Draft, bool) + Send + Sync + 'static,
+) -> AnyView {
     checkbox_view(
+        scope,
         label,
         field,
         std::sync::Arc::new(get),
@@ -218,10 +272,16 @@ pub fn checkbox(
     )
 }
 
-fn checkbox_view(label: String, field: String, get: Getter<bool>, set: Setter<bool>) -> AnyView {
+fn checkbox_view(
+    scope: Scope,
+    label: String,
+    field: String,
+    get: Getter<bool>,
+    set: Setter<bool>,
+) -> AnyView {
     let state = expect_context::<AppState>();
     let id = dom_id(&field);
-    let checked = Memo::new(move |_| state.draft.with(|d| get(d)));
+    let checked = scoped(state, scope, get);
     let touched_field = field.clone();
     view! {
         <div class="field checkbox">

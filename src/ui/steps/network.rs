@@ -11,7 +11,9 @@ use crate::core::draft::{
 };
 use crate::core::ip_rules::MAX_RULES;
 use crate::core::resource_kinds::{kind_info, ResourceType};
-use crate::ui::fields::{checkbox, field_messages, select_input, text_input, Extras, RowList};
+use crate::ui::fields::{
+    checkbox, checkbox_in, field_messages, scope_of, select_input, text_input_in, Extras, RowList,
+};
 use crate::ui::state::AppState;
 
 const IP_RULES: RowList<String> = RowList {
@@ -304,6 +306,8 @@ fn connection_choice(index: usize, connection: ConnectionState) -> AnyView {
 fn ip_rules_editor() -> AnyView {
     let state = expect_context::<AppState>();
     let count = Memo::new(move |_| state.draft.with(|d| d.network.ip_rules.len()));
+    // The rows read the list, not the draft: a keystroke elsewhere does not re-read them.
+    let list = Memo::new(move |_| state.draft.with(|d| d.network.ip_rules.clone()));
     let paste = RwSignal::new(String::new());
     let as_text = RwSignal::new(false);
     let add_pasted = move |_| {
@@ -334,7 +338,7 @@ fn ip_rules_editor() -> AnyView {
             <Show
                 when=move || as_text.get()
                 fallback=move || view! {
-                    <For each=move || 0..count.get() key=|i| *i children=ip_row />
+                    <For each=move || 0..count.get() key=|i| *i children=move |i| ip_row(i, list) />
                     <button type="button" id=IP_RULES.add_button on:click=add_one>"Add an address"</button>
                     <div class="field">
                         <label for="ip-paste">"Or paste many (one per line, or separated by commas or spaces)"</label>
@@ -417,12 +421,13 @@ fn lines_editor(lines: Lines) -> AnyView {
     .into_any()
 }
 
-fn ip_row(index: usize) -> AnyView {
+fn ip_row(index: usize, list: Memo<Vec<String>>) -> AnyView {
     let state = expect_context::<AppState>();
     let remove = move |_| IP_RULES.remove(state, index);
     view! {
         <div class="row">
-            {text_input(
+            {text_input_in(
+                scope_of(list),
                 format!("IP rule {}", index + 1),
                 format!("network.ip_rules.{index}"),
                 Extras { placeholder: "203.0.113.0/24", ..Extras::default() },
@@ -466,19 +471,20 @@ fn vnet_rules_editor() -> AnyView {
 
 fn vnet_row(index: usize) -> AnyView {
     let state = expect_context::<AppState>();
-    let by_parts = Memo::new(move |_| {
-        state.draft.with(|d| {
-            d.network
-                .vnet_rules
-                .get(index)
-                .is_some_and(|r| r.input == SubnetInput::Parts)
-        })
+    // This row's fields read again only when this row changes.
+    let row = Memo::new(move |_| {
+        state
+            .draft
+            .with(|d| d.network.vnet_rules.get(index).cloned())
     });
+    let by_parts =
+        Memo::new(move |_| row.with(|r| r.as_ref().is_some_and(|r| r.input == SubnetInput::Parts)));
     let path = move |part: &str| format!("network.vnet_rules.{index}.{part}");
     // Reads and writes one string field of this row.
     macro_rules! part_input {
         ($label:expr, $part:literal, $field:ident, $extras:expr) => {
-            text_input(
+            text_input_in(
+                scope_of(row),
                 $label.into(),
                 path($part),
                 $extras,
@@ -531,7 +537,8 @@ fn vnet_row(index: usize) -> AnyView {
                 {part_input!("Subnet", "subnet", subnet, Extras::default())}
             </Show>
             {part_input!("Tenant ID, if the subnet is in another Entra tenant", "tenant_id", tenant_id, Extras { hint: "Leave empty for the same tenant.", ..Extras::default() })}
-            {checkbox(
+            {checkbox_in(
+                scope_of(row),
                 "Enable the Microsoft.CognitiveServices service endpoint on this subnet (its other endpoints and settings are kept)".into(),
                 path("enable_service_endpoint"),
                 move |d| d.network.vnet_rules.get(index).is_some_and(|r| r.enable_service_endpoint),
