@@ -2,7 +2,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{kind_of, parse_default_action, parse_public_access};
+use super::{kind_of, list_field, parse_default_action, parse_public_access, text_field};
 use crate::core::diagnostics::Diagnostic;
 use crate::core::draft::{DefaultAction, PublicNetworkAccess};
 
@@ -290,17 +290,7 @@ fn optional_text(
     field: &str,
     out: &mut Vec<Diagnostic>,
 ) -> Option<String> {
-    match object.get(key) {
-        None | Some(Value::Null) => None,
-        Some(Value::String(text)) => Some(text.clone()),
-        Some(other) => {
-            out.push(Diagnostic::error(
-                format!("{field}.{key}"),
-                format!("{key} must be text, found {}.", kind_of(other)),
-            ));
-            None
-        }
-    }
+    text_field(object, key, &format!("{field}.{key}"), key, out)
 }
 
 /// Keys of networkAcls this reader understands; any other would be lost by a rewrite.
@@ -421,17 +411,7 @@ fn list<'a>(
     field: &str,
     out: &mut Vec<Diagnostic>,
 ) -> &'a [Value] {
-    match object.get(key) {
-        None | Some(Value::Null) => &[],
-        Some(Value::Array(items)) => items,
-        Some(other) => {
-            out.push(Diagnostic::error(
-                format!("{field}.{key}"),
-                format!("{key} must be a list, found {}.", kind_of(other)),
-            ));
-            &[]
-        }
-    }
+    list_field(object, key, &format!("{field}.{key}"), key, out)
 }
 
 fn entry_object<'a>(

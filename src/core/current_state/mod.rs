@@ -10,7 +10,7 @@ mod account;
 mod subnet;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::diagnostics::Diagnostic;
 use super::draft::{DefaultAction, PublicNetworkAccess};
@@ -151,7 +151,7 @@ pub fn validate_current_state(
 }
 
 /// A JSON value's kind, for messages.
-fn kind_of(value: &Value) -> &'static str {
+pub(crate) fn kind_of(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "true/false",
@@ -159,6 +159,50 @@ fn kind_of(value: &Value) -> &'static str {
         Value::String(_) => "text",
         Value::Array(_) => "a list",
         Value::Object(_) => "an object",
+    }
+}
+
+/// The text at `key` of pasted JSON: `None` when absent or null; anything else is an error at
+/// `field`, naming the key as `name` ("NAME must be text, found a number.").
+pub(crate) fn text_field(
+    object: &Map<String, Value>,
+    key: &str,
+    field: &str,
+    name: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    match object.get(key) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(text)) => Some(text.clone()),
+        Some(other) => {
+            out.push(Diagnostic::error(
+                field,
+                format!("{name} must be text, found {}.", kind_of(other)),
+            ));
+            None
+        }
+    }
+}
+
+/// The list at `key` of pasted JSON (absent or null: empty); anything else is an error at
+/// `field`, as for [`text_field`].
+pub(crate) fn list_field<'a>(
+    object: &'a Map<String, Value>,
+    key: &str,
+    field: &str,
+    name: &str,
+    out: &mut Vec<Diagnostic>,
+) -> &'a [Value] {
+    match object.get(key) {
+        None | Some(Value::Null) => &[],
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            out.push(Diagnostic::error(
+                field,
+                format!("{name} must be a list, found {}.", kind_of(other)),
+            ));
+            &[]
+        }
     }
 }
 

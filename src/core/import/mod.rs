@@ -14,7 +14,7 @@ mod powershell;
 use serde_json::{Map, Value};
 
 use super::cloud::Cloud;
-use super::current_state::{import_pasted, CurrentStateDraft};
+use super::current_state::{import_pasted, kind_of, list_field, text_field, CurrentStateDraft};
 use super::diagnostics::{Diagnostic, Severity};
 use super::draft::Draft;
 
@@ -208,17 +208,6 @@ fn cloud_of(endpoint: Option<&str>, region: &str) -> Cloud {
     }
 }
 
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_owned()
@@ -234,17 +223,7 @@ fn text_at(
     path: &str,
     out: &mut Vec<Diagnostic>,
 ) -> Option<String> {
-    match object.get(key) {
-        None | Some(Value::Null) => None,
-        Some(Value::String(text)) => Some(text.clone()),
-        Some(other) => {
-            out.push(Diagnostic::error(
-                join(path, key),
-                format!("\"{key}\" must be text, found {}.", kind_of(other)),
-            ));
-            None
-        }
-    }
+    text_field(object, key, &join(path, key), &format!("\"{key}\""), out)
 }
 
 /// A list at `key` (absent or null: empty), with an error when it is something else.
@@ -254,17 +233,7 @@ fn list_at<'a>(
     path: &str,
     out: &mut Vec<Diagnostic>,
 ) -> &'a [Value] {
-    match object.get(key) {
-        None | Some(Value::Null) => &[],
-        Some(Value::Array(items)) => items,
-        Some(other) => {
-            out.push(Diagnostic::error(
-                join(path, key),
-                format!("\"{key}\" must be a list, found {}.", kind_of(other)),
-            ));
-            &[]
-        }
-    }
+    list_field(object, key, &join(path, key), &format!("\"{key}\""), out)
 }
 
 /// What a person pasted, dropped or picked on the Review step.
