@@ -23,12 +23,18 @@ struct ConfigFile {
 
 /// Serialises a draft as a pretty, stable configuration file.
 pub fn to_config_json(draft: &Draft) -> String {
-    serde_json::to_string_pretty(&config_file(draft)).expect("a draft always serialises") + "\n"
+    super::quote::json_pretty(&config_value(draft)) + "\n"
 }
 
 /// The same document on one line, for share links.
 pub fn to_compact_config_json(draft: &Draft) -> String {
-    serde_json::to_string(&config_file(draft)).expect("a draft always serialises")
+    config_value(draft).to_string()
+}
+
+/// The document as a JSON value (field order kept). Every writer goes through the value, so the
+/// web app carries one copy of the draft's serialisation code, not one per output format.
+fn config_value(draft: &Draft) -> serde_json::Value {
+    serde_json::to_value(config_file(draft)).expect("a draft always serialises")
 }
 
 fn config_file(draft: &Draft) -> ConfigFile {

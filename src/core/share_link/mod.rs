@@ -40,8 +40,9 @@ pub fn share_fragment(draft: &Draft) -> String {
     let value = serde_json::to_value(draft).expect("a draft always serialises");
     let patch =
         patch::diff(filled_base(), &value).unwrap_or_else(|| Value::Object(Default::default()));
-    let json = serde_json::to_vec(&patch).expect("JSON values serialise");
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(&json, 9);
+    // Display writes compact JSON, the same bytes as `to_vec`, with the writer the app has anyway.
+    let json = patch.to_string();
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
     format!("v{LINK_VERSION}={}", base64url::encode(&packed))
 }
 
@@ -137,7 +138,11 @@ fn read_v2(payload: &str) -> Result<Draft, LinkError> {
                 LinkError::Damaged("its compressed data is incomplete or fails its checksum".into())
             }
         })?;
-    let patch: Value = serde_json::from_slice(&json)
+    // Read as text: the parser for text is in the app already (one copy of it, not two).
+    let json = String::from_utf8(json).map_err(|_| {
+        LinkError::Damaged("its configuration is not valid JSON: it is not UTF-8 text".into())
+    })?;
+    let patch: Value = serde_json::from_str(&json)
         .map_err(|e| LinkError::Damaged(format!("its configuration is not valid JSON: {e}")))?;
     if !patch.is_object() {
         return Err(LinkError::Damaged(
