@@ -13,6 +13,8 @@ use crate::core::diagnostics::{step_of_field, Severity};
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    #[cfg(feature = "arm-direct")]
+    super::arm_session::ArmSession::provide(state);
     // Back and Forward move between steps.
     browser::on_history_change(move || {
         let (step, tab) = browser::step_and_tab_from_url();

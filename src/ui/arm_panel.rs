@@ -6,12 +6,13 @@
 use leptos::prelude::*;
 
 use super::arm_fetch;
+use super::arm_session::ArmSession;
 use super::browser;
 use super::csp;
 use super::state::AppState;
 use crate::core::arm_client::endpoint::{parse_custom_endpoint, resource_read};
 use crate::core::arm_client::{
-    policy, read_token, Executor, HttpRequest, Next, Outcome, StepPreview, StepRun, StepStatus,
+    policy, Executor, HttpRequest, Next, Outcome, StepPreview, StepRun, StepStatus,
 };
 use crate::core::import::{describe, import_show_json};
 use serde_json::Value;
@@ -28,43 +29,18 @@ struct Run {
 
 pub fn arm_panel() -> AnyView {
     let state = expect_context::<AppState>();
-    // The token: in this signal and the field only; never saved, never in a link or a file.
-    let token = RwSignal::new(String::new());
-    let now = RwSignal::new(arm_fetch::now_seconds());
-    let custom = csp::custom_endpoint();
+    let session = expect_context::<ArmSession>();
+    let ArmSession {
+        token,
+        now,
+        checked,
+        expired_note,
+        ..
+    } = session;
+    let custom = session.custom();
     let cloud = move || state.draft.with(|d| d.target.cloud);
-    let endpoint = {
-        let custom = custom.clone();
-        move || {
-            custom
-                .clone()
-                .unwrap_or_else(|| cloud().arm_endpoint().to_owned())
-        }
-    };
-    let checked = {
-        let custom = custom.clone();
-        Memo::new(move |_| {
-            let text = token.get();
-            (!text.trim().is_empty())
-                .then(|| read_token(&text, cloud(), custom.as_deref(), now.get()))
-        })
-    };
-    let expired_note = RwSignal::new(String::new());
-    let _clock = set_interval_with_handle(
-        move || {
-            now.set(arm_fetch::now_seconds());
-            // An expired token is dropped at once.
-            if let Some(Err(message)) = checked.get_untracked() {
-                if message.contains("expired") {
-                    token.set(String::new());
-                    expired_note
-                        .set("The token expired and was forgotten. Paste a new one.".into());
-                }
-            }
-        },
-        std::time::Duration::from_secs(1),
-    );
-    let usable = move || checked.with(|c| matches!(c, Some(Ok(_))));
+    let endpoint = move || session.endpoint();
+    let usable = move || session.usable();
     let run = Run {
         executor: StoredValue::new_local(None),
         steps: RwSignal::new(Vec::new()),
@@ -84,7 +60,6 @@ pub fn arm_panel() -> AnyView {
     });
 
     let load = {
-        let endpoint = endpoint.clone();
         move |_| {
             let request = match state.draft.with_untracked(|d| resource_read(&d.target)) {
                 Ok(request) => request,
@@ -126,7 +101,6 @@ pub fn arm_panel() -> AnyView {
     };
 
     let apply = {
-        let endpoint = endpoint.clone();
         move |_| {
             let Some(plan) = state.generated.with_untracked(|g| g.plan.clone()) else {
                 run.activity.set(
@@ -180,7 +154,7 @@ pub fn arm_panel() -> AnyView {
             <input id="arm-token" type="password" autocomplete="off" spellcheck="false" aria-describedby="arm-token-message"
                 prop:value=move || token.get()
                 on:input=move |ev| { expired_note.set(String::new()); token.set(event_target_value(&ev)) }/>
-            <p class="field-msg" id="arm-token-message" style="white-space: pre-line">{move || match checked.get() {
+            <p class="field-msg" id="arm-token-message">{move || match checked.get() {
                 Some(Err(message)) => message,
                 None => {
                     let note = expired_note.get();
@@ -199,7 +173,7 @@ pub fn arm_panel() -> AnyView {
             })}
             <details class="arm-endpoint" open=has_custom>
                 <summary>"Advanced: Resource Manager endpoint"</summary>
-                <p id="arm-endpoint-now">"Requests go to "{endpoint.clone()}{if has_custom { " (custom)" } else { " (the cloud's)" }}</p>
+                <p id="arm-endpoint-now">"Requests go to "{endpoint}{if has_custom { " (custom)" } else { " (the cloud's)" }}</p>
                 <label for="arm-endpoint">"Custom endpoint (Azure Stack Hub, or a test server on this machine)"</label>
                 <input id="arm-endpoint" type="url" prop:value=move || custom_text.get() on:input=move |ev| custom_text.set(event_target_value(&ev))/>
                 <div class="actions">
@@ -214,9 +188,9 @@ pub fn arm_panel() -> AnyView {
                 <button type="button" id="arm-cancel" disabled=move || !run.running.get() on:click=cancel>"Cancel"</button>
                 <button type="button" id="arm-resume" disabled=move || run.running.get() || !matches!(run.outcome.get(), Some(Outcome::Failed { .. } | Outcome::Cancelled { .. })) || !usable() on:click=resume>"Resume"</button>
             </div>
-            <p class="field-msg" id="arm-load-message" style="white-space: pre-line">{move || load_message.get()}</p>
+            <p class="field-msg" id="arm-load-message">{move || load_message.get()}</p>
             <ol id="arm-steps">{move || step_list(run, preview.get())}</ol>
-            <p id="arm-outcome" role="status" style="white-space: pre-line">{move || outcome_text(run)}</p>
+            <p id="arm-outcome" role="status">{move || outcome_text(run)}</p>
         </section>
     }
     .into_any()

@@ -5,6 +5,10 @@ mod app;
 mod arm_fetch;
 #[cfg(feature = "arm-direct")]
 mod arm_panel;
+#[cfg(feature = "arm-direct")]
+mod arm_session;
+#[cfg(feature = "arm-direct")]
+mod arm_subdomain;
 mod browser;
 mod csp;
 mod fields;

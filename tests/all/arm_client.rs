@@ -978,3 +978,126 @@ fn the_wizard_page_may_connect_to_its_own_origin_only() {
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'"
     );
 }
+
+// ---- the live subdomain check (apply page, custom-domain step) ----
+
+mod subdomain_check {
+    use ai_network_wizard::core::arm_client::availability::{
+        availability_request, read_availability, Availability,
+    };
+    use ai_network_wizard::core::arm_client::HttpResponse;
+    use ai_network_wizard::core::current_state::CurrentStateDraft;
+    use ai_network_wizard::core::draft::Draft;
+    use ai_network_wizard::core::generate::generate;
+    use ai_network_wizard::core::resource_kinds::ResourceType;
+    use serde_json::{json, Value};
+
+    use crate::support::valid_draft;
+
+    fn answer(status: u16, body: Value) -> HttpResponse {
+        HttpResponse {
+            status,
+            headers: Vec::new(),
+            body: body.to_string(),
+        }
+    }
+
+    #[test]
+    fn it_sends_the_plans_own_request_and_nothing_for_an_incomplete_form() {
+        let mut draft = valid_draft();
+        draft.custom_domain.subdomain = "Contoso-Speech".into();
+        let request = availability_request(&draft).expect("a complete name and subscription");
+        let plan = generate(&draft).plan.expect("valid");
+        let planned: Vec<_> = plan
+            .steps
+            .iter()
+            .flat_map(|s| plan.requests(s))
+            .filter(|r| r.path.ends_with("/checkDomainAvailability"))
+            .collect();
+        assert_eq!(
+            planned,
+            vec![request.clone()],
+            "one source with the REST tab"
+        );
+        assert_eq!(
+            request.body,
+            Some(
+                json!({ "subdomainName": "contoso-speech", "type": "Microsoft.CognitiveServices/accounts", "kind": "SpeechServices" })
+            )
+        );
+
+        let unchanged = valid_draft();
+        for (what, edit) in [
+            (
+                "a name with a space",
+                (|d| d.custom_domain.subdomain = "contoso speech".into()) as fn(&mut Draft),
+            ),
+            ("no subscription", |d| d.target.subscription_id.clear()),
+            ("a half-typed subscription", |d| {
+                d.target.subscription_id = "6f1c2a8e-4b7d".into()
+            }),
+            ("the step left out", |d| d.custom_domain.enabled = false),
+            ("a hub", |d| d.target.resource_type = ResourceType::MlHub),
+        ] {
+            let mut draft = unchanged.clone();
+            edit(&mut draft);
+            assert_eq!(availability_request(&draft), None, "{what}");
+        }
+    }
+
+    #[test]
+    fn its_answer_reads_free_taken_ours_or_unknown() {
+        let mut draft = valid_draft();
+        draft.custom_domain.subdomain = "contoso-speech".into();
+        let free = read_availability(
+            &draft,
+            &answer(
+                200,
+                json!({ "isSubdomainAvailable": true, "subdomainName": "contoso-speech" }),
+            ),
+        );
+        assert_eq!(free.id(), "free");
+        assert!(
+            free.message()
+                .contains("\u{201c}contoso-speech\u{201d} is available"),
+            "{free:?}"
+        );
+
+        let taken_answer = answer(
+            200,
+            json!({ "isSubdomainAvailable": false, "reason": "Sub domain name 'contoso-speech' is not valid or already in use." }),
+        );
+        let taken = read_availability(&draft, &taken_answer);
+        assert_eq!(taken.id(), "taken");
+        assert!(
+            taken
+                .message()
+                .contains("is taken: choose another name. Sub domain name"),
+            "{taken:?}"
+        );
+
+        // Loaded from Azure: the account already carries the name Azure calls taken.
+        draft.current_state = Some(CurrentStateDraft {
+            account: Some(json!({ "properties": { "customSubDomainName": "Contoso-Speech" } })),
+            ..CurrentStateDraft::default()
+        });
+        let ours = read_availability(&draft, &taken_answer);
+        assert!(matches!(ours, Availability::Ours(_)), "{ours:?}");
+        assert!(
+            ours.message().contains("this account's subdomain already"),
+            "{ours:?}"
+        );
+
+        let refused = read_availability(
+            &draft,
+            &answer(
+                401,
+                json!({ "error": { "code": "ExpiredAuthenticationToken", "message": "The token expired." } }),
+            ),
+        );
+        assert_eq!(refused.id(), "unknown");
+        assert!(refused.message().starts_with("Could not check: ExpiredAuthenticationToken: The token expired. The token was refused"), "{refused:?}");
+        let garbled = read_availability(&draft, &answer(200, json!({ "other": 1 })));
+        assert_eq!(garbled.id(), "unknown");
+    }
+}

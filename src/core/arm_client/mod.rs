@@ -4,6 +4,7 @@
 //! state machine that the page drives with `fetch` ([`executor`], with [`policy`] deciding
 //! retries, polling and failure messages).
 
+pub mod availability;
 pub mod compare;
 pub mod endpoint;
 pub mod executor;

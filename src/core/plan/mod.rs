@@ -152,6 +152,27 @@ impl AllowedSubnet {
     }
 }
 
+/// Whether a custom subdomain is free: the request the plan sends before setting one, and the
+/// one the apply page sends as the person types it.
+pub fn subdomain_availability(
+    subscription_id: &str,
+    subdomain: &str,
+    kind: Option<&str>,
+) -> ArmRequest {
+    let mut body =
+        json!({ "subdomainName": subdomain, "type": "Microsoft.CognitiveServices/accounts" });
+    if let Some(k) = kind {
+        body["kind"] = json!(k);
+    }
+    ArmRequest::new(
+        "POST",
+        format!("/subscriptions/{subscription_id}/providers/Microsoft.CognitiveServices/checkDomainAvailability"),
+        api_versions::COGNITIVE_SERVICES,
+    )
+    .body(body)
+    .note("Stop unless \"isSubdomainAvailable\" is true.")
+}
+
 /// One ARM call. The REST renderer prints it; the live client would send it unchanged.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ArmRequest {
@@ -513,17 +534,7 @@ impl Plan {
             )
         };
         let availability = |subdomain: &str, kind: Option<&str>| {
-            let mut body = json!({ "subdomainName": subdomain, "type": "Microsoft.CognitiveServices/accounts" });
-            if let Some(k) = kind {
-                body["kind"] = json!(k);
-            }
-            ArmRequest::new(
-                "POST",
-                format!("/subscriptions/{}/providers/Microsoft.CognitiveServices/checkDomainAvailability", t.subscription_id),
-                api_versions::COGNITIVE_SERVICES,
-            )
-            .body(body)
-            .note("Stop unless \"isSubdomainAvailable\" is true.")
+            subdomain_availability(&t.subscription_id, subdomain, kind)
         };
         let kind = match &t.resource {
             Resource::CognitiveServices { kind, .. } => Some(kind.id),

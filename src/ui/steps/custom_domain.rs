@@ -58,6 +58,7 @@ pub fn custom_domain_step() -> AnyView {
                     |d| d.custom_domain.subdomain.clone(),
                     |d, v| d.custom_domain.subdomain = v,
                 )}
+                {live_check()}
                 {move || endpoint.get().map(|e| view! { <p class="endpoint">"Endpoint: " <code>{e}</code></p> })}
                 <Show when=move || existing.get()>
                     {checkbox(
@@ -71,4 +72,15 @@ pub fn custom_domain_step() -> AnyView {
         </Show>
     }
     .into_any()
+}
+
+/// On the apply page: whether the name is free, checked in Azure once a token is pasted.
+#[cfg(feature = "arm-direct")]
+fn live_check() -> AnyView {
+    crate::ui::arm_subdomain::subdomain_check()
+}
+
+#[cfg(not(feature = "arm-direct"))]
+fn live_check() -> AnyView {
+    ().into_any()
 }

@@ -99,7 +99,7 @@ async function assertNoTokenTrace(page, consoleLines) {
   assert(!shown.includes(SECRET_PART), 'the token is shown in the requests sent');
 }
 
-async function openPanel(page, armFake, namespace, config) {
+async function openPanel(page, armFake, namespace, config, { token = true } = {}) {
   await armFake.control('PUT', `ns/${namespace}`, seed());
   await gotoApp(page, APPLY);
   if (config) {
@@ -115,6 +115,11 @@ async function openPanel(page, armFake, namespace, config) {
   await eventually(async () => assert((await page.locator('#arm-endpoint-now').textContent()).includes(`${armFake.origin}/${namespace}`), 'the custom endpoint is in use'));
   const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? '');
   assert(csp.includes(`connect-src 'self' https://management.azure.com`) && csp.includes(armFake.origin), `CSP: ${csp}`);
+  if (token) await pasteToken(page);
+}
+
+async function pasteToken(page) {
+  await goStep(page, 'review');
   await page.locator('#arm-token').fill(TOKEN);
   await eventually(async () => assert((await page.locator('#arm-token-info').textContent()).includes('ops@contoso.example'), 'the token panel'));
 }
@@ -194,6 +199,45 @@ test('load from Azure pre-fills the form, and the steps say what would change', 
   assert(saved.includes('192.0.2.10'), 'the live IP rule is in the form');
   await goStep(page, 'review');
   await page.screenshot({ path: shot('arm-load.png'), fullPage: true });
+  await assertNoTokenTrace(page, consoleLines);
+});
+
+test('the custom-domain step checks the subdomain in Azure once a token is pasted, never before', async ({ page, armFake }) => {
+  const consoleLines = [];
+  page.on('console', (m) => consoleLines.push(m.text()));
+  await openPanel(page, armFake, 'domains', null, { token: false });
+  // Another account of the subscription holds contoso-live.
+  await armFake.control('PUT', 'ns/domains', seed({ subdomain: 'contoso-live' }));
+  await fillValidTarget(page);
+  await goStep(page, 'custom_domain');
+  const check = page.locator('#subdomain-availability');
+  assert((await check.textContent()).includes('With an access token'), await check.textContent());
+  await page.waitForTimeout(1500);
+  const checks = async () => (await armFake.control('GET', 'ns/domains/log')).requests.filter((r) => r.path.endsWith('/checkDomainAvailability'));
+  assert((await armFake.control('GET', 'ns/domains/log')).requests.length === 0, 'nothing is sent without a token');
+
+  await pasteToken(page);
+  await goStep(page, 'custom_domain');
+  await eventually(async () => assert((await check.getAttribute('data-availability')) === 'free', `free: ${await check.textContent()}`));
+  assert((await check.textContent()).includes('\u201ccontoso-speech\u201d is available'), await check.textContent());
+  await page.locator('#f-custom_domain-subdomain').fill('Contoso-Live');
+  await eventually(async () => assert((await check.getAttribute('data-availability')) === 'taken', `taken: ${await check.textContent()}`));
+  assert((await check.textContent()).includes('is taken: choose another name'), await check.textContent());
+  await page.screenshot({ path: shot('arm-subdomain-taken.png'), fullPage: true });
+  // One request per name once the typing pauses, not one per keystroke.
+  const sent = await checks();
+  assert(sent.length === 2 && sent.every((r) => r.status === 200), `requests: ${JSON.stringify(sent)}`);
+  // A name that is not valid is not sent; forgetting the token stops the checks.
+  await page.locator('#f-custom_domain-subdomain').fill('-bad-');
+  await page.waitForTimeout(1200);
+  assert((await checks()).length === 2, 'an invalid name is not sent');
+  await goStep(page, 'review');
+  await page.locator('#arm-forget').click();
+  await goStep(page, 'custom_domain');
+  await page.locator('#f-custom_domain-subdomain').fill('contoso-other');
+  await page.waitForTimeout(1200);
+  assert((await checks()).length === 2, 'no token, no check');
+  assert((await check.textContent()).includes('With an access token'), await check.textContent());
   await assertNoTokenTrace(page, consoleLines);
 });
 

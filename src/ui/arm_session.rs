@@ -1,0 +1,82 @@
+//! What the apply page's parts share about Resource Manager: the pasted token (in this signal
+//! only: never saved, never in a link or a file), what it says, and where requests go. The
+//! panel on the Review step and the subdomain check in the custom-domain step both use it.
+
+use leptos::prelude::*;
+
+use super::arm_fetch;
+use super::csp;
+use super::state::AppState;
+use crate::core::arm_client::{read_token, TokenInfo};
+
+#[derive(Clone, Copy)]
+pub struct ArmSession {
+    pub token: RwSignal<String>,
+    /// Seconds since 1970, ticking: the countdown and the drop on expiry follow it.
+    pub now: RwSignal<u64>,
+    /// `None` while the field is empty; the token's reading or why it is refused.
+    pub checked: Memo<Option<Result<TokenInfo, String>>>,
+    /// Why the field was emptied (expired, forgotten).
+    pub expired_note: RwSignal<String>,
+    custom: StoredValue<Option<String>>,
+    state: AppState,
+}
+
+impl ArmSession {
+    /// Creates the session and puts it in the context.
+    pub fn provide(state: AppState) -> Self {
+        let token = RwSignal::new(String::new());
+        let now = RwSignal::new(arm_fetch::now_seconds());
+        let custom = csp::custom_endpoint();
+        let custom_for_check = custom.clone();
+        let checked = Memo::new(move |_| {
+            let text = token.get();
+            let cloud = state.draft.with(|d| d.target.cloud);
+            (!text.trim().is_empty())
+                .then(|| read_token(&text, cloud, custom_for_check.as_deref(), now.get()))
+        });
+        let expired_note = RwSignal::new(String::new());
+        set_interval(
+            move || {
+                now.set(arm_fetch::now_seconds());
+                // An expired token is dropped at once.
+                if let Some(Err(message)) = checked.get_untracked() {
+                    if message.contains("expired") {
+                        token.set(String::new());
+                        expired_note
+                            .set("The token expired and was forgotten. Paste a new one.".into());
+                    }
+                }
+            },
+            std::time::Duration::from_secs(1),
+        );
+        let session = ArmSession {
+            token,
+            now,
+            checked,
+            expired_note,
+            custom: StoredValue::new(custom),
+            state,
+        };
+        provide_context(session);
+        session
+    }
+
+    /// A token that reads right for the chosen cloud and has not expired.
+    pub fn usable(self) -> bool {
+        self.checked.with(|c| matches!(c, Some(Ok(_))))
+    }
+
+    pub fn custom(self) -> Option<String> {
+        self.custom.get_value()
+    }
+
+    /// The custom endpoint, or the chosen cloud's Resource Manager.
+    pub fn endpoint(self) -> String {
+        self.custom().unwrap_or_else(|| {
+            self.state
+                .draft
+                .with(|d| d.target.cloud.arm_endpoint().to_owned())
+        })
+    }
+}
