@@ -1,6 +1,7 @@
 //! The browser side of direct ARM calls: `fetch` and timers. The token only passes through
 //! `send`: nothing here keeps, logs or stores it.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -19,15 +20,48 @@ fn dropped(error: JsValue) -> TransportError {
     ))
 }
 
+/// A request with no answer by then is aborted and reported as timed out (ARM answers within
+/// seconds; long-running work is polled, never waited on in one request).
+const TIMEOUT_MS: i32 = 60_000;
+
 pub async fn send(request: &HttpRequest) -> Result<HttpResponse, TransportError> {
     let window = web_sys::window().ok_or_else(|| TransportError::Dropped("no window".into()))?;
+    let controller = web_sys::AbortController::new().map_err(dropped)?;
+    let abort = {
+        let controller = controller.clone();
+        Closure::once(move || controller.abort())
+    };
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            abort.as_ref().unchecked_ref(),
+            TIMEOUT_MS,
+        )
+        .map_err(dropped)?;
+    let answer = fetch(&window, request, &controller.signal()).await;
+    window.clear_timeout_with_handle(timer);
+    drop(abort);
+    answer.map_err(|error| {
+        if controller.signal().aborted() {
+            TransportError::TimedOut
+        } else {
+            dropped(error)
+        }
+    })
+}
+
+async fn fetch(
+    window: &web_sys::Window,
+    request: &HttpRequest,
+    signal: &web_sys::AbortSignal,
+) -> Result<HttpResponse, JsValue> {
     let init = web_sys::RequestInit::new();
     init.set_method(request.method);
     init.set_mode(web_sys::RequestMode::Cors);
     init.set_credentials(web_sys::RequestCredentials::Omit);
-    let headers = web_sys::Headers::new().map_err(dropped)?;
+    init.set_signal(Some(signal));
+    let headers = web_sys::Headers::new()?;
     for (name, value) in &request.headers {
-        headers.append(name, value).map_err(dropped)?;
+        headers.append(name, value)?;
     }
     init.set_headers(&headers);
     if let Some(body) = &request.body {
@@ -35,12 +69,11 @@ pub async fn send(request: &HttpRequest) -> Result<HttpResponse, TransportError>
     }
     let response: web_sys::Response =
         JsFuture::from(window.fetch_with_str_and_init(&request.url, &init))
-            .await
-            .map_err(dropped)?
+            .await?
             .unchecked_into();
-    let body = JsFuture::from(response.text().map_err(dropped)?)
-        .await
-        .map_err(dropped)?
+    // The body is read under the same time limit.
+    let body = JsFuture::from(response.text()?)
+        .await?
         .as_string()
         .unwrap_or_default();
     let readable = response.headers();

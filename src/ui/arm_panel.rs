@@ -6,26 +6,18 @@
 use leptos::prelude::*;
 
 use super::arm_fetch;
-use super::arm_session::ArmSession;
+use super::arm_session::{ArmSession, Run};
 use super::browser;
 use super::csp;
 use super::state::AppState;
 use crate::core::arm_client::endpoint::{parse_custom_endpoint, resource_read};
 use crate::core::arm_client::{
-    policy, Executor, HttpRequest, Next, Outcome, StepPreview, StepRun, StepStatus,
+    policy, token_commands, Executor, HttpRequest, HttpResponse, Next, Outcome, StepPreview,
+    StepStatus, TransportError,
 };
 use crate::core::import::{describe, import_show_json};
+use crate::core::plan::ArmRequest;
 use serde_json::Value;
-
-/// The run's state the view shows (the executor itself is not reactive).
-#[derive(Clone, Copy)]
-struct Run {
-    executor: StoredValue<Option<Executor>, LocalStorage>,
-    steps: RwSignal<Vec<StepRun>>,
-    outcome: RwSignal<Option<Outcome>>,
-    running: RwSignal<bool>,
-    activity: RwSignal<String>,
-}
 
 pub fn arm_panel() -> AnyView {
     let state = expect_context::<AppState>();
@@ -41,63 +33,37 @@ pub fn arm_panel() -> AnyView {
     let cloud = move || state.draft.with(|d| d.target.cloud);
     let endpoint = move || session.endpoint();
     let usable = move || session.usable();
-    let run = Run {
-        executor: StoredValue::new_local(None),
-        steps: RwSignal::new(Vec::new()),
-        outcome: RwSignal::new(None),
-        running: RwSignal::new(false),
-        activity: RwSignal::new(String::new()),
-    };
-    let loaded: RwSignal<Option<(String, Value)>> = RwSignal::new(None);
-    let load_message = RwSignal::new(String::new());
+    let (run, loaded, load_message) = (session.run, session.loaded, session.load_message);
     let preview = Memo::new(move |_| {
         let plan = state.generated.with(|g| g.plan.clone())?;
         let mut executor = Executor::new(plan, "");
-        if let Some((path, value)) = loaded.get() {
-            executor.remember_read(&path, Some(value));
-        }
+        loaded.with(|reads| remember(&mut executor, reads));
         Some(executor.preview())
     });
 
-    let load = {
-        move |_| {
-            let request = match state.draft.with_untracked(|d| resource_read(&d.target)) {
-                Ok(request) => request,
-                Err(message) => return load_message.set(message),
-            };
-            let http = HttpRequest::from_arm(&request, &endpoint(), &token.get_untracked());
-            load_message.set("Reading the resource…".into());
-            leptos::task::spawn_local(async move {
-                let message = match arm_fetch::send(&http).await {
-                    Err(e) => format!("No answer: {}", policy::describe_transport(&e)),
-                    Ok(r) if r.status == 200 => {
-                        match import_show_json(&r.body, &browser::now_utc()) {
-                            Ok(imported) => {
-                                state.draft.set(imported.draft);
-                                state.touched.update(|t| t.all());
-                                loaded.set(r.json().map(|v| (request.path.clone(), v)));
-                                let mut lines = vec!["Loaded: the form now describes the resource as it is, and the steps below say what Apply would change.".to_owned()];
-                                lines.extend(imported.notes.iter().map(describe));
-                                lines.join("\n")
-                            }
-                            Err(problems) => {
-                                problems.iter().map(describe).collect::<Vec<_>>().join("\n")
-                            }
-                        }
-                    }
-                    Ok(r) => {
-                        let f = policy::failure(
-                            &r,
-                            &request.path,
-                            &crate::core::arm_client::token_commands(cloud()),
-                        );
-                        format!("{}: {}\n{}", f.code, f.message, f.advice)
-                    }
-                };
-                state.say(message.lines().next().unwrap_or_default().to_owned());
-                load_message.set(message);
-            });
-        }
+    let load = move |_| {
+        let request = match state.draft.with_untracked(|d| resource_read(&d.target)) {
+            Ok(request) => request,
+            Err(message) => return load_message.set(message),
+        };
+        load_message.set("Reading the resource…".into());
+        leptos::task::spawn_local(load_from_azure(
+            state,
+            session,
+            request,
+            loaded,
+            load_message,
+        ));
+    };
+
+    let compare = move |_| {
+        load_message.set("Reading what the plan touches…".into());
+        leptos::task::spawn_local(async move {
+            loaded.set(Vec::new());
+            let lines = read_what_the_plan_touches(state, session, loaded, load_message).await;
+            state.say(lines[0].clone());
+            load_message.set(lines.join("\n"));
+        });
     };
 
     let apply = {
@@ -109,9 +75,7 @@ pub fn arm_panel() -> AnyView {
                 return;
             };
             let mut executor = Executor::new(plan, &endpoint());
-            if let Some((path, value)) = loaded.get_untracked() {
-                executor.remember_read(&path, Some(value));
-            }
+            loaded.with_untracked(|reads| remember(&mut executor, reads));
             run.executor.set_value(Some(executor));
             drive(run, token);
         }
@@ -184,6 +148,7 @@ pub fn arm_panel() -> AnyView {
             </details>
             <div class="actions">
                 <button type="button" id="arm-load" disabled=move || !usable() || run.running.get() on:click=load>"Load from Azure"</button>
+                <button type="button" id="arm-compare" disabled=move || !usable() || run.running.get() on:click=compare>"Compare with Azure"</button>
                 <button type="button" id="arm-apply" class="primary" disabled=move || !usable() || run.running.get() on:click=apply>"Apply"</button>
                 <button type="button" id="arm-cancel" disabled=move || !run.running.get() on:click=cancel>"Cancel"</button>
                 <button type="button" id="arm-resume" disabled=move || run.running.get() || !matches!(run.outcome.get(), Some(Outcome::Failed { .. } | Outcome::Cancelled { .. })) || !usable() on:click=resume>"Resume"</button>
@@ -194,6 +159,111 @@ pub fn arm_panel() -> AnyView {
         </section>
     }
     .into_any()
+}
+
+fn remember(executor: &mut Executor, reads: &[(String, Option<Value>)]) {
+    for (path, value) in reads {
+        executor.remember_read(path, value.clone());
+    }
+}
+
+/// Sends one read with the session's token.
+async fn read(session: ArmSession, request: &ArmRequest) -> Result<HttpResponse, TransportError> {
+    let http = HttpRequest::from_arm(
+        request,
+        &session.endpoint(),
+        session.token.get_untracked().trim(),
+    );
+    arm_fetch::send(&http).await
+}
+
+fn refusal(state: AppState, response: &HttpResponse, path: &str) -> String {
+    let cloud = state.draft.with_untracked(|d| d.target.cloud);
+    let f = policy::failure(response, path, &token_commands(cloud));
+    format!("{}: {}\n{}", f.code, f.message, f.advice)
+}
+
+/// "Load from Azure": reads the resource and fills the form from it, then reads what the plan
+/// of the loaded form touches.
+async fn load_from_azure(
+    state: AppState,
+    session: ArmSession,
+    request: ArmRequest,
+    loaded: RwSignal<Vec<(String, Option<Value>)>>,
+    load_message: RwSignal<String>,
+) {
+    loaded.set(Vec::new());
+    let mut lines = match read(session, &request).await {
+        Err(e) => vec![format!("No answer: {}", policy::describe_transport(&e))],
+        Ok(r) if r.status == 200 => match import_show_json(&r.body, &browser::now_utc()) {
+            Ok(imported) => {
+                state.draft.set(imported.draft);
+                state.touched.update(|t| t.all());
+                loaded.set(vec![(request.path.clone(), r.json())]);
+                let mut lines = vec!["Loaded: the form now describes the resource as it is, and the steps below say what Apply would change.".to_owned()];
+                lines.extend(imported.notes.iter().map(describe));
+                lines
+            }
+            Err(problems) => problems.iter().map(describe).collect(),
+        },
+        Ok(r) => vec![refusal(state, &r, &request.path)],
+    };
+    if !loaded.with_untracked(Vec::is_empty) {
+        let read = read_what_the_plan_touches(state, session, loaded, load_message).await;
+        lines.splice(1..1, read);
+    }
+    state.say(lines[0].clone());
+    load_message.set(lines.join("\n"));
+}
+
+/// Reads everything the plan touches (the resource, subnets, endpoints, DNS zones and links,
+/// role assignments, storage), each once, so that each step's preview compares with what is
+/// there. The form is left as it is. Returns what to say.
+async fn read_what_the_plan_touches(
+    state: AppState,
+    session: ArmSession,
+    loaded: RwSignal<Vec<(String, Option<Value>)>>,
+    load_message: RwSignal<String>,
+) -> Vec<String> {
+    let Some(plan) = state.generated.with_untracked(|g| g.plan.clone()) else {
+        return vec![
+            "The form has errors: fix them first (the problems list names them), then compare."
+                .into(),
+        ];
+    };
+    let mut lines = Vec::new();
+    let (mut there, mut missing) = (0, 0);
+    for request in Executor::new(plan, "").reads() {
+        let known = loaded.with_untracked(|l| {
+            l.iter()
+                .any(|(path, _)| path.eq_ignore_ascii_case(&request.path))
+        });
+        if known {
+            continue;
+        }
+        load_message.set(format!("Reading {}…", request.path));
+        match read(session, &request).await {
+            Ok(r) if r.status == 200 => {
+                there += 1;
+                loaded.update(|l| l.push((request.path.clone(), r.json())));
+            }
+            Ok(r) if r.status == 404 => {
+                missing += 1;
+                loaded.update(|l| l.push((request.path.clone(), None)));
+            }
+            Ok(r) => lines.push(format!("Not read: {}", refusal(state, &r, &request.path))),
+            Err(e) => lines.push(format!(
+                "Not read: {}: {}",
+                request.path,
+                policy::describe_transport(&e)
+            )),
+        }
+    }
+    lines.insert(
+        0,
+        format!("Read what the plan touches: {there} found, {missing} not there yet."),
+    );
+    lines
 }
 
 fn status_name(status: &StepStatus) -> &'static str {

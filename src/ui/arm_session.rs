@@ -1,13 +1,26 @@
 //! What the apply page's parts share about Resource Manager: the pasted token (in this signal
-//! only: never saved, never in a link or a file), what it says, and where requests go. The
-//! panel on the Review step and the subdomain check in the custom-domain step both use it.
+//! only: never saved, never in a link or a file), what it says, where requests go, what was
+//! read and the run. The panel on the Review step and the subdomain check in the custom-domain
+//! step both use it. It lives with the app, not the panel: only the open step is built, and a
+//! run goes on while another step is open.
 
 use leptos::prelude::*;
 
 use super::arm_fetch;
 use super::csp;
 use super::state::AppState;
-use crate::core::arm_client::{read_token, TokenInfo};
+use crate::core::arm_client::{read_token, Executor, Outcome, StepRun, TokenInfo};
+use serde_json::Value;
+
+/// The run's state the view shows (the executor itself is not reactive).
+#[derive(Clone, Copy)]
+pub struct Run {
+    pub executor: StoredValue<Option<Executor>, LocalStorage>,
+    pub steps: RwSignal<Vec<StepRun>>,
+    pub outcome: RwSignal<Option<Outcome>>,
+    pub running: RwSignal<bool>,
+    pub activity: RwSignal<String>,
+}
 
 #[derive(Clone, Copy)]
 pub struct ArmSession {
@@ -18,6 +31,10 @@ pub struct ArmSession {
     pub checked: Memo<Option<Result<TokenInfo, String>>>,
     /// Why the field was emptied (expired, forgotten).
     pub expired_note: RwSignal<String>,
+    pub run: Run,
+    /// What "Load from Azure" or "Compare with Azure" read, per path (`None`: 404).
+    pub loaded: RwSignal<Vec<(String, Option<Value>)>>,
+    pub load_message: RwSignal<String>,
     custom: StoredValue<Option<String>>,
     state: AppState,
 }
@@ -55,6 +72,15 @@ impl ArmSession {
             now,
             checked,
             expired_note,
+            run: Run {
+                executor: StoredValue::new_local(None),
+                steps: RwSignal::new(Vec::new()),
+                outcome: RwSignal::new(None),
+                running: RwSignal::new(false),
+                activity: RwSignal::new(String::new()),
+            },
+            loaded: RwSignal::new(Vec::new()),
+            load_message: RwSignal::new(String::new()),
             custom: StoredValue::new(custom),
             state,
         };

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::arm_fetch;
 use super::arm_session::ArmSession;
-use super::state::AppState;
+use super::state::{AppState, WizardStep};
 use crate::core::arm_client::availability::{
     availability_request, read_availability, Availability,
 };
@@ -19,7 +19,9 @@ const PAUSE: std::time::Duration = std::time::Duration::from_millis(600);
 pub fn subdomain_check() -> AnyView {
     let state = expect_context::<AppState>();
     let session = expect_context::<ArmSession>();
-    let usable = Memo::new(move |_| session.usable());
+    // Only while the step is on screen, with a token that reads right.
+    let usable =
+        Memo::new(move |_| session.usable() && state.step.get() == WizardStep::CustomDomain);
     let request = Memo::new(move |_| state.draft.with(availability_request));
     // The answer, with the request it answers (a later edit makes it stale).
     let answer: RwSignal<Option<(ArmRequest, Availability)>> = RwSignal::new(None);
@@ -72,7 +74,7 @@ pub fn subdomain_check() -> AnyView {
         })
     };
     let text = move || {
-        if !usable.get() {
+        if !session.usable() {
             return "With an access token (Review step), this page checks the name in Azure as you type.".to_owned();
         }
         if request.with(Option::is_none) {

@@ -1101,3 +1101,32 @@ mod subdomain_check {
         assert_eq!(garbled.id(), "unknown");
     }
 }
+
+#[test]
+fn load_reads_everything_the_plan_touches_once() {
+    let draft = fixture("speech-byos-custom-domain-network-rules-private-endpoint");
+    let plan = generate(&draft).plan.expect("valid");
+    let reads = Executor::new(plan, ENDPOINT).reads();
+    assert!(reads.iter().all(|r| r.method == "GET" && r.body.is_none()));
+    let paths: Vec<String> = reads.iter().map(|r| r.path.to_ascii_lowercase()).collect();
+    let mut unique = paths.clone();
+    unique.dedup();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), paths.len(), "each read once: {paths:#?}");
+    for touched in [
+        "/providers/microsoft.cognitiveservices/accounts/contoso-speech-isolated",
+        "/virtualnetworks/vnet-apps/subnets/snet-speech",
+        "/providers/microsoft.network/privateendpoints/pe-contoso-speech-isolated-account",
+        "/privatednszonegroups/default",
+        "/privatednszones/privatelink.cognitiveservices.azure.com",
+        "/virtualnetworklinks/link-vnet-apps",
+        "/providers/microsoft.storage/storageaccounts/contosospeechdata",
+        "/providers/microsoft.authorization/roleassignments/",
+    ] {
+        assert!(
+            paths.iter().any(|p| p.contains(touched)),
+            "{touched} is read: {paths:#?}"
+        );
+    }
+}

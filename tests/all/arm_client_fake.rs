@@ -510,3 +510,55 @@ fn the_fake_answers_a_preflight_like_arm_and_refuses_a_partial_network_acls() {
     assert!(writes_that_changed(&fake, "strict").is_empty());
     let _: Value = fake.state("strict");
 }
+
+#[test]
+fn the_storage_firewall_is_written_from_what_was_read_keeping_its_rules() {
+    let fake = ArmFake::start_checking_tokens();
+    let token = good_token();
+    let mut draft = fixture("speech-byos-hardened");
+    draft.current_state = None;
+    load(&fake, "storage-acls", &draft);
+    let (first, outcome) = apply(&fake, "storage-acls", &draft, &token);
+    assert_eq!(outcome, Outcome::Completed, "{:#?}", first.steps);
+    let config = generate(&draft).plan.expect("valid").config;
+    let storage_id = config.storage.as_ref().expect("BYOS").account.to_string();
+    let state = fake.state("storage-acls");
+    let storage = state["resources"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .find(|(id, _)| id.eq_ignore_ascii_case(&storage_id))
+        .map(|(_, v)| v.clone())
+        .expect("the storage account");
+    let acls = &storage["properties"]["networkAcls"];
+    assert_eq!(acls["defaultAction"], "Deny");
+    assert_eq!(acls["bypass"], "AzureServices", "bypass kept");
+    assert_eq!(
+        acls["ipRules"],
+        json!([{ "value": "192.0.2.99", "action": "Allow" }]),
+        "its own rule kept"
+    );
+    let access = acls["resourceAccessRules"].as_array().unwrap();
+    assert_eq!(access.len(), 1, "{access:?}");
+    assert!(access[0]["resourceId"]
+        .as_str()
+        .unwrap()
+        .eq_ignore_ascii_case(&config.target.resource_id()));
+    assert_eq!(
+        access[0]["tenantId"],
+        "72f988bf-0000-4000-8000-000000000001"
+    );
+
+    let writes = writes_that_changed(&fake, "storage-acls").len();
+    let (second, outcome) = apply(&fake, "storage-acls", &draft, &token);
+    assert_eq!(outcome, Outcome::Completed, "{:#?}", second.steps);
+    assert_eq!(
+        writes_that_changed(&fake, "storage-acls").len(),
+        writes,
+        "the second run wrote"
+    );
+    assert!(second
+        .steps
+        .iter()
+        .all(|s| matches!(s.status, StepStatus::Done | StepStatus::Skipped(_))));
+}

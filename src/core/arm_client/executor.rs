@@ -19,8 +19,9 @@
 //! This file is the step runner; the rest, by concern: `live` keeps what ARM said and computes
 //! the plan's bodies again from it, `decide` sends, skips or refuses each request, `answers`
 //! takes a request's answer (with `retries` for throttling, races and dropped reads),
-//! `polling` watches a long-running operation, and `preview` says what each step would
-//! change before the run.
+//! `polling` watches a long-running operation, `preview` says what each step would
+//! change before the run, and `storage_acls` computes the storage firewall's body from what
+//! was read.
 
 mod answers;
 mod decide;
@@ -28,6 +29,7 @@ mod live;
 mod polling;
 mod preview;
 mod retries;
+mod storage_acls;
 
 use serde_json::Value;
 

@@ -26,11 +26,11 @@ const NET = `/subscriptions/${SUB}/resourceGroups/rg-network`;
 const ACCOUNT = `${RG}/providers/Microsoft.CognitiveServices/accounts/contoso-speech`;
 const SUBNETS = `${NET}/providers/Microsoft.Network/virtualNetworks/vnet-apps/subnets`;
 
-function seed({ subdomain } = {}) {
+function seed({ subdomain, subnetRule } = {}) {
   const properties = {
     provisioningState: 'Succeeded',
     publicNetworkAccess: 'Enabled',
-    networkAcls: { defaultAction: 'Allow', bypass: 'AzureServices', ipRules: [{ value: '192.0.2.10' }], virtualNetworkRules: [] },
+    networkAcls: { defaultAction: 'Allow', bypass: 'AzureServices', ipRules: [{ value: '192.0.2.10' }], virtualNetworkRules: subnetRule ? [{ id: `${SUBNETS}/snet-apps`, ignoreMissingVnetServiceEndpoint: false }] : [] },
   };
   if (subdomain) properties.customSubDomainName = subdomain;
   return {
@@ -188,11 +188,17 @@ test('load from Azure pre-fills the form, and the steps say what would change', 
   const consoleLines = [];
   page.on('console', (m) => consoleLines.push(m.text()));
   await openPanel(page, armFake, 'load', null);
-  await armFake.control('PUT', 'ns/load', seed({ subdomain: 'contoso-live' }));
+  await armFake.control('PUT', 'ns/load', seed({ subdomain: 'contoso-live', subnetRule: true }));
   await fillValidTarget(page);
   await goStep(page, 'review');
+  const before = (await armFake.control('GET', 'ns/load/log')).requests.length;
   await page.locator('#arm-load').click();
-  await eventually(async () => assert((await page.locator('#arm-load-message').textContent()).startsWith('Loaded'), await page.locator('#arm-load-message').textContent()));
+  await eventually(async () => assert(/^Loaded.*\nRead what the plan touches: [1-9]\d* found/.test(await page.locator('#arm-load-message').textContent()), await page.locator('#arm-load-message').textContent()));
+  // Load reads the account, then what the loaded form's plan touches, once each.
+  const reads = (await armFake.control('GET', 'ns/load/log')).requests.slice(before).map((r) => `${r.method} ${r.path}`);
+  assert(reads.every((r) => r.startsWith('GET ')), `Load only reads: ${reads}`);
+  assert(reads.some((r) => r.endsWith(`/subscriptions/${SUB}`)), `the subscription is read: ${reads}`);
+  assert(new Set(reads).size === reads.length, `each read once: ${reads}`);
   await goStep(page, 'custom_domain');
   assert((await page.locator('#f-custom_domain-subdomain').inputValue()) === 'contoso-live', 'the subdomain comes from the live account');
   const saved = await page.evaluate(() => localStorage.getItem('ai-network-wizard.config'));
@@ -249,6 +255,19 @@ test('a full plan applies step by step; the second run skips every change', asyn
   await openPanel(page, armFake, 'full', CONFIG);
   const preview = await statuses(page);
   assert(preview.includes('changes') && preview.includes('check'), `preview: ${preview}`);
+  // Compare reads what the plan touches (the form stays): subnets, the endpoint, zones, links.
+  assert((await page.locator('#arm-steps').textContent()).includes('what is there is read when the step runs'), 'unknown before the reads');
+  await page.locator('#arm-compare').click();
+  await eventually(async () => assert(/^Read what the plan touches: [1-9]\d* found, [1-9]\d* not there yet/.test(await page.locator('#arm-load-message').textContent()), await page.locator('#arm-load-message').textContent()));
+  const reads = (await armFake.control('GET', 'ns/full/log')).requests.map((r) => `${r.method} ${r.path}`);
+  assert(reads.every((r) => r.startsWith('GET ')) && new Set(reads).size === reads.length, `only reads, once each: ${reads}`);
+  for (const part of ['/subnets/snet-apps', '/virtualNetworks/vnet-apps', '/privateEndpoints/', '/privateDnsZoneGroups/', '/privateDnsZones/privatelink.cognitiveservices.azure.com', '/virtualNetworkLinks/']) {
+    assert(reads.some((r) => r.includes(part)), `${part} is read: ${reads}`);
+  }
+  const compared = await page.locator('#arm-steps').textContent();
+  assert(compared.includes('creates /subscriptions/') && compared.includes('/privateEndpoints/'), `the preview says what is created: ${compared.slice(0, 2000)}`);
+  const kept = await page.evaluate(() => localStorage.getItem('ai-network-wizard.config'));
+  assert(kept.includes('snet-endpoints') && kept.includes('203.0.113.0/24'), 'the form is left as it is');
   await page.locator('#arm-apply').click();
   await waitOutcome(page, /Every step is done/);
   const first = await statuses(page);
@@ -270,6 +289,68 @@ test('a full plan applies step by step; the second run skips every change', asyn
   assert(again.length > 0 && again.every((e) => !e.changed), `the second run changed: ${JSON.stringify(again.filter((e) => e.changed))}`);
   assert(second.filter((s) => s === 'skipped').length >= 6 && second.every((s) => s === 'skipped' || s === 'done'), `second run: ${second}`);
   assert(dialogs.length === 1, 'nothing irreversible is asked again');
+  await assertNoTokenTrace(page, consoleLines);
+});
+
+// A new Speech account that keeps its data in a storage account (BYOS) whose firewall is
+// hardened, with a custom subdomain and rules: everything is created, nothing exists first.
+const STORAGE_SUB = '5e8a1f47-2c9b-4d03-b6e1-7f4c2a9d8b15';
+const STORAGE_RG = `/subscriptions/${STORAGE_SUB}/resourceGroups/rg-speech-data`;
+const STORAGE = `${STORAGE_RG}/providers/Microsoft.Storage/storageAccounts/contosospeechdata`;
+const NEW_ACCOUNT = `${RG}/providers/Microsoft.CognitiveServices/accounts/contoso-stt-byos`;
+const CREATE_BYOS = {
+  format: 'ai-network-wizard',
+  version: 1,
+  wizard: {
+    target: { ...CONFIG.wizard.target, name: 'contoso-stt-byos', existence: 'create' },
+    custom_domain: { enabled: true, subdomain: 'contoso-stt-byos' },
+    network: { enabled: true, public_network_access: 'Enabled', default_action: 'Deny', ip_rules: ['203.0.113.0/24'] },
+    storage: { enabled: true, input: 'resource_id', storage_account_id: STORAGE, region: 'westeurope', harden: true, acknowledge_irreversible: true },
+  },
+};
+
+function seedForCreate() {
+  const base = seed();
+  delete base.resources[ACCOUNT];
+  base.subscriptions.push(STORAGE_SUB);
+  base.resources[STORAGE_RG] = { name: 'rg-speech-data', type: 'Microsoft.Resources/resourceGroups', location: 'westeurope', tags: {} };
+  base.resources[STORAGE] = {
+    name: 'contosospeechdata', type: 'Microsoft.Storage/storageAccounts', location: 'westeurope', kind: 'StorageV2', sku: { name: 'Standard_LRS' },
+    properties: { provisioningState: 'Succeeded', allowSharedKeyAccess: true, allowBlobPublicAccess: false, networkAcls: { defaultAction: 'Allow', bypass: 'AzureServices', ipRules: [{ value: '192.0.2.99', action: 'Allow' }], virtualNetworkRules: [], resourceAccessRules: [] } },
+  };
+  return base;
+}
+
+test('a new account with its own storage (BYOS) is created and the storage firewall hardened; the second run skips', async ({ page, armFake }) => {
+  const consoleLines = [];
+  page.on('console', (m) => consoleLines.push(m.text()));
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.accept(); });
+  await openPanel(page, armFake, 'create', CREATE_BYOS);
+  await armFake.control('PUT', 'ns/create', seedForCreate());
+  await page.locator('#arm-apply').click();
+  await waitOutcome(page, /Every step is done/);
+  const first = await statuses(page);
+  assert(first.every((s) => s === 'done' || s === 'skipped') && first.filter((s) => s === 'done').length >= 6, `first run: ${first}`);
+  const state = (await armFake.control('GET', 'ns/create/state')).resources;
+  const find = (id) => Object.entries(state).find(([key]) => key.toLowerCase() === id.toLowerCase())?.[1];
+  const account = find(NEW_ACCOUNT);
+  assert(account && account.properties.customSubDomainName === 'contoso-stt-byos', `created with its subdomain: ${JSON.stringify(account)}`);
+  assert(JSON.stringify(account.properties.userOwnedStorage ?? []).includes('contosospeechdata'), 'with its storage');
+  assert(account.properties.networkAcls.defaultAction === 'Deny', 'rules applied');
+  const acls = find(STORAGE).properties.networkAcls;
+  assert(acls.defaultAction === 'Deny' && acls.ipRules.length === 1 && acls.ipRules[0].value === '192.0.2.99', `the storage firewall keeps its rule: ${JSON.stringify(acls)}`);
+  assert(acls.resourceAccessRules.some((r) => r.resourceId.toLowerCase() === NEW_ACCOUNT.toLowerCase()), `the account may reach its storage: ${JSON.stringify(acls)}`);
+  assert(Object.keys(state).some((id) => id.includes('/roleAssignments/')), 'the storage role is assigned');
+  await page.screenshot({ path: shot('arm-create-byos.png'), fullPage: true });
+
+  const answered = (await armFake.control('GET', 'ns/create/log')).requests.length;
+  await page.locator('#arm-apply').click();
+  await waitOutcome(page, /Every step is done/);
+  const again = (await armFake.control('GET', 'ns/create/log')).requests.slice(answered);
+  assert(again.length > 0 && again.every((e) => !e.changed), `the second run changed: ${JSON.stringify(again.filter((e) => e.changed))}`);
+  const second = await statuses(page);
+  assert(second.every((s) => s === 'skipped' || s === 'done'), `second run: ${second}`);
   await assertNoTokenTrace(page, consoleLines);
 });
 

@@ -46,6 +46,14 @@ impl Executor {
                         None => Decision::Fail(policy::needs_state(request)),
                     };
                 }
+                if let Some(computed) = self.storage_acls_body(request) {
+                    return match current {
+                        Some(Some(now)) if satisfied(&computed, now) => {
+                            Decision::Skip("already as wanted".into())
+                        }
+                        _ => Decision::Send(Some(computed)),
+                    };
+                }
                 if let Some(Some(now)) = current {
                     if satisfied(body, now) {
                         return Decision::Skip("already as wanted".into());
@@ -86,7 +94,8 @@ impl Executor {
 }
 
 pub(super) enum Decision {
-    /// `Some(body)`: send this body instead of the plan's (the documented create edit).
+    /// `Some(body)`: send this body instead of the plan's (the documented create edit, or the
+    /// storage firewall computed from what was read).
     Send(Option<Value>),
     Skip(String),
     Fail(Failure),

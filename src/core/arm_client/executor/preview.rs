@@ -5,6 +5,7 @@ use serde_json::Value;
 use super::super::compare;
 use super::decide::Decision;
 use super::{Cursor, Executor, StepPreview};
+use crate::core::plan::ArmRequest;
 
 impl Executor {
     /// What a read before the run returned (the page's "Load from Azure"): `None` for a 404.
@@ -38,12 +39,16 @@ impl Executor {
                         },
                         ..self.shallow()
                     };
-                    if let Decision::Skip(why) = probe.decide(request, &requests) {
-                        lines.push(format!("{} {}: {why}", request.method, request.path));
-                        continue;
-                    }
+                    let body = match probe.decide(request, &requests) {
+                        Decision::Skip(why) => {
+                            lines.push(format!("{} {}: {why}", request.method, request.path));
+                            continue;
+                        }
+                        Decision::Send(Some(computed)) => Some(computed),
+                        Decision::Send(None) | Decision::Fail(_) => request.body.clone(),
+                    };
                     satisfied = false;
-                    match (request.method, current, &request.body) {
+                    match (request.method, current, &body) {
                         ("PUT" | "PATCH", Some(Some(now)), Some(body)) => {
                             lines.extend(compare::changes(body, Some(now)))
                         }
@@ -63,6 +68,23 @@ impl Executor {
                 }
             })
             .collect()
+    }
+
+    /// The plan's reads, once each, in plan order: what "Load from Azure" sends so that the
+    /// preview compares every write with what is there.
+    pub fn reads(&self) -> Vec<ArmRequest> {
+        let mut reads: Vec<ArmRequest> = Vec::new();
+        for step in &self.plan.steps {
+            for request in self.plan.requests(step) {
+                let seen = reads
+                    .iter()
+                    .any(|r| r.path.eq_ignore_ascii_case(&request.path));
+                if request.method == "GET" && !seen {
+                    reads.push(request);
+                }
+            }
+        }
+        reads
     }
 
     /// A copy that can answer `decide` (plan, reads), without the run's records.
