@@ -37,8 +37,10 @@ pub fn subdomain_check() -> AnyView {
         checking.set(true);
         set_timeout(
             move || {
-                // Still the name on screen after the pause, and still a token?
-                if request.get_untracked().as_ref() != Some(&wanted) || !usable.get_untracked() {
+                // Still the name on screen after the pause, and still a token? (The step may
+                // have closed meanwhile: only the open step is built.)
+                let still_wanted = request.try_get_untracked().flatten().as_ref() == Some(&wanted);
+                if !still_wanted || usable.try_get_untracked() != Some(true) {
                     return;
                 }
                 let http = HttpRequest::from_arm(
@@ -56,9 +58,9 @@ pub fn subdomain_check() -> AnyView {
                             policy::describe_transport(&e)
                         )),
                     };
-                    if request.get_untracked().as_ref() == Some(&wanted) {
-                        checking.set(false);
-                        answer.set(Some((wanted, result)));
+                    if request.try_get_untracked().flatten().as_ref() == Some(&wanted) {
+                        checking.try_set(false);
+                        answer.try_set(Some((wanted, result)));
                     }
                 });
             },
