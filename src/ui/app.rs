@@ -43,13 +43,7 @@ pub fn App() -> impl IntoView {
             <div class="layout" class:show-output=move || state.panel.get() == Panel::Output>
                 <div class="form-side">
                     {step_nav()}
-                    // Only the open step exists: the others' fields would be built at start-up
-                    // and re-read on every keystroke for nothing. Everything they show is in the
-                    // draft, so a step is rebuilt as it was when it opens again.
-                    {move || {
-                        let step = state.step.get();
-                        untrack(move || step_section(step))
-                    }}
+                    {WizardStep::ALL.into_iter().map(step_section).collect_view()}
                 </div>
                 <div class="output-side">{output_panel()}</div>
             </div>
@@ -146,7 +140,7 @@ fn step_section(step: WizardStep) -> AnyView {
         state.go_to(n);
     };
     view! {
-        <section id=format!("step-{}", step.id()) class="step" aria-labelledby=format!("heading-{}", step.id())>
+        <section id=format!("step-{}", step.id()) class="step" hidden=move || state.step.get() != step aria-labelledby=format!("heading-{}", step.id())>
             <h2 id=format!("heading-{}", step.id()) tabindex="-1">{step_title(step)}</h2>
             {body}
             <div class="step-nav">
