@@ -157,7 +157,7 @@ fn endpoint_row(index: usize) -> impl IntoView {
     let remove = move |_| ENDPOINTS.remove(state, index);
     view! {
         <div class="vnet-rule">
-            <h4>{format!("Endpoint {}", index + 1)}</h4>
+            <h3>{format!("Endpoint {}", index + 1)}</h3>
             <Show when=move || hub.get()>
                 {select_input(
                     "Connects to",

@@ -1,4 +1,4 @@
-import { test, assert, axeCheck, gotoApp, settle, shot } from '../support/app.mjs';
+import { test, assert, axeStrict, gotoApp, settle, shot } from '../support/app.mjs';
 
 test('loads with no console errors, has a title, passes axe in light and dark, screenshots', async ({ page }) => {
   await gotoApp(page);
@@ -7,11 +7,11 @@ test('loads with no console errors, has a title, passes axe in light and dark, s
   assert(title.length > 0, 'document title is empty');
 
   await page.emulateMedia({ colorScheme: 'light' });
-  await axeCheck(page, 'light');
+  await axeStrict(page, 'light');
   await page.screenshot({ path: shot('target-light.png') });
 
   await page.emulateMedia({ colorScheme: 'dark' });
-  await axeCheck(page, 'dark');
+  await axeStrict(page, 'dark');
   await page.screenshot({ path: shot('target-dark.png') });
 
   await page.emulateMedia({ colorScheme: 'light' });

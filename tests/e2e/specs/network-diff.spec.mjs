@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  test, assert, assertIncludes, axeCheck, eventually, expectOutput, expectValidOutput, goStep, gotoApp,
+  test, assert, assertIncludes, axeStrict, eventually, expectOutput, expectValidOutput, goStep, gotoApp,
   ipRowIndex, outputText, selectTab, setField, shot,
 } from '../support/app.mjs';
 
@@ -68,7 +68,7 @@ test('before/after of an imported account, a single rule removed and a connectio
     const all = await rows(page);
     assert(all.some((r) => r.startsWith('− removed: Private endpoint connection pe-openai')), `the connection: ${JSON.stringify(all)}`);
   });
-  await axeCheck(page, 'before/after view');
+  await axeStrict(page, 'before/after view');
   await page.screenshot({ path: shot('network-diff.png'), fullPage: true });
   assert((await outputText(page)).length > 0, 'an output is shown');
 });

@@ -1,5 +1,5 @@
 import {
-  test, SUB, assert, assertIncludes, axeCheck, eventually, expectValidOutput, fillValidTarget, goStep, gotoApp,
+  test, SUB, assert, assertIncludes, axeStrict, eventually, expectValidOutput, fillValidTarget, goStep, gotoApp,
   msg, outputText, selectTab, setField, shot,
 } from '../support/app.mjs';
 
@@ -37,7 +37,7 @@ test('private endpoints: add two, remove one, switch DNS mode; every tab follows
   await setField(page, 'f-private_endpoints-dns_mode', 'own_dns');
   await expectValidOutput(page);
   await expectEveryTab(page, ['168.63.129.16', 'cognitiveservices.azure.com'], ['virtualNetworkLinks', 'private-dns link vnet create', 'New-AzPrivateDnsZone'], 'own DNS servers');
-  await axeCheck(page, 'private endpoints');
+  await axeStrict(page, 'private endpoints');
 });
 
 const HUB_RG = `/subscriptions/${SUB}/resourceGroups/rg-ai-hub/providers`;
@@ -80,7 +80,7 @@ test('private endpoints: a hub with a dependent resource, a subnet by parts, mes
     'Microsoft.KeyVault/vaults/contoso-hub-kv?api-version=2023-07-01',
   ], [], 'hub with its key vault');
   await page.screenshot({ path: shot('private-endpoints-hub-dependent.png'), fullPage: true });
-  await axeCheck(page, 'private endpoints of a hub');
+  await axeStrict(page, 'private endpoints of a hub');
 });
 
 test('private endpoints: delete one with its zone group, reopening public access first', async ({ page }) => {

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  test, assert, assertIncludes, axeCheck, eventually, expectOutput, expectValidOutput, goStep, gotoApp,
+  test, assert, assertIncludes, axeStrict, eventually, expectOutput, expectValidOutput, goStep, gotoApp,
   outputText, selectTab, shot,
 } from '../support/app.mjs';
 
@@ -62,7 +62,7 @@ test('an imported account offers its rollback in every tab, with copy, download 
   assert(download.suggestedFilename() === 'rollback-isolate-azure-ai.sh', `download gave ${download.suggestedFilename()}`);
   const saved = await readFile(await download.path(), 'utf8');
   assert(saved.includes('ROLLBACK: restores'), 'the downloaded file is not the rollback');
-  await axeCheck(page, 'rollback view');
+  await axeStrict(page, 'rollback view');
   await page.screenshot({ path: shot('rollback-view.png'), fullPage: true });
 
   // Back to forward: the forward script again.
