@@ -114,6 +114,16 @@ pub fn on_history_change(on_change: impl Fn() + 'static) {
     callback.forget();
 }
 
+/// Calls `on_hide` when the page is left or reloaded (the last moment to save).
+pub fn on_page_hide(on_hide: impl Fn() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(on_hide);
+    let _ = window.add_event_listener_with_callback("pagehide", callback.as_ref().unchecked_ref());
+    callback.forget();
+}
+
 pub fn today() -> String {
     crate::core::date::date_from_millis(js_sys::Date::now())
 }
@@ -202,45 +212,58 @@ fn read_text(file: &web_sys::File, then: impl FnOnce(String) + 'static) {
     on_text.forget();
 }
 
-/// Makes `code`'s children (one element per line, holding `before`) hold `now`, touching only
-/// the lines that differ. A keystroke usually changes two distant lines (the header's reopen
-/// link and the edited value): replacing the whole run between them rebuilt thousands of lines.
+/// Lines per block of the code view. Each block is laid out and painted only near the screen
+/// (`content-visibility: auto` in the CSS), while every line stays in the page: copy, the
+/// browser's find and screen readers still see the whole script.
+pub const LINES_PER_BLOCK: usize = 64;
+
+/// Makes `code`'s blocks of lines (`LINES_PER_BLOCK` line elements each, holding `before`) hold
+/// `now`, touching only the lines that differ. A keystroke usually changes two distant lines
+/// (the header's reopen link and the edited value); when the number of lines changes, every
+/// later line's number changes too, so the blocks from the first difference on are rebuilt.
 pub fn patch_lines(code: &web_sys::Element, before: &[String], now: &[String]) {
-    let children = code.children();
-    if before.is_empty() || children.length() as usize != before.len() {
-        code.set_inner_html(&now.concat());
+    let blocks = code.children();
+    if before.is_empty() || blocks.length() as usize != before.len().div_ceil(LINES_PER_BLOCK) {
+        code.set_inner_html(&blocks_html(now, 0));
         return;
     }
     if before.len() == now.len() {
         for (i, (old, new)) in before.iter().zip(now).enumerate() {
-            if old != new {
-                if let Some(line) = children.item(i as u32) {
-                    line.set_outer_html(new);
-                }
+            if old == new {
+                continue;
+            }
+            let line = blocks
+                .item((i / LINES_PER_BLOCK) as u32)
+                .and_then(|block| block.children().item((i % LINES_PER_BLOCK) as u32));
+            if let Some(line) = line {
+                line.set_outer_html(new);
             }
         }
         return;
     }
     let prefix = before.iter().zip(now).take_while(|(a, b)| a == b).count();
-    let room = before.len().min(now.len()) - prefix;
-    let suffix = before
-        .iter()
-        .rev()
-        .zip(now.iter().rev())
-        .take(room)
-        .take_while(|(a, b)| a == b)
-        .count();
-    for _ in prefix..before.len() - suffix {
-        if let Some(line) = children.item(prefix as u32) {
-            line.remove();
+    let first = prefix / LINES_PER_BLOCK;
+    while blocks.length() as usize > first {
+        match code.last_element_child() {
+            Some(block) => block.remove(),
+            None => break,
         }
     }
-    let inserted = now[prefix..now.len() - suffix].concat();
-    if inserted.is_empty() {
-        return;
+    let _ = code.insert_adjacent_html("beforeend", &blocks_html(now, first));
+}
+
+/// The markup of the blocks from block `first` on.
+fn blocks_html(lines: &[String], first: usize) -> String {
+    let rest = lines.get(first * LINES_PER_BLOCK..).unwrap_or(&[]);
+    let mut html = String::with_capacity(
+        rest.iter().map(String::len).sum::<usize>() + 32 * rest.len() / LINES_PER_BLOCK + 32,
+    );
+    for block in rest.chunks(LINES_PER_BLOCK) {
+        html.push_str("<span class=\"blk\">");
+        for line in block {
+            html.push_str(line);
+        }
+        html.push_str("</span>");
     }
-    let _ = match children.item(prefix as u32) {
-        Some(next) => next.insert_adjacent_html("beforebegin", &inserted),
-        None => code.insert_adjacent_html("beforeend", &inserted),
-    };
+    html
 }

@@ -16,7 +16,8 @@ pub fn message_id(field: &str) -> String {
 
 /// The messages of one field that a person sees now (changes only when they change).
 fn shown_messages(state: AppState, field: String) -> Memo<Vec<Diagnostic>> {
-    Memo::new(move |_| state.shown_for(&field))
+    let messages = state.messages_of(&field);
+    Memo::new(move |_| messages.get())
 }
 
 fn invalid(messages: Memo<Vec<Diagnostic>>) -> impl Fn() -> Option<&'static str> + Copy {

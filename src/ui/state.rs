@@ -124,6 +124,10 @@ pub struct AppState {
     pub touched: RwSignal<Touched>,
     /// The diagnostics a person sees now, by field: one lookup per field on every change.
     pub shown: Memo<HashMap<String, Vec<Diagnostic>>>,
+    /// One signal per field with messages under it, set only when that field's messages
+    /// change: a thousand fields read their own signal instead of all subscribing to `shown`
+    /// (every subscriber of `shown` is visited again on every keystroke).
+    field_messages: StoredValue<HashMap<String, ArcRwSignal<Vec<Diagnostic>>>>,
     /// A message about the last load, copy or download; it clears itself after a while.
     pub notice: RwSignal<String>,
     /// What the page's one live region says (see `output_panel::announce_after_a_pause`).
@@ -151,6 +155,21 @@ impl AppState {
                 })
             })
         });
+        let field_messages = StoredValue::new(HashMap::new());
+        Effect::new(move |_| {
+            shown.with(|by_field| {
+                field_messages.with_value(
+                    |fields: &HashMap<String, ArcRwSignal<Vec<Diagnostic>>>| {
+                        for (field, messages) in fields {
+                            let now = by_field.get(field).map_or(&[][..], Vec::as_slice);
+                            if messages.with_untracked(|m| m.as_slice() != now) {
+                                messages.set(now.to_vec());
+                            }
+                        }
+                    },
+                )
+            })
+        });
         let (step, tab) = browser::step_and_tab_from_url();
         let state = AppState {
             draft,
@@ -166,13 +185,29 @@ impl AppState {
             generated,
             touched,
             shown,
+            field_messages,
             notice: RwSignal::new(String::new()),
             spoken: RwSignal::new(String::new()),
         };
         state.say(notice);
-        // Nothing typed is lost on reload: every change is saved locally (never a token: the
-        // draft has no such field).
-        Effect::new(move |_| draft.with(|d| browser::save_config(&to_config_json(d))));
+        // Nothing typed is lost on reload: the draft is saved locally once typing pauses, and at
+        // once when the page is left (never a token: the draft has no such field).
+        let save = move || draft.with_untracked(|d| browser::save_config(&to_config_json(d)));
+        let edits = StoredValue::new(0u32);
+        Effect::new(move |_| {
+            draft.track();
+            edits.update_value(|n| *n = n.wrapping_add(1));
+            let mine = edits.get_value();
+            set_timeout(
+                move || {
+                    if edits.try_get_value() == Some(mine) {
+                        save();
+                    }
+                },
+                std::time::Duration::from_millis(300),
+            );
+        });
+        browser::on_page_hide(save);
         state
     }
 
@@ -220,6 +255,20 @@ impl AppState {
     pub fn select_tab(self, tab: OutputTarget) {
         self.tab.set(tab);
         browser::replace_url_state(self.step.get_untracked().id(), tab.id());
+    }
+
+    /// The messages of this field that a person sees now, as a signal of its own.
+    pub fn messages_of(self, field: &str) -> ArcRwSignal<Vec<Diagnostic>> {
+        if let Some(messages) = self.field_messages.with_value(|m| m.get(field).cloned()) {
+            return messages;
+        }
+        let messages = ArcRwSignal::new(
+            self.shown
+                .with_untracked(|m| m.get(field).cloned().unwrap_or_default()),
+        );
+        self.field_messages
+            .update_value(|m| drop(m.insert(field.to_owned(), messages.clone())));
+        messages
     }
 
     /// Errors of this field that a person sees now.

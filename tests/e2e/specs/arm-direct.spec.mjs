@@ -201,8 +201,11 @@ test('load from Azure pre-fills the form, and the steps say what would change', 
   assert(new Set(reads).size === reads.length, `each read once: ${reads}`);
   await goStep(page, 'custom_domain');
   assert((await page.locator('#f-custom_domain-subdomain').inputValue()) === 'contoso-live', 'the subdomain comes from the live account');
-  const saved = await page.evaluate(() => localStorage.getItem('ai-network-wizard.config'));
-  assert(saved.includes('192.0.2.10'), 'the live IP rule is in the form');
+  // The form is saved once typing pauses.
+  await eventually(async () => {
+    const saved = await page.evaluate(() => localStorage.getItem('ai-network-wizard.config'));
+    assert(saved.includes('192.0.2.10'), 'the live IP rule is in the form');
+  });
   await goStep(page, 'review');
   await page.screenshot({ path: shot('arm-load.png'), fullPage: true });
   await assertNoTokenTrace(page, consoleLines);
