@@ -11,6 +11,7 @@ mod arm_session;
 mod arm_subdomain;
 mod browser;
 mod csp;
+mod erased;
 mod fields;
 mod output_panel;
 mod page_link;

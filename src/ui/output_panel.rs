@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::erased::Show;
+
 use super::app::{bool_attr, errors_phrase};
 use super::browser;
 use super::state::{AppState, WizardStep};

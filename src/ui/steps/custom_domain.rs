@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::erased::Show;
+
 use crate::core::draft::Existence;
 use crate::core::names::check_custom_subdomain;
 use crate::core::resource_kinds::ResourceType;

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::erased::Show;
+
 use crate::core::current_state::{validate_current_state, ConnectionState};
 use crate::core::diagnostics::dom_id;
 use crate::core::diagnostics::Severity;

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::erased::Show;
+
 use crate::core::diagnostics::dom_id;
 use crate::core::draft::{Draft, SubnetInput};
 use crate::core::private_endpoints::draft::{DnsMode, EndpointDraft, RemovalDraft};

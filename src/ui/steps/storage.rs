@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::erased::Show;
+
 use crate::core::byos::{ACCESS_REQUEST_FORM, SUPPORTED_KINDS_LABEL};
 use crate::core::diagnostics::dom_id;
 use crate::core::draft::{Existence, SubnetInput};

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::erased::Show;
+
 use crate::core::cloud::Cloud;
 use crate::core::draft::Existence;
 use crate::core::resource_kinds::{kind_info, ResourceType, KINDS};
