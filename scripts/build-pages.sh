@@ -16,6 +16,18 @@ fi
 
 # The target page comes first: trunk reads an argument after a bare flag as that flag's value.
 trunk build index.html "${release[@]}" --offline
-trunk build apply.html "${release[@]}" --offline --dist dist/apply --public-url ./
+
+# The apply page paints index.html's first-paint skeleton (from its `<div id="app">` up to
+# `<noscript>`), so the two never drift apart. The page is generated beside apply.html, since
+# trunk resolves the stylesheets relative to it.
+page=apply.generated.html
+trap 'rm -f "$page"' EXIT
+skeleton=$(awk '/<div id="app">/ { copying = 1 } /<noscript>/ { copying = 0 } copying' index.html)
+if [ -z "$skeleton" ]; then
+  echo "build-pages.sh: no <div id=\"app\"> skeleton found in index.html" >&2
+  exit 1
+fi
+SKELETON="$skeleton" awk '/first-paint skeleton: scripts\/build-pages.sh/ { print ENVIRON["SKELETON"]; next } { print }' apply.html >"$page"
+trunk build "$page" "${release[@]}" --offline --dist dist/apply --public-url ./
 test -f dist/index.html
 test -f dist/apply/index.html

@@ -312,6 +312,40 @@ pub fn subnet_with_endpoint(subnet: Option<&SubnetState>, state: Option<&Current
     }
 }
 
+/// The subnet PUT that switches off private-endpoint network policies, keeping every other
+/// setting (a subnet has no PATCH).
+pub fn subnet_without_endpoint_policies(
+    subnet: Option<&SubnetState>,
+    state: Option<&CurrentState>,
+) -> Body {
+    match (subnet, state) {
+        (Some(subnet), Some(state)) => Body {
+            body: subnet.put_body_with_endpoint_policies_disabled(),
+            note: format!(
+                "Exact: the subnet's writable settings as {}{}. A subnet PUT replaces everything, so nothing may be left out: send it as it is.",
+                state.provenance(),
+                if subnet
+                    .endpoint_policies()
+                    .is_some_and(|p| p.eq_ignore_ascii_case("Disabled"))
+                {
+                    " (the policies are Disabled already: this changes nothing)"
+                } else {
+                    ", with privateEndpointNetworkPolicies set to Disabled"
+                }
+            ),
+            refused_until_edited: false,
+        },
+        _ => Body {
+            body: json!({ "properties": "<EDIT: replace this text with the properties object of the GET above, without its read-only fields, and set its privateEndpointNetworkPolicies to Disabled>" }),
+            note: format!(
+                "The subnet's settings are not known here, and a subnet PUT replaces everything: a field left out (address prefixes, NSG, route table, delegations, service endpoints) is removed. Edit the <EDIT: …> text as it says; the read-only fields to leave out are {} and provisioningState inside serviceEndpoints and delegations. Or import the subnet into the wizard and take the exact request.",
+                super::current_state::SUBNET_READ_ONLY.join(", ")
+            ),
+            refused_until_edited: true,
+        },
+    }
+}
+
 /// A create PUT that ARM refuses until the person confirms the resource is missing: a PUT on an
 /// existing resource group replaces its tags, and on an existing account its settings.
 /// `which_get` names the request that tells whether it exists.

@@ -20,11 +20,15 @@ fn dropped(error: JsValue) -> TransportError {
     ))
 }
 
-/// A request with no answer by then is aborted and reported as timed out (ARM answers within
-/// seconds; long-running work is polled, never waited on in one request).
-const TIMEOUT_MS: i32 = 60_000;
+/// A request with no answer within the time limit is aborted and reported as timed out (ARM
+/// answers within seconds; long-running work is polled, never waited on in one request).
+/// The limit is 60 s; the panel's advanced settings may only shorten it.
+pub const TIMEOUT_SECONDS: u32 = 60;
 
-pub async fn send(request: &HttpRequest) -> Result<HttpResponse, TransportError> {
+pub async fn send(
+    request: &HttpRequest,
+    timeout_seconds: u32,
+) -> Result<HttpResponse, TransportError> {
     let window = web_sys::window().ok_or_else(|| TransportError::Dropped("no window".into()))?;
     let controller = web_sys::AbortController::new().map_err(dropped)?;
     let abort = {
@@ -34,7 +38,7 @@ pub async fn send(request: &HttpRequest) -> Result<HttpResponse, TransportError>
     let timer = window
         .set_timeout_with_callback_and_timeout_and_arguments_0(
             abort.as_ref().unchecked_ref(),
-            TIMEOUT_MS,
+            (timeout_seconds.clamp(1, TIMEOUT_SECONDS) * 1000) as i32,
         )
         .map_err(dropped)?;
     let answer = fetch(&window, request, &controller.signal()).await;

@@ -15,6 +15,7 @@ use crate::core::arm_client::{
     policy, token_commands, Executor, HttpRequest, HttpResponse, Next, Outcome, StepPreview,
     StepStatus, TransportError,
 };
+use crate::core::current_state::keep_reads;
 use crate::core::import::{describe, import_show_json};
 use crate::core::plan::ArmRequest;
 use serde_json::Value;
@@ -60,7 +61,8 @@ pub fn arm_panel() -> AnyView {
         load_message.set("Reading what the plan touches…".into());
         leptos::task::spawn_local(async move {
             loaded.set(Vec::new());
-            let lines = read_what_the_plan_touches(state, session, loaded, load_message).await;
+            let mut lines = read_what_the_plan_touches(state, session, loaded, load_message).await;
+            lines.extend(keep_in_form(state, loaded));
             state.say(lines[0].clone());
             load_message.set(lines.join("\n"));
         });
@@ -77,7 +79,7 @@ pub fn arm_panel() -> AnyView {
             let mut executor = Executor::new(plan, &endpoint());
             loaded.with_untracked(|reads| remember(&mut executor, reads));
             run.executor.set_value(Some(executor));
-            drive(run, token);
+            drive(session);
         }
     };
     let resume = move |_| {
@@ -86,7 +88,7 @@ pub fn arm_panel() -> AnyView {
                 e.resume();
             }
         });
-        drive(run, token);
+        drive(session);
     };
     let cancel = move |_| {
         run.executor.update_value(|e| {
@@ -145,6 +147,10 @@ pub fn arm_panel() -> AnyView {
                     {has_custom.then(|| view! { <button type="button" on:click=|_| csp::use_custom_endpoint(None)>"Back to the cloud's"</button> })}
                 </div>
                 <p class="field-msg">{move || custom_message.get()}</p>
+                <label for="arm-timeout">"Time limit per request, in seconds (at most 60)"</label>
+                <input id="arm-timeout" type="number" min="1" max="60" inputmode="numeric"
+                    prop:value=move || session.timeout_seconds.get().to_string()
+                    on:change=move |ev| set_timeout_seconds(session, &event_target_value(&ev))/>
             </details>
             <div class="actions">
                 <button type="button" id="arm-load" disabled=move || !usable() || run.running.get() on:click=load>"Load from Azure"</button>
@@ -161,6 +167,16 @@ pub fn arm_panel() -> AnyView {
     .into_any()
 }
 
+/// A shorter time limit per request (for a test server, or a slow network that should fail
+/// fast); never longer than 60 s.
+fn set_timeout_seconds(session: ArmSession, text: &str) {
+    if let Ok(seconds) = text.trim().parse::<u32>() {
+        session
+            .timeout_seconds
+            .set(seconds.clamp(1, arm_fetch::TIMEOUT_SECONDS));
+    }
+}
+
 fn remember(executor: &mut Executor, reads: &[(String, Option<Value>)]) {
     for (path, value) in reads {
         executor.remember_read(path, value.clone());
@@ -174,7 +190,7 @@ async fn read(session: ArmSession, request: &ArmRequest) -> Result<HttpResponse,
         &session.endpoint(),
         session.token.get_untracked().trim(),
     );
-    arm_fetch::send(&http).await
+    session.send(&http).await
 }
 
 fn refusal(state: AppState, response: &HttpResponse, path: &str) -> String {
@@ -209,7 +225,8 @@ async fn load_from_azure(
         Ok(r) => vec![refusal(state, &r, &request.path)],
     };
     if !loaded.with_untracked(Vec::is_empty) {
-        let read = read_what_the_plan_touches(state, session, loaded, load_message).await;
+        let mut read = read_what_the_plan_touches(state, session, loaded, load_message).await;
+        read.extend(keep_in_form(state, loaded));
         lines.splice(1..1, read);
     }
     state.say(lines[0].clone());
@@ -263,6 +280,33 @@ async fn read_what_the_plan_touches(
         0,
         format!("Read what the plan touches: {there} found, {missing} not there yet."),
     );
+    lines
+}
+
+/// Keeps the account and the subnets just read in the form's current settings, so the form,
+/// the REST tab and Apply start from what is there. Returns what to say.
+fn keep_in_form(state: AppState, loaded: RwSignal<Vec<(String, Option<Value>)>>) -> Vec<String> {
+    let Some(target_id) = state
+        .generated
+        .with_untracked(|g| g.plan.as_ref().map(|p| p.target().resource_id()))
+    else {
+        return Vec::new();
+    };
+    let current = state.draft.with_untracked(|d| d.current_state.clone());
+    let (kept, mut lines) = loaded.with_untracked(|reads| {
+        keep_reads(current.as_ref(), reads, &target_id, &browser::now_utc())
+    });
+    if let Some(snapshot) = kept.filter(|k| Some(k) != current.as_ref()) {
+        lines.insert(
+            0,
+            format!(
+                "Kept in the form's current settings (Review step): {}{} subnet(s); the REST tab's requests are computed from them.",
+                if snapshot.account.is_some() { "the account and " } else { "" },
+                snapshot.subnets.len()
+            ),
+        );
+        state.draft.update(|d| d.current_state = Some(snapshot));
+    }
     lines
 }
 
@@ -350,7 +394,8 @@ fn outcome_text(run: Run) -> String {
 }
 
 /// Runs the executor to its next stop: fetch, wait, ask; the view follows each step.
-fn drive(run: Run, token: RwSignal<String>) {
+fn drive(session: ArmSession) {
+    let (run, token) = (session.run, session.token);
     run.running.set(true);
     run.outcome.set(None);
     leptos::task::spawn_local(async move {
@@ -379,7 +424,7 @@ fn drive(run: Run, token: RwSignal<String>) {
                         request.method,
                         request.url.split('?').next().unwrap_or_default()
                     ));
-                    let answer = arm_fetch::send(&request).await;
+                    let answer = session.send(&request).await;
                     run.executor
                         .update_value(|e| e.iter_mut().for_each(|e| e.on_response(answer.clone())));
                 }

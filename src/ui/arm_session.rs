@@ -35,6 +35,9 @@ pub struct ArmSession {
     /// What "Load from Azure" or "Compare with Azure" read, per path (`None`: 404).
     pub loaded: RwSignal<Vec<(String, Option<Value>)>>,
     pub load_message: RwSignal<String>,
+    /// Seconds before a request without an answer is given up (at most 60; shorter only by
+    /// the person's choice in the advanced settings).
+    pub timeout_seconds: RwSignal<u32>,
     custom: StoredValue<Option<String>>,
     state: AppState,
 }
@@ -81,6 +84,7 @@ impl ArmSession {
             },
             loaded: RwSignal::new(Vec::new()),
             load_message: RwSignal::new(String::new()),
+            timeout_seconds: RwSignal::new(arm_fetch::TIMEOUT_SECONDS),
             custom: StoredValue::new(custom),
             state,
         };
@@ -95,6 +99,15 @@ impl ArmSession {
 
     pub fn custom(self) -> Option<String> {
         self.custom.get_value()
+    }
+
+    /// Sends one request to Resource Manager under the session's time limit.
+    pub async fn send(
+        self,
+        request: &crate::core::arm_client::HttpRequest,
+    ) -> Result<crate::core::arm_client::HttpResponse, crate::core::arm_client::TransportError>
+    {
+        arm_fetch::send(request, self.timeout_seconds.get_untracked()).await
     }
 
     /// The custom endpoint, or the chosen cloud's Resource Manager.

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use super::arm_fetch;
 use super::arm_session::ArmSession;
 use super::state::{AppState, WizardStep};
 use crate::core::arm_client::availability::{
@@ -49,7 +48,7 @@ pub fn subdomain_check() -> AnyView {
                     session.token.get_untracked().trim(),
                 );
                 leptos::task::spawn_local(async move {
-                    let result = match arm_fetch::send(&http).await {
+                    let result = match session.send(&http).await {
                         Ok(response) => state
                             .draft
                             .with_untracked(|d| read_availability(d, &response)),

@@ -798,7 +798,12 @@ fn a_dropped_connection_on_a_read_is_retried_and_on_a_write_stops_until_resumed(
             panic!("{outcome:?}")
         };
         let failure = failure_of(&executor, step);
-        assert_eq!(failure.code, "ConnectionDropped", "{fault:?}");
+        let code = if matches!(fault, Fault::TimedOut) {
+            "TimedOut"
+        } else {
+            "ConnectionDropped"
+        };
+        assert_eq!(failure.code, code, "{fault:?}");
         assert!(failure.message.contains("not known"), "{}", failure.message);
         executor.resume();
         assert_eq!(run(&mut executor, TOKEN, &mut arm), Outcome::Completed);

@@ -12,8 +12,11 @@ use ai_network_wizard::core::arm_client::{
     run, Executor, HttpRequest, HttpResponse, Outcome, StepRun, StepStatus, Transport,
     TransportError,
 };
+use ai_network_wizard::core::current_state::keep_reads;
 use ai_network_wizard::core::draft::Draft;
 use ai_network_wizard::core::generate::generate;
+use ai_network_wizard::core::plan::{Action, EndpointAction, Plan};
+use ai_network_wizard::core::render::{render, OutputTarget, RenderContext};
 use ai_network_wizard::core::share_link::base64url::encode as b64;
 use serde_json::{json, Value};
 
@@ -154,13 +157,21 @@ fn apply(fake: &ArmFake, namespace: &str, draft: &Draft, token: &str) -> (Execut
     (executor, outcome)
 }
 
-/// What the REST test seeds, plus the subnets the endpoints go in (policies already off, as
+/// What the REST test seeds (a subnet whose policies the plan switches off has them on, and
+/// settings of its own), plus the other subnets the endpoints go in (policies already off, as
 /// new subnets have them).
 fn load(fake: &ArmFake, namespace: &str, draft: &Draft) {
+    fake.load(namespace, &seed_of(draft));
+}
+
+fn seed_of(draft: &Draft) -> Value {
     let config = generate(draft).plan.expect("a valid draft").config;
     let mut seed = crate::rest_sent::seed(&config);
     for endpoint in config.private_endpoints.iter().flat_map(|pe| &pe.endpoints) {
         let id = endpoint.subnet.to_string();
+        if seed["resources"].get(&id).is_some() {
+            continue;
+        }
         seed["resources"][&id] = json!({
             "id": id,
             "name": endpoint.subnet.subnet,
@@ -168,7 +179,7 @@ fn load(fake: &ArmFake, namespace: &str, draft: &Draft) {
             "properties": { "addressPrefix": "10.9.0.0/24", "privateEndpointNetworkPolicies": "Disabled", "provisioningState": "Succeeded" },
         });
     }
-    fake.load(namespace, &seed);
+    seed
 }
 
 fn failure(executor: &Executor, step: usize) -> (String, String, String) {
@@ -186,10 +197,10 @@ fn writes_that_changed(fake: &ArmFake, namespace: &str) -> Vec<String> {
         .collect()
 }
 
-/// What a plan may legitimately stop at: a step the page does not send (the REST tab cannot).
+/// What a plan may legitimately stop at: a body that needs settings the page could not read.
 fn expected_stop(executor: &Executor, step: usize) -> bool {
     let (code, _, _) = failure(executor, step);
-    code == "NeedsCurrentSettings" || code == "NetworkPoliciesEnabled"
+    code == "NeedsCurrentSettings"
 }
 
 #[test]
@@ -347,7 +358,7 @@ fn injected_faults_end_in_the_right_state_and_resume_finishes() {
         (
             "slow",
             json!({ "path": account, "method": "PATCH", "kind": "slow", "seconds": 2 }),
-            Some("ConnectionDropped"),
+            Some("TimedOut"),
         ),
     ];
     for (namespace, fault, stops_with) in cases {
@@ -561,4 +572,310 @@ fn the_storage_firewall_is_written_from_what_was_read_keeping_its_rules() {
         .steps
         .iter()
         .all(|s| matches!(s.status, StepStatus::Done | StepStatus::Skipped(_))));
+}
+
+fn resource_in(state: &Value, id: &str) -> Value {
+    state["resources"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .find(|(key, _)| key.eq_ignore_ascii_case(id))
+        .map(|(_, v)| v.clone())
+        .unwrap_or_else(|| panic!("{id} is not in the fake"))
+}
+
+fn step_of(plan: &Plan, wanted: impl Fn(&Action) -> bool) -> usize {
+    plan.steps
+        .iter()
+        .position(|s| wanted(&s.action))
+        .expect("the plan has the step")
+}
+
+/// What "Load from Azure" / "Compare with Azure" read, answered by the fake.
+fn read_what_the_plan_touches(
+    fake: &ArmFake,
+    namespace: &str,
+    plan: &Plan,
+    token: &str,
+) -> Vec<(String, Option<Value>)> {
+    let mut browser = Browser::new(fake);
+    Executor::new(plan.clone(), "")
+        .reads()
+        .iter()
+        .map(|read| {
+            let request = HttpRequest::from_arm(read, &fake.endpoint(namespace), token);
+            let answer = browser.send(&request).expect("an answer");
+            (
+                read.path.clone(),
+                (answer.status == 200).then(|| answer.json()).flatten(),
+            )
+        })
+        .collect()
+}
+
+/// A subnet PUT replaces the subnet, so the page switches an endpoint subnet's policies off
+/// with the whole subnet as read, which is the REST tab's own request once the read is kept
+/// in the form; nothing else of the subnet is lost, the second run skips, and a partial body
+/// is refused as ARM refuses it.
+#[test]
+fn endpoint_network_policies_are_switched_off_with_the_whole_subnet_the_rest_tab_shows() {
+    let fake = ArmFake::start_checking_tokens();
+    let token = good_token();
+    let mut draft = fixture("ai-services-private-endpoint-three-zones");
+    draft.current_state = None;
+    let plan = generate(&draft).plan.unwrap();
+    let subnet_id = plan.config.private_endpoints.as_ref().unwrap().endpoints[0]
+        .subnet
+        .to_string();
+    let step = step_of(&plan, |a| {
+        matches!(
+            a,
+            Action::PrivateEndpoint(EndpointAction::DisableNetworkPolicies { .. })
+        )
+    });
+    let kept = [
+        "addressPrefix",
+        "networkSecurityGroup",
+        "routeTable",
+        "delegations",
+        "serviceEndpoints",
+        "privateLinkServiceNetworkPolicies",
+        "defaultOutboundAccess",
+        "ipConfigurations",
+    ];
+
+    for (namespace, keep_in_form) in [("policies-kept", true), ("policies-read-in-run", false)] {
+        load(&fake, namespace, &draft);
+        let before = resource_in(&fake.state(namespace), &subnet_id);
+        assert_eq!(
+            before["properties"]["privateEndpointNetworkPolicies"],
+            "Enabled"
+        );
+
+        // The one property alone would drop every other setting: refused, nothing changes.
+        let partial = HttpRequest {
+            method: "PUT",
+            url: format!(
+                "{}{subnet_id}?api-version=2024-05-01",
+                fake.endpoint(namespace)
+            ),
+            headers: vec![
+                ("Authorization", format!("Bearer {token}")),
+                ("Content-Type", "application/json".into()),
+            ],
+            body: Some(
+                json!({ "properties": { "privateEndpointNetworkPolicies": "Disabled" } })
+                    .to_string(),
+            ),
+        };
+        let answer = Browser::new(&fake).send(&partial).unwrap();
+        assert_eq!(answer.status, 400, "{}", answer.body);
+        assert!(writes_that_changed(&fake, namespace).is_empty());
+
+        let mut run_draft = draft.clone();
+        if keep_in_form {
+            let reads = read_what_the_plan_touches(&fake, namespace, &plan, &token);
+            let (snapshot, problems) = keep_reads(
+                None,
+                &reads,
+                &plan.target().resource_id(),
+                "2026-11-30T12:00Z",
+            );
+            assert!(problems.is_empty(), "{problems:?}");
+            let snapshot = snapshot.expect("the reads are kept");
+            assert!(snapshot.account.is_some(), "the account is kept");
+            assert!(
+                snapshot
+                    .subnets
+                    .iter()
+                    .any(|s| s["id"].as_str().unwrap().eq_ignore_ascii_case(&subnet_id)),
+                "the subnet is kept in the form: {snapshot:?}"
+            );
+            run_draft.current_state = Some(snapshot);
+        }
+        let run_plan = generate(&run_draft).plan.unwrap();
+        let put = &run_plan.requests(&run_plan.steps[step])[1];
+        assert_eq!(put.method, "PUT");
+        assert_eq!(put.refused_until_edited, !keep_in_form, "{put:?}");
+        let (executor, outcome) = apply(&fake, namespace, &run_draft, &token);
+        assert_eq!(outcome, Outcome::Completed, "{:#?}", executor.steps);
+        assert_eq!(executor.steps[step].status, StepStatus::Done);
+        let sent: Vec<&str> = executor.steps[step]
+            .sent
+            .iter()
+            .map(|s| s.request.as_str())
+            .collect();
+        assert!(sent.len() == 2 && sent[1].starts_with("PUT "), "{sent:#?}");
+        if keep_in_form {
+            // Byte for byte the REST tab's request, from the same snapshot.
+            let rest = render(
+                &run_plan,
+                OutputTarget::Rest,
+                &RenderContext::for_draft("2026-11-30", None, &run_draft),
+            );
+            for request in &sent {
+                let text = request
+                    .replace(&fake.endpoint(namespace), "{{armEndpoint}}")
+                    .replace("Bearer <token>", "Bearer {{token}}");
+                assert!(rest.contains(&text), "not in the REST tab:\n{text}");
+            }
+        }
+        let after = resource_in(&fake.state(namespace), &subnet_id);
+        assert_eq!(
+            after["properties"]["privateEndpointNetworkPolicies"],
+            "Disabled"
+        );
+        for key in kept {
+            let (b, a) = (&before["properties"][key], &after["properties"][key]);
+            let same = match key {
+                "serviceEndpoints" | "delegations" => {
+                    b.as_array().map(Vec::len) == a.as_array().map(Vec::len)
+                        && b.to_string().contains("Microsoft.")
+                        && a.to_string().contains(
+                            b[0]["service"]
+                                .as_str()
+                                .or(b[0]["properties"]["serviceName"].as_str())
+                                .unwrap(),
+                        )
+                }
+                _ => a == b,
+            };
+            assert!(same, "{namespace}: {key} was {b}, is {a}");
+        }
+
+        let writes = writes_that_changed(&fake, namespace).len();
+        let (second, outcome) = apply(&fake, namespace, &run_draft, &token);
+        assert_eq!(outcome, Outcome::Completed);
+        assert!(
+            matches!(&second.steps[step].status, StepStatus::Skipped(why) if why.contains("already as wanted")),
+            "{:?}",
+            second.steps[step]
+        );
+        assert_eq!(writes_that_changed(&fake, namespace).len(), writes);
+    }
+}
+
+/// An endpoint goes in its virtual network's region: when the network is elsewhere, the run
+/// stops before creating the endpoint, says both regions and what to change, and the preview
+/// says so before the run; with the region fixed in the form, the plan applies.
+#[test]
+fn a_virtual_network_in_another_region_stops_before_the_endpoint_is_created() {
+    let fake = ArmFake::start_checking_tokens();
+    let token = good_token();
+    let mut draft = fixture("ai-services-private-endpoint-three-zones");
+    draft.current_state = None;
+    let plan = generate(&draft).plan.unwrap();
+    let endpoint = plan.config.private_endpoints.as_ref().unwrap().endpoints[0].clone();
+    assert_eq!(endpoint.location, "westeurope");
+    let mut seed = seed_of(&draft);
+    seed["resources"][endpoint.subnet.vnet_id()]["location"] = json!("eastus");
+    fake.load("region", &seed);
+
+    let reads = read_what_the_plan_touches(&fake, "region", &plan, &token);
+    let mut preview = Executor::new(plan.clone(), "");
+    for (path, value) in &reads {
+        preview.remember_read(path, value.clone());
+    }
+    let step = step_of(&plan, |a| {
+        matches!(
+            a,
+            Action::PrivateEndpoint(EndpointAction::CreateEndpoint { .. })
+        )
+    });
+    let said = preview.preview()[step].changes.join("\n");
+    assert!(
+        said.contains("stops: ") && said.contains("eastus"),
+        "the preview says it stops: {said}"
+    );
+
+    let (executor, outcome) = apply(&fake, "region", &draft, &token);
+    assert_eq!(outcome, Outcome::Failed { step }, "{:#?}", executor.steps);
+    let (code, message, advice) = failure(&executor, step);
+    assert_eq!(code, "VirtualNetworkRegionMismatch");
+    assert!(
+        message.contains("westeurope") && message.contains("eastus"),
+        "{message}"
+    );
+    assert!(
+        advice.contains("eastus") && advice.contains("Apply again"),
+        "{advice}"
+    );
+    let endpoint_writes: Vec<Value> = fake
+        .log("region")
+        .into_iter()
+        .filter(|e| {
+            e["method"] != "GET" && e["path"].as_str().unwrap().contains("/privateEndpoints/")
+        })
+        .collect();
+    assert!(endpoint_writes.is_empty(), "{endpoint_writes:?}");
+
+    let mut fixed = draft.clone();
+    fixed.private_endpoints.endpoints[0].location = "eastus".into();
+    let (executor, outcome) = apply(&fake, "region", &fixed, &token);
+    assert_eq!(outcome, Outcome::Completed, "{:#?}", executor.steps);
+}
+
+/// A storage role the account's identity holds already under another name (a script or the
+/// portal names assignments at random) is read and compared: the preview says so, the step is
+/// skipped and nothing is written (ARM refuses the same role twice on a scope).
+#[test]
+fn a_storage_role_assigned_under_another_name_is_seen_and_its_step_skipped() {
+    let fake = ArmFake::start_checking_tokens();
+    let token = good_token();
+    let mut draft = fixture("speech-byos-hardened");
+    draft.current_state = None;
+    load(&fake, "role", &draft);
+    let (first, outcome) = apply(&fake, "role", &draft, &token);
+    assert_eq!(outcome, Outcome::Completed, "{:#?}", first.steps);
+
+    // The same assignment under a random name, as `az role assignment create` makes it.
+    let state = fake.state("role");
+    let mut resources = state["resources"].as_object().unwrap().clone();
+    let (id, mut assignment) = resources
+        .iter()
+        .find(|(id, _)| id.contains("/roleAssignments/"))
+        .map(|(id, v)| (id.clone(), v.clone()))
+        .expect("the role was assigned");
+    resources.remove(&id);
+    let random = "0c0ffee0-0000-4000-8000-000000000001";
+    let renamed = format!("{}/{random}", id.rsplit_once('/').unwrap().0);
+    assignment["id"] = json!(renamed);
+    assignment["name"] = json!(random);
+    resources.insert(renamed, assignment);
+    let mut seed = seed_of(&draft);
+    seed["resources"] = Value::Object(resources);
+    fake.load("role", &seed);
+
+    let plan = generate(&draft).plan.unwrap();
+    let step = step_of(&plan, |a| matches!(a, Action::AssignStorageRole { .. }));
+    let mut preview = Executor::new(plan.clone(), "");
+    for (path, value) in read_what_the_plan_touches(&fake, "role", &plan, &token) {
+        preview.remember_read(&path, value);
+    }
+    let said = &preview.preview()[step];
+    assert!(
+        said.satisfied
+            && said
+                .changes
+                .join("\n")
+                .contains(&format!("the role is assigned already (as {random})")),
+        "{said:?}"
+    );
+
+    let (second, outcome) = apply(&fake, "role", &draft, &token);
+    assert_eq!(outcome, Outcome::Completed, "{:#?}", second.steps);
+    assert!(
+        matches!(&second.steps[step].status, StepStatus::Skipped(why) if why.contains(random)),
+        "{:?}",
+        second.steps[step]
+    );
+    assert!(
+        writes_that_changed(&fake, "role").is_empty(),
+        "{:?}",
+        writes_that_changed(&fake, "role")
+    );
+    let verify = step_of(&plan, |a| {
+        matches!(a, Action::VerifyUserOwnedStorage { .. })
+    });
+    assert_eq!(second.steps[verify].status, StepStatus::Done);
 }

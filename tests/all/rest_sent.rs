@@ -172,7 +172,15 @@ pub(crate) fn seed(config: &Config) -> Value {
     // Private endpoints live in their VNet's subscription and group; existing zones exist.
     if let Some(pe) = &config.private_endpoints {
         let mut ids: Vec<String> = Vec::new();
-        for endpoint in &pe.endpoints {
+        for (index, endpoint) in pe.endpoints.iter().enumerate() {
+            // A subnet whose policies the plan switches off has them on, and settings of its own.
+            if endpoint.disable_network_policies {
+                let id = endpoint.subnet.to_string();
+                add_group(&mut resources, &id);
+                let mut with_policies = subnet(&id, 100 + index, &["Microsoft.Storage"]);
+                with_policies["properties"]["privateEndpointNetworkPolicies"] = json!("Enabled");
+                resources.entry(id).or_insert(with_policies);
+            }
             ids.push(endpoint.id());
             // Its virtual network, in the region the endpoint is set to; a hub's dependent
             // resource, open to the public.
@@ -290,6 +298,21 @@ fn endpoint_subnets(draft: &Draft) -> Vec<String> {
         .collect()
 }
 
+/// The subnets the plan writes back whole (service endpoint, endpoint policies): the ones a
+/// person imports for exact requests.
+fn rewritten_subnets(draft: &Draft) -> Vec<String> {
+    let plan = generate(draft).plan.unwrap();
+    plan.steps
+        .iter()
+        .filter_map(|s| s.action.rewritten_subnet().map(ToString::to_string))
+        .fold(Vec::new(), |mut ids: Vec<String>, id| {
+            if !ids.iter().any(|i| i.eq_ignore_ascii_case(&id)) {
+                ids.push(id);
+            }
+            ids
+        })
+}
+
 /// The current state read from the fake the way a person does it: the account's and the
 /// subnets' GET output, pasted unchanged.
 fn imported(fake: &ArmFake, namespace: &str, draft: &Draft) -> CurrentStateDraft {
@@ -298,7 +321,7 @@ fn imported(fake: &ArmFake, namespace: &str, draft: &Draft) -> CurrentStateDraft
     let account = (status == 200
         && matches!(config.target.resource, Resource::CognitiveServices { .. }))
     .then_some(account);
-    let subnets = endpoint_subnets(draft)
+    let subnets = rewritten_subnets(draft)
         .iter()
         .map(|id| {
             let (status, body) = fake.arm_get(namespace, id, "2024-05-01");
@@ -531,6 +554,15 @@ fn dependents_closed(case: &Case, config: &Config, final_state: &Value) -> Vec<S
 
 /// Everything the fake held is still there (rules merged, never replaced), except the rules
 /// of a list made exact that it does not name.
+/// Whether the plan switches off this subnet's private-endpoint network policies.
+fn policies_switched_off(config: &Config, subnet_id: &str) -> bool {
+    config
+        .private_endpoints
+        .iter()
+        .flat_map(|pe| &pe.endpoints)
+        .any(|e| e.disable_network_policies && e.subnet.to_string().eq_ignore_ascii_case(subnet_id))
+}
+
 fn nothing_lost(case: &Case, config: &Config, final_state: &Value) -> Vec<String> {
     let exact = config.network.as_ref().map(|n| n.exact).unwrap_or_default();
     let mut problems = Vec::new();
@@ -558,7 +590,10 @@ fn nothing_lost(case: &Case, config: &Config, final_state: &Value) -> Vec<String
                 "defaultOutboundAccess",
                 "ipConfigurations",
             ] {
-                if b[key] != a[key] {
+                let switched_off = key == "privateEndpointNetworkPolicies"
+                    && a[key] == "Disabled"
+                    && policies_switched_off(config, id);
+                if b[key] != a[key] && !switched_off {
                     problems.push(format!(
                         "{label}: subnet {id} lost its {key}: {} became {}",
                         b[key], a[key]
@@ -650,6 +685,17 @@ fn everything_added(case: &Case, config: &Config, final_state: &Value) -> Vec<St
         if !services.iter().any(|s| s == SERVICE) {
             problems.push(format!(
                 "{label}: subnet {id} has no {SERVICE} endpoint: {services:?}"
+            ));
+        }
+    }
+    let switched_off = config.private_endpoints.iter().flat_map(|pe| &pe.endpoints);
+    for endpoint in switched_off.filter(|e| e.disable_network_policies) {
+        let id = endpoint.subnet.to_string();
+        let policies =
+            &resource(final_state, &id).unwrap()["properties"]["privateEndpointNetworkPolicies"];
+        if policies != "Disabled" {
+            problems.push(format!(
+                "{label}: subnet {id} still has private-endpoint network policies {policies}"
             ));
         }
     }

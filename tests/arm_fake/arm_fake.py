@@ -511,6 +511,18 @@ class Fake:
             raise ArmError(404, "RoleAssignmentNotFound", f"The role assignment '{segments[-1]}' is not found.")
         return 200, found
 
+    def op_RoleAssignments_ListForScope(self, ns, path, segments, body):
+        # Without $filter: the assignments at the scope, above it (inherited) and below it.
+        scope = path.lower().rsplit("/providers/microsoft.authorization/roleassignments", 1)[0]
+        found = []
+        for rid, resource in ns.resources.items():
+            if "/providers/microsoft.authorization/roleassignments/" not in rid:
+                continue
+            at = resource["properties"]["scope"].lower()
+            if scope == at or scope.startswith(at + "/") or at.startswith(scope + "/"):
+                found.append(resource)
+        return 200, {"value": found}
+
     def op_RoleAssignments_Create(self, ns, path, segments, body):
         properties = body["properties"]
         try:
@@ -524,6 +536,15 @@ class Fake:
         existing = ns.resources.get(path.lower())
         if existing and existing["properties"]["principalId"] != properties["principalId"]:
             raise ArmError(409, "RoleAssignmentExists", "The role assignment already exists.")
+        # The same role for the same principal on the same scope exists only once, whatever its name.
+        for rid, other in ns.resources.items():
+            if rid == path.lower() or "/providers/microsoft.authorization/roleassignments/" not in rid:
+                continue
+            theirs = other["properties"]
+            if (theirs["scope"].lower() == scope.lower()
+                    and theirs["principalId"].lower() == properties["principalId"].lower()
+                    and theirs["roleDefinitionId"].lower().rsplit("/", 1)[-1] == properties["roleDefinitionId"].lower().rsplit("/", 1)[-1]):
+                raise ArmError(409, "RoleAssignmentExists", "The role assignment already exists.")
         assignment = {
             "id": path,
             "name": segments[-1],

@@ -289,9 +289,6 @@ impl Executor {
                 }
             };
             let Some(request) = requests.get(self.at.index) else {
-                if let Some(failure) = self.check_after(self.at.step) {
-                    return self.fail(failure);
-                }
                 self.finish_step();
                 continue;
             };
@@ -401,6 +398,12 @@ impl Executor {
             ..Cursor::default()
         };
         self.confirmed = None;
+    }
+
+    /// Stops on an answer ARM refused: its code and message, and what to do.
+    fn fail_with_answer(&mut self, response: &HttpResponse, request: &ArmRequest) {
+        let failure = policy::failure(response, &request.path, &self.token_commands());
+        self.fail(failure);
     }
 
     fn fail(&mut self, failure: Failure) -> Next {

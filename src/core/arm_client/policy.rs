@@ -136,7 +136,11 @@ pub fn failure(response: &HttpResponse, path: &str, token_commands: &str) -> Fai
 
 pub fn dropped(request: &ArmRequest, error: &TransportError) -> Failure {
     Failure {
-        code: "ConnectionDropped".into(),
+        code: match error {
+            TransportError::Dropped(_) => "ConnectionDropped",
+            TransportError::TimedOut => "TimedOut",
+        }
+        .into(),
         message: format!(
             "{} {}: {}. Whether Resource Manager applied it is not known.",
             request.method,
@@ -147,10 +151,13 @@ pub fn dropped(request: &ArmRequest, error: &TransportError) -> Failure {
     }
 }
 
+/// The code of a body that needs settings that were not read.
+pub const NEEDS_STATE: &str = "NeedsCurrentSettings";
+
 /// A body the plan could only build with the current settings, which were not read.
 pub fn needs_state(request: &ArmRequest) -> Failure {
     Failure {
-        code: "NeedsCurrentSettings".into(),
+        code: NEEDS_STATE.into(),
         message: format!(
             "{} {} needs what is there now, and it is not known: {}",
             request.method,

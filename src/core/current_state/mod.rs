@@ -224,6 +224,43 @@ pub(crate) fn parse_public_access(text: &str) -> Option<PublicNetworkAccess> {
     }
 }
 
+/// What the apply page calls the source of a snapshot it read itself.
+pub const READ_FROM_ARM: &str = "read from Resource Manager";
+
+/// Keeps what Resource Manager answered to the apply page's reads in the snapshot: the target
+/// account (when it is a Cognitive Services account) and every subnet read, each replacing its
+/// older snapshot, so the form and the REST tab are computed from what is there. `reads` are
+/// (path, answer) pairs, `None` for a 404. Returns the updated section (`None` when there is
+/// nothing to keep) and one line per answer that could not be kept.
+pub fn keep_reads(
+    current: Option<&CurrentStateDraft>,
+    reads: &[(String, Option<Value>)],
+    target_id: &str,
+    read_at: &str,
+) -> (Option<CurrentStateDraft>, Vec<String>) {
+    let account_target = target_id
+        .to_ascii_lowercase()
+        .contains("/providers/microsoft.cognitiveservices/accounts/");
+    let mut state = current.cloned();
+    let mut problems = Vec::new();
+    for (path, value) in reads {
+        let Some(value) = value else { continue };
+        let keep = (account_target && path.eq_ignore_ascii_case(target_id))
+            || path.to_ascii_lowercase().contains("/subnets/");
+        if !keep {
+            continue;
+        }
+        match import_pasted(state.as_ref(), &value.to_string(), read_at, Some(target_id)) {
+            Ok(mut updated) => {
+                updated.source = READ_FROM_ARM.to_owned();
+                state = Some(updated);
+            }
+            Err(why) => problems.push(format!("Not kept in the form: {path}: {}", why.join("; "))),
+        }
+    }
+    (state, problems)
+}
+
 /// Adds one pasted `show` output (or a JSON list of several) to the snapshot: a subnet replaces
 /// the snapshot of the same subnet, an account the account. Only what the requests need is
 /// kept. Returns the updated section, or one message per part that cannot be read.

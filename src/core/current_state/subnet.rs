@@ -46,6 +46,20 @@ impl SubnetState {
         }
         json!({ "properties": properties })
     }
+
+    /// The subnet's privateEndpointNetworkPolicies as read (absent: not set).
+    pub fn endpoint_policies(&self) -> Option<&str> {
+        self.properties
+            .get("privateEndpointNetworkPolicies")
+            .and_then(Value::as_str)
+    }
+
+    /// The complete PUT body: every setting it has, with privateEndpointNetworkPolicies Disabled.
+    pub fn put_body_with_endpoint_policies_disabled(&self) -> Value {
+        let mut properties = self.properties.clone();
+        properties.insert("privateEndpointNetworkPolicies".into(), json!("Disabled"));
+        json!({ "properties": properties })
+    }
 }
 
 /// The smallest JSON that reads back as the same snapshot.

@@ -109,6 +109,20 @@ pub enum Action {
     },
 }
 
+impl Action {
+    /// The subnet a step writes back whole (a subnet has no PATCH), so its current settings
+    /// make the request exact.
+    pub fn rewritten_subnet(&self) -> Option<&SubnetId> {
+        match self {
+            Action::EnableServiceEndpoint { subnet, .. }
+            | Action::PrivateEndpoint(EndpointAction::DisableNetworkPolicies { subnet, .. }) => {
+                Some(subnet)
+            }
+            _ => None,
+        }
+    }
+}
+
 impl Step {
     /// What cannot be undone, for the warning above an irreversible step.
     pub fn irreversibility(&self) -> String {
@@ -656,7 +670,7 @@ impl Plan {
             ),
             Action::HardenStorage { storage } => storage::harden_requests(t, storage),
             Action::VerifyUserOwnedStorage { storage } => storage::verify_requests(t, storage),
-            Action::PrivateEndpoint(action) => private_endpoints::requests(t, action),
+            Action::PrivateEndpoint(action) => private_endpoints::requests(t, state, action),
             Action::EndpointConnection(change) => connection_requests(t, change),
         }
     }

@@ -9,10 +9,12 @@ use serde_json::json;
 use super::{ArmRequest, Step};
 use crate::core::api_versions;
 use crate::core::config::{Config, Resource, Target};
+use crate::core::current_state::CurrentState;
 use crate::core::private_endpoints::config::{
     Approval, Endpoint, PrivateEndpoints, Removal, ZoneRef,
 };
 use crate::core::private_endpoints::LinkType;
+use crate::core::request_bodies;
 use crate::core::subnet_id::SubnetId;
 
 /// The Azure DNS address conditional forwarders point to.
@@ -255,14 +257,23 @@ fn zone_path(zone: &ZoneRef) -> String {
 }
 
 /// The ARM requests of a private endpoint step.
-pub(super) fn requests(target: &Target, action: &EndpointAction) -> Vec<ArmRequest> {
+pub(super) fn requests(
+    target: &Target,
+    state: Option<&CurrentState>,
+    action: &EndpointAction,
+) -> Vec<ArmRequest> {
     match action {
-        EndpointAction::DisableNetworkPolicies { subnet, .. } => vec![ArmRequest::new(
-            "GET",
-            subnet.to_string(),
-            api_versions::NETWORK,
-        )
-        .note("If properties.privateEndpointNetworkPolicies is already Disabled, skip this step. Subnets have no PATCH: a PUT must carry the complete subnet, and any property left out (address prefixes, NSG, route table, NAT gateway, delegations, service endpoints) is removed. This tab does not send one; use the Azure CLI or PowerShell tab for this step, which keep every property.")],
+        EndpointAction::DisableNetworkPolicies { subnet, .. } => vec![
+            ArmRequest::new("GET", subnet.to_string(), api_versions::NETWORK).note(
+                "Read the complete subnet. If properties.privateEndpointNetworkPolicies is already Disabled, skip this step.",
+            ),
+            ArmRequest::new("PUT", subnet.to_string(), api_versions::NETWORK).state_body(
+                request_bodies::subnet_without_endpoint_policies(
+                    state.and_then(|s| s.subnet(subnet)),
+                    state,
+                ),
+            ),
+        ],
         EndpointAction::CreateZone { zone } => vec![
             ArmRequest::new("GET", zone_path(zone), api_versions::PRIVATE_DNS)
                 .note("200: the zone exists, skip the PUT (it is reused as it is)."),

@@ -121,6 +121,19 @@ fn role_assignment_path(target: &Target, storage: &StorageAccountId) -> String {
     )
 }
 
+/// The role assignments on the storage account, whatever their names: one a script or the
+/// portal made (under a random name) counts as much as the plan's own.
+fn role_assignments_list(storage: &StorageAccountId) -> ArmRequest {
+    ArmRequest::new(
+        "GET",
+        format!("{storage}/providers/Microsoft.Authorization/roleAssignments"),
+        api_versions::AUTHORIZATION,
+    )
+    .note(format!(
+        "Lists the role assignments that apply to the storage account. One whose properties.scope is the storage account, roleDefinitionId ends with {STORAGE_BLOB_DATA_CONTRIBUTOR} and principalId is the account's identity means the role is assigned already (maybe under another name): skip the PUT."
+    ))
+}
+
 fn account_get(target: &Target) -> ArmRequest {
     ArmRequest::new(
         "GET",
@@ -163,6 +176,7 @@ pub(super) fn assign_role_requests(
         ArmRequest::new("GET", path, api_versions::AUTHORIZATION).note(
             "404: go on. 200 with the same principalId: the role is assigned already, skip the PUT.",
         ),
+        role_assignments_list(storage),
         put,
     ]
 }
@@ -194,7 +208,8 @@ pub(super) fn verify_requests(target: &Target, storage: &StorageAccountId) -> Ve
         account_get(target).note(format!(
             "properties.userOwnedStorage must list {storage} and identity.type must be SystemAssigned."
         )),
-        ArmRequest::new("GET", role_assignment_path(target, storage), api_versions::AUTHORIZATION)
-            .note("200 with principalId equal to the account's identity.principalId: the role is in place."),
+        role_assignments_list(storage).note(format!(
+            "Lists the role assignments that apply to the storage account: the role is in place when one has scope {storage}, roleDefinitionId ending with {STORAGE_BLOB_DATA_CONTRIBUTOR} and principalId equal to the account's identity.principalId (whatever its name)."
+        )),
     ]
 }

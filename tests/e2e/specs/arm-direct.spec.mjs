@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { test as appTest, SUB, assert, eventually, fillValidTarget, goStep, gotoApp, shot, waitForApp } from '../support/app.mjs';
+import { test as appTest, SUB, assert, eventually, fillValidTarget, goStep, gotoApp, outputText, selectTab, shot, waitForApp } from '../support/app.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FAKE = path.resolve(here, '..', '..', 'arm_fake', 'arm_fake.py');
@@ -26,7 +26,9 @@ const NET = `/subscriptions/${SUB}/resourceGroups/rg-network`;
 const ACCOUNT = `${RG}/providers/Microsoft.CognitiveServices/accounts/contoso-speech`;
 const SUBNETS = `${NET}/providers/Microsoft.Network/virtualNetworks/vnet-apps/subnets`;
 
-function seed({ subdomain, subnetRule } = {}) {
+const NSG = `${NET}/providers/Microsoft.Network/networkSecurityGroups/nsg-endpoints`;
+
+function seed({ subdomain, subnetRule, vnetRegion = 'westeurope' } = {}) {
   const properties = {
     provisioningState: 'Succeeded',
     publicNetworkAccess: 'Enabled',
@@ -42,9 +44,10 @@ function seed({ subdomain, subnetRule } = {}) {
       [NET]: { name: 'rg-network', type: 'Microsoft.Resources/resourceGroups', location: 'westeurope', tags: {} },
       [ACCOUNT]: { name: 'contoso-speech', type: 'Microsoft.CognitiveServices/accounts', location: 'westeurope', kind: 'SpeechServices', sku: { name: 'S0' }, tags: { app: 'speech' }, properties },
       // The endpoint step reads its virtual network (its region must match the endpoint's).
-      [`${NET}/providers/Microsoft.Network/virtualNetworks/vnet-apps`]: { name: 'vnet-apps', type: 'Microsoft.Network/virtualNetworks', location: 'westeurope', properties: {} },
+      [`${NET}/providers/Microsoft.Network/virtualNetworks/vnet-apps`]: { name: 'vnet-apps', type: 'Microsoft.Network/virtualNetworks', location: vnetRegion, properties: {} },
       [`${SUBNETS}/snet-apps`]: { name: 'snet-apps', type: 'Microsoft.Network/virtualNetworks/subnets', properties: { addressPrefix: '10.1.1.0/24', serviceEndpoints: [{ service: 'Microsoft.Storage', locations: ['*'] }] } },
-      [`${SUBNETS}/snet-endpoints`]: { name: 'snet-endpoints', type: 'Microsoft.Network/virtualNetworks/subnets', properties: { addressPrefix: '10.1.2.0/24', privateEndpointNetworkPolicies: 'Disabled' } },
+      // Its policies on, and an NSG of its own: switching the policies off must keep it.
+      [`${SUBNETS}/snet-endpoints`]: { name: 'snet-endpoints', type: 'Microsoft.Network/virtualNetworks/subnets', properties: { addressPrefix: '10.1.2.0/24', privateEndpointNetworkPolicies: 'Enabled', networkSecurityGroup: { id: NSG } } },
     },
   };
 }
@@ -58,7 +61,7 @@ const CONFIG = {
     target: { cloud: 'AzureCloud', subscription_id: SUB, resource_group: 'rg-speech-prod', resource_type: 'cognitive_services', kind: 'SpeechServices', sku: 'S0', name: 'contoso-speech', region: 'westeurope', existence: 'existing' },
     custom_domain: { enabled: true, subdomain: 'contoso-speech', acknowledge_irreversible: true },
     network: { enabled: true, public_network_access: 'Enabled', default_action: 'Deny', ip_rules: ['203.0.113.0/24'], vnet_rules: [{ subnet_id: `${SUBNETS}/snet-apps`, enable_service_endpoint: true }] },
-    private_endpoints: { endpoints: [{ subnet_id: `${SUBNETS}/snet-endpoints` }], dns_mode: 'create_zones' },
+    private_endpoints: { endpoints: [{ subnet_id: `${SUBNETS}/snet-endpoints`, disable_network_policies: true }], dns_mode: 'create_zones' },
   },
 };
 
@@ -270,7 +273,14 @@ test('a full plan applies step by step; the second run skips every change', asyn
   const compared = await page.locator('#arm-steps').textContent();
   assert(compared.includes('creates /subscriptions/') && compared.includes('/privateEndpoints/'), `the preview says what is created: ${compared.slice(0, 2000)}`);
   const kept = await page.evaluate(() => localStorage.getItem('ai-network-wizard.config'));
-  assert(kept.includes('snet-endpoints') && kept.includes('203.0.113.0/24'), 'the form is left as it is');
+  assert(kept.includes('snet-endpoints') && kept.includes('203.0.113.0/24'), 'the form\'s settings are left as they are');
+  // What was read is kept in the form's current settings: the subnet the plan writes back whole
+  // (with its other service endpoint), so the REST tab's PUT of it is exact.
+  assert(/Kept in the form's current settings \(Review step\): the account and 2 subnet/.test(await page.locator('#arm-load-message').textContent()), await page.locator('#arm-load-message').textContent());
+  assert(kept.includes('"current_state"') && kept.includes('Microsoft.Storage') && kept.includes('10.1.1.0/24'), `the subnet is kept: ${kept.slice(0, 1500)}`);
+  await selectTab(page, 'tab-rest');
+  const rest = await outputText(page);
+  assert(rest.includes("Exact: the subnet's writable settings as read at") && rest.includes('"Microsoft.Storage"'), 'the REST tab computes the subnet PUT from what was read');
   await page.locator('#arm-apply').click();
   await waitOutcome(page, /Every step is done/);
   const first = await statuses(page);
@@ -282,6 +292,8 @@ test('a full plan applies step by step; the second run skips every change', asyn
   assert(account.properties.customSubDomainName === 'contoso-speech' && account.properties.networkAcls.defaultAction === 'Deny', JSON.stringify(account.properties));
   assert(account.properties.networkAcls.ipRules.map((r) => r.value).join() === '192.0.2.10,203.0.113.0/24', 'rules kept and added');
   assert(Object.keys(state.resources).some((id) => id.includes('/privateEndpoints/')), 'the endpoint exists');
+  const endpointSubnet = state.resources[`${SUBNETS}/snet-endpoints`].properties;
+  assert(endpointSubnet.privateEndpointNetworkPolicies === 'Disabled' && endpointSubnet.networkSecurityGroup?.id === NSG && endpointSubnet.addressPrefix === '10.1.2.0/24', `the subnet's policies are off, the rest kept: ${JSON.stringify(endpointSubnet)}`);
   await page.screenshot({ path: shot('arm-applied.png'), fullPage: true });
 
   const answered = (await armFake.control('GET', 'ns/full/log')).requests.length;
@@ -357,9 +369,37 @@ test('a new account with its own storage (BYOS) is created and the storage firew
   await assertNoTokenTrace(page, consoleLines);
 });
 
+test('an endpoint set to another region than its virtual network stops before it is created, and says what to change', async ({ page, armFake }) => {
+  page.on('dialog', (d) => d.accept());
+  await openPanel(page, armFake, 'region', CONFIG);
+  await armFake.control('PUT', 'ns/region', seed({ vnetRegion: 'eastus' }));
+  await page.locator('#arm-compare').click();
+  await eventually(async () => assert(/^Read what the plan touches/.test(await page.locator('#arm-load-message').textContent()), 'compared'));
+  const preview = page.locator('#arm-steps li', { hasText: 'Create private endpoint' });
+  assert(/stops: VirtualNetworkRegionMismatch/.test(await preview.textContent()), `the preview says it stops: ${await preview.textContent()}`);
+  await page.locator('#arm-apply').click();
+  await waitOutcome(page, /Stopped at step \d+\. Applied: .+\. Not applied: .*Create private endpoint/);
+  const failed = await page.locator('#arm-steps li[data-status="failed"]').textContent();
+  assert(failed.includes('Create private endpoint') && /VirtualNetworkRegionMismatch: .*westeurope.*eastus/.test(failed) && failed.includes('Set the endpoint\'s region to eastus'), failed);
+  const log = (await armFake.control('GET', 'ns/region/log')).requests;
+  assert(!log.some((e) => e.method !== 'GET' && e.path.includes('/privateEndpoints/')), 'nothing was sent for the endpoint');
+  await page.screenshot({ path: shot('arm-region-mismatch.png'), fullPage: true });
+  // Fixed in the form, applied again: done, the endpoint in the network's region.
+  const fixed = structuredClone(CONFIG);
+  fixed.wizard.private_endpoints.endpoints[0].location = 'eastus';
+  await goStep(page, 'review');
+  await page.locator('#config-import').fill(JSON.stringify(fixed));
+  await page.locator('#config-import-load').click();
+  await page.locator('#arm-apply').click();
+  await waitOutcome(page, /Every step is done/);
+  const endpoint = Object.entries((await armFake.control('GET', 'ns/region/state')).resources).find(([id]) => id.includes('/privateEndpoints/') && !id.includes('/privateDnsZoneGroups/'));
+  assert(endpoint && endpoint[1].location === 'eastus', `the endpoint: ${JSON.stringify(endpoint)}`);
+});
+
 const RULES_ONLY = { ...CONFIG, wizard: { ...CONFIG.wizard, custom_domain: { enabled: false }, private_endpoints: { endpoints: [] } } };
 RULES_ONLY.wizard.custom_domain = { enabled: true, subdomain: 'contoso-speech', acknowledge_irreversible: true };
 
+// [namespace, fault, what the failed step says (null: the run retries and completes), options]
 const FAULTS = [
   ['throttled', { method: 'PATCH', path: 'contoso-speech', status: 429, code: 'TooManyRequests', message: 'Rate limit.', retryAfter: 1 }, null],
   ['busy', { method: 'PUT', path: 'snet-apps', status: 409, code: 'AnotherOperationInProgress', message: 'Another operation is in progress.', retryAfter: 1 }, null],
@@ -367,7 +407,13 @@ const FAULTS = [
   ['forbidden', { method: 'PATCH', path: 'contoso-speech', status: 403, code: 'AuthorizationFailed', message: 'The client does not have authorization.' }, /AuthorizationFailed/],
   ['lro-failed', { method: 'PUT', path: 'snet-apps', kind: 'lro-failed' }, /OperationFailed/],
   ['dropped', { method: 'PUT', path: 'snet-apps', kind: 'drop' }, /ConnectionDropped/],
+  // A slow answer within the time limit is waited for.
   ['slow', { method: 'PATCH', path: 'contoso-speech', kind: 'slow', seconds: 2 }, null],
+  // Past the time limit (shortened to 1 s in the advanced settings, so no test waits 60 s) the
+  // request is abandoned: whether ARM applied it is not known, and Resume reads first.
+  ['timed-out', { method: 'PATCH', path: 'contoso-speech', kind: 'slow', seconds: 3 }, /TimedOut[\s\S]*no answer within the time limit/, { timeout: 1 }],
+  // The private endpoint created while the account settles: retried after a back-off (15 s).
+  ['race', { method: 'PUT', path: '/privateEndpoints/', kind: 'accepted-race' }, null, { config: CONFIG }],
 ];
 
 test('each injected fault ends in the right state and message, and Resume finishes', async ({ page, armFake }) => {
@@ -375,12 +421,19 @@ test('each injected fault ends in the right state and message, and Resume finish
   const consoleLines = [];
   page.on('console', (m) => consoleLines.push(m.text()));
   page.on('dialog', (d) => d.accept());
-  for (const [namespace, fault, stops] of FAULTS) {
-    await openPanel(page, armFake, namespace, RULES_ONLY);
+  for (const [namespace, fault, stops, options = {}] of FAULTS) {
+    await openPanel(page, armFake, namespace, options.config ?? RULES_ONLY);
     await armFake.control('PUT', `ns/${namespace}/scenario`, { faults: [fault], lro: namespace === 'lro-failed' ? 'async' : 'none' });
+    if (options.timeout) {
+      await page.locator('.arm-endpoint').evaluate((details) => { details.open = true; });
+      await page.locator('#arm-timeout').fill(String(options.timeout));
+      await page.locator('#arm-timeout').dispatchEvent('change');
+    }
     await page.locator('#arm-apply').click();
     if (!stops) {
       await waitOutcome(page, /Every step is done/);
+      const log = (await armFake.control('GET', `ns/${namespace}/log`)).requests;
+      assert(log.some((e) => e.code === fault.code || (fault.kind && e.method === fault.method && e.path.includes(fault.path))), `${namespace}: the fault was met: ${JSON.stringify(log.slice(-5))}`);
       continue;
     }
     await waitOutcome(page, /Stopped at step \d+\. Applied: .+\. Not applied: /);

@@ -22,11 +22,7 @@ impl Executor {
                 200 => self.remember(&path, response.json()),
                 404 if self.written_later(&path) => self.remember(&path, None),
                 _ => {
-                    self.fail(policy::failure(
-                        &response,
-                        &request.path,
-                        &self.token_commands(),
-                    ));
+                    self.fail_with_answer(&response, request);
                     return;
                 }
             }
@@ -42,11 +38,7 @@ impl Executor {
             return;
         }
         if !(200..300).contains(&status) {
-            self.fail(policy::failure(
-                &response,
-                &request.path,
-                &self.token_commands(),
-            ));
+            self.fail_with_answer(&response, request);
             return;
         }
         if let Some(failure) = policy::check_answer(request, &response) {

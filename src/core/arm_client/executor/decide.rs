@@ -32,6 +32,12 @@ impl Executor {
             }
             "POST" => Decision::Send(None),
             _ => {
+                if let Some(failure) = self.region_mismatch(request, requests) {
+                    return Decision::Fail(failure);
+                }
+                if let Some(name) = self.assigned_already(request, requests) {
+                    return Decision::Skip(format!("the role is assigned already ({name})"));
+                }
                 let exists = matches!(current, Some(Some(_)));
                 if request.if_none_match && exists {
                     return Decision::Skip("exists already".into());
@@ -67,29 +73,80 @@ impl Executor {
         }
     }
 
-    /// After a step's requests: what the REST tab leaves to the reader's eye.
-    pub(super) fn check_after(&self, step: usize) -> Option<Failure> {
-        let requests = self.at.requests.as_deref().unwrap_or_default();
-        match &self.plan.steps[step].action {
-            Action::PrivateEndpoint(EndpointAction::DisableNetworkPolicies { .. }) => {
-                let subnet = requests
-                    .first()
-                    .and_then(|r| self.lookup(&r.path.to_ascii_lowercase()))
-                    .cloned()
-                    .flatten();
-                let policies = subnet
-                    .as_ref()
-                    .and_then(|s| s.pointer("/properties/privateEndpointNetworkPolicies"))
-                    .and_then(Value::as_str)
-                    .unwrap_or("Disabled");
-                (!policies.eq_ignore_ascii_case("Disabled")).then(|| Failure {
-                    code: "NetworkPoliciesEnabled".into(),
-                    message: format!("The subnet's privateEndpointNetworkPolicies is {policies}: a private endpoint needs it Disabled, and the only way to change it is a PUT of the whole subnet, which this page does not send."),
-                    advice: "Run this step from the Azure CLI or PowerShell tab (they keep every property of the subnet), then Resume.".into(),
-                })
-            }
-            _ => None,
+    /// A role assignment PUT whose role the identity holds on that scope already, under any
+    /// name (a script or the portal names it at random): the list read in the same step says.
+    /// Returns the existing assignment's name.
+    fn assigned_already(&self, request: &ArmRequest, requests: &[ArmRequest]) -> Option<String> {
+        const ASSIGNMENTS: &str = "/providers/microsoft.authorization/roleassignments";
+        let path = request.path.to_ascii_lowercase();
+        let (scope, _) = path.split_once(&format!("{ASSIGNMENTS}/"))?;
+        if request.method != "PUT" {
+            return None;
         }
+        let wanted = request.body.as_ref()?.get("properties")?;
+        let text = |properties: &Value, key: &str| {
+            properties
+                .get(key)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_ascii_lowercase()
+        };
+        let role_of = |properties: &Value| {
+            let id = text(properties, "roleDefinitionId");
+            id.rsplit('/').next().unwrap_or_default().to_owned()
+        };
+        let list = requests
+            .iter()
+            .find(|r| r.method == "GET" && r.path.to_ascii_lowercase().ends_with(ASSIGNMENTS))?;
+        let listed = self
+            .lookup(&list.path.to_ascii_lowercase())?
+            .as_ref()?
+            .get("value")?
+            .as_array()?;
+        listed
+            .iter()
+            .find(|assignment| {
+                let have = &assignment["properties"];
+                text(have, "principalId") == text(wanted, "principalId")
+                    && role_of(have) == role_of(wanted)
+                    && text(have, "scope") == scope
+            })
+            .map(|assignment| {
+                let name = assignment.get("name").and_then(Value::as_str);
+                format!("as {}", name.unwrap_or("another assignment"))
+            })
+    }
+
+    /// A private endpoint goes in its virtual network's region: when the virtual network read
+    /// in the same step is elsewhere, ARM would refuse the endpoint (or the form names the wrong
+    /// region), so the run stops before sending it, as the scripts do.
+    fn region_mismatch(&self, request: &ArmRequest, requests: &[ArmRequest]) -> Option<Failure> {
+        let path = request.path.to_ascii_lowercase();
+        let (_, name) = path.split_once("/providers/microsoft.network/privateendpoints/")?;
+        if request.method != "PUT" || name.contains('/') {
+            return None;
+        }
+        let wanted = request.body.as_ref()?.get("location")?.as_str()?;
+        let vnet = requests.iter().find(|r| {
+            let p = r.path.to_ascii_lowercase();
+            r.method == "GET" && p.contains("/virtualnetworks/") && !p.contains("/subnets/")
+        })?;
+        let actual = self
+            .lookup(&vnet.path.to_ascii_lowercase())?
+            .as_ref()?
+            .get("location")?
+            .as_str()?;
+        let same = |a: &str, b: &str| a.replace(' ', "").eq_ignore_ascii_case(&b.replace(' ', ""));
+        (!same(wanted, actual)).then(|| Failure {
+            code: "VirtualNetworkRegionMismatch".into(),
+            message: format!(
+                "The private endpoint is set to region {wanted}, but its virtual network {} is in {actual}: an endpoint is created in its virtual network's region. Nothing was sent for it.",
+                vnet.path.rsplit('/').next().unwrap_or_default()
+            ),
+            advice: format!(
+                "Set the endpoint's region to {actual} in the Private endpoints step (or choose a subnet in a virtual network in {wanted}), then Apply again: what is done already is skipped."
+            ),
+        })
     }
 }
 

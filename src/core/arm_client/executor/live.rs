@@ -72,7 +72,7 @@ impl Executor {
         };
         let draft = CurrentStateDraft {
             read_at: "during this run".into(),
-            source: "read from Resource Manager".into(),
+            source: crate::core::current_state::READ_FROM_ARM.into(),
             account,
             subnets: subnets.into_iter().filter(readable).collect(),
         };

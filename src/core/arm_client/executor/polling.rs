@@ -128,11 +128,7 @@ impl Executor {
                 }
             }
             _ => {
-                self.fail(policy::failure(
-                    &response,
-                    &request.path,
-                    &self.token_commands(),
-                ));
+                self.fail_with_answer(&response, request);
                 return;
             }
         };

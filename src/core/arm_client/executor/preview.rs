@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::super::compare;
+use super::super::{compare, policy};
 use super::decide::Decision;
 use super::{Cursor, Executor, StepPreview};
 use crate::core::plan::ArmRequest;
@@ -45,6 +45,11 @@ impl Executor {
                             continue;
                         }
                         Decision::Send(Some(computed)) => Some(computed),
+                        Decision::Fail(failure) if failure.code != policy::NEEDS_STATE => {
+                            satisfied = false;
+                            lines.push(format!("stops: {}: {}", failure.code, failure.message));
+                            continue;
+                        }
                         Decision::Send(None) | Decision::Fail(_) => request.body.clone(),
                     };
                     satisfied = false;

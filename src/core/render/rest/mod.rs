@@ -62,14 +62,20 @@ fn current_state_lines(plan: &Plan) -> Vec<String> {
                 | Action::SetDefaultAction { .. }
         )
     });
-    let subnets: Vec<_> = plan
+    let mut subnets: Vec<&crate::core::subnet_id::SubnetId> = Vec::new();
+    for subnet in plan
         .steps
         .iter()
-        .filter_map(|s| match &s.action {
-            Action::EnableServiceEndpoint { subnet, .. } => Some(subnet),
-            _ => None,
-        })
-        .collect();
+        .filter_map(|s| s.action.rewritten_subnet())
+    {
+        let id = subnet.to_string();
+        if !subnets
+            .iter()
+            .any(|s| s.to_string().eq_ignore_ascii_case(&id))
+        {
+            subnets.push(subnet);
+        }
+    }
     if !needs_account && subnets.is_empty() {
         return Vec::new();
     }
