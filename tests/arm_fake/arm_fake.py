@@ -764,13 +764,17 @@ def make_handler(fake):
                 return
             # 204 No Content carries no body (a client would read it as the next response).
             data = b"" if status == 204 else json.dumps(answer).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json; charset=utf-8")
-            self.send_header("Content-Length", str(len(data)))
-            for name, value in extra:
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(data)
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json; charset=utf-8")
+                self.send_header("Content-Length", str(len(data)))
+                for name, value in extra:
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                # A slow answer to a client that gave up waiting (its time limit passed).
+                self.close_connection = True
 
         def do_OPTIONS(self):
             # A CORS preflight: answered without a token, as ARM does.
