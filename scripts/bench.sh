@@ -37,7 +37,14 @@ bash scripts/bundle-size.sh dist 200000 || true
 
 echo
 echo "== native core (budget: validate + plan + render <= 0.5 ms) =="
-cargo run --quiet --release --example bench_core -- "$largest"
+# Three configurations: the defaults with only the required fields filled (3 steps), a typical
+# one (custom domain, an IP range, a subnet, BYOS, one private endpoint: 14 steps), and the
+# largest, timed piece by piece.
+cargo build --quiet --release --example bench_core
+for config in scripts/bench/default.json scripts/bench/typical.json; do
+  target/release/examples/bench_core "$config" 201 "validate + plan + render"
+done
+target/release/examples/bench_core "$largest"
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 python3 -m http.server --bind 127.0.0.1 --directory dist "$port" >/dev/null 2>&1 &
