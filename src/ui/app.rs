@@ -1,6 +1,8 @@
 //! The page: skip link, step navigation, the current step's form, and the output panel.
 //! The title and introduction are static in index.html (painted before the app starts).
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 use super::browser;
@@ -28,6 +30,12 @@ pub fn App() -> impl IntoView {
         state.panel.set(Panel::Form);
         request_animation_frame(move || browser::focus_element(&format!("heading-{}", step.id())));
     });
+    // The open step is built at once, the others (built once, then kept while hidden) in a
+    // task after the first frame: start-up is two shorter tasks instead of one long one that
+    // blocks input (Lighthouse's total blocking time).
+    let first_step = state.step.get_untracked();
+    let the_rest = RwSignal::new(false);
+    request_animation_frame(move || set_timeout(move || the_rest.set(true), Duration::ZERO));
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
         state.panel.set(Panel::Output);
@@ -43,7 +51,16 @@ pub fn App() -> impl IntoView {
             <div class="layout" class:show-output=move || state.panel.get() == Panel::Output>
                 <div class="form-side">
                     {step_nav()}
-                    {WizardStep::ALL.into_iter().map(step_section).collect_view()}
+                    {WizardStep::ALL
+                        .into_iter()
+                        .map(|step| {
+                            if step == first_step {
+                                step_section(step)
+                            } else {
+                                (move || the_rest.get().then(|| step_section(step))).into_any()
+                            }
+                        })
+                        .collect_view()}
                 </div>
                 <div class="output-side">{output_panel()}</div>
             </div>
