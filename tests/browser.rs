@@ -131,14 +131,22 @@ async fn typing_shows_the_message_next_to_the_field_and_updates_the_output() {
         "{output}"
     );
 
-    // What was typed is saved for the next visit.
-    let saved = web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .get_item("ai-network-wizard.config")
-        .unwrap()
-        .unwrap();
-    assert!(saved.contains("rg-speech-prod"));
+    // What was typed is saved for the next visit, once typing pauses.
+    let saved = || {
+        web_sys::window()
+            .unwrap()
+            .local_storage()
+            .unwrap()
+            .unwrap()
+            .get_item("ai-network-wizard.config")
+            .unwrap()
+            .unwrap_or_default()
+    };
+    for _ in 0..40 {
+        if saved().contains("rg-speech-prod") {
+            break;
+        }
+        next_frames().await;
+    }
+    assert!(saved().contains("rg-speech-prod"));
 }
