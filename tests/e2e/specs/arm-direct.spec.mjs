@@ -444,6 +444,16 @@ test('each injected fault ends in the right state and message, and Resume finish
     assert(list.includes('failed') && list.includes('pending') && list[0] === 'done', `${namespace}: ${list}`);
     assert(stops.test(await page.locator('#arm-steps li[data-status="failed"]').textContent()), `${namespace}: the failure names its code`);
     await page.screenshot({ path: shot(`arm-fault-${namespace}.png`), fullPage: true });
+    if (options.timeout) {
+      // The abandoned request lands late (the fake answers after 3 s); once it has, the limit
+      // goes back to 60 s and Resume reads the account first, so it skips what landed.
+      await eventually(async () => {
+        const log = (await armFake.control('GET', `ns/${namespace}/log`)).requests;
+        assert(log.some((e) => e.method === fault.method && e.path.includes(fault.path) && e.changed), 'the slow request landed');
+      }, { timeout: 15_000, interval: 250 });
+      await page.locator('#arm-timeout').fill('60');
+      await page.locator('#arm-timeout').dispatchEvent('change');
+    }
     await page.locator('#arm-resume').click();
     await waitOutcome(page, /Every step is done/);
     const done = await statuses(page);
