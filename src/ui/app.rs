@@ -18,7 +18,7 @@ pub fn App() -> impl IntoView {
     #[cfg(feature = "arm-direct")]
     super::arm_session::ArmSession::provide(state);
     // Back and Forward move between steps.
-    browser::on_history_change(move || {
+    browser::on_window_event("popstate", move || {
         let (step, tab) = browser::step_and_tab_from_url();
         let step = step
             .and_then(|s| WizardStep::from_id(&s))

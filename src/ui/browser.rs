@@ -104,23 +104,15 @@ pub fn replace_url_state(step: &str, tab: &str) {
     url_state(step, tab, false);
 }
 
-/// Calls `on_change` after Back or Forward changed the URL.
-pub fn on_history_change(on_change: impl Fn() + 'static) {
+/// Calls `handler` on every `event` the window receives for the page's lifetime: `popstate`
+/// (Back or Forward changed the URL), `pagehide` (the page is left or reloaded: the last moment
+/// to save).
+pub fn on_window_event(event: &str, handler: impl Fn() + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(on_change);
-    let _ = window.add_event_listener_with_callback("popstate", callback.as_ref().unchecked_ref());
-    callback.forget();
-}
-
-/// Calls `on_hide` when the page is left or reloaded (the last moment to save).
-pub fn on_page_hide(on_hide: impl Fn() + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(on_hide);
-    let _ = window.add_event_listener_with_callback("pagehide", callback.as_ref().unchecked_ref());
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(handler);
+    let _ = window.add_event_listener_with_callback(event, callback.as_ref().unchecked_ref());
     callback.forget();
 }
 

@@ -207,7 +207,7 @@ impl AppState {
                 std::time::Duration::from_millis(300),
             );
         });
-        browser::on_page_hide(save);
+        browser::on_window_event("pagehide", save);
         state
     }
 
