@@ -950,3 +950,60 @@ fn endpoint_connection_decisions_run_once_and_a_second_run_changes_nothing() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_subnet_in_another_tenant_needs_a_sign_in_there_first() {
+    let draft = fixture("face-subnet-other-tenant");
+    let script = render_draft(&draft, OutputTarget::AzBash);
+    let mut existing = account("Face", Value::Null);
+    existing["properties"]["customSubDomainName"] = json!("contoso-face");
+    let partner_subscription = "0b9d4f3e-7a21-4c6b-8e5d-1f2a3b4c5d6e";
+
+    // Signed in to the account's tenant only: the script stops before touching the subnet and
+    // says how to sign in to the subnet's tenant.
+    let run = Run::new(
+        "other-tenant",
+        &json!({
+            "account": existing,
+            "subnets": subnets_of(&draft),
+            "signedInSubscriptions": ["6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91"],
+        }),
+    );
+    let stderr = run.failing_script(&script);
+    assert!(
+        stderr.contains(&format!(
+            "subscription {partner_subscription} is not in this sign-in"
+        )) && stderr.contains("az login --tenant 9e8d7c6b-5a49-4382-9170-a1b2c3d4e5f6"),
+        "{stderr}"
+    );
+    let subnets = run.state()["subnets"].clone();
+    assert!(
+        subnets.as_object().unwrap().values().all(|s| !s
+            .as_array()
+            .unwrap()
+            .contains(&json!("Microsoft.CognitiveServices"))),
+        "no service endpoint was added: {subnets}"
+    );
+
+    // Signed in there too (the ID in another case, as az may list it): the endpoint is added.
+    let run = Run::new(
+        "other-tenant-signed-in",
+        &json!({
+            "account": run.state()["account"],
+            "subnets": subnets_of(&draft),
+            "signedInSubscriptions": [
+                "6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91",
+                partner_subscription.to_ascii_uppercase(),
+            ],
+        }),
+    );
+    run.script(&script);
+    let subnets = run.state()["subnets"].clone();
+    assert!(
+        subnets.as_object().unwrap().values().all(|s| s
+            .as_array()
+            .unwrap()
+            .contains(&json!("Microsoft.CognitiveServices"))),
+        "{subnets}"
+    );
+}

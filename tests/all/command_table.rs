@@ -198,6 +198,8 @@ const AZ_COMMANDS: &[(&str, &[&str])] = &[
     ),
     // Bring your own storage.
     ("account show", &["--name", "-n", "--subscription", "-s"]),
+    // A subnet in another tenant: is its subscription in this sign-in?
+    ("account list", &["--all", "--refresh"]),
     (
         "role assignment list",
         &[

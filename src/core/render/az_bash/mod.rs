@@ -100,7 +100,9 @@ fn step_body(plan: &Plan, action: &Action) -> String {
         Action::RegisterResourceProvider { subscription_id } => {
             network::register_provider(subscription_id)
         }
-        Action::EnableServiceEndpoint { subnet, .. } => network::enable_service_endpoint(subnet),
+        Action::EnableServiceEndpoint { subnet, tenant_id } => {
+            network::enable_service_endpoint(subnet, tenant_id.as_deref())
+        }
         Action::MergeNetworkRules {
             ip_rules,
             subnets,

@@ -21,10 +21,17 @@ pub(super) fn register_provider(subscription_id: &str) -> String {
     )
 }
 
-pub(super) fn enable_service_endpoint(subnet: &SubnetId) -> String {
+/// `tenant_id` is the subnet's Entra tenant when it is not the account's: the script first checks
+/// that the sign-in reaches the subnet's subscription, and says how to sign in there if not.
+pub(super) fn enable_service_endpoint(subnet: &SubnetId, tenant_id: Option<&str>) -> String {
     fill(
         include_str!("templates/enable_service_endpoint.sh"),
-        &[Text("subnet_id", &bash(&subnet.to_string()))],
+        &[
+            Text("subnet_id", &bash(&subnet.to_string())),
+            Flag("other_tenant", tenant_id.is_some()),
+            Text("subscription_id", &bash(&subnet.subscription_id)),
+            Text("tenant_id", &bash(tenant_id.unwrap_or_default())),
+        ],
     )
 }
 

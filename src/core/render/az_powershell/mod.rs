@@ -36,7 +36,6 @@ const STEPS: shared::Steps = shared::Steps {
     harden_storage: include_str!("templates/harden_storage.ps1"),
     verify_user_owned_storage: include_str!("templates/verify_user_owned_storage.ps1"),
     endpoint_connection: include_str!("templates/endpoint_connection.ps1"),
-    // As in the bash script, az reads the subnet by its ID alone: no tenant option.
-    enable_service_endpoint: |subnet, _tenant| network::enable_service_endpoint(subnet),
+    enable_service_endpoint: network::enable_service_endpoint,
     private_endpoint: private_endpoints::step_body,
 };
