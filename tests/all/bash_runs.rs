@@ -1007,3 +1007,52 @@ fn a_subnet_in_another_tenant_needs_a_sign_in_there_first() {
         "{subnets}"
     );
 }
+
+#[test]
+fn an_endpoint_in_another_tenant_needs_a_sign_in_there_before_its_subnet_is_touched() {
+    let mut draft = fixture("openai-private-endpoint-manual-other-subscription");
+    let endpoint = &mut draft.private_endpoints.endpoints[0];
+    endpoint.tenant_id = "9e8d7c6b-5a49-4382-9170-a1b2c3d4e5f6".to_owned();
+    endpoint.disable_network_policies = true;
+    let script = render_draft(&draft, OutputTarget::AzBash);
+    let mut account = account(&draft.target.kind, Value::Null);
+    account["properties"]["customSubDomainName"] = json!(draft.custom_domain.subdomain);
+    let (vnet_locations, dependents) = endpoint_world(&draft);
+    let world = |signed_in: Value| {
+        json!({ "account": account, "subnets": {}, "vnet_locations": vnet_locations,
+                "resources": dependents, "signedInSubscriptions": signed_in })
+    };
+
+    let run = Run::new(
+        "pe-other-tenant",
+        &world(json!(["6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91"])),
+    );
+    let stderr = run.failing_script(&script);
+    assert!(
+        stderr.contains("subscription 3b9d7c21-5e4f-4a8b-9c6d-1e2f3a4b5c6d is not in this sign-in: run az login --tenant 9e8d7c6b-5a49-4382-9170-a1b2c3d4e5f6"),
+        "{stderr}"
+    );
+    let state = run.state();
+    assert!(
+        state["endpoints"].is_null() && state["subnet_policies"].is_null(),
+        "neither the subnet nor an endpoint was touched: {state}"
+    );
+
+    let run = Run::new(
+        "pe-other-tenant-signed-in",
+        &world(json!([
+            "6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91",
+            "3b9d7c21-5e4f-4a8b-9c6d-1e2f3a4b5c6d"
+        ])),
+    );
+    let changes = run.script(&script);
+    assert_eq!(
+        changes
+            .iter()
+            .filter(|c| c.starts_with("endpoint-create "))
+            .count(),
+        1,
+        "{changes:#?}"
+    );
+    run.assert_second_run_changes_nothing(&script);
+}

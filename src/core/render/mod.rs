@@ -9,6 +9,7 @@ mod powershell;
 mod powershell_shared;
 mod private_endpoint_steps;
 mod rest;
+mod subnet_tenant;
 mod template;
 
 use super::plan::Plan;

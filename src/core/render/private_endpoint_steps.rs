@@ -5,6 +5,7 @@
 use crate::core::config::Resource;
 use crate::core::plan::{EndpointAction, Plan, AZURE_DNS};
 use crate::core::private_endpoints::config::{Approval, Endpoint, Removal, ZoneRef};
+use crate::core::render::subnet_tenant::subnet_tenant_check;
 use crate::core::render::template::{fill, Flag, Text};
 
 /// A shell's quoting function (`quote::bash`, `quote::powershell`).
@@ -12,6 +13,8 @@ pub(super) type Quote = fn(&str) -> String;
 
 /// The template texts of the private endpoint steps for one az shell.
 pub(super) struct AzTemplates {
+    /// Put before the first command on a subnet in another tenant.
+    pub subnet_tenant_check: &'static str,
     pub disable_network_policies: &'static str,
     pub create_zone: &'static str,
     pub link_zone: &'static str,
@@ -41,17 +44,24 @@ pub(super) fn az_step_body(shell: &AzShell, plan: &Plan, action: &EndpointAction
     let q = shell.quote;
     let t = &shell.templates;
     match action {
-        EndpointAction::DisableNetworkPolicies { subnet, .. } => fill(
-            t.disable_network_policies,
-            &[Text("subnet_id", &q(&subnet.to_string()))],
-        ),
+        EndpointAction::DisableNetworkPolicies { subnet, tenant_id } => {
+            subnet_tenant_check(t.subnet_tenant_check, q, subnet, tenant_id.as_deref())
+                + &fill(
+                    t.disable_network_policies,
+                    &[Text("subnet_id", &q(&subnet.to_string()))],
+                )
+        }
         EndpointAction::CreateZone { zone } => create_zone(t.create_zone, q, zone),
         EndpointAction::LinkZone {
             zone,
             vnet_id,
             link_name,
         } => link_zone(t.link_zone, q, zone, vnet_id, link_name),
-        EndpointAction::CreateEndpoint { endpoint } => az_create_endpoint(shell, plan, endpoint),
+        EndpointAction::CreateEndpoint { endpoint } => {
+            let tenant_id = endpoint.tenant_id.as_deref();
+            subnet_tenant_check(t.subnet_tenant_check, q, &endpoint.subnet, tenant_id)
+                + &az_create_endpoint(shell, plan, endpoint)
+        }
         EndpointAction::AttachZoneGroup { endpoint } => endpoint
             .zones
             .iter()

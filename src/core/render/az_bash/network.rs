@@ -11,6 +11,7 @@ use crate::core::plan::{
 };
 use crate::core::quote::bash;
 use crate::core::render::private_endpoint_steps::resource_public_access;
+use crate::core::render::subnet_tenant::subnet_tenant_check;
 use crate::core::render::template::{fill, Flag, Text};
 use crate::core::subnet_id::SubnetId;
 
@@ -28,9 +29,15 @@ pub(super) fn enable_service_endpoint(subnet: &SubnetId, tenant_id: Option<&str>
         include_str!("templates/enable_service_endpoint.sh"),
         &[
             Text("subnet_id", &bash(&subnet.to_string())),
-            Flag("other_tenant", tenant_id.is_some()),
-            Text("subscription_id", &bash(&subnet.subscription_id)),
-            Text("tenant_id", &bash(tenant_id.unwrap_or_default())),
+            Text(
+                "tenant_check",
+                &subnet_tenant_check(
+                    include_str!("templates/subnet_tenant_check.sh"),
+                    bash,
+                    subnet,
+                    tenant_id,
+                ),
+            ),
         ],
     )
 }

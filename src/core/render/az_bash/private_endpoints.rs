@@ -12,6 +12,7 @@ const BASH: AzShell = AzShell {
     request_message_option: " --request-message ",
     owner_command_id: bash,
     templates: AzTemplates {
+        subnet_tenant_check: include_str!("templates/subnet_tenant_check.sh"),
         disable_network_policies: include_str!("templates/disable_network_policies.sh"),
         create_zone: include_str!("templates/create_zone.sh"),
         link_zone: include_str!("templates/link_zone.sh"),

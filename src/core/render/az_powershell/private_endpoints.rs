@@ -14,6 +14,7 @@ const POWERSHELL: AzShell = AzShell {
     // The printed command for the owner shows the ID bare.
     owner_command_id: str::to_owned,
     templates: AzTemplates {
+        subnet_tenant_check: include_str!("templates/subnet_tenant_check.ps1"),
         disable_network_policies: include_str!("templates/disable_network_policies.ps1"),
         create_zone: include_str!("templates/create_zone.ps1"),
         link_zone: include_str!("templates/link_zone.ps1"),
