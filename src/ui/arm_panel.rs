@@ -12,8 +12,8 @@ use super::csp;
 use super::state::AppState;
 use crate::core::arm_client::endpoint::{parse_custom_endpoint, resource_read};
 use crate::core::arm_client::{
-    policy, token_commands, Executor, HttpRequest, HttpResponse, Next, Outcome, StepPreview,
-    StepStatus, TransportError,
+    policy, token_commands, Executor, HttpRequest, HttpResponse, Next, Outcome, Resumed,
+    StepPreview, StepStatus, TransportError,
 };
 use crate::core::current_state::keep_reads;
 use crate::core::import::{describe, import_show_json};
@@ -82,10 +82,18 @@ pub fn arm_panel() -> AnyView {
             drive(session);
         }
     };
+    // The plan as the form says now: the person may have fixed the cause in the form.
     let resume = move |_| {
+        let Some(plan) = state.generated.with_untracked(|g| g.plan.clone()) else {
+            run.activity.set(
+                "The form has errors: fix them first (the problems list names them), then Resume."
+                    .into(),
+            );
+            return;
+        };
         run.executor.update_value(|e| {
             if let Some(e) = e {
-                e.resume();
+                e.resume(plan);
             }
         });
         drive(session);
@@ -381,16 +389,46 @@ fn outcome_text(run: Run) -> String {
         .executor
         .with_value(|e| e.as_ref().map(Executor::summary))
         .unwrap_or_default();
+    let resumed = run
+        .executor
+        .with_value(|e| e.as_ref().and_then(|e| e.resumed().map(resumed_text)))
+        .unwrap_or_default();
     match outcome {
-        Outcome::Completed => "Every step is done or was already so.".into(),
+        Outcome::Completed => format!("Every step is done or was already so.{resumed}"),
         Outcome::Failed { step } | Outcome::Cancelled { step } => format!(
-            "{} at step {}. Applied: {}. Not applied: {}. Fix the cause, then Resume: it starts again at that step.",
+            "{} at step {}. Applied: {}. Not applied: {}. Fix the cause (in the form or in Azure), then Resume: it goes on from that step with the form as it is then.{resumed}",
             if matches!(outcome, Outcome::Failed { .. }) { "Stopped" } else { "Cancelled" },
             step + 1,
             if applied.is_empty() { "nothing".into() } else { applied.join("; ") },
             not_applied.join("; ")
         ),
     }
+}
+
+/// What the last Resume did, after the outcome.
+fn resumed_text(resumed: &Resumed) -> String {
+    let at = match resumed.at {
+        Some(at) => format!(
+            "Resumed at step {} ({}) with the form as it was then",
+            at + 1,
+            resumed.stopped
+        ),
+        None => format!(
+            "Resumed with the form as it was then, which no longer has the stopped step ({})",
+            resumed.stopped
+        ),
+    };
+    let rechecked = match resumed.rechecked.len() {
+        0 => String::new(),
+        n => format!(
+            "; {n} earlier step(s) the form changed ran again, reading first: {}",
+            resumed.rechecked.join("; ")
+        ),
+    };
+    format!(
+        " {at}: {} earlier step(s) done before and unchanged were not sent again{rechecked}.",
+        resumed.kept
+    )
 }
 
 /// Runs the executor to its next stop: fetch, wait, ask; the view follows each step.

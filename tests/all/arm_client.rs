@@ -644,7 +644,7 @@ fn a_failed_operation_stops_with_its_error_and_resume_finishes() {
         .any(|t| t.starts_with("Select the subscription")));
     assert!(not_applied.contains(&executor.steps[step].title));
     arm.lro = Lro::None;
-    executor.resume();
+    executor.resume(plan_of(&draft));
     assert_eq!(
         run(&mut executor, TOKEN, &mut arm),
         Outcome::Completed,
@@ -699,7 +699,7 @@ fn throttling_that_never_ends_gives_up_with_the_code() {
     };
     assert_eq!(failure_of(&executor, step).code, "TooManyRequests");
     assert_eq!(arm.waits, [1, 1, 1, 1, 1]);
-    executor.resume();
+    executor.resume(plan_of(&draft));
     assert_eq!(run(&mut executor, TOKEN, &mut arm), Outcome::Completed);
 }
 
@@ -772,7 +772,7 @@ fn refused_tokens_and_permissions_stop_with_what_to_do_and_resume_finishes() {
         assert!(statuses(&executor)[step + 1..]
             .iter()
             .all(|s| s == "pending"));
-        executor.resume();
+        executor.resume(plan_of(&draft));
         assert_eq!(
             run(&mut executor, TOKEN, &mut arm),
             Outcome::Completed,
@@ -805,7 +805,7 @@ fn a_dropped_connection_on_a_read_is_retried_and_on_a_write_stops_until_resumed(
         };
         assert_eq!(failure.code, code, "{fault:?}");
         assert!(failure.message.contains("not known"), "{}", failure.message);
-        executor.resume();
+        executor.resume(plan_of(&draft));
         assert_eq!(run(&mut executor, TOKEN, &mut arm), Outcome::Completed);
         let subnet_puts = arm
             .writes()
@@ -839,7 +839,7 @@ fn cancel_stops_after_the_current_request_and_resume_goes_on() {
     assert_eq!(outcome, Outcome::Cancelled { step: 0 });
     assert_eq!(arm.sent.len(), 1, "nothing after the request in flight");
     assert_eq!(failure_of(&executor, 0).code, "Cancelled");
-    executor.resume();
+    executor.resume(plan_of(&draft));
     assert_eq!(run(&mut executor, TOKEN, &mut arm), Outcome::Completed);
 }
 
@@ -866,7 +866,7 @@ fn an_irreversible_step_waits_for_its_confirmation() {
         arm.writes()
     );
     arm.confirm = true;
-    executor.resume();
+    executor.resume(plan_of(&draft));
     assert_eq!(run(&mut executor, TOKEN, &mut arm), Outcome::Completed);
     assert!(arm.writes().iter().any(|w| w.starts_with("PATCH")));
     // Already set: no confirmation is asked, nothing irreversible happens.
@@ -1134,4 +1134,32 @@ fn load_reads_everything_the_plan_touches_once() {
             "{touched} is read: {paths:#?}"
         );
     }
+}
+
+/// Resume finds a step by what it acts on: in every fixture's plan, no two steps share it, and
+/// a change that a fix makes (another subdomain, another region) keeps it.
+#[test]
+fn every_step_has_its_own_identity_and_a_fix_keeps_it() {
+    use ai_network_wizard::core::arm_client::step_identity;
+    for (name, draft) in crate::support::fixtures() {
+        let Some(plan) = generate(&draft).plan else {
+            continue;
+        };
+        let mut seen = std::collections::BTreeSet::new();
+        for step in &plan.steps {
+            assert!(
+                seen.insert(step_identity(step)),
+                "{name}: two steps are {}",
+                step_identity(step)
+            );
+        }
+    }
+    let draft = fixture("speech-byos-custom-domain-network-rules-private-endpoint");
+    let mut fixed = draft.clone();
+    fixed.custom_domain.subdomain = "contoso-other".into();
+    fixed.private_endpoints.endpoints[0].location = "eastus".into();
+    let (before, after) = (plan_of(&draft), plan_of(&fixed));
+    let ids = |plan: &Plan| plan.steps.iter().map(step_identity).collect::<Vec<_>>();
+    assert_eq!(ids(&before), ids(&after));
+    assert_ne!(before.steps, after.steps, "the fix changed the steps");
 }

@@ -9,7 +9,7 @@ use std::net::TcpStream;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use ai_network_wizard::core::arm_client::{
-    run, Executor, HttpRequest, HttpResponse, Outcome, StepRun, StepStatus, Transport,
+    run, Executor, HttpRequest, HttpResponse, Next, Outcome, StepRun, StepStatus, Transport,
     TransportError,
 };
 use ai_network_wizard::core::current_state::keep_reads;
@@ -150,11 +150,65 @@ impl Transport for Browser {
     }
 }
 
+fn plan_of(draft: &Draft) -> Plan {
+    generate(draft).plan.expect("a valid draft")
+}
+
 fn apply(fake: &ArmFake, namespace: &str, draft: &Draft, token: &str) -> (Executor, Outcome) {
-    let plan = generate(draft).plan.expect("a valid draft");
-    let mut executor = Executor::new(plan, &fake.endpoint(namespace));
+    let mut executor = Executor::new(plan_of(draft), &fake.endpoint(namespace));
     let outcome = run(&mut executor, token, &mut Browser::new(fake));
     (executor, outcome)
+}
+
+/// Applied with a good token: every step must finish.
+fn applied(fake: &ArmFake, namespace: &str, draft: &Draft) -> Executor {
+    let (executor, outcome) = apply(fake, namespace, draft, &good_token());
+    assert_eq!(
+        outcome,
+        Outcome::Completed,
+        "{namespace}: {:#?}",
+        executor.steps
+    );
+    executor
+}
+
+/// Applied again: it completes, writes nothing and leaves the state as it was; every step is
+/// done (checks) or skipped.
+fn applied_again_changes_nothing(fake: &ArmFake, namespace: &str, draft: &Draft) -> Executor {
+    let before = fake.state(namespace);
+    let writes = writes_that_changed(fake, namespace).len();
+    let second = applied(fake, namespace, draft);
+    assert_eq!(
+        fake.state(namespace),
+        before,
+        "{namespace}: the second run changed the state"
+    );
+    assert_eq!(
+        writes_that_changed(fake, namespace).len(),
+        writes,
+        "{namespace}: the second run wrote"
+    );
+    for step in &second.steps {
+        let wrote = step
+            .sent
+            .iter()
+            .any(|s| ["PUT ", "PATCH "].iter().any(|m| s.request.starts_with(m)));
+        assert!(!wrote, "{namespace}: {} wrote again", step.title);
+        assert!(
+            matches!(step.status, StepStatus::Done | StepStatus::Skipped(_)),
+            "{namespace}: {step:?}"
+        );
+    }
+    second
+}
+
+/// A fixture as a person would start from (no current settings in the form), with what it
+/// touches seeded in the fake's namespace.
+fn seeded(fake: &ArmFake, namespace: &str, fixture_name: &str) -> Draft {
+    let mut draft = fixture(fixture_name);
+    draft.current_state = None;
+    load(fake, namespace, &draft);
+    draft
 }
 
 /// What the REST test seeds (a subnet whose policies the plan switches off has them on, and
@@ -212,9 +266,7 @@ fn every_fixture_applies_and_a_second_run_changes_nothing() {
         if generate(&draft).plan.is_none() {
             continue;
         }
-        let mut draft = draft;
-        draft.current_state = None;
-        load(&fake, &name, &draft);
+        let draft = seeded(&fake, &name, &name);
         fake.scenario(&name, &json!({ "requireJwt": true }));
         let (first, outcome) = apply(&fake, &name, &draft, &token);
         if let Outcome::Failed { step } = outcome {
@@ -226,27 +278,7 @@ fn every_fixture_applies_and_a_second_run_changes_nothing() {
             continue;
         }
         assert_eq!(outcome, Outcome::Completed, "{name}");
-        let before = fake.state(&name);
-        let writes = writes_that_changed(&fake, &name).len();
-        let (second, outcome) = apply(&fake, &name, &draft, &token);
-        assert_eq!(outcome, Outcome::Completed, "{name}: {:#?}", second.steps);
-        assert_eq!(
-            fake.state(&name),
-            before,
-            "{name}: the second run changed the state"
-        );
-        assert_eq!(writes_that_changed(&fake, &name).len(), writes, "{name}");
-        for step in &second.steps {
-            let wrote = step
-                .sent
-                .iter()
-                .any(|s| ["PUT ", "PATCH "].iter().any(|m| s.request.starts_with(m)));
-            assert!(!wrote, "{name}: {} wrote again", step.title);
-            assert!(
-                matches!(step.status, StepStatus::Done | StepStatus::Skipped(_)),
-                "{name}: {step:?}"
-            );
-        }
+        applied_again_changes_nothing(&fake, &name, &draft);
         completed += 1;
     }
     assert!(
@@ -256,9 +288,7 @@ fn every_fixture_applies_and_a_second_run_changes_nothing() {
 }
 
 fn openai(fake: &ArmFake, namespace: &str, scenario: Value) -> Draft {
-    let mut draft = fixture("openai-existing-current-state");
-    draft.current_state = None;
-    load(fake, namespace, &draft);
+    let draft = seeded(fake, namespace, "openai-existing-current-state");
     fake.scenario(namespace, &scenario);
     draft
 }
@@ -406,7 +436,7 @@ fn injected_faults_end_in_the_right_state_and_resume_finishes() {
                     "{namespace}"
                 );
                 browser.timeout = Duration::from_secs(10);
-                executor.resume();
+                executor.resume(generate(&draft).plan.unwrap());
                 assert_eq!(
                     run(&mut executor, &token, &mut browser),
                     Outcome::Completed,
@@ -525,22 +555,11 @@ fn the_fake_answers_a_preflight_like_arm_and_refuses_a_partial_network_acls() {
 #[test]
 fn the_storage_firewall_is_written_from_what_was_read_keeping_its_rules() {
     let fake = ArmFake::start_checking_tokens();
-    let token = good_token();
-    let mut draft = fixture("speech-byos-hardened");
-    draft.current_state = None;
-    load(&fake, "storage-acls", &draft);
-    let (first, outcome) = apply(&fake, "storage-acls", &draft, &token);
-    assert_eq!(outcome, Outcome::Completed, "{:#?}", first.steps);
-    let config = generate(&draft).plan.expect("valid").config;
+    let draft = seeded(&fake, "storage-acls", "speech-byos-hardened");
+    applied(&fake, "storage-acls", &draft);
+    let config = plan_of(&draft).config;
     let storage_id = config.storage.as_ref().expect("BYOS").account.to_string();
-    let state = fake.state("storage-acls");
-    let storage = state["resources"]
-        .as_object()
-        .unwrap()
-        .iter()
-        .find(|(id, _)| id.eq_ignore_ascii_case(&storage_id))
-        .map(|(_, v)| v.clone())
-        .expect("the storage account");
+    let storage = resource_in(&fake.state("storage-acls"), &storage_id);
     let acls = &storage["properties"]["networkAcls"];
     assert_eq!(acls["defaultAction"], "Deny");
     assert_eq!(acls["bypass"], "AzureServices", "bypass kept");
@@ -560,18 +579,7 @@ fn the_storage_firewall_is_written_from_what_was_read_keeping_its_rules() {
         "72f988bf-0000-4000-8000-000000000001"
     );
 
-    let writes = writes_that_changed(&fake, "storage-acls").len();
-    let (second, outcome) = apply(&fake, "storage-acls", &draft, &token);
-    assert_eq!(outcome, Outcome::Completed, "{:#?}", second.steps);
-    assert_eq!(
-        writes_that_changed(&fake, "storage-acls").len(),
-        writes,
-        "the second run wrote"
-    );
-    assert!(second
-        .steps
-        .iter()
-        .all(|s| matches!(s.status, StepStatus::Done | StepStatus::Skipped(_))));
+    applied_again_changes_nothing(&fake, "storage-acls", &draft);
 }
 
 fn resource_in(state: &Value, id: &str) -> Value {
@@ -611,6 +619,15 @@ fn read_what_the_plan_touches(
             )
         })
         .collect()
+}
+
+/// The page's preview after "Compare with Azure": the plan with what it touches read.
+fn compared(fake: &ArmFake, namespace: &str, plan: &Plan) -> Executor {
+    let mut preview = Executor::new(plan.clone(), "");
+    for (path, value) in read_what_the_plan_touches(fake, namespace, plan, &good_token()) {
+        preview.remember_read(&path, value);
+    }
+    preview
 }
 
 /// A subnet PUT replaces the subnet, so the page switches an endpoint subnet's policies off
@@ -757,25 +774,22 @@ fn endpoint_network_policies_are_switched_off_with_the_whole_subnet_the_rest_tab
 
 /// An endpoint goes in its virtual network's region: when the network is elsewhere, the run
 /// stops before creating the endpoint, says both regions and what to change, and the preview
-/// says so before the run; with the region fixed in the form, the plan applies.
+/// says so before the run; with the region fixed in the form, Resume goes on from that step
+/// with the fixed plan, without sending the earlier steps again.
 #[test]
 fn a_virtual_network_in_another_region_stops_before_the_endpoint_is_created() {
     let fake = ArmFake::start_checking_tokens();
     let token = good_token();
     let mut draft = fixture("ai-services-private-endpoint-three-zones");
     draft.current_state = None;
-    let plan = generate(&draft).plan.unwrap();
+    let plan = plan_of(&draft);
     let endpoint = plan.config.private_endpoints.as_ref().unwrap().endpoints[0].clone();
     assert_eq!(endpoint.location, "westeurope");
     let mut seed = seed_of(&draft);
     seed["resources"][endpoint.subnet.vnet_id()]["location"] = json!("eastus");
     fake.load("region", &seed);
 
-    let reads = read_what_the_plan_touches(&fake, "region", &plan, &token);
-    let mut preview = Executor::new(plan.clone(), "");
-    for (path, value) in &reads {
-        preview.remember_read(path, value.clone());
-    }
+    let preview = compared(&fake, "region", &plan);
     let step = step_of(&plan, |a| {
         matches!(
             a,
@@ -788,7 +802,7 @@ fn a_virtual_network_in_another_region_stops_before_the_endpoint_is_created() {
         "the preview says it stops: {said}"
     );
 
-    let (executor, outcome) = apply(&fake, "region", &draft, &token);
+    let (mut executor, outcome) = apply(&fake, "region", &draft, &token);
     assert_eq!(outcome, Outcome::Failed { step }, "{:#?}", executor.steps);
     let (code, message, advice) = failure(&executor, step);
     assert_eq!(code, "VirtualNetworkRegionMismatch");
@@ -797,7 +811,7 @@ fn a_virtual_network_in_another_region_stops_before_the_endpoint_is_created() {
         "{message}"
     );
     assert!(
-        advice.contains("eastus") && advice.contains("Apply again"),
+        advice.contains("eastus") && advice.contains("then Resume"),
         "{advice}"
     );
     let endpoint_writes: Vec<Value> = fake
@@ -811,8 +825,32 @@ fn a_virtual_network_in_another_region_stops_before_the_endpoint_is_created() {
 
     let mut fixed = draft.clone();
     fixed.private_endpoints.endpoints[0].location = "eastus".into();
-    let (executor, outcome) = apply(&fake, "region", &fixed, &token);
+    let answered = fake.log("region").len();
+    executor.resume(plan_of(&fixed));
+    let outcome = run(&mut executor, &token, &mut Browser::new(&fake));
     assert_eq!(outcome, Outcome::Completed, "{:#?}", executor.steps);
+    let resumed = executor.resumed().expect("resumed").clone();
+    assert_eq!(
+        resumed.at,
+        Some(step),
+        "at the endpoint, found by what it creates"
+    );
+    assert_eq!(resumed.kept, step, "every earlier step kept: {resumed:?}");
+    assert!(resumed.rechecked.is_empty(), "{resumed:?}");
+    let after: Vec<String> = fake.log("region")[answered..]
+        .iter()
+        .map(|e| format!("{} {}", e["method"], e["path"]).replace('"', ""))
+        .collect();
+    let subscription = format!("GET /subscriptions/{}", plan.target().subscription_id);
+    assert!(
+        !after
+            .iter()
+            .any(|r| *r == subscription || r.contains("/privateDnsZones/")),
+        "earlier steps were sent again: {after:#?}"
+    );
+    let endpoint_id = resource_in(&fake.state("region"), &endpoint.id());
+    assert_eq!(endpoint_id["location"], "eastus");
+    applied_again_changes_nothing(&fake, "region", &fixed);
 }
 
 /// A storage role the account's identity holds already under another name (a script or the
@@ -821,12 +859,8 @@ fn a_virtual_network_in_another_region_stops_before_the_endpoint_is_created() {
 #[test]
 fn a_storage_role_assigned_under_another_name_is_seen_and_its_step_skipped() {
     let fake = ArmFake::start_checking_tokens();
-    let token = good_token();
-    let mut draft = fixture("speech-byos-hardened");
-    draft.current_state = None;
-    load(&fake, "role", &draft);
-    let (first, outcome) = apply(&fake, "role", &draft, &token);
-    assert_eq!(outcome, Outcome::Completed, "{:#?}", first.steps);
+    let draft = seeded(&fake, "role", "speech-byos-hardened");
+    applied(&fake, "role", &draft);
 
     // The same assignment under a random name, as `az role assignment create` makes it.
     let state = fake.state("role");
@@ -846,13 +880,9 @@ fn a_storage_role_assigned_under_another_name_is_seen_and_its_step_skipped() {
     seed["resources"] = Value::Object(resources);
     fake.load("role", &seed);
 
-    let plan = generate(&draft).plan.unwrap();
+    let plan = plan_of(&draft);
     let step = step_of(&plan, |a| matches!(a, Action::AssignStorageRole { .. }));
-    let mut preview = Executor::new(plan.clone(), "");
-    for (path, value) in read_what_the_plan_touches(&fake, "role", &plan, &token) {
-        preview.remember_read(&path, value);
-    }
-    let said = &preview.preview()[step];
+    let said = &compared(&fake, "role", &plan).preview()[step];
     assert!(
         said.satisfied
             && said
@@ -862,8 +892,7 @@ fn a_storage_role_assigned_under_another_name_is_seen_and_its_step_skipped() {
         "{said:?}"
     );
 
-    let (second, outcome) = apply(&fake, "role", &draft, &token);
-    assert_eq!(outcome, Outcome::Completed, "{:#?}", second.steps);
+    let second = applied(&fake, "role", &draft);
     assert!(
         matches!(&second.steps[step].status, StepStatus::Skipped(why) if why.contains(random)),
         "{:?}",
@@ -878,4 +907,206 @@ fn a_storage_role_assigned_under_another_name_is_seen_and_its_step_skipped() {
         matches!(a, Action::VerifyUserOwnedStorage { .. })
     });
     assert_eq!(second.steps[verify].status, StepStatus::Done);
+}
+
+/// What the namespace answered since `from`, as `METHOD path`.
+fn answered_since(fake: &ArmFake, namespace: &str, from: usize) -> Vec<String> {
+    fake.log(namespace)[from..]
+        .iter()
+        .map(|e| format!("{} {}", e["method"], e["path"]).replace('"', ""))
+        .collect()
+}
+
+/// A subdomain that is taken stops the run; the person types another one in the form and
+/// presses Resume: the run goes on with the plan as the form says now, at the subdomain step
+/// (found by what it acts on), without sending the earlier steps again, and sets the new name.
+#[test]
+fn resume_after_the_form_is_fixed_runs_the_current_plan_from_the_stopped_step() {
+    let fake = ArmFake::start_checking_tokens();
+    let token = good_token();
+    let mut draft = fixture("openai-existing-current-state");
+    draft.current_state = None;
+    draft.custom_domain.subdomain = "contoso-taken".into();
+    let mut seed = seed_of(&draft);
+    seed["takenSubdomains"] = json!(["contoso-taken"]);
+    fake.load("fix-subdomain", &seed);
+    let plan = plan_of(&draft);
+    let step = step_of(&plan, |a| matches!(a, Action::SetCustomSubdomain { .. }));
+
+    let (mut executor, outcome) = apply(&fake, "fix-subdomain", &draft, &token);
+    assert_eq!(outcome, Outcome::Failed { step }, "{:#?}", executor.steps);
+    assert_eq!(failure(&executor, step).0, "SubdomainNotAvailable");
+
+    let mut fixed = draft.clone();
+    fixed.custom_domain.subdomain = "contoso-openai-fixed".into();
+    let from = fake.log("fix-subdomain").len();
+    executor.resume(plan_of(&fixed));
+    let outcome = run(&mut executor, &token, &mut Browser::new(&fake));
+    assert_eq!(outcome, Outcome::Completed, "{:#?}", executor.steps);
+    let resumed = executor.resumed().expect("resumed").clone();
+    assert_eq!(resumed.at, Some(step), "{resumed:?}");
+    assert_eq!(resumed.kept, step, "{resumed:?}");
+    assert!(resumed.rechecked.is_empty(), "{resumed:?}");
+    let patch = executor.steps[step].sent.last().expect("sent");
+    assert!(
+        patch.request.starts_with("PATCH ") && patch.request.contains("\"contoso-openai-fixed\""),
+        "the step as the form says now: {}",
+        patch.request
+    );
+    let after = answered_since(&fake, "fix-subdomain", from);
+    let subscription = format!("GET /subscriptions/{}", plan.target().subscription_id);
+    assert!(
+        !after.contains(&subscription),
+        "the earlier steps were not sent again: {after:#?}"
+    );
+    let account = resource_in(&fake.state("fix-subdomain"), &plan.target().resource_id());
+    assert_eq!(
+        account["properties"]["customSubDomainName"],
+        "contoso-openai-fixed"
+    );
+    applied_again_changes_nothing(&fake, "fix-subdomain", &fixed);
+}
+
+/// When the fix changes an earlier step that was done (a rule more, while fixing the region
+/// the run stopped at), that step is not passed over: it runs again before the stopped one,
+/// reading first, and writes what changed; the unchanged earlier steps are not sent again.
+#[test]
+fn resume_runs_again_an_earlier_step_the_fix_changed() {
+    let fake = ArmFake::start_checking_tokens();
+    let token = good_token();
+    let mut draft = fixture("speech-byos-custom-domain-network-rules-private-endpoint");
+    draft.current_state = None;
+    let plan = plan_of(&draft);
+    let vnet = plan.config.private_endpoints.as_ref().unwrap().endpoints[0]
+        .subnet
+        .vnet_id();
+    let mut seed = seed_of(&draft);
+    seed["resources"][vnet]["location"] = json!("eastus");
+    fake.load("fix-earlier", &seed);
+    let stopped = step_of(&plan, |a| {
+        matches!(
+            a,
+            Action::PrivateEndpoint(EndpointAction::CreateEndpoint { .. })
+        )
+    });
+    let rules = step_of(&plan, |a| matches!(a, Action::MergeNetworkRules { .. }));
+    assert!(rules < stopped);
+
+    let (mut executor, outcome) = apply(&fake, "fix-earlier", &draft, &token);
+    assert_eq!(outcome, Outcome::Failed { step: stopped });
+    assert_eq!(executor.steps[rules].status, StepStatus::Done);
+
+    let mut fixed = draft.clone();
+    fixed.private_endpoints.endpoints[0].location = "eastus".into();
+    fixed.network.ip_rules.push("198.51.100.7".into());
+    let from = fake.log("fix-earlier").len();
+    executor.resume(plan_of(&fixed));
+    let outcome = run(&mut executor, &token, &mut Browser::new(&fake));
+    assert_eq!(outcome, Outcome::Completed, "{:#?}", executor.steps);
+    let resumed = executor.resumed().expect("resumed").clone();
+    assert_eq!(resumed.at, Some(stopped), "{resumed:?}");
+    assert_eq!(resumed.rechecked, [plan.steps[rules].title.clone()]);
+    assert_eq!(resumed.kept, stopped - 1, "{resumed:?}");
+    let sent: Vec<&str> = executor.steps[rules]
+        .sent
+        .iter()
+        .map(|s| s.request.as_str())
+        .collect();
+    assert!(
+        sent.len() == 2 && sent[0].starts_with("GET ") && sent[1].starts_with("PATCH "),
+        "the changed step reads, then writes: {sent:#?}"
+    );
+    let account = resource_in(&fake.state("fix-earlier"), &plan.target().resource_id());
+    let ips = account["properties"]["networkAcls"]["ipRules"].to_string();
+    assert!(
+        ips.contains("198.51.100.7") && ips.contains("203.0.113.0/24"),
+        "{ips}"
+    );
+    let after = answered_since(&fake, "fix-earlier", from);
+    assert!(
+        !after.iter().any(|r| r.starts_with("PUT ")
+            && (r.contains("/roleAssignments/") || r.contains("/accounts/"))),
+        "the unchanged earlier steps were not sent again: {after:#?}"
+    );
+    applied_again_changes_nothing(&fake, "fix-earlier", &fixed);
+}
+
+/// The late-write race: the subdomain PATCH times out, the person resumes at once, the step
+/// reads the account before the abandoned PATCH lands, and the check afterwards says "not
+/// available" because the account now carries the name. The step reads the account again,
+/// sees the name is its own and counts the step as done already, instead of failing.
+#[test]
+fn a_subdomain_write_that_lands_late_is_seen_and_the_step_skipped() {
+    let fake = ArmFake::start_checking_tokens();
+    let token = good_token();
+    let draft = openai(
+        &fake,
+        "late-write",
+        json!({ "requireJwt": true, "faults": [{ "path": "/accounts/contoso-openai", "method": "PATCH", "kind": "slow", "seconds": 4 }] }),
+    );
+    let plan = plan_of(&draft);
+    let step = step_of(&plan, |a| matches!(a, Action::SetCustomSubdomain { .. }));
+    let Action::SetCustomSubdomain { subdomain } = &plan.steps[step].action else {
+        unreachable!()
+    };
+    let mut executor = Executor::new(plan.clone(), &fake.endpoint("late-write"));
+    let mut browser = Browser::new(&fake);
+    browser.timeout = Duration::from_millis(500);
+    assert_eq!(
+        run(&mut executor, &token, &mut browser),
+        Outcome::Failed { step }
+    );
+    assert_eq!(failure(&executor, step).0, "TimedOut");
+
+    // Resume at once: the step's read goes out while the abandoned PATCH is still on its way.
+    browser.timeout = Duration::from_secs(10);
+    executor.resume(plan_of(&draft));
+    let Next::Send(read) = executor.next(&token) else {
+        panic!("the step reads first")
+    };
+    assert!(read.method == "GET" && read.url.contains("/accounts/contoso-openai"));
+    let answer = browser.send(&read).expect("an answer");
+    assert_ne!(
+        answer.json().unwrap()["properties"]["customSubDomainName"],
+        json!(subdomain),
+        "the read came before the late write"
+    );
+    executor.on_response(Ok(answer));
+    let landed = || {
+        fake.log("late-write")
+            .iter()
+            .any(|e| e["method"] == "PATCH" && e["changed"] == true)
+    };
+    for _ in 0..200 {
+        if landed() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(landed(), "the abandoned PATCH landed");
+
+    assert_eq!(
+        run(&mut executor, &token, &mut browser),
+        Outcome::Completed,
+        "{:#?}",
+        executor.steps
+    );
+    let sent: Vec<String> = executor.steps[step]
+        .sent
+        .iter()
+        .map(|s| format!("{} → {}", s.request.lines().next().unwrap(), s.answer))
+        .collect();
+    assert!(
+        matches!(&executor.steps[step].status, StepStatus::Skipped(why) if why.contains("by this account")),
+        "{:?} {sent:#?}",
+        executor.steps[step].status
+    );
+    assert!(
+        sent.len() == 3
+            && sent[0].starts_with("GET ")
+            && sent[1].starts_with("POST ")
+            && sent[2].starts_with("GET "),
+        "read, check (taken), read again, and no PATCH: {sent:#?}"
+    );
+    applied_again_changes_nothing(&fake, "late-write", &draft);
 }

@@ -9,6 +9,7 @@ Namespace settings (in the seed, or later with `PUT /_fake/ns/NAME/scenario`):
   "exposeHeaders": [...]         Access-Control-Expose-Headers (default none: ARM's list is
                                  not documented, so the client must cope without)
   "faults": [{"method", "path" (a case-insensitive part of the path), "times" (default 1),
+              "skip" (default 0: let this many matching requests through first),
               "kind": "status" (with "status", "code", "message", "retryAfter") | "drop" |
                       "drop-after" (applied, then the connection drops) | "slow" ("seconds") |
                       "accepted-race" | "lro-failed"}]
@@ -73,6 +74,9 @@ def take_fault(config, method, path):
         if fault.get("method", method).upper() != method:
             continue
         if fault.get("path", "").lower() not in path.lower():
+            continue
+        if fault.get("skip", 0) > 0:
+            fault["skip"] -= 1
             continue
         fault["times"] -= 1
         return fault

@@ -20,16 +20,19 @@
 //! the plan's bodies again from it, `decide` sends, skips or refuses each request, `answers`
 //! takes a request's answer (with `retries` for throttling, races and dropped reads),
 //! `polling` watches a long-running operation, `preview` says what each step would
-//! change before the run, and `storage_acls` computes the storage firewall's body from what
-//! was read.
+//! change before the run, `resume` goes on after a stop with the plan as the form says now,
+//! and `storage_acls` computes the storage firewall's body from what was read.
 
 mod answers;
 mod decide;
 mod live;
 mod polling;
 mod preview;
+mod resume;
 mod retries;
 mod storage_acls;
+
+pub use resume::{step_identity, Resumed};
 
 use serde_json::Value;
 
@@ -131,10 +134,18 @@ struct Cursor {
     wait: Option<(u32, String)>,
     /// The body actually sent when it differs from the plan's (the documented create edit).
     edited_body: Option<Value>,
+    /// The subdomain check said "not available" and the account was read again (a write of
+    /// this subdomain that timed out may have landed since).
+    reread: bool,
 }
 
 pub struct Executor {
     plan: Plan,
+    /// Each step as planned (before any read), to tell on Resume what the form changed.
+    planned: Vec<resume::Planned>,
+    /// Steps kept from before a Resume: not run again.
+    kept: Vec<bool>,
+    resumed: Option<Resumed>,
     endpoint: String,
     pub steps: Vec<StepRun>,
     /// What ARM last said per path (lower case): `Some(None)` is a 404.
@@ -191,6 +202,9 @@ impl Executor {
             })
             .collect();
         Executor {
+            planned: resume::planned(&plan),
+            kept: Vec::new(),
+            resumed: None,
             plan,
             endpoint: endpoint.trim_end_matches('/').to_owned(),
             steps,
@@ -217,25 +231,6 @@ impl Executor {
 
     pub fn waited(&mut self) {
         self.at.wait = None;
-    }
-
-    /// After a failure or a cancel: run the stopped step again from its first request (its
-    /// reads come first, so what it already changed is skipped).
-    pub fn resume(&mut self) {
-        if matches!(
-            self.outcome,
-            Some(Outcome::Failed { .. } | Outcome::Cancelled { .. })
-        ) {
-            let step = self.at.step;
-            self.steps[step].status = StepStatus::Pending;
-            self.at = Cursor {
-                step,
-                ..Cursor::default()
-            };
-            self.outcome = None;
-            self.cancel_requested = false;
-            self.confirmed = None;
-        }
     }
 
     /// What was applied and what was not, for the message after a stop.
@@ -280,6 +275,13 @@ impl Executor {
             }
             let requests = match &self.at.requests {
                 Some(requests) => requests.clone(),
+                None if self.is_kept(self.at.step) => {
+                    self.at = Cursor {
+                        step: self.at.step + 1,
+                        ..Cursor::default()
+                    };
+                    continue;
+                }
                 None => {
                     let requests = self.plan.requests(&self.plan.steps[self.at.step]);
                     self.steps[self.at.step].status = StepStatus::Running;
@@ -423,7 +425,7 @@ impl Executor {
             self.steps[step].status = StepStatus::Failed(Failure {
                 code: "Cancelled".into(),
                 message: "Stopped at your request; no request was left half-sent.".into(),
-                advice: "Resume runs this step again from its first request: what it already changed is read and skipped.".into(),
+                advice: "Resume runs this step again from its first request, with the form as it is then: what it already changed is read and skipped.".into(),
             });
         }
         let outcome = Outcome::Cancelled { step };

@@ -13,7 +13,8 @@ pub mod policy;
 pub mod token;
 
 pub use executor::{
-    run, Executor, Next, Outcome, Sent, StepPreview, StepRun, StepStatus, Transport,
+    run, step_identity, Executor, Next, Outcome, Resumed, Sent, StepPreview, StepRun, StepStatus,
+    Transport,
 };
 pub use http::{HttpRequest, HttpResponse, TransportError};
 pub use policy::Failure;

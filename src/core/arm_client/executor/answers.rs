@@ -42,10 +42,12 @@ impl Executor {
             return;
         }
         if let Some(failure) = policy::check_answer(request, &response) {
-            self.fail(failure);
+            if !self.read_account_again() {
+                self.fail(failure);
+            }
             return;
         }
-        self.at.wrote =
+        self.at.wrote |=
             request.method != "POST" || !request.path.ends_with("/checkDomainAvailability");
         let body = response.json();
         let provisioning = body.as_ref().and_then(policy::provisioning_state);
@@ -65,5 +67,28 @@ impl Executor {
             _ => {}
         }
         self.next_request();
+    }
+
+    /// "Not available" may mean this account carries the subdomain already: a write of it that
+    /// timed out can land after the step read the account. Once per step, go back to the
+    /// step's read of the account (the REST tab's own GET), so the check is decided again on
+    /// what is there now and skipped when the account has the name. Returns whether it did.
+    fn read_account_again(&mut self) -> bool {
+        if self.at.reread {
+            return false;
+        }
+        let account = self.plan.target().resource_id();
+        let requests = self.at.requests.as_deref().unwrap_or_default();
+        let Some(read) = requests[..self.at.index]
+            .iter()
+            .position(|r| r.method == "GET" && r.path.eq_ignore_ascii_case(&account))
+        else {
+            return false;
+        };
+        self.at.reread = true;
+        self.at.index = read;
+        self.at.attempts = 0;
+        self.at.edited_body = None;
+        true
     }
 }

@@ -25,7 +25,11 @@ impl Executor {
                         .iter()
                         .all(|w| matches!(self.decide(w, requests), Decision::Skip(_)))
                 {
-                    Decision::Skip("the subdomain is set already".into())
+                    Decision::Skip(if self.at.reread {
+                        "the check said the subdomain is taken: by this account, which carries it already (an earlier request that timed out landed)".into()
+                    } else {
+                        "the subdomain is set already".into()
+                    })
                 } else {
                     Decision::Send(None)
                 }
@@ -144,7 +148,7 @@ impl Executor {
                 vnet.path.rsplit('/').next().unwrap_or_default()
             ),
             advice: format!(
-                "Set the endpoint's region to {actual} in the Private endpoints step (or choose a subnet in a virtual network in {wanted}), then Apply again: what is done already is skipped."
+                "Set the endpoint's region to {actual} in the Private endpoints step (or choose a subnet in a virtual network in {wanted}), then Resume: it goes on from this step with the form as it is then, and the steps done already are not sent again."
             ),
         })
     }

@@ -96,6 +96,9 @@ impl Executor {
     fn shallow(&self) -> Executor {
         Executor {
             plan: self.plan.clone(),
+            planned: Vec::new(),
+            kept: Vec::new(),
+            resumed: None,
             endpoint: self.endpoint.clone(),
             steps: Vec::new(),
             live: self.live.clone(),
