@@ -12,8 +12,10 @@ use ai_network_wizard::core::arm_client::{
     run, Executor, HttpRequest, HttpResponse, Next, Outcome, StepRun, StepStatus, Transport,
     TransportError,
 };
+use ai_network_wizard::core::config::ConnectionChange;
+use ai_network_wizard::core::config_file::from_config_json;
 use ai_network_wizard::core::current_state::keep_reads;
-use ai_network_wizard::core::draft::Draft;
+use ai_network_wizard::core::draft::{ConnectionDecision, Draft};
 use ai_network_wizard::core::generate::generate;
 use ai_network_wizard::core::plan::{Action, EndpointAction, Plan};
 use ai_network_wizard::core::render::{render, OutputTarget, RenderContext};
@@ -1109,4 +1111,127 @@ fn a_subdomain_write_that_lands_late_is_seen_and_the_step_skipped() {
         "read, check (taken), read again, and no PATCH: {sent:#?}"
     );
     applied_again_changes_nothing(&fake, "late-write", &draft);
+}
+
+/// Every kind of plan step, by an exhaustive match (no catch-all): a new kind of step does not
+/// compile here until it is named, and once named, [`the_full_apply_runs_make_every_kind_of_step`]
+/// fails until a plan of `tests/arm_fake/full-apply.json` (the browser test's) makes it.
+macro_rules! step_kinds {
+    ($($pattern:pat => $name:literal,)*) => {
+        const EVERY_STEP_KIND: &[&str] = &[$($name),*];
+        fn step_kind(action: &Action) -> &'static str {
+            match action {
+                $($pattern => $name,)*
+            }
+        }
+    };
+}
+
+step_kinds! {
+    Action::SelectSubscription => "select the subscription",
+    Action::VerifyResource => "check the resource exists",
+    Action::CreateAccount { storage: None, .. } => "create the account",
+    Action::CreateAccount { storage: Some(_), .. } => "create the account with its storage",
+    Action::SetCustomSubdomain { .. } => "set the custom subdomain",
+    Action::RegisterResourceProvider { .. } => "register the resource provider",
+    Action::EnableServiceEndpoint { .. } => "enable a service endpoint",
+    Action::MergeNetworkRules { .. } => "merge network rules",
+    Action::SetDefaultAction { .. } => "set the default action",
+    Action::SetPublicNetworkAccess { .. } => "set public network access",
+    Action::PrivateEndpoint(EndpointAction::DisableNetworkPolicies { .. }) => "switch off endpoint network policies",
+    Action::PrivateEndpoint(EndpointAction::CreateZone { .. }) => "create a private DNS zone",
+    Action::PrivateEndpoint(EndpointAction::LinkZone { .. }) => "link a zone",
+    Action::PrivateEndpoint(EndpointAction::CreateEndpoint { .. }) => "create a private endpoint",
+    Action::PrivateEndpoint(EndpointAction::AttachZoneGroup { .. }) => "attach a zone group",
+    Action::PrivateEndpoint(EndpointAction::ShowDnsRecords { .. }) => "show DNS records",
+    Action::PrivateEndpoint(EndpointAction::ClientGuidance { .. }) => "client guidance",
+    Action::PrivateEndpoint(EndpointAction::DeleteEndpoint { .. }) => "delete an endpoint",
+    Action::PrivateEndpoint(EndpointAction::CloseDependentPublicAccess { .. }) => "close a hub resource's public access",
+    Action::EndpointConnection(ConnectionChange { decision: ConnectionDecision::Approve, .. }) => "approve a connection",
+    Action::EndpointConnection(ConnectionChange { decision: ConnectionDecision::Reject, .. }) => "reject a connection",
+    Action::EndpointConnection(ConnectionChange { decision: ConnectionDecision::Delete, .. }) => "delete a connection",
+    Action::AssignStorageRole { .. } => "assign the storage role",
+    Action::HardenStorage { .. } => "harden the storage account",
+    Action::VerifyUserOwnedStorage { .. } => "read the storage back",
+}
+
+/// One plan of the browser test's full apply: its configuration (as a person imports it), the
+/// state the fake starts from, and whether "Compare with Azure" runs first.
+struct FullApplyRun {
+    name: String,
+    compare: bool,
+    draft: Draft,
+    seed: Value,
+}
+
+fn full_apply_runs() -> Vec<FullApplyRun> {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/arm_fake/full-apply.json");
+    let file: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    file["runs"]
+        .as_array()
+        .expect("runs")
+        .iter()
+        .map(|run| {
+            let name = run["name"].as_str().unwrap().to_owned();
+            let draft = from_config_json(&run["config"].to_string())
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            FullApplyRun {
+                compare: run["compare"] == true,
+                seed: run["seed"].clone(),
+                draft,
+                name,
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn the_full_apply_runs_make_every_kind_of_step() {
+    let made: Vec<&str> = full_apply_runs()
+        .iter()
+        .flat_map(|run| plan_of(&run.draft).steps)
+        .map(|step| step_kind(&step.action))
+        .collect();
+    let missing: Vec<&&str> = EVERY_STEP_KIND
+        .iter()
+        .filter(|kind| !made.contains(kind))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no plan of tests/arm_fake/full-apply.json (the browser test's full apply) makes: {missing:?}"
+    );
+}
+
+/// What the browser test does with each run, natively: seed the fake, compare when the run
+/// says so (the reads kept in the form), apply: every step finishes, something is written, and
+/// the second run changes nothing.
+#[test]
+fn every_full_apply_run_applies_and_a_second_run_changes_nothing() {
+    let fake = ArmFake::start_checking_tokens();
+    for run in full_apply_runs() {
+        let namespace = run.name.as_str();
+        fake.load(namespace, &run.seed);
+        let mut draft = run.draft.clone();
+        if run.compare {
+            let plan = plan_of(&draft);
+            let reads = read_what_the_plan_touches(&fake, namespace, &plan, &good_token());
+            let (kept, problems) = keep_reads(
+                draft.current_state.as_ref(),
+                &reads,
+                &plan.target().resource_id(),
+                "2026-11-30T12:00Z",
+            );
+            assert!(problems.is_empty(), "{namespace}: {problems:?}");
+            draft.current_state = kept.or(draft.current_state);
+        }
+        let first = applied(&fake, namespace, &draft);
+        assert!(
+            first.steps.iter().any(|s| s.status == StepStatus::Done)
+                && !writes_that_changed(&fake, namespace).is_empty(),
+            "{namespace}: nothing was applied {:#?}",
+            first.steps
+        );
+        applied_again_changes_nothing(&fake, namespace, &draft);
+    }
 }

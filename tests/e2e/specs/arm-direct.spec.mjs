@@ -2,8 +2,9 @@
 // with a pasted token, against the local ARM fake (tests/arm_fake, started here on 127.0.0.1):
 // the page's custom endpoint points at it. The wizard links to the apply page with the same
 // configuration and has no panel and no connection beyond its own origin. Load an existing account and see
-// the form pre-filled; apply a full plan and see every step done; apply again and see every
-// change skipped; each injected fault ends in the right state and message, and Resume
+// the form pre-filled; apply every plan of tests/arm_fake/full-apply.json (together they make
+// every kind of plan step, which a native test checks) and see every step done; apply again and
+// see every change skipped; each injected fault ends in the right state and message, and Resume
 // finishes; afterwards no trace of the token in storage, the URL, the console or a download.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -26,44 +27,26 @@ const NET = `/subscriptions/${SUB}/resourceGroups/rg-network`;
 const ACCOUNT = `${RG}/providers/Microsoft.CognitiveServices/accounts/contoso-speech`;
 const SUBNETS = `${NET}/providers/Microsoft.Network/virtualNetworks/vnet-apps/subnets`;
 
+// The plans of the full apply, with the state the fake starts from: one file, which the native
+// tests check makes every kind of plan step (tests/all/arm_client_fake.rs) and apply natively.
+const FULL_APPLY = JSON.parse(readFileSync(path.resolve(here, '..', '..', 'arm_fake', 'full-apply.json'), 'utf8')).runs;
+const fullApply = (name) => structuredClone(FULL_APPLY.find((run) => run.name === name));
 const NSG = `${NET}/providers/Microsoft.Network/networkSecurityGroups/nsg-endpoints`;
 
+// An existing Speech account (its rules, a subnet with a Storage service endpoint, a subnet for
+// endpoints with its policies on and an NSG of its own), as the full apply's first plan starts.
 function seed({ subdomain, subnetRule, vnetRegion = 'westeurope' } = {}) {
-  const properties = {
-    provisioningState: 'Succeeded',
-    publicNetworkAccess: 'Enabled',
-    networkAcls: { defaultAction: 'Allow', bypass: 'AzureServices', ipRules: [{ value: '192.0.2.10' }], virtualNetworkRules: subnetRule ? [{ id: `${SUBNETS}/snet-apps`, ignoreMissingVnetServiceEndpoint: false }] : [] },
-  };
+  const base = fullApply('existing-account').seed;
+  const properties = base.resources[ACCOUNT].properties;
   if (subdomain) properties.customSubDomainName = subdomain;
-  return {
-    requireJwt: true,
-    subscriptions: [SUB],
-    providers: { [SUB]: { 'Microsoft.CognitiveServices': 'Registered' } },
-    resources: {
-      [RG]: { name: 'rg-speech-prod', type: 'Microsoft.Resources/resourceGroups', location: 'westeurope', tags: {} },
-      [NET]: { name: 'rg-network', type: 'Microsoft.Resources/resourceGroups', location: 'westeurope', tags: {} },
-      [ACCOUNT]: { name: 'contoso-speech', type: 'Microsoft.CognitiveServices/accounts', location: 'westeurope', kind: 'SpeechServices', sku: { name: 'S0' }, tags: { app: 'speech' }, properties },
-      // The endpoint step reads its virtual network (its region must match the endpoint's).
-      [`${NET}/providers/Microsoft.Network/virtualNetworks/vnet-apps`]: { name: 'vnet-apps', type: 'Microsoft.Network/virtualNetworks', location: vnetRegion, properties: {} },
-      [`${SUBNETS}/snet-apps`]: { name: 'snet-apps', type: 'Microsoft.Network/virtualNetworks/subnets', properties: { addressPrefix: '10.1.1.0/24', serviceEndpoints: [{ service: 'Microsoft.Storage', locations: ['*'] }] } },
-      // Its policies on, and an NSG of its own: switching the policies off must keep it.
-      [`${SUBNETS}/snet-endpoints`]: { name: 'snet-endpoints', type: 'Microsoft.Network/virtualNetworks/subnets', properties: { addressPrefix: '10.1.2.0/24', privateEndpointNetworkPolicies: 'Enabled', networkSecurityGroup: { id: NSG } } },
-    },
-  };
+  if (subnetRule) properties.networkAcls.virtualNetworkRules = [{ id: `${SUBNETS}/snet-apps`, ignoreMissingVnetServiceEndpoint: false }];
+  base.resources[`${NET}/providers/Microsoft.Network/virtualNetworks/vnet-apps`].location = vnetRegion;
+  return base;
 }
 
 // The full plan the wizard offers for an existing account: subdomain, rules with a service
 // endpoint, a private endpoint with its DNS zones, public access closed last.
-const CONFIG = {
-  format: 'ai-network-wizard',
-  version: 1,
-  wizard: {
-    target: { cloud: 'AzureCloud', subscription_id: SUB, resource_group: 'rg-speech-prod', resource_type: 'cognitive_services', kind: 'SpeechServices', sku: 'S0', name: 'contoso-speech', region: 'westeurope', existence: 'existing' },
-    custom_domain: { enabled: true, subdomain: 'contoso-speech', acknowledge_irreversible: true },
-    network: { enabled: true, public_network_access: 'Enabled', default_action: 'Deny', ip_rules: ['203.0.113.0/24'], vnet_rules: [{ subnet_id: `${SUBNETS}/snet-apps`, enable_service_endpoint: true }] },
-    private_endpoints: { endpoints: [{ subnet_id: `${SUBNETS}/snet-endpoints`, disable_network_policies: true }], dns_mode: 'create_zones' },
-  },
-};
+const CONFIG = fullApply('existing-account').config;
 
 const base = appTest.extend({
   armFake: [
@@ -313,31 +296,10 @@ test('a full plan applies step by step; the second run skips every change', asyn
 // A new Speech account that keeps its data in a storage account (BYOS) whose firewall is
 // hardened, with a custom subdomain and rules: everything is created, nothing exists first.
 const STORAGE_SUB = '5e8a1f47-2c9b-4d03-b6e1-7f4c2a9d8b15';
-const STORAGE_RG = `/subscriptions/${STORAGE_SUB}/resourceGroups/rg-speech-data`;
-const STORAGE = `${STORAGE_RG}/providers/Microsoft.Storage/storageAccounts/contosospeechdata`;
+const STORAGE = `/subscriptions/${STORAGE_SUB}/resourceGroups/rg-speech-data/providers/Microsoft.Storage/storageAccounts/contosospeechdata`;
 const NEW_ACCOUNT = `${RG}/providers/Microsoft.CognitiveServices/accounts/contoso-stt-byos`;
-const CREATE_BYOS = {
-  format: 'ai-network-wizard',
-  version: 1,
-  wizard: {
-    target: { ...CONFIG.wizard.target, name: 'contoso-stt-byos', existence: 'create' },
-    custom_domain: { enabled: true, subdomain: 'contoso-stt-byos' },
-    network: { enabled: true, public_network_access: 'Enabled', default_action: 'Deny', ip_rules: ['203.0.113.0/24'] },
-    storage: { enabled: true, input: 'resource_id', storage_account_id: STORAGE, region: 'westeurope', harden: true, acknowledge_irreversible: true },
-  },
-};
-
-function seedForCreate() {
-  const base = seed();
-  delete base.resources[ACCOUNT];
-  base.subscriptions.push(STORAGE_SUB);
-  base.resources[STORAGE_RG] = { name: 'rg-speech-data', type: 'Microsoft.Resources/resourceGroups', location: 'westeurope', tags: {} };
-  base.resources[STORAGE] = {
-    name: 'contosospeechdata', type: 'Microsoft.Storage/storageAccounts', location: 'westeurope', kind: 'StorageV2', sku: { name: 'Standard_LRS' },
-    properties: { provisioningState: 'Succeeded', allowSharedKeyAccess: true, allowBlobPublicAccess: false, networkAcls: { defaultAction: 'Allow', bypass: 'AzureServices', ipRules: [{ value: '192.0.2.99', action: 'Allow' }], virtualNetworkRules: [], resourceAccessRules: [] } },
-  };
-  return base;
-}
+const CREATE_BYOS = fullApply('new-account-byos').config;
+const seedForCreate = () => fullApply('new-account-byos').seed;
 
 test('a new account with its own storage (BYOS) is created and the storage firewall hardened; the second run skips', async ({ page, armFake }) => {
   const consoleLines = [];
@@ -369,6 +331,46 @@ test('a new account with its own storage (BYOS) is created and the storage firew
   assert(again.length > 0 && again.every((e) => !e.changed), `the second run changed: ${JSON.stringify(again.filter((e) => e.changed))}`);
   const second = await statuses(page);
   assert(second.every((s) => s === 'skipped' || s === 'done'), `second run: ${second}`);
+  await assertNoTokenTrace(page, consoleLines);
+});
+
+// The other plans of the full apply (the two above have tests of their own): each applies with
+// every step done or already so, and the second run changes nothing. A plan added to the file
+// joins here.
+const TESTED_ABOVE = ['existing-account', 'new-account-byos'];
+
+test('every other plan of the full apply applies, every step done; the second run changes nothing', async ({ page, armFake }) => {
+  test.setTimeout(300_000);
+  const consoleLines = [];
+  page.on('console', (m) => consoleLines.push(m.text()));
+  page.on('dialog', (d) => d.accept());
+  const runs = FULL_APPLY.filter((run) => !TESTED_ABOVE.includes(run.name));
+  assert(runs.length >= 4, `runs: ${runs.map((r) => r.name)}`);
+  for (const run of runs) {
+    const namespace = `full-${run.name}`;
+    await openPanel(page, armFake, namespace, run.config);
+    await armFake.control('PUT', `ns/${namespace}`, run.seed);
+    if (run.compare) {
+      await page.locator('#arm-compare').click();
+      await eventually(async () => assert(/^Read what the plan touches: [1-9]/.test(await page.locator('#arm-load-message').textContent()), `${run.name}: ${await page.locator('#arm-load-message').textContent()}`), { timeout: 30_000 });
+    }
+    const before = (await armFake.control('GET', `ns/${namespace}/log`)).requests.length;
+    await page.locator('#arm-apply').click();
+    await waitOutcome(page, /Every step is done/);
+    const first = await statuses(page);
+    assert(first.every((s) => s === 'done' || s === 'skipped') && first.includes('done'), `${run.name}, first run: ${first}`);
+    const applied = (await armFake.control('GET', `ns/${namespace}/log`)).requests.slice(before);
+    assert(applied.some((e) => e.changed), `${run.name}: nothing was written`);
+    await page.screenshot({ path: shot(`arm-full-${run.name}.png`), fullPage: true });
+
+    const answered = (await armFake.control('GET', `ns/${namespace}/log`)).requests.length;
+    await page.locator('#arm-apply').click();
+    await waitOutcome(page, /Every step is done/);
+    const again = (await armFake.control('GET', `ns/${namespace}/log`)).requests.slice(answered);
+    assert(again.length > 0 && again.every((e) => !e.changed), `${run.name}: the second run changed: ${JSON.stringify(again.filter((e) => e.changed))}`);
+    const second = await statuses(page);
+    assert(second.every((s) => s === 'skipped' || s === 'done'), `${run.name}, second run: ${second}`);
+  }
   await assertNoTokenTrace(page, consoleLines);
 });
 
