@@ -393,10 +393,16 @@ fn outcome_text(run: Run) -> String {
         .executor
         .with_value(|e| e.as_ref().and_then(|e| e.resumed().map(resumed_text)))
         .unwrap_or_default();
+    // A message from a Resume that could not start (the form has errors) comes first.
+    let before = if activity.is_empty() {
+        String::new()
+    } else {
+        format!("{activity} ")
+    };
     match outcome {
-        Outcome::Completed => format!("Every step is done or was already so.{resumed}"),
+        Outcome::Completed => format!("{before}Every step is done or was already so.{resumed}"),
         Outcome::Failed { step } | Outcome::Cancelled { step } => format!(
-            "{} at step {}. Applied: {}. Not applied: {}. Fix the cause (in the form or in Azure), then Resume: it goes on from that step with the form as it is then.{resumed}",
+            "{before}{} at step {}. Applied: {}. Not applied: {}. Fix the cause (in the form or in Azure), then Resume: it goes on from that step with the form as it is then.{resumed}",
             if matches!(outcome, Outcome::Failed { .. }) { "Stopped" } else { "Cancelled" },
             step + 1,
             if applied.is_empty() { "nothing".into() } else { applied.join("; ") },

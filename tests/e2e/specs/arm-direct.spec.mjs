@@ -392,10 +392,17 @@ test('an endpoint set to another region than its virtual network stops before it
   await page.screenshot({ path: shot('arm-region-mismatch.png'), fullPage: true });
   // Fixed in the form, then Resume (not Apply): it goes on at the stopped step with the plan as
   // the form says now, and the steps done before are not sent again.
+  // A form with an error is not resumed: the line says so and nothing is sent.
+  await goStep(page, 'private_endpoints');
+  await setField(page, 'f-private_endpoints-endpoints-0-location', 'east us!');
+  await goStep(page, 'review');
+  const answered = (await armFake.control('GET', 'ns/region/log')).requests.length;
+  await page.locator('#arm-resume').click();
+  await waitOutcome(page, /^The form has errors: fix them first .*then Resume\. Stopped at step/);
+  assert((await armFake.control('GET', 'ns/region/log')).requests.length === answered, 'nothing is sent');
   await goStep(page, 'private_endpoints');
   await setField(page, 'f-private_endpoints-endpoints-0-location', 'eastus');
   await goStep(page, 'review');
-  const answered = (await armFake.control('GET', 'ns/region/log')).requests.length;
   await page.locator('#arm-resume').click();
   await waitOutcome(page, new RegExp(`Every step is done or was already so\\. Resumed at step ${stoppedAt} \\(Create private endpoint .+\\) with the form as it was then: ${stoppedAt - 1} earlier step\\(s\\) done before and unchanged were not sent again\\.$`));
   const after = (await armFake.control('GET', 'ns/region/log')).requests.slice(answered).map((r) => `${r.method} ${r.path}`);
