@@ -18,11 +18,25 @@ mod page_link;
 mod state;
 mod steps;
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
+}
+
+/// A panic is a bug (bad input gets a message next to its field, never a panic): its message
+/// and place go to the console, then the app stops (`panic = "abort"`). Smaller than a hook
+/// crate that also reads a JavaScript stack, which a stripped wasm cannot name anyway.
+fn log_panics() {
+    std::panic::set_hook(Box::new(|info| console_error(&info.to_string())));
+}
 
 /// Mounts the app in place of index.html's first-paint skeleton (`#app`), or on the body.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    log_panics();
     csp::install_content_security_policy();
     let host = web_sys::window()
         .and_then(|w| w.document())
