@@ -93,9 +93,31 @@ fn wrap_line(index: usize, changed: bool, body: &str) -> String {
     out
 }
 
-/// The code view between edits: what `to_html_lines` gave last time, line by line, so that
-/// an edit highlights again only the lines that differ (a keystroke in a 3,000-line script
-/// changes a handful).
+/// Which lines an update of the [`LineCache`] marks as changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Marks {
+    /// None: the first script, or another tab's.
+    Clear,
+    /// The lines the previous text did not have anywhere: what a person's edit changed.
+    Changed,
+    /// The lines marked before stay marked while their text stays, nothing else is marked: an
+    /// update nobody typed (the header's reopen link, made once typing pauses).
+    Keep,
+}
+
+/// Which lines of the page must be written again after [`LineCache::update`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LineChanges {
+    /// The same number of lines: these (0-based, ascending) differ.
+    Lines(Vec<usize>),
+    /// The number of lines changed (every later line's number with it), or there was nothing
+    /// before: every line from this one on is new.
+    From(usize),
+}
+
+/// The code view between edits: each line's text, highlighting and markup, so that an edit
+/// highlights and wraps again only the lines that differ (a keystroke in a 3,000-line script
+/// changes a handful) and says which ones to write to the page.
 #[derive(Default)]
 pub struct LineCache {
     language: Option<Language>,
@@ -108,15 +130,18 @@ struct CachedLine {
     open_before: Open,
     open_after: Open,
     body: String,
+    marked: bool,
+    /// `wrap_line` of this line at its place.
+    html: String,
 }
 
 impl LineCache {
-    /// The same as `to_html_lines(language, text, changed)`, where `changed` marks what
-    /// `changed_lines(previous text, text)` finds when `mark_changes` is set (and nothing
-    /// otherwise); only lines whose text or starting state differ are highlighted again.
-    pub fn update(&mut self, language: Language, text: &str, mark_changes: bool) -> Vec<String> {
+    /// Takes `text` in. Afterwards the lines' markup ([`Self::html`]) is the same as
+    /// `to_html_lines(language, text, changed)`, where `changed` marks what `marks` says
+    /// (`Marks::Changed`: what `changed_lines(previous text, text)` finds).
+    pub fn update(&mut self, language: Language, text: &str, marks: Marks) -> LineChanges {
         let new: Vec<&str> = text.split_inclusive('\n').collect();
-        let old = if self.language == Some(language) {
+        let mut old = if self.language == Some(language) {
             std::mem::take(&mut self.lines)
         } else {
             Vec::new()
@@ -143,37 +168,107 @@ impl LineCache {
         };
         let paired = |i: usize| {
             if i < prefix {
-                old.get(i)
+                Some(i)
             } else if i >= n - suffix {
-                old.get(i + m - n)
+                Some(i + m - n)
             } else {
                 None
             }
         };
-        let was_shown = OldLines::new(&old, mark_changes);
-        let mut lines = Vec::with_capacity(n);
+        // First every line's mark, while the old lines are whole (a changed line is looked up
+        // among them); then the new cache, moving what can be kept out of the old one.
+        let was_shown = OldLines::new(&old, marks == Marks::Changed);
+        let marked: Vec<bool> = new
+            .iter()
+            .enumerate()
+            .map(|(index, line)| {
+                let before = paired(index).map(|j| &old[j]);
+                let same_text = before.is_some_and(|b| b.text == *line);
+                match marks {
+                    Marks::Clear => false,
+                    Marks::Changed => !same_text && !was_shown.contains(line),
+                    Marks::Keep => same_text && before.is_some_and(|b| b.marked),
+                }
+            })
+            .collect();
+        let mut differ = Vec::new();
         let mut cache = Vec::with_capacity(n);
         let mut open = Open::Nothing;
         for (index, line) in new.iter().enumerate() {
-            let before = paired(index);
-            let same_text = before.is_some_and(|b| b.text == *line);
-            let (body, next) = match before {
-                Some(b) if same_text && b.open_before == open => (b.body.clone(), b.open_after),
-                _ => highlight_line(language, line, open),
+            let mark = marked[index];
+            let before = paired(index).map(|j| (j, std::mem::take(&mut old[j])));
+            let line = match before {
+                // The same line at the same place, marked the same: nothing to do.
+                Some((j, b))
+                    if j == index
+                        && b.marked == mark
+                        && b.text == *line
+                        && b.open_before == open =>
+                {
+                    b
+                }
+                // The same line moved or marked differently: only its wrapper is new.
+                Some((_, b)) if b.text == *line && b.open_before == open => {
+                    differ.push(index);
+                    CachedLine {
+                        html: wrap_line(index, mark, &b.body),
+                        marked: mark,
+                        ..b
+                    }
+                }
+                before => {
+                    let (body, next) = highlight_line(language, line, open);
+                    let html = wrap_line(index, mark, &body);
+                    if !before.is_some_and(|(j, b)| j == index && b.html == html) {
+                        differ.push(index);
+                    }
+                    CachedLine {
+                        text: (*line).to_owned(),
+                        open_before: open,
+                        open_after: next,
+                        html,
+                        body,
+                        marked: mark,
+                    }
+                }
             };
-            let changed = mark_changes && !same_text && !was_shown.contains(line);
-            lines.push(wrap_line(index, changed, &body));
-            cache.push(CachedLine {
-                text: (*line).to_owned(),
-                open_before: open,
-                open_after: next,
-                body,
-            });
-            open = next;
+            open = line.open_after;
+            cache.push(line);
         }
         self.language = Some(language);
         self.lines = cache;
-        lines
+        if n == m {
+            LineChanges::Lines(differ)
+        } else {
+            LineChanges::From(differ.first().copied().unwrap_or(n.min(m)))
+        }
+    }
+
+    /// The number of lines.
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// Line `index`'s markup (`<span class="l" …>…</span>`).
+    pub fn html(&self, index: usize) -> &str {
+        self.lines.get(index).map_or("", |l| l.html.as_str())
+    }
+}
+
+impl Default for CachedLine {
+    fn default() -> Self {
+        CachedLine {
+            text: String::new(),
+            open_before: Open::Nothing,
+            open_after: Open::Nothing,
+            body: String::new(),
+            marked: false,
+            html: String::new(),
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! The few browser calls the shell needs, each failing quietly into a visible status rather than
 //! a panic.
 
+use crate::core::highlight::{LineCache, LineChanges};
 use wasm_bindgen::JsCast;
 
 const STORAGE_KEY: &str = "ai-network-wizard.config";
@@ -209,52 +210,58 @@ fn read_text(file: &web_sys::File, then: impl FnOnce(String) + 'static) {
 /// browser's find and screen readers still see the whole script.
 pub const LINES_PER_BLOCK: usize = 64;
 
-/// Makes `code`'s blocks of lines (`LINES_PER_BLOCK` line elements each, holding `before`) hold
-/// `now`, touching only the lines that differ. A keystroke usually changes two distant lines
-/// (the header's reopen link and the edited value); when the number of lines changes, every
-/// later line's number changes too, so the blocks from the first difference on are rebuilt.
-pub fn patch_lines(code: &web_sys::Element, before: &[String], now: &[String]) {
+/// Makes `code`'s blocks of lines (`LINES_PER_BLOCK` line elements each) hold the cache's lines,
+/// writing only those `changes` names. A keystroke usually changes two distant lines (the header's
+/// reopen link and the edited value); when the number of lines changes, every later line's number
+/// changes too, so the blocks from the first difference on are built again.
+pub fn patch_lines(code: &web_sys::Element, lines: &LineCache, changes: &LineChanges) {
     let blocks = code.children();
-    if before.is_empty() || blocks.length() as usize != before.len().div_ceil(LINES_PER_BLOCK) {
-        code.set_inner_html(&blocks_html(now, 0));
-        return;
-    }
-    if before.len() == now.len() {
-        for (i, (old, new)) in before.iter().zip(now).enumerate() {
-            if old == new {
-                continue;
+    let first = match changes {
+        LineChanges::Lines(indexes) => {
+            for &i in indexes {
+                let line = blocks
+                    .item((i / LINES_PER_BLOCK) as u32)
+                    .and_then(|block| block.children().item((i % LINES_PER_BLOCK) as u32));
+                if let Some(line) = line {
+                    line.set_outer_html(lines.html(i));
+                }
             }
-            let line = blocks
-                .item((i / LINES_PER_BLOCK) as u32)
-                .and_then(|block| block.children().item((i % LINES_PER_BLOCK) as u32));
-            if let Some(line) = line {
-                line.set_outer_html(new);
-            }
+            return;
         }
+        LineChanges::From(first) => *first / LINES_PER_BLOCK,
+    };
+    if first == 0 {
+        code.set_inner_html(&blocks_html(lines, 0));
         return;
     }
-    let prefix = before.iter().zip(now).take_while(|(a, b)| a == b).count();
-    let first = prefix / LINES_PER_BLOCK;
     while blocks.length() as usize > first {
         match code.last_element_child() {
             Some(block) => block.remove(),
             None => break,
         }
     }
-    let _ = code.insert_adjacent_html("beforeend", &blocks_html(now, first));
+    let _ = code.insert_adjacent_html("beforeend", &blocks_html(lines, first));
 }
 
 /// The markup of the blocks from block `first` on.
-fn blocks_html(lines: &[String], first: usize) -> String {
-    let rest = lines.get(first * LINES_PER_BLOCK..).unwrap_or(&[]);
+fn blocks_html(lines: &LineCache, first: usize) -> String {
+    let from = first * LINES_PER_BLOCK;
+    let rest = from..lines.len().max(from);
     let mut html = String::with_capacity(
-        rest.iter().map(String::len).sum::<usize>() + 32 * rest.len() / LINES_PER_BLOCK + 32,
+        rest.clone().map(|i| lines.html(i).len()).sum::<usize>()
+            + 32 * rest.len() / LINES_PER_BLOCK
+            + 32,
     );
-    for block in rest.chunks(LINES_PER_BLOCK) {
-        html.push_str("<span class=\"blk\">");
-        for line in block {
-            html.push_str(line);
+    for (k, i) in rest.enumerate() {
+        if k % LINES_PER_BLOCK == 0 {
+            if k > 0 {
+                html.push_str("</span>");
+            }
+            html.push_str("<span class=\"blk\">");
         }
+        html.push_str(lines.html(i));
+    }
+    if lines.len() > from {
         html.push_str("</span>");
     }
     html

@@ -9,7 +9,7 @@ use super::app::{bool_attr, errors_phrase};
 use super::browser;
 use super::state::{AppState, WizardStep};
 use crate::core::diagnostics::{dom_id, list_entry_label, step_of_field, Severity};
-use crate::core::highlight::{Language, LineCache};
+use crate::core::highlight::{Language, LineCache, LineChanges, Marks};
 use crate::core::network_diff::network_diff;
 use crate::core::plan::Plan;
 use crate::core::render::{render, OutputTarget, RenderContext};
@@ -114,33 +114,36 @@ pub fn output_panel() -> AnyView {
         })
     });
     // The lines that differ from what the same tab showed before the last edit are marked; the
-    // cache highlights again only the lines that differ.
+    // cache highlights again only the lines that differ, and only those are written to the page
+    // (a keystroke in a long script stays cheap).
     let previous = StoredValue::new(None::<Shown>);
     let cache = StoredValue::new(LineCache::default());
-    let code_lines = Memo::new(move |_| {
-        shown.with(|now| match now {
-            None => Vec::new(),
-            Some(now) => {
-                let mark = previous.with_value(|before| {
-                    before
-                        .as_ref()
-                        .is_some_and(|b| b.tab == now.tab && b.text != now.text)
-                });
-                previous.set_value(Some(now.clone()));
-                cache
-                    .try_update_value(|c| c.update(Language::of(now.tab), &now.text, mark))
-                    .unwrap_or_default()
-            }
-        })
-    });
-    // Only the lines that differ are replaced: a keystroke in a long script stays cheap.
     let code_ref = NodeRef::<leptos::html::Code>::new();
-    Effect::new(move |before: Option<Vec<String>>| {
-        let now = code_lines.get();
-        if let Some(code) = code_ref.get() {
-            browser::patch_lines(&code, before.as_deref().unwrap_or(&[]), &now);
-        }
-        now
+    Effect::new(move |_| {
+        shown.with(|now| {
+            let Some(code) = code_ref.get() else { return };
+            let Some(now) = now else {
+                // The page shows no line now: the next script is written whole.
+                code.set_inner_html("");
+                previous.set_value(None);
+                return;
+            };
+            let marks = previous.with_value(|before| match before {
+                Some(b) if b.tab == now.tab && b.text != now.text => Marks::Changed,
+                _ => Marks::Clear,
+            });
+            let was_shown = previous.with_value(Option::is_some);
+            previous.set_value(Some(now.clone()));
+            cache.update_value(|c| {
+                let changes = c.update(Language::of(now.tab), &now.text, marks);
+                let changes = if was_shown {
+                    changes
+                } else {
+                    LineChanges::From(0)
+                };
+                browser::patch_lines(&code, c, &changes);
+            });
+        })
     });
     let error_count = Memo::new(move |_| state.generated.with(|g| g.validation.errors().count()));
     let shown_errors = Memo::new(move |_| {

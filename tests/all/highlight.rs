@@ -3,7 +3,7 @@
 
 use ai_network_wizard::core::generate::generate;
 use ai_network_wizard::core::highlight::{
-    changed_lines, to_html, to_html_lines, Language, LineCache,
+    changed_lines, to_html, to_html_lines, Language, LineCache, LineChanges, Marks,
 };
 use ai_network_wizard::core::render::OutputTarget;
 
@@ -167,6 +167,8 @@ fn the_line_cache_gives_what_highlighting_everything_again_gives() {
         }
     }
     let mut cache = LineCache::default();
+    // What the page shows: the lines the cache said to write, nothing else.
+    let mut page: Vec<String> = Vec::new();
     let mut previous: Option<&(Language, String)> = None;
     for now in &scripts {
         let (language, text) = now;
@@ -178,11 +180,54 @@ fn the_line_cache_gives_what_highlighting_everything_again_gives() {
         let expected = to_html_lines(*language, text, &|i| {
             changed.get(i).copied().unwrap_or(false)
         });
-        assert!(
-            cache.update(*language, text, mark) == expected,
-            "{language:?}: the cached lines differ"
-        );
+        let marks = if mark { Marks::Changed } else { Marks::Clear };
+        match cache.update(*language, text, marks) {
+            LineChanges::Lines(indexes) => {
+                assert_eq!(page.len(), cache.len(), "{language:?}: the count changed");
+                for i in indexes {
+                    page[i] = cache.html(i).to_owned();
+                }
+            }
+            LineChanges::From(first) => {
+                page.truncate(first);
+                page.extend((first..cache.len()).map(|i| cache.html(i).to_owned()));
+            }
+        }
+        assert!(page == expected, "{language:?}: the page's lines differ");
         previous = Some(now);
     }
     assert!(scripts.len() >= 240, "{} scripts", scripts.len());
+}
+
+/// The reopen link, made once typing pauses, changes a header line: that line is not marked, and
+/// the lines the edit before it marked stay marked (their mark fades on its own).
+#[test]
+fn an_update_nobody_typed_keeps_the_marks_of_the_last_edit() {
+    let script = "# reopen: #v2=AAAA\n$ResourceGroup = 'rg'\n$Name = 'a'\n";
+    let edited = script.replace("'rg'", "'rg-2'");
+    let linked = edited.replace("AAAA", "BBBB");
+    let mut cache = LineCache::default();
+    cache.update(Language::PowerShell, script, Marks::Clear);
+    assert_eq!(
+        cache.update(Language::PowerShell, &edited, Marks::Changed),
+        LineChanges::Lines(vec![1])
+    );
+    assert!(cache.html(1).contains("chg"), "{}", cache.html(1));
+    assert_eq!(
+        cache.update(Language::PowerShell, &linked, Marks::Keep),
+        LineChanges::Lines(vec![0])
+    );
+    assert!(!cache.html(0).contains("chg"), "{}", cache.html(0));
+    assert!(
+        cache.html(1).contains("chg"),
+        "the edit's mark was lost: {}",
+        cache.html(1)
+    );
+    // The next edit marks only its own lines.
+    let next = linked.replace("'a'", "'b'");
+    assert_eq!(
+        cache.update(Language::PowerShell, &next, Marks::Changed),
+        LineChanges::Lines(vec![1, 2])
+    );
+    assert!(!cache.html(1).contains("chg") && cache.html(2).contains("chg"));
 }

@@ -93,14 +93,25 @@ impl RenderContext {
         app_address: Option<&str>,
         draft: &crate::core::draft::Draft,
     ) -> Self {
-        let reopen_link = match app_address {
-            Some(address) => crate::core::share_link::share_link(address, draft),
-            None => format!("#{}", crate::core::share_link::share_fragment(draft)),
-        };
+        Self::with_link(generated_on, Self::reopen_link(app_address, draft))
+    }
+
+    /// A context whose reopen link was made earlier (see [`Self::reopen_link`]).
+    pub fn with_link(generated_on: &str, reopen_link: String) -> Self {
         RenderContext {
             generated_on: generated_on.to_owned(),
             reopen_link,
             header_notes: Vec::new(),
+        }
+    }
+
+    /// The link that reopens `draft`: the whole share link when the wizard's address is known,
+    /// otherwise its `#fragment`. It packs the draft (JSON, zlib), the costliest part of a
+    /// header, so the page makes it once typing pauses rather than on every keystroke.
+    pub fn reopen_link(app_address: Option<&str>, draft: &crate::core::draft::Draft) -> String {
+        match app_address {
+            Some(address) => crate::core::share_link::share_link(address, draft),
+            None => format!("#{}", crate::core::share_link::share_fragment(draft)),
         }
     }
 }
