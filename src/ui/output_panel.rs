@@ -21,27 +21,25 @@ use crate::core::zip::zip_stored;
 struct Shown {
     tab: OutputTarget,
     text: String,
+    /// The header's reopen link in it: when only the link changed, nobody typed anything.
+    link: String,
 }
 
 pub fn output_panel() -> AnyView {
     let state = expect_context::<AppState>();
     let today = browser::today();
-    let address = browser::app_address();
-    // The last plan without errors, with its render context (the header's reopen link comes
-    // from the draft it was made of). It stays on screen (out of date, never greyed) while the
-    // form has errors, so typing through an invalid moment does not blank or flash the script.
+    // The last plan without errors, with its render context (the header's reopen link follows
+    // the draft once typing pauses: `AppState::refresh_link`). It stays on screen (out of date,
+    // never greyed) while the form has errors, so typing through an invalid moment does not
+    // blank or flash the script.
     type Planned = Option<(Plan, RenderContext)>;
-    let (rollback_today, rollback_address) = (today.clone(), address.clone());
+    let rollback_today = today.clone();
     let last_plan: Memo<Planned> = Memo::new(move |previous: Option<&Planned>| {
+        let link = state.reopen_link.get();
         state
             .generated
             .with(|g| g.plan.clone())
-            .map(|plan| {
-                let context = state
-                    .draft
-                    .with(|d| RenderContext::for_draft(&today, address.as_deref(), d));
-                (plan, context)
-            })
+            .map(|plan| (plan, RenderContext::with_link(&today, link)))
             .or_else(|| previous.cloned().flatten())
     });
     // Forward or rollback: the way back exists once the draft carries a snapshot.
@@ -59,7 +57,7 @@ pub fn output_panel() -> AnyView {
             state.draft.with(|d| {
                 rollback_plan(d).map(|(plan, notes)| {
                     let mut context =
-                        RenderContext::for_draft(&rollback_today, rollback_address.as_deref(), d);
+                        RenderContext::with_link(&rollback_today, state.reopen_link.get());
                     context.header_notes = notes;
                     (plan, context)
                 })
@@ -110,6 +108,7 @@ pub fn output_panel() -> AnyView {
             planned.as_ref().map(|(plan, context)| Shown {
                 tab,
                 text: render(plan, tab, context),
+                link: context.reopen_link.clone(),
             })
         })
     });
@@ -129,6 +128,7 @@ pub fn output_panel() -> AnyView {
                 return;
             };
             let marks = previous.with_value(|before| match before {
+                Some(b) if b.tab == now.tab && b.link != now.link => Marks::Keep,
                 Some(b) if b.tab == now.tab && b.text != now.text => Marks::Changed,
                 _ => Marks::Clear,
             });
@@ -203,7 +203,9 @@ pub fn output_panel() -> AnyView {
     announce_after_a_pause(state, status);
 
     let wrap = RwSignal::new(false);
+    // What leaves the page carries the link of the draft as it is now.
     let copy = move |_| {
+        state.refresh_link();
         let Some(text) = shown.with(|s| s.as_ref().map(|s| s.text.clone())) else {
             return;
         };
@@ -217,6 +219,7 @@ pub fn output_panel() -> AnyView {
         });
     };
     let download = move |_| {
+        state.refresh_link();
         let Some((tab, text)) = shown.with(|s| s.as_ref().map(|s| (s.tab, s.text.clone()))) else {
             return;
         };
@@ -229,6 +232,7 @@ pub fn output_panel() -> AnyView {
         });
     };
     let download_all = move |_| {
+        state.refresh_link();
         let prefix = if showing_rollback.get_untracked() {
             "rollback-"
         } else {
@@ -337,6 +341,7 @@ pub fn output_panel() -> AnyView {
                     aria-label="Script"
                     class:stale=move || out_of_date.get()
                     class:wrap=move || wrap.get()
+                    aria-busy=move || state.link_pending.get().then_some("true")
                 >
                     <code node_ref=code_ref></code>
                     {move || shown.with(Option::is_none).then(|| placeholder(shown_errors.get()))}

@@ -10,7 +10,7 @@ use crate::core::config_file::{from_config_json, to_config_json};
 use crate::core::diagnostics::{step_of_field, Diagnostic, Severity};
 use crate::core::draft::Draft;
 use crate::core::generate::{generate, Generated};
-use crate::core::render::OutputTarget;
+use crate::core::render::{OutputTarget, RenderContext};
 use crate::core::share_link::read_link;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,6 +132,12 @@ pub struct AppState {
     pub notice: RwSignal<String>,
     /// What the page's one live region says (see `output_panel::announce_after_a_pause`).
     pub spoken: RwSignal<String>,
+    /// The scripts' reopen link. Packing the draft (JSON, zlib) is the costliest part of a
+    /// header, so it is made once typing pauses and before a script leaves the page
+    /// ([`Self::refresh_link`]), not on every keystroke.
+    pub reopen_link: RwSignal<String>,
+    /// Set from an edit until the reopen link follows it (the code view is `aria-busy` then).
+    pub link_pending: RwSignal<bool>,
 }
 
 impl AppState {
@@ -171,6 +177,8 @@ impl AppState {
             })
         });
         let (step, tab) = browser::step_and_tab_from_url();
+        let reopen_link = draft
+            .with_untracked(|d| RenderContext::reopen_link(browser::app_address().as_deref(), d));
         let state = AppState {
             draft,
             step: RwSignal::new(
@@ -188,20 +196,26 @@ impl AppState {
             field_messages,
             notice: RwSignal::new(String::new()),
             spoken: RwSignal::new(String::new()),
+            reopen_link: RwSignal::new(reopen_link),
+            link_pending: RwSignal::new(false),
         };
         state.say(notice);
         // Nothing typed is lost on reload: the draft is saved locally once typing pauses, and at
         // once when the page is left (never a token: the draft has no such field).
         let save = move || draft.with_untracked(|d| browser::save_config(&to_config_json(d)));
         let edits = StoredValue::new(0u32);
-        Effect::new(move |_| {
+        Effect::new(move |first: Option<()>| {
             draft.track();
+            if first.is_some() && !state.link_pending.get_untracked() {
+                state.link_pending.set(true);
+            }
             edits.update_value(|n| *n = n.wrapping_add(1));
             let mine = edits.get_value();
             set_timeout(
                 move || {
                     if edits.try_get_value() == Some(mine) {
                         save();
+                        state.refresh_link();
                     }
                 },
                 std::time::Duration::from_millis(300),
@@ -209,6 +223,23 @@ impl AppState {
         });
         browser::on_window_event("pagehide", save);
         state
+    }
+
+    /// Makes the reopen link of the draft as it is now. Like the script, it follows the last
+    /// draft without errors: while the form has one, the link of the script shown is kept.
+    pub fn refresh_link(self) {
+        if self.link_pending.get_untracked() {
+            self.link_pending.set(false);
+        }
+        if !self.generated.with_untracked(|g| g.plan.is_some()) {
+            return;
+        }
+        let link = self
+            .draft
+            .with_untracked(|d| RenderContext::reopen_link(browser::app_address().as_deref(), d));
+        if self.reopen_link.with_untracked(|l| *l != link) {
+            self.reopen_link.set(link);
+        }
     }
 
     /// Shows a notice, and clears it a few seconds later unless another one replaced it.

@@ -39,6 +39,8 @@ test('import a show output, remove a rule, copy the link: a fresh browser profil
     assert(text.includes('#v2='), `clipboard holds ${JSON.stringify(clip(text))}`);
     return text;
   });
+  // The scripts' headers carry the same link (made once typing paused).
+  for (const tab of Object.keys(outputs)) assertIncludes(outputs[tab], link, `${tab} header's reopen link`);
 
   // A fresh profile: no local storage, nothing but the link.
   const fresh = await context.browser().newContext({ viewport: { width: 1280, height: 900 } });

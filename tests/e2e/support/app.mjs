@@ -163,7 +163,12 @@ export async function fillValidTarget(page, name = 'contoso-speech') {
   await goStep(page, 'target');
 }
 
-export const outputText = async (page) => norm(await page.locator('#output-code').textContent());
+// The script as shown once it is complete: the header's reopen link follows an edit once typing
+// pauses, and the code view is aria-busy until then.
+export async function outputText(page) {
+  await page.locator('#output-code:not([aria-busy="true"])').waitFor({ state: 'attached' });
+  return norm(await page.locator('#output-code').textContent());
+}
 
 export async function selectTab(page, id) {
   const tab = page.locator(`#${id}`);
