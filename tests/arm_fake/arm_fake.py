@@ -28,8 +28,12 @@ endpoints (no token): `PUT /_fake/ns/NAME` (body: a seed) loads or resets one,
 answered with their status, error code, User-Agent and whether they changed the state. Use `default` as the
 NAME of the default namespace.
 
-Seed: {"subscriptions": [...], "providers": {sub: {namespace: state}},
+Seed: {"subscriptions": [...], "tenants": {sub: tenant ID}, "providers": {sub: {namespace: state}},
        "resources": {resource ID: the JSON that a GET returns}, "takenSubdomains": [...]}.
+Each subscription belongs to an Entra tenant: TENANT_ID unless "tenants" names another. Like
+ARM, a request on a subscription with a JWT whose `tid` is another tenant is answered 401
+InvalidAuthenticationTokenTenant (tests/arm_fake/other-tenant.json: a second tenant's
+subscription with a virtual network, to merge into a seed).
 """
 
 import argparse
@@ -65,6 +69,7 @@ class ArmError(Exception):
 class Namespace:
     def __init__(self, seed):
         self.subscriptions = {s.lower() for s in seed.get("subscriptions", [])}
+        self.tenants = {sub.lower(): tenant.lower() for sub, tenant in seed.get("tenants", {}).items()}
         self.providers = {
             sub.lower(): {ns.lower(): state for ns, state in providers.items()}
             for sub, providers in seed.get("providers", {}).items()
@@ -78,6 +83,12 @@ class Namespace:
         self.config = scenario.settings(seed)
         # Long-running operations in flight: ID → what they change and how many polls remain.
         self.operations = {}
+
+    def tenant_of(self, sub):
+        """The Entra tenant of a subscription the namespace holds (None for another)."""
+        if sub.lower() not in self.subscriptions:
+            return None
+        return self.tenants.get(sub.lower(), TENANT_ID)
 
     def digest(self):
         text = json.dumps([sorted(self.resources.items()), sorted(self.providers.items())], sort_keys=True)
@@ -133,7 +144,8 @@ class Fake:
                     raise ArmError(400, "AccountProvisioningStateInvalid",
                                    "Call to Microsoft.CognitiveServices/accounts failed. Error message: Account is in Accepted state.")
                 if segments[:1] == ["operations"] and len(segments) == 2:
-                    self.check_auth(ns, headers)
+                    op = ns.operations.get(segments[1])
+                    self.check_auth(ns, headers, op["key"] if op else None)
                     status, body, extra = self.poll_operation(ns, segments[1])
                 else:
                     if method == "GET":
@@ -250,7 +262,7 @@ class Fake:
         return 404, error_body("NotFound", "unknown control endpoint")
 
     def arm(self, ns, method, path, query, headers, body_bytes):
-        self.check_auth(ns, headers)
+        self.check_auth(ns, headers, path)
         op = self.contract.operation(method, path)
         if op is None:
             raise ArmError(404 if method == "GET" else 405, "NoRegisteredProviderFound",
@@ -288,7 +300,7 @@ class Fake:
         self.create_only = headers.get("If-None-Match", "").strip() == "*"
         return handler(ns, path, segments, body)
 
-    def check_auth(self, ns, headers):
+    def check_auth(self, ns, headers, path=None):
         auth = headers.get("Authorization", "")
         if not auth.startswith("Bearer ") or not auth[len("Bearer "):].strip():
             raise ArmError(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing.")
@@ -298,6 +310,11 @@ class Fake:
         problem = scenario.token_problem(token, ns.config)
         if problem:
             raise ArmError(401, *problem)
+        segments = (path or "").strip("/").split("/")
+        if len(segments) >= 2 and segments[0].lower() == "subscriptions":
+            problem = scenario.tenant_problem(token, ns.tenant_of(segments[1]))
+            if problem:
+                raise ArmError(401, *problem)
 
     # ---- subscriptions, groups, providers ----
 
@@ -309,7 +326,7 @@ class Fake:
 
     def op_Subscriptions_Get(self, ns, path, segments, body):
         sub = self.subscription(ns, segments)
-        return 200, {"id": f"/subscriptions/{sub}", "subscriptionId": sub, "tenantId": TENANT_ID, "state": "Enabled", "displayName": sub}
+        return 200, {"id": f"/subscriptions/{sub}", "subscriptionId": sub, "tenantId": ns.tenant_of(sub), "state": "Enabled", "displayName": sub}
 
     def group(self, ns, segments):
         self.subscription(ns, segments)

@@ -1,4 +1,4 @@
-"""What a namespace of the ARM fake does besides keeping state: bearer-token checks (audience,
+"""What a namespace of the ARM fake does besides keeping state: bearer-token checks (audience, tenant,
 expiry), the CORS answers a browser needs (and which response headers it may read),
 long-running operations in both styles, and faults injected per request.
 
@@ -64,6 +64,22 @@ def token_problem(token, config, now=None):
         return ("ExpiredAuthenticationToken",
                 "The access token expiry UTC time is earlier than current UTC time.")
     return None
+
+
+def tenant_problem(token, tenant):
+    """(code, message) of ARM's refusal of a JWT issued by another tenant than `tenant` (the
+    subscription's), in ARM's words, or None (same tenant, no `tid`, or a tenant not known)."""
+    claims = jwt_claims(token)
+    issuer = claims.get("tid") if claims else None
+    if not tenant or not isinstance(issuer, str) or issuer.lower() == tenant.lower():
+        return None
+    return ("InvalidAuthenticationTokenTenant",
+            f"The access token is from the wrong issuer 'https://sts.windows.net/{issuer}/'. "
+            f"It must match the tenant 'https://sts.windows.net/{tenant}/' associated with this subscription. "
+            f"Please use the authority (URL) 'https://login.windows.net/{tenant}' to get the token. "
+            "Note, if the subscription is transferred to another tenant there is no impact to the services, "
+            "but information about new tenant could take time to propagate (up to an hour). "
+            "If you just transferred your subscription and see this error message, please try back later.")
 
 
 def take_fault(config, method, path):
