@@ -132,7 +132,7 @@ pub fn arm_panel() -> AnyView {
                 Some(Err(message)) => message,
                 None => {
                     let note = expired_note.get();
-                    if note.is_empty() { format!("Get one with:\n{}", crate::core::arm_client::token_commands(cloud())) } else { note }
+                    if note.is_empty() { format!("Get one with:\n{}", token_commands(cloud())) } else { note }
                 }
                 Some(Ok(_)) => String::new(),
             }}</p>
@@ -203,7 +203,7 @@ async fn read(session: ArmSession, request: &ArmRequest) -> Result<HttpResponse,
 
 fn refusal(state: AppState, response: &HttpResponse, path: &str) -> String {
     let cloud = state.draft.with_untracked(|d| d.target.cloud);
-    let f = policy::failure(response, path, &token_commands(cloud));
+    let f = policy::failure(response, path, cloud);
     format!("{}: {}\n{}", f.code, f.message, f.advice)
 }
 

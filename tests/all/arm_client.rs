@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 
 use ai_network_wizard::core::arm_client::{
-    read_token, run, Executor, HttpRequest, HttpResponse, Outcome, StepRun, StepStatus, Transport,
-    TransportError,
+    policy, read_token, run, token_tenant, Executor, HttpRequest, HttpResponse, Outcome, StepRun,
+    StepStatus, Transport, TransportError,
 };
 use ai_network_wizard::core::cloud::Cloud;
 use ai_network_wizard::core::draft::Draft;
@@ -780,6 +780,93 @@ fn refused_tokens_and_permissions_stop_with_what_to_do_and_resume_finishes() {
             executor.steps
         );
     }
+}
+
+/// ARM's refusal of a token from another tenant than the subscription's, in its words.
+const WRONG_TENANT_MESSAGE: &str = "The access token is from the wrong issuer 'https://sts.windows.net/72f988bf-0000-4000-8000-000000000001/'. It must match the tenant 'https://sts.windows.net/9E8D7C6B-5A49-4382-9170-A1B2C3D4E5F6/' associated with this subscription. Please use the authority (URL) 'https://login.windows.net/9E8D7C6B-5A49-4382-9170-A1B2C3D4E5F6' to get the token. Note, if the subscription is transferred to another tenant there is no impact to the services, but information about new tenant could take time to propagate (up to an hour). If you just transferred your subscription and see this error message, please try back later.";
+
+#[test]
+fn a_token_from_another_tenant_than_the_subscriptions_gets_that_tenants_commands() {
+    let (draft, resources) = openai();
+    let mut arm = MemoryArm::new(resources).fault(
+        "PATCH",
+        "contoso-openai",
+        Fault::Status(
+            401,
+            "InvalidAuthenticationTokenTenant",
+            WRONG_TENANT_MESSAGE,
+            None,
+        ),
+    );
+    let (mut executor, outcome) = apply(&draft, &mut arm);
+    let Outcome::Failed { step } = outcome else {
+        panic!("{outcome:?}")
+    };
+    let failure = failure_of(&executor, step);
+    assert_eq!(failure.code, "InvalidAuthenticationTokenTenant");
+    let tenant = "9e8d7c6b-5a49-4382-9170-a1b2c3d4e5f6";
+    for part in [
+        "another Entra tenant than the subscription's".to_owned(),
+        format!("asks for a token of tenant {tenant}"),
+        format!("az account get-access-token --tenant {tenant} --resource https://management.azure.com/ --query accessToken --output tsv"),
+        format!("Get-AzAccessToken -TenantId {tenant} -ResourceUrl https://management.azure.com/"),
+        "ConvertFrom-SecureString -AsPlainText".to_owned(),
+        "then Resume".to_owned(),
+    ] {
+        assert!(failure.advice.contains(&part), "{part} in {}", failure.advice);
+    }
+    // The same refusal for the US Government cloud names its Resource Manager; without a
+    // tenant ID in the message, the advice says to add one.
+    let refusal = |message: &str| HttpResponse {
+        status: 401,
+        headers: Vec::new(),
+        body:
+            json!({ "error": { "code": "InvalidAuthenticationTokenTenant", "message": message } })
+                .to_string(),
+    };
+    let gov = policy::failure(
+        &refusal(WRONG_TENANT_MESSAGE),
+        "/subscriptions/x",
+        Cloud::AzureUSGovernment,
+    );
+    assert!(
+        gov.advice.contains(&format!(
+            "--tenant {tenant} --resource https://management.usgovcloudapi.net/"
+        )),
+        "{}",
+        gov.advice
+    );
+    let unnamed = policy::failure(
+        &refusal("The access token is from the wrong issuer."),
+        "/subscriptions/x",
+        Cloud::AzureCloud,
+    );
+    assert!(
+        unnamed
+            .advice
+            .contains("another Entra tenant than the subscription's")
+            && unnamed.advice.contains("--tenant")
+            && unnamed
+                .advice
+                .contains("az account get-access-token --resource https://management.azure.com/"),
+        "{}",
+        unnamed.advice
+    );
+    executor.resume(plan_of(&draft));
+    assert_eq!(run(&mut executor, TOKEN, &mut arm), Outcome::Completed);
+}
+
+/// The tenant the executor compares is the token's `tid`, as pasted; a token without one (not
+/// a JWT, no `tid`) has none, and is then left to Resource Manager.
+#[test]
+fn the_tenant_of_a_token_is_its_tid() {
+    assert_eq!(token_tenant(TOKEN), None);
+    let with = jwt(json!({ "tid": " 9E8D7C6B-5A49-4382-9170-A1B2C3D4E5F6 ", "exp": NOW }));
+    assert_eq!(
+        token_tenant(&format!("Bearer {with}")).as_deref(),
+        Some("9E8D7C6B-5A49-4382-9170-A1B2C3D4E5F6")
+    );
+    assert_eq!(token_tenant(&jwt(json!({ "exp": NOW }))), None);
 }
 
 #[test]

@@ -10,7 +10,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use ai_network_wizard::core::arm_client::{
     run, Executor, HttpRequest, HttpResponse, Next, Outcome, StepRun, StepStatus, Transport,
-    TransportError,
+    TransportError, TOKEN_FOR_ANOTHER_TENANT,
 };
 use ai_network_wizard::core::config::ConnectionChange;
 use ai_network_wizard::core::config_file::from_config_json;
@@ -32,8 +32,16 @@ fn now() -> u64 {
         .as_secs()
 }
 
+/// The fake's tenant of the subscriptions it holds (unless a seed names another).
+const ACCOUNT_TENANT: &str = "72f988bf-0000-4000-8000-000000000001";
+
 fn jwt(audience: &str, expires_at: u64) -> String {
-    let claims = json!({ "aud": audience, "exp": expires_at, "tid": "72f988bf-0000-4000-8000-000000000001", "upn": "ops@contoso.example" });
+    jwt_of(audience, expires_at, ACCOUNT_TENANT)
+}
+
+fn jwt_of(audience: &str, expires_at: u64, tenant: &str) -> String {
+    let claims =
+        json!({ "aud": audience, "exp": expires_at, "tid": tenant, "upn": "ops@contoso.example" });
     format!(
         "{}.{}.c2ln",
         b64(br#"{"alg":"RS256"}"#),
@@ -43,6 +51,22 @@ fn jwt(audience: &str, expires_at: u64) -> String {
 
 fn good_token() -> String {
     jwt("https://management.azure.com/", now() + 3600)
+}
+
+/// A good token of another Entra tenant.
+fn token_of(tenant: &str) -> String {
+    jwt_of("https://management.azure.com/", now() + 3600, tenant)
+}
+
+/// The tenant whose token the stopped step asks for, when it stopped for that.
+fn tenant_asked(executor: &Executor, step: usize) -> Option<String> {
+    match &executor.steps[step].status {
+        StepStatus::Failed(f) if f.code == TOKEN_FOR_ANOTHER_TENANT => {
+            let (_, rest) = f.advice.split_once("Get a token of tenant ")?;
+            Some(rest.split_once(':')?.0.to_owned())
+        }
+        _ => None,
+    }
 }
 
 /// Reads what a page could read: CORS-safelisted headers and the exposed ones.
@@ -156,9 +180,23 @@ fn plan_of(draft: &Draft) -> Plan {
     generate(draft).plan.expect("a valid draft")
 }
 
+/// Applies the draft with `token`. A plan with a subnet in another tenant stops at that
+/// subnet's step for that tenant's token, and after it for the account's again: each time the
+/// token it asks for is pasted and the run resumed, as a person does.
 fn apply(fake: &ArmFake, namespace: &str, draft: &Draft, token: &str) -> (Executor, Outcome) {
-    let mut executor = Executor::new(plan_of(draft), &fake.endpoint(namespace));
-    let outcome = run(&mut executor, token, &mut Browser::new(fake));
+    let plan = plan_of(draft);
+    let mut executor = Executor::new(plan.clone(), &fake.endpoint(namespace));
+    let mut outcome = run(&mut executor, token, &mut Browser::new(fake));
+    for _ in 0..8 {
+        let Outcome::Failed { step } = outcome else {
+            break;
+        };
+        let Some(tenant) = tenant_asked(&executor, step) else {
+            break;
+        };
+        executor.resume(plan.clone());
+        outcome = run(&mut executor, &token_of(&tenant), &mut Browser::new(fake));
+    }
     (executor, outcome)
 }
 
@@ -223,6 +261,17 @@ fn load(fake: &ArmFake, namespace: &str, draft: &Draft) {
 fn seed_of(draft: &Draft) -> Value {
     let config = generate(draft).plan.expect("a valid draft").config;
     let mut seed = crate::rest_sent::seed(&config);
+    // A subnet in another tenant: its subscription belongs to that tenant.
+    let rules = config.network.iter().flat_map(|n| &n.vnet_rules);
+    let endpoints = config.private_endpoints.iter().flat_map(|pe| &pe.endpoints);
+    let subnets = rules
+        .map(|r| (&r.subnet, &r.tenant_id))
+        .chain(endpoints.map(|e| (&e.subnet, &e.tenant_id)));
+    for (subnet, tenant) in subnets {
+        if let Some(tenant) = tenant {
+            seed["tenants"][&subnet.subscription_id] = json!(tenant);
+        }
+    }
     for endpoint in config.private_endpoints.iter().flat_map(|pe| &pe.endpoints) {
         let id = endpoint.subnet.to_string();
         if seed["resources"].get(&id).is_some() {
@@ -1234,4 +1283,315 @@ fn every_full_apply_run_applies_and_a_second_run_changes_nothing() {
         );
         applied_again_changes_nothing(&fake, namespace, &draft);
     }
+}
+
+/// The second tenant of the fake (tests/arm_fake/other-tenant.json): its subscription, with a
+/// virtual network, to merge into a seed.
+fn other_tenant() -> Value {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/arm_fake/other-tenant.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// The full apply's existing account with its rules, allowing a subnet of the other tenant
+/// (named as in another tenant when `tenant` is), without endpoints or a subdomain; the seed
+/// holds both tenants.
+fn other_tenant_plan(tenant: Option<&str>) -> (Draft, Value) {
+    let other = other_tenant();
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/arm_fake/full-apply.json");
+    let file: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let run = &file["runs"][0];
+    assert_eq!(run["name"], "existing-account");
+    let mut config = run["config"].clone();
+    config["wizard"]["custom_domain"] = json!({ "enabled": false });
+    config["wizard"]["private_endpoints"] = json!({ "endpoints": [] });
+    config["wizard"]["network"]["vnet_rules"] = json!([{
+        "subnet_id": other["subnetId"],
+        "tenant_id": tenant.unwrap_or(""),
+        "enable_service_endpoint": true,
+    }]);
+    let draft = from_config_json(&config.to_string()).unwrap();
+    let mut seed = run["seed"].clone();
+    let mut subscriptions = seed["subscriptions"].as_array().unwrap().clone();
+    subscriptions.extend(
+        other["seed"]["subscriptions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .cloned(),
+    );
+    seed["subscriptions"] = json!(subscriptions);
+    for key in ["tenants", "providers", "resources"] {
+        for (k, v) in other["seed"][key].as_object().unwrap() {
+            seed[key][k] = v.clone();
+        }
+    }
+    (draft, seed)
+}
+
+fn refused_for_tenant(fake: &ArmFake, namespace: &str) -> Vec<String> {
+    fake.log(namespace)
+        .iter()
+        .filter(|e| e["status"] == 401)
+        .map(|e| format!("{} {} {}", e["method"], e["path"], e["code"]))
+        .collect()
+}
+
+/// A subnet in another tenant: the run stops before the first request on it that a token of
+/// the account's tenant would get refused, naming the subnet, both tenants and the commands for
+/// a token of the subnet's tenant; with that token pasted, Resume does the subnet's steps and
+/// stops before the account's next step, which wants the account's tenant again; with that one,
+/// Resume completes. No request is ever refused, and no step done is sent again.
+#[test]
+fn a_subnet_in_another_tenant_is_sent_with_its_tenants_token_and_the_account_with_its_own() {
+    let fake = ArmFake::start_checking_tokens();
+    let other = other_tenant();
+    let tenant = other["tenant"].as_str().unwrap();
+    let partner = other["subscriptionId"].as_str().unwrap();
+    let (draft, seed) = other_tenant_plan(Some(tenant));
+    fake.load("tenants", &seed);
+    let plan = plan_of(&draft);
+    let register = step_of(&plan, |a| {
+        matches!(a, Action::RegisterResourceProvider { .. })
+    });
+    let service_endpoint = step_of(&plan, |a| matches!(a, Action::EnableServiceEndpoint { .. }));
+    let rules = step_of(&plan, |a| matches!(a, Action::MergeNetworkRules { .. }));
+    assert!(register < service_endpoint && service_endpoint < rules);
+    let account_token = good_token();
+    let mut executor = Executor::new(plan.clone(), &fake.endpoint("tenants"));
+
+    // Token A: the account's steps run, the subnet's subscription is not sent a request.
+    let outcome = run(&mut executor, &account_token, &mut Browser::new(&fake));
+    assert_eq!(
+        outcome,
+        Outcome::Failed { step: register },
+        "{:#?}",
+        executor.steps
+    );
+    let (code, message, advice) = failure(&executor, register);
+    assert_eq!(code, TOKEN_FOR_ANOTHER_TENANT);
+    assert!(
+        message.contains(partner) && message.contains(tenant) && message.contains(ACCOUNT_TENANT),
+        "{message}"
+    );
+    for command in [
+        format!("az account get-access-token --tenant {tenant} --resource https://management.azure.com/ --query accessToken --output tsv"),
+        format!("Get-AzAccessToken -TenantId {tenant} -ResourceUrl https://management.azure.com/"),
+        format!("(Get-AzAccessToken -TenantId {tenant} -ResourceUrl https://management.azure.com/ -AsSecureString).Token | ConvertFrom-SecureString -AsPlainText"),
+        "Paste it, then Resume".to_owned(),
+    ] {
+        assert!(advice.contains(&command), "{command} in {advice}");
+    }
+    assert!(executor.steps[register].sent.is_empty());
+    let answered = fake.log("tenants");
+    assert!(
+        !answered
+            .iter()
+            .any(|e| e["path"].as_str().unwrap().contains(partner)),
+        "nothing was sent to the other tenant's subscription: {answered:#?}"
+    );
+    assert!(executor.steps[..register]
+        .iter()
+        .all(|s| matches!(s.status, StepStatus::Done | StepStatus::Skipped(_))));
+
+    // Token B (its tid in capitals: GUIDs compare case-insensitively): the subnet's steps, then
+    // a stop before the account's rules, asking for the account's tenant.
+    let subnet_token = token_of(&tenant.to_ascii_uppercase());
+    let from = fake.log("tenants").len();
+    executor.resume(plan.clone());
+    let outcome = run(&mut executor, &subnet_token, &mut Browser::new(&fake));
+    assert_eq!(
+        outcome,
+        Outcome::Failed { step: rules },
+        "{:#?}",
+        executor.steps
+    );
+    let (code, message, advice) = failure(&executor, rules);
+    assert_eq!(code, TOKEN_FOR_ANOTHER_TENANT);
+    assert!(
+        message.contains(ACCOUNT_TENANT) && message.contains(&tenant.to_ascii_uppercase()),
+        "{message}"
+    );
+    assert!(
+        advice.contains(&format!(
+            "az account get-access-token --tenant {ACCOUNT_TENANT} "
+        )),
+        "{advice}"
+    );
+    assert_eq!(executor.steps[register].status, StepStatus::Done);
+    assert_eq!(executor.steps[service_endpoint].status, StepStatus::Done);
+    let after = answered_since(&fake, "tenants", from);
+    assert!(
+        after.iter().all(|r| r.contains(partner)),
+        "with the subnet's token, only its subscription was sent requests: {after:#?}"
+    );
+
+    // Token A again: Resume completes, the subnet's steps kept.
+    let from = fake.log("tenants").len();
+    executor.resume(plan.clone());
+    let outcome = run(&mut executor, &account_token, &mut Browser::new(&fake));
+    assert_eq!(outcome, Outcome::Completed, "{:#?}", executor.steps);
+    assert!(executor
+        .steps
+        .iter()
+        .all(|s| matches!(s.status, StepStatus::Done | StepStatus::Skipped(_))));
+    let after = answered_since(&fake, "tenants", from);
+    assert!(
+        !after.iter().any(|r| r.contains(partner)),
+        "the subnet's steps were not sent again: {after:#?}"
+    );
+    assert!(refused_for_tenant(&fake, "tenants").is_empty());
+    let state = fake.state("tenants");
+    let subnet = resource_in(&state, other["subnetId"].as_str().unwrap());
+    assert!(
+        subnet["properties"]["serviceEndpoints"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["service"] == "Microsoft.CognitiveServices"),
+        "{subnet}"
+    );
+    let account = resource_in(&state, &plan.target().resource_id());
+    assert!(
+        account["properties"]["networkAcls"]["virtualNetworkRules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"]
+                .as_str()
+                .unwrap()
+                .eq_ignore_ascii_case(other["subnetId"].as_str().unwrap())),
+        "{account}"
+    );
+}
+
+/// A subnet in another tenant that the form does not say is: the account's token reaches its
+/// subscription, which Resource Manager refuses with InvalidAuthenticationTokenTenant; the step
+/// says the token is for another tenant than the subscription's, names the tenant Resource
+/// Manager asks for and the commands for a token of it; with that token, Resume goes on.
+#[test]
+fn a_token_refused_for_the_subscriptions_tenant_names_the_tenant_arm_asks_for() {
+    let fake = ArmFake::start_checking_tokens();
+    let other = other_tenant();
+    let tenant = other["tenant"].as_str().unwrap();
+    let (draft, seed) = other_tenant_plan(None);
+    fake.load("unnamed-tenant", &seed);
+    let plan = plan_of(&draft);
+    let register = step_of(&plan, |a| {
+        matches!(a, Action::RegisterResourceProvider { .. })
+    });
+    let mut executor = Executor::new(plan.clone(), &fake.endpoint("unnamed-tenant"));
+    let outcome = run(&mut executor, &good_token(), &mut Browser::new(&fake));
+    assert_eq!(
+        outcome,
+        Outcome::Failed { step: register },
+        "{:#?}",
+        executor.steps
+    );
+    let (code, message, advice) = failure(&executor, register);
+    assert_eq!(code, "InvalidAuthenticationTokenTenant");
+    assert!(
+        message.contains(&format!(
+            "It must match the tenant 'https://sts.windows.net/{tenant}/'"
+        )),
+        "ARM's message: {message}"
+    );
+    assert!(
+        advice.contains("another Entra tenant than the subscription's")
+            && advice.contains(&format!("az account get-access-token --tenant {tenant} --resource https://management.azure.com/ --query accessToken --output tsv"))
+            && advice.contains(&format!("Get-AzAccessToken -TenantId {tenant} -ResourceUrl https://management.azure.com/")),
+        "{advice}"
+    );
+    // With the tenant's token, the subnet's subscription is done; the account's next step was
+    // answered with the account's tenant before, so it stops for that tenant's token again
+    // before anything is sent; with it, Resume completes.
+    let service_endpoint = step_of(&plan, |a| matches!(a, Action::EnableServiceEndpoint { .. }));
+    let rules = step_of(&plan, |a| matches!(a, Action::MergeNetworkRules { .. }));
+    executor.resume(plan.clone());
+    let refused = refused_for_tenant(&fake, "unnamed-tenant").len();
+    let outcome = run(&mut executor, &token_of(tenant), &mut Browser::new(&fake));
+    assert_eq!(
+        outcome,
+        Outcome::Failed { step: rules },
+        "{:#?}",
+        executor.steps
+    );
+    assert_eq!(executor.steps[register].status, StepStatus::Done);
+    assert_eq!(executor.steps[service_endpoint].status, StepStatus::Done);
+    let (code, message, advice) = failure(&executor, rules);
+    assert_eq!(code, TOKEN_FOR_ANOTHER_TENANT);
+    assert!(
+        message.contains("the account's subscription") && message.contains(ACCOUNT_TENANT),
+        "{message}"
+    );
+    assert!(
+        advice.contains(&format!("--tenant {ACCOUNT_TENANT} ")),
+        "{advice}"
+    );
+    assert_eq!(
+        refused_for_tenant(&fake, "unnamed-tenant").len(),
+        refused,
+        "nothing more was refused"
+    );
+    executor.resume(plan);
+    let outcome = run(&mut executor, &good_token(), &mut Browser::new(&fake));
+    assert_eq!(outcome, Outcome::Completed, "{:#?}", executor.steps);
+}
+
+/// The form names the wrong tenant for the subnet: a token of that tenant passes the check
+/// before sending, and Resource Manager refuses it. The step says to correct the tenant in the
+/// form, with the commands for the tenant Resource Manager asks for; corrected, Resume goes on.
+#[test]
+fn a_wrong_tenant_in_the_form_is_named_when_resource_manager_refuses_its_token() {
+    let fake = ArmFake::start_checking_tokens();
+    let other = other_tenant();
+    let tenant = other["tenant"].as_str().unwrap();
+    let typo = "11111111-2222-4333-8444-555555555555";
+    let (draft, seed) = other_tenant_plan(Some(typo));
+    fake.load("typo", &seed);
+    let plan = plan_of(&draft);
+    let register = step_of(&plan, |a| {
+        matches!(a, Action::RegisterResourceProvider { .. })
+    });
+    let mut executor = Executor::new(plan, &fake.endpoint("typo"));
+    assert_eq!(
+        run(&mut executor, &good_token(), &mut Browser::new(&fake)),
+        Outcome::Failed { step: register }
+    );
+    executor.resume(plan_of(&draft));
+    let outcome = run(&mut executor, &token_of(typo), &mut Browser::new(&fake));
+    assert_eq!(
+        outcome,
+        Outcome::Failed { step: register },
+        "{:#?}",
+        executor.steps
+    );
+    let (code, _, advice) = failure(&executor, register);
+    assert_eq!(code, "InvalidAuthenticationTokenTenant");
+    assert!(
+        advice.contains(&format!("in Entra tenant {typo}"))
+            && advice.contains("correct the tenant in the form")
+            && advice.contains(&format!("--tenant {tenant} ")),
+        "{advice}"
+    );
+    let (fixed, _) = other_tenant_plan(Some(tenant));
+    executor.resume(plan_of(&fixed));
+    let rules = step_of(&plan_of(&fixed), |a| {
+        matches!(a, Action::MergeNetworkRules { .. })
+    });
+    let outcome = run(&mut executor, &token_of(tenant), &mut Browser::new(&fake));
+    assert_eq!(
+        outcome,
+        Outcome::Failed { step: rules },
+        "{:#?}",
+        executor.steps
+    );
+    assert_eq!(
+        tenant_asked(&executor, rules).as_deref(),
+        Some(ACCOUNT_TENANT)
+    );
+    executor.resume(plan_of(&fixed));
+    let outcome = run(&mut executor, &good_token(), &mut Browser::new(&fake));
+    assert_eq!(outcome, Outcome::Completed, "{:#?}", executor.steps);
 }

@@ -31,8 +31,10 @@ mod preview;
 mod resume;
 mod retries;
 mod storage_acls;
+mod tenants;
 
 pub use resume::{step_identity, Resumed};
+pub use tenants::TOKEN_FOR_ANOTHER_TENANT;
 
 use serde_json::Value;
 
@@ -137,6 +139,8 @@ struct Cursor {
     /// The subdomain check said "not available" and the account was read again (a write of
     /// this subdomain that timed out may have landed since).
     reread: bool,
+    /// The tenant (`tid`) of the token the request in flight went with.
+    sent_tenant: Option<String>,
 }
 
 pub struct Executor {
@@ -154,6 +158,9 @@ pub struct Executor {
     outcome: Option<Outcome>,
     cancel_requested: bool,
     confirmed: Option<usize>,
+    /// Subscriptions (lower case) and the Entra tenant Resource Manager showed each belongs
+    /// to during this run (kept across Resume).
+    tenants: Vec<(String, String)>,
 }
 
 /// A `Transport` for [`run`]: sends, waits and confirms synchronously (tests, command line).
@@ -213,6 +220,7 @@ impl Executor {
             outcome: None,
             cancel_requested: false,
             confirmed: None,
+            tenants: Vec::new(),
         }
     }
 
@@ -301,6 +309,9 @@ impl Executor {
                 }
                 Decision::Fail(failure) => return self.fail(failure),
                 Decision::Send(edited) => {
+                    if let Some(failure) = self.tenant_mismatch(request, token) {
+                        return self.fail(failure);
+                    }
                     let step = &self.plan.steps[self.at.step];
                     if request.method != "GET"
                         && step.irreversible
@@ -324,7 +335,8 @@ impl Executor {
     }
 
     /// The request in flight, with the token.
-    fn outgoing(&self, token: &str) -> Next {
+    fn outgoing(&mut self, token: &str) -> Next {
+        self.sending_with(token);
         let awaiting = self.at.awaiting.clone().unwrap_or(Awaiting::Request);
         Next::Send(self.build(&awaiting, token))
     }
@@ -366,14 +378,13 @@ impl Executor {
             request: shown,
             answer: answer_text,
         });
+        if let Ok(response) = &answer {
+            self.learn_tenant(response);
+        }
         match awaiting {
             Awaiting::Request => self.on_request_answer(&request, answer),
             Awaiting::Poll => self.on_poll_answer(&request, answer),
         }
-    }
-
-    fn token_commands(&self) -> String {
-        super::token::token_commands(self.plan.target().cloud)
     }
 
     fn next_request(&mut self) {
@@ -404,7 +415,10 @@ impl Executor {
 
     /// Stops on an answer ARM refused: its code and message, and what to do.
     fn fail_with_answer(&mut self, response: &HttpResponse, request: &ArmRequest) {
-        let failure = policy::failure(response, &request.path, &self.token_commands());
+        let mut failure = policy::failure(response, &request.path, self.plan.target().cloud);
+        if let Some(note) = self.form_tenant_refused(response) {
+            failure.advice = format!("{note}\n{}", failure.advice);
+        }
         self.fail(failure);
     }
 

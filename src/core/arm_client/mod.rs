@@ -14,8 +14,8 @@ pub mod token;
 
 pub use executor::{
     run, step_identity, Executor, Next, Outcome, Resumed, Sent, StepPreview, StepRun, StepStatus,
-    Transport,
+    Transport, TOKEN_FOR_ANOTHER_TENANT,
 };
 pub use http::{HttpRequest, HttpResponse, TransportError};
 pub use policy::Failure;
-pub use token::{read_token, token_commands, TokenInfo};
+pub use token::{read_token, tenant_token_commands, token_commands, token_tenant, TokenInfo};

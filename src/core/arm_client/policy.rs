@@ -5,6 +5,8 @@
 use serde_json::Value;
 
 use super::http::{HttpResponse, TransportError};
+use super::token::{tenant_token_commands, token_commands};
+use crate::core::cloud::Cloud;
 use crate::core::plan::ArmRequest;
 
 /// Retries of a throttled or busy request (429, another operation in progress).
@@ -111,8 +113,12 @@ pub fn describe_transport(error: &TransportError) -> String {
     }
 }
 
-/// A refusal: ARM's code and message, and what to do about it.
-pub fn failure(response: &HttpResponse, path: &str, token_commands: &str) -> Failure {
+/// ARM's code for a token of another tenant than the subscription's.
+pub const WRONG_TENANT: &str = "InvalidAuthenticationTokenTenant";
+
+/// A refusal: ARM's code and message, and what to do about it (with the commands that print a
+/// token for `cloud`).
+pub fn failure(response: &HttpResponse, path: &str, cloud: Cloud) -> Failure {
     let (code, message) = response.arm_error().unwrap_or_else(|| {
         (
             format!("HTTP{}", response.status),
@@ -120,7 +126,11 @@ pub fn failure(response: &HttpResponse, path: &str, token_commands: &str) -> Fai
         )
     });
     let advice = match response.status {
-        401 => format!("The token was refused (expired, or for another cloud or tenant). Paste a new one, then Resume.\n{token_commands}"),
+        401 if code == WRONG_TENANT => match tenant_asked_for(&message) {
+            Some(tenant) => format!("The token is from another Entra tenant than the subscription's: Resource Manager asks for a token of tenant {tenant}. Get one, paste it, then Resume.\n{}", tenant_token_commands(cloud, &tenant)),
+            None => format!("The token is from another Entra tenant than the subscription's. Get a token of the subscription's tenant (add --tenant, or -TenantId, with its ID), paste it, then Resume.\n{}", token_commands(cloud)),
+        },
+        401 => format!("The token was refused (expired, or for another cloud or tenant). Paste a new one, then Resume.\n{}", token_commands(cloud)),
         403 => "The identity in the token may not do this here. It needs a role that allows it on this scope (Contributor on the resource; for role assignments Owner or User Access Administrator). Get it, paste a new token, then Resume.".into(),
         404 => "Something this step needs does not exist: check the subscription, group and names in the form, then Resume.".into(),
         409 | 412 => "It conflicts with what exists now. Load the resource again to see the current settings, fix the form, then Resume.".into(),
@@ -132,6 +142,33 @@ pub fn failure(response: &HttpResponse, path: &str, token_commands: &str) -> Fai
         message,
         advice,
     }
+}
+
+/// The tenant ARM asks for in an `InvalidAuthenticationTokenTenant` message: "It must match the
+/// tenant 'https://sts.windows.net/<tenant>/'", or "use the authority (URL)
+/// 'https://login.windows.net/<tenant>'". Only a tenant ID (a GUID) is taken.
+pub fn tenant_asked_for(message: &str) -> Option<String> {
+    ["must match the tenant '", "authority (URL) '"]
+        .iter()
+        .find_map(|lead| {
+            let (_, rest) = message.split_once(lead)?;
+            let (url, _) = rest.split_once('\'')?;
+            url.trim_end_matches('/')
+                .rsplit('/')
+                .next()
+                .filter(|id| is_guid(id))
+                .map(str::to_ascii_lowercase)
+        })
+}
+
+/// 8-4-4-4-12 hexadecimal digits.
+pub fn is_guid(text: &str) -> bool {
+    let groups: Vec<&str> = text.split('-').collect();
+    groups.len() == 5
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(g, n)| g.len() == n && g.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 pub fn dropped(request: &ArmRequest, error: &TransportError) -> Failure {

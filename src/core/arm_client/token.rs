@@ -34,10 +34,56 @@ pub fn resource_url(cloud: Cloud) -> String {
 
 /// The two commands that print a token for this cloud, one per line.
 pub fn token_commands(cloud: Cloud) -> String {
+    commands(cloud, None)
+}
+
+/// The two commands that print a token of Entra tenant `tenant` for this cloud, one per line.
+pub fn tenant_token_commands(cloud: Cloud, tenant: &str) -> String {
+    commands(cloud, Some(tenant))
+}
+
+fn commands(cloud: Cloud, tenant: Option<&str>) -> String {
     let resource = resource_url(cloud);
+    let (az, ps) = match tenant {
+        Some(tenant) => (
+            format!(" --tenant {tenant}"),
+            format!(" -TenantId {tenant}"),
+        ),
+        None => (String::new(), String::new()),
+    };
     format!(
-        "Azure CLI: az account get-access-token --resource {resource} --query accessToken --output tsv\nAzure PowerShell: Get-AzAccessToken -ResourceUrl {resource} (Az.Accounts 5 and later return it as a SecureString: (Get-AzAccessToken -ResourceUrl {resource} -AsSecureString).Token | ConvertFrom-SecureString -AsPlainText)"
+        "Azure CLI: az account get-access-token{az} --resource {resource} --query accessToken --output tsv\nAzure PowerShell: Get-AzAccessToken{ps} -ResourceUrl {resource} (Az.Accounts 5 and later return it as a SecureString: (Get-AzAccessToken{ps} -ResourceUrl {resource} -AsSecureString).Token | ConvertFrom-SecureString -AsPlainText)"
     )
+}
+
+/// The Entra tenant (`tid`) a token was issued by, read without any other check; `None` when
+/// the text is not a JWT or has no `tid`.
+pub fn token_tenant(text: &str) -> Option<String> {
+    claims(text)?
+        .get("tid")
+        .and_then(Value::as_str)
+        .map(|tid| tid.trim().to_owned())
+        .filter(|tid| !tid.is_empty())
+}
+
+/// Whether two tenant IDs are the same (GUIDs compare case-insensitively).
+pub fn same_tenant(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
+}
+
+/// The claims of a JWT as pasted (with or without `Bearer `), unverified.
+fn claims(text: &str) -> Option<Value> {
+    let token = text.trim();
+    let token = token.strip_prefix("Bearer ").unwrap_or(token).trim();
+    let parts: Vec<&str> = token.split('.').collect();
+    match parts.as_slice() {
+        [header, payload, _signature] if !header.is_empty() && !payload.is_empty() => {
+            base64url::decode(payload.trim_end_matches('='))
+                .and_then(|bytes| serde_json::from_slice::<Value>(&bytes).ok())
+                .filter(Value::is_object)
+        }
+        _ => None,
+    }
 }
 
 /// Audiences ARM of this cloud accepts: its endpoint (with or without the slash) and the older
@@ -78,18 +124,7 @@ pub fn read_token(
     now: u64,
 ) -> Result<TokenInfo, String> {
     let refuse = |problem: String| format!("{problem}\n{}", token_commands(cloud));
-    let token = text.trim();
-    let token = token.strip_prefix("Bearer ").unwrap_or(token).trim();
-    let parts: Vec<&str> = token.split('.').collect();
-    let payload = match parts.as_slice() {
-        [header, payload, _signature] if !header.is_empty() && !payload.is_empty() => {
-            base64url::decode(payload.trim_end_matches('='))
-                .and_then(|bytes| serde_json::from_slice::<Value>(&bytes).ok())
-                .filter(Value::is_object)
-        }
-        _ => None,
-    };
-    let Some(claims) = payload else {
+    let Some(claims) = claims(text) else {
         return Err(refuse("This is not an access token: a token is three base64url parts separated by dots (a JWT), as the commands below print it.".into()));
     };
     let text_claim = |name: &str| claims.get(name).and_then(Value::as_str).map(str::to_owned);

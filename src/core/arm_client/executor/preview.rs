@@ -106,6 +106,7 @@ impl Executor {
             outcome: None,
             cancel_requested: false,
             confirmed: None,
+            tenants: Vec::new(),
         }
     }
 }
