@@ -483,3 +483,66 @@ test('each injected fault ends in the right state and message, and Resume finish
   }
   await assertNoTokenTrace(page, consoleLines);
 });
+
+// A subnet in another Entra tenant (tests/arm_fake/other-tenant.json: the fake's second tenant,
+// whose subscription answers only a token of that tenant).
+const OTHER = JSON.parse(readFileSync(path.resolve(here, '..', '..', 'arm_fake', 'other-tenant.json'), 'utf8'));
+const ACCOUNT_TENANT = '72f988bf-0000-4000-8000-000000000001';
+
+test('a subnet in another tenant asks for that tenant\'s token at its step, then for the account\'s again, and completes', async ({ page, armFake }) => {
+  test.setTimeout(180_000);
+  const config = structuredClone(RULES_ONLY);
+  config.wizard.custom_domain = { enabled: false };
+  config.wizard.network.vnet_rules = [{ subnet_id: OTHER.subnetId, tenant_id: OTHER.tenant, enable_service_endpoint: true }];
+  const state = fullApply('existing-account').seed;
+  state.subscriptions.push(...OTHER.seed.subscriptions);
+  for (const key of ['tenants', 'providers', 'resources']) state[key] = { ...(state[key] ?? {}), ...OTHER.seed[key] };
+  await openPanel(page, armFake, 'tenants', config);
+  await armFake.control('PUT', 'ns/tenants', state);
+  const failedStep = () => page.locator('#arm-steps li[data-status="failed"]');
+
+  // The account's token: the account's steps run; the subnet's first step stops before sending.
+  await page.locator('#arm-apply').click();
+  await waitOutcome(page, /Stopped at step \d+\. Applied: .+\. Not applied: .*Register Microsoft\.CognitiveServices/);
+  const first = await failedStep().textContent();
+  for (const part of ['TokenForAnotherTenant', OTHER.subscriptionId, OTHER.tenant, ACCOUNT_TENANT,
+    `az account get-access-token --tenant ${OTHER.tenant} --resource https://management.azure.com/ --query accessToken --output tsv`,
+    `Get-AzAccessToken -TenantId ${OTHER.tenant} -ResourceUrl https://management.azure.com/`, 'Paste it, then Resume']) {
+    assert(first.includes(part), `the stop names ${part}: ${first}`);
+  }
+  const log = () => armFake.control('GET', 'ns/tenants/log').then((l) => l.requests);
+  assert(!(await log()).some((e) => e.path.includes(OTHER.subscriptionId)), 'nothing was sent to the other tenant\'s subscription');
+  await page.screenshot({ path: shot('arm-tenant-stop.png'), fullPage: true });
+
+  // That tenant's token, then Resume: the subnet's steps are done, and the run stops before the
+  // account's next step, asking for the account's tenant.
+  const answered = (await log()).length;
+  await page.locator('#arm-token').fill(jwt({ aud: 'https://management.azure.com/', exp: now() + 3600, tid: OTHER.tenant, upn: 'ops@partner.example' }));
+  await eventually(async () => assert((await page.locator('#arm-token-info').textContent()).includes(OTHER.tenant), 'the tenant is shown'));
+  await page.locator('#arm-resume').click();
+  await eventually(async () => {
+    const text = (await failedStep().count()) ? await failedStep().textContent() : '';
+    assert(text.includes('Add the allow rules') && text.includes(`Get a token of tenant ${ACCOUNT_TENANT}`), `the second stop: ${text}`);
+  }, { timeout: 60_000, interval: 250 });
+  const subnetSteps = page.locator('#arm-steps li', { hasText: 'snet-partner' });
+  assert((await subnetSteps.evaluateAll((items) => items.map((li) => li.dataset.status))).every((s) => s === 'done'), 'the subnet\'s steps are done');
+  const partnerOnly = (await log()).slice(answered);
+  assert(partnerOnly.length > 0 && partnerOnly.every((e) => e.path.includes(OTHER.subscriptionId) && e.status < 300), `with the subnet's token, only its subscription: ${JSON.stringify(partnerOnly)}`);
+
+  // The account's token again, then Resume: completed, every step done or already so.
+  const before = (await log()).length;
+  await pasteToken(page);
+  await page.locator('#arm-resume').click();
+  await waitOutcome(page, /Every step is done/);
+  const done = await statuses(page);
+  assert(done.every((s) => s === 'done' || s === 'skipped') && done.includes('done'), `after the last Resume: ${done}`);
+  const last = (await log()).slice(before);
+  assert(!last.some((e) => e.path.includes(OTHER.subscriptionId)), `the subnet's steps were not sent again: ${JSON.stringify(last)}`);
+  assert(!(await log()).some((e) => e.status === 401), 'Resource Manager refused no token');
+  const resources = (await armFake.control('GET', 'ns/tenants/state')).resources;
+  const subnet = Object.entries(resources).find(([id]) => id.toLowerCase() === OTHER.subnetId.toLowerCase())[1];
+  assert(subnet.properties.serviceEndpoints.some((e) => e.service === 'Microsoft.CognitiveServices'), JSON.stringify(subnet));
+  const account = Object.entries(resources).find(([id]) => id.toLowerCase() === ACCOUNT.toLowerCase())[1];
+  assert(account.properties.networkAcls.virtualNetworkRules.some((r) => r.id.toLowerCase() === OTHER.subnetId.toLowerCase()), JSON.stringify(account.properties.networkAcls));
+  await page.screenshot({ path: shot('arm-tenant-completed.png'), fullPage: true });
+});
