@@ -21,7 +21,9 @@
 //! takes a request's answer (with `retries` for throttling, races and dropped reads),
 //! `polling` watches a long-running operation, `preview` says what each step would
 //! change before the run, `resume` goes on after a stop with the plan as the form says now,
-//! and `storage_acls` computes the storage firewall's body from what was read.
+//! `storage_acls` computes the storage firewall's body from what was read, and `tenants` stops
+//! before a request whose subscription is of another Entra tenant than the token's (a subnet
+//! in another tenant).
 
 mod answers;
 mod decide;
