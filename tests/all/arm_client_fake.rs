@@ -1595,3 +1595,106 @@ fn a_wrong_tenant_in_the_form_is_named_when_resource_manager_refuses_its_token()
     let outcome = run(&mut executor, &good_token(), &mut Browser::new(&fake));
     assert_eq!(outcome, Outcome::Completed, "{:#?}", executor.steps);
 }
+
+/// A private endpoint in a subnet of another tenant: its subnet's policies, the endpoint and
+/// its zone group are sent with that tenant's token, the zones, their links and the account's
+/// steps with the account's; each change of tenant stops once to ask for the token, nothing
+/// sent with the wrong one, and Resume completes the plan. With manual approval, the endpoint's
+/// step also reads the account's connections for its owner: in the account's tenant, that read
+/// is passed over rather than stopping the step for a token it could not finish with.
+#[test]
+fn a_private_endpoint_in_another_tenants_subnet_switches_tokens_at_each_change_of_tenant() {
+    for manual in [false, true] {
+        endpoint_in_another_tenant(manual);
+    }
+}
+
+fn endpoint_in_another_tenant(manual: bool) {
+    let fake = ArmFake::start_checking_tokens();
+    let other = other_tenant();
+    let tenant = other["tenant"].as_str().unwrap();
+    let (draft, seed) = other_tenant_plan(Some(tenant));
+    let mut config = from_config_json_value(&draft);
+    config["wizard"]["private_endpoints"] = json!({
+        "endpoints": [{ "subnet_id": other["subnetId"], "tenant_id": tenant, "disable_network_policies": true, "manual_approval": manual, "request_message": "Please approve." }],
+        "dns_mode": "create_zones",
+    });
+    let draft = from_config_json(&config.to_string()).unwrap();
+    fake.load("endpoint-tenant", &seed);
+    let plan = plan_of(&draft);
+    let mut executor = Executor::new(plan.clone(), &fake.endpoint("endpoint-tenant"));
+    let mut token = good_token();
+    let mut asked = Vec::new();
+    let outcome = loop {
+        let outcome = run(&mut executor, &token, &mut Browser::new(&fake));
+        let Outcome::Failed { step } = outcome else {
+            break outcome;
+        };
+        let Some(wanted) = tenant_asked(&executor, step) else {
+            break outcome;
+        };
+        assert!(asked.len() < 10, "{asked:?}");
+        asked.push((executor.steps[step].title.clone(), wanted.clone()));
+        token = token_of(&wanted);
+        executor.resume(plan.clone());
+    };
+    assert_eq!(outcome, Outcome::Completed, "{:#?}", executor.steps);
+    assert!(refused_for_tenant(&fake, "endpoint-tenant").is_empty());
+    let titles: Vec<String> = asked
+        .iter()
+        .map(|(title, wanted)| format!("{wanted}: {title}"))
+        .collect();
+    let first = |part: &str| titles.iter().position(|t| t.contains(part));
+    for (part, wanted) in [
+        ("network policies", tenant),
+        ("private DNS zone", ACCOUNT_TENANT),
+        ("Create private endpoint", tenant),
+    ] {
+        assert!(
+            first(part).is_some_and(|i| titles[i].starts_with(wanted)),
+            "{part} asks for {wanted}: {titles:#?}"
+        );
+    }
+    assert!(
+        asked.windows(2).all(|w| w[0].1 != w[1].1),
+        "each stop changes tenant: {titles:#?}"
+    );
+    assert!(executor
+        .steps
+        .iter()
+        .all(|s| matches!(s.status, StepStatus::Done | StepStatus::Skipped(_))));
+    let create = step_of(&plan, |a| {
+        matches!(
+            a,
+            Action::PrivateEndpoint(EndpointAction::CreateEndpoint { .. })
+        )
+    });
+    assert_eq!(executor.steps[create].status, StepStatus::Done);
+    let planned_read = plan
+        .requests(&plan.steps[create])
+        .iter()
+        .any(|r| r.path.contains("/privateEndpointConnections"));
+    assert_eq!(
+        planned_read, manual,
+        "manual approval reads the connections"
+    );
+    let read_for_owner = executor.steps[create]
+        .sent
+        .iter()
+        .any(|s| s.request.contains("/privateEndpointConnections"));
+    assert!(!read_for_owner, "{:#?}", executor.steps[create].sent);
+    let state = fake.state("endpoint-tenant");
+    assert!(
+        state["resources"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .any(|id| id.contains(other["subscriptionId"].as_str().unwrap())
+                && id.contains("/privateEndpoints/")),
+        "the endpoint is in the other tenant's subscription"
+    );
+}
+
+fn from_config_json_value(draft: &Draft) -> Value {
+    serde_json::from_str(&ai_network_wizard::core::config_file::to_config_json(draft)).unwrap()
+}

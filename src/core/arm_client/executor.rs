@@ -45,6 +45,7 @@ use super::policy::{self, Failure};
 use crate::core::plan::{ArmRequest, Plan};
 use decide::{is_check, Decision};
 use polling::Poll;
+use tenants::TenantCheck;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum StepStatus {
@@ -311,8 +312,14 @@ impl Executor {
                 }
                 Decision::Fail(failure) => return self.fail(failure),
                 Decision::Send(edited) => {
-                    if let Some(failure) = self.tenant_mismatch(request, token) {
-                        return self.fail(failure);
+                    match self.tenant_check(request, token) {
+                        TenantCheck::Send => {}
+                        TenantCheck::Stop(failure) => return self.fail(failure),
+                        TenantCheck::SkipRead(why) => {
+                            self.at.skips.push(why);
+                            self.at.index += 1;
+                            continue;
+                        }
                     }
                     let step = &self.plan.steps[self.at.step];
                     if request.method != "GET"

@@ -1,14 +1,17 @@
 //! A subnet in another Entra tenant. Resource Manager takes a request only with a token of the
 //! tenant that the request's subscription belongs to (401 `InvalidAuthenticationTokenTenant`
 //! otherwise), and one pasted token is of one tenant. Before a request is sent, the token's
-//! `tid` is compared with the tenant the request needs: the tenant its step's action names (a
-//! subnet in another tenant, as the form says), or else the tenant its subscription was seen in
-//! during this run (the `tid` of a token it answered 2xx, or the tenant Resource Manager asked
-//! for when it refused one). When they differ the step stops, nothing sent with that token, and
-//! says which token to paste before Resume. So a plan with a subnet in another tenant runs the
-//! account's steps with the account's token, stops at the subnet's step for that tenant's token,
-//! and at the account's next step for the account's token again. A token whose tenant cannot be
-//! read (not a JWT, no `tid`) is left to Resource Manager.
+//! `tid` is compared with the tenant the request needs: for a request on the subnet's
+//! subscription in a step whose action names the subnet's tenant, that tenant; for any other,
+//! the tenant its subscription was seen in during this run (the `tid` of a token it answered
+//! 2xx, or the tenant Resource Manager asked for when it refused one). When they differ the step
+//! stops, nothing sent with that token, and says which token to paste before Resume. So a plan
+//! with a subnet in another tenant runs the account's steps with the account's token, stops at
+//! the subnet's step for that tenant's token, and at the account's next step for the account's
+//! token again. The one request of a subnet's step outside its subscription, the read of the
+//! resource's connections that a manually approved endpoint prints for the resource's owner, is
+//! passed over rather than stopped at: no single token could finish that step. A token whose
+//! tenant cannot be read (not a JWT, no `tid`) is left to Resource Manager.
 
 use super::super::http::HttpResponse;
 use super::super::policy::{is_guid, tenant_asked_for, Failure, WRONG_TENANT};
@@ -20,19 +23,44 @@ use crate::core::subnet_id::SubnetId;
 /// The code of a step stopped before sending, its token being of another tenant.
 pub const TOKEN_FOR_ANOTHER_TENANT: &str = "TokenForAnotherTenant";
 
+/// What to do with a request, given the token's tenant.
+pub(super) enum TenantCheck {
+    Send,
+    /// Stop the step: the token is of another tenant than the request's subscription.
+    Stop(Failure),
+    /// A read of another tenant's subscription within a step of a subnet's tenant (the
+    /// resource's connections, read for its owner): passed over, with why.
+    SkipRead(String),
+}
+
 impl Executor {
-    /// Why `request` of the current step must not be sent with `token`, if it must not.
-    pub(super) fn tenant_mismatch(&self, request: &ArmRequest, token: &str) -> Option<Failure> {
-        let have = token_tenant(token)?;
+    /// Whether `request` of the current step may be sent with `token`. A step of a subnet in
+    /// another tenant sends its requests on that subnet's subscription with a token of that
+    /// tenant; any other request goes with a token of the tenant its subscription was seen in.
+    pub(super) fn tenant_check(&self, request: &ArmRequest, token: &str) -> TenantCheck {
+        let Some(have) = token_tenant(token) else {
+            return TenantCheck::Send;
+        };
         let step = &self.plan.steps[self.at.step];
-        let (want, acts_on) = match step_tenant(&self.plan, step) {
-            Some((tenant, what)) => {
-                let acts_on = format!("{what}, in Entra tenant {tenant}");
-                (tenant, acts_on)
-            }
-            None => {
-                let subscription = subscription_of(&request.path)?;
-                let tenant = self.tenant_seen(&subscription)?;
+        let subscription = subscription_of(&request.path);
+        let of_step = step_tenant(&self.plan, step);
+        // A request of a subnet's step outside the subnet's subscription.
+        let outside = of_step.is_some();
+        let (want, acts_on, outside) = match (&of_step, &subscription) {
+            (Some(of), Some(s)) if s.eq_ignore_ascii_case(&of.subscription) => (
+                of.tenant.clone(),
+                format!("{}, in Entra tenant {}", of.what, of.tenant),
+                false,
+            ),
+            (Some(of), None) => (
+                of.tenant.clone(),
+                format!("{}, in Entra tenant {}", of.what, of.tenant),
+                false,
+            ),
+            (_, Some(subscription)) => {
+                let Some(tenant) = self.tenant_seen(subscription) else {
+                    return TenantCheck::Send;
+                };
                 let whose =
                     if subscription.eq_ignore_ascii_case(&self.plan.target().subscription_id) {
                         "the account's subscription"
@@ -40,13 +68,20 @@ impl Executor {
                         "subscription"
                     };
                 let acts_on = format!("{whose} {subscription}, in Entra tenant {tenant} (as Resource Manager said earlier in this run)");
-                (tenant, acts_on)
+                (tenant, acts_on, outside)
             }
+            (None, None) => return TenantCheck::Send,
         };
         if same_tenant(&want, &have) {
-            return None;
+            return TenantCheck::Send;
         }
-        Some(Failure {
+        if outside && request.method == "GET" {
+            return TenantCheck::SkipRead(format!(
+                "{} {} not read: it is in Entra tenant {want}, and this step goes with a token of tenant {have}",
+                request.method, request.path
+            ));
+        }
+        TenantCheck::Stop(Failure {
             code: TOKEN_FOR_ANOTHER_TENANT.into(),
             message: format!(
                 "This step acts on {acts_on}, but the token pasted is from tenant {have}: Resource Manager would refuse it. Nothing was sent with it."
@@ -87,7 +122,8 @@ impl Executor {
         if response.status != 401 || code != WRONG_TENANT {
             return None;
         }
-        let (tenant, what) = step_tenant(&self.plan, &self.plan.steps[self.at.step])?;
+        let StepTenant { tenant, what, .. } =
+            step_tenant(&self.plan, &self.plan.steps[self.at.step])?;
         Some(format!(
             "The form says {what} is in Entra tenant {tenant}, and the token was of that tenant: correct the tenant in the form to the one Resource Manager asks for, then do as follows (Resume runs the step as the form says then)."
         ))
@@ -116,29 +152,44 @@ fn subscription_of(path: &str) -> Option<String> {
     (!id.is_empty()).then(|| id.to_ascii_lowercase())
 }
 
-/// The other tenant a step acts in and what it acts on: the tenant its action names (a subnet's
-/// service endpoint or endpoint network policies, a private endpoint in a subnet there), or,
-/// for the resource provider registered in a subnet's subscription, that subnet's tenant.
-fn step_tenant(plan: &Plan, step: &Step) -> Option<(String, String)> {
-    let subnet_in = |subnet: &SubnetId, tenant: &Option<String>| {
+/// The other tenant a step acts in: the tenant its action names (a subnet's service endpoint
+/// or endpoint network policies, a private endpoint in a subnet there), or, for the resource
+/// provider registered in a subnet's subscription, that subnet's tenant.
+struct StepTenant {
+    tenant: String,
+    /// The subscription in that tenant (the subnet's).
+    subscription: String,
+    /// What the step acts on, for the message.
+    what: String,
+}
+
+fn step_tenant(plan: &Plan, step: &Step) -> Option<StepTenant> {
+    let subnet_in = |subnet: &SubnetId, tenant: &Option<String>, what: String| {
         let tenant = tenant.as_deref().map(str::trim).filter(|t| !t.is_empty())?;
-        Some((tenant.to_owned(), describe(subnet)))
+        Some(StepTenant {
+            tenant: tenant.to_owned(),
+            subscription: subnet.subscription_id.clone(),
+            what,
+        })
     };
     match &step.action {
         Action::EnableServiceEndpoint { subnet, tenant_id }
         | Action::PrivateEndpoint(EndpointAction::DisableNetworkPolicies { subnet, tenant_id }) => {
-            subnet_in(subnet, tenant_id)
+            subnet_in(subnet, tenant_id, describe(subnet))
         }
         Action::PrivateEndpoint(
             EndpointAction::CreateEndpoint { endpoint }
             | EndpointAction::AttachZoneGroup { endpoint }
             | EndpointAction::ShowDnsRecords { endpoint },
-        ) => subnet_in(&endpoint.subnet, &endpoint.tenant_id).map(|(tenant, subnet)| {
-            (
-                tenant,
-                format!("private endpoint {} in {subnet}", endpoint.name),
-            )
-        }),
+        ) => subnet_in(
+            &endpoint.subnet,
+            &endpoint.tenant_id,
+            format!(
+                "private endpoint {} in {}",
+                endpoint.name,
+                describe(&endpoint.subnet)
+            ),
+        ),
         Action::RegisterResourceProvider { subscription_id } => {
             let rules = plan.config.network.as_ref()?;
             rules.vnet_rules.iter().find_map(|rule| {
@@ -149,14 +200,11 @@ fn step_tenant(plan: &Plan, step: &Step) -> Option<(String, String)> {
                 {
                     return None;
                 }
-                let (tenant, _) = subnet_in(&rule.subnet, &rule.tenant_id)?;
-                Some((
-                    tenant,
-                    format!(
-                        "subscription {subscription_id} (of subnet {})",
-                        rule.subnet.subnet
-                    ),
-                ))
+                let what = format!(
+                    "subscription {subscription_id} (of subnet {})",
+                    rule.subnet.subnet
+                );
+                subnet_in(&rule.subnet, &rule.tenant_id, what)
             })
         }
         _ => None,
