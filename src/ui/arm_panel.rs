@@ -346,6 +346,7 @@ fn step_list(run: Run, preview: Option<Vec<StepPreview>>) -> AnyView {
                 view! {
                     <li data-status=status>
                         <span class="arm-status">{status}</span>" "{p.title}
+                        {p.token.map(|token| view! { <p class="arm-detail arm-token-change">{token}</p> })}
                         {(!lines.is_empty()).then(|| view! { <pre class="arm-detail">{lines.join("\n")}</pre> })}
                     </li>
                 }

@@ -1361,6 +1361,29 @@ fn a_subnet_in_another_tenant_is_sent_with_its_tenants_token_and_the_account_wit
     let account_token = good_token();
     let mut executor = Executor::new(plan.clone(), &fake.endpoint("tenants"));
 
+    // Before the run, the preview names the two steps the run stops at to ask for a token.
+    let asks: Vec<(usize, String)> = executor
+        .preview()
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.token.map(|t| (i, t)))
+        .collect();
+    assert_eq!(
+        asks.iter().map(|(i, _)| *i).collect::<Vec<_>>(),
+        [register, rules],
+        "{asks:#?}"
+    );
+    assert!(
+        asks[0].1.contains(tenant) && asks[0].1.contains(partner),
+        "{}",
+        asks[0].1
+    );
+    assert!(
+        asks[1].1.contains("the account's tenant again"),
+        "{}",
+        asks[1].1
+    );
+
     // Token A: the account's steps run, the subnet's subscription is not sent a request.
     let outcome = run(&mut executor, &account_token, &mut Browser::new(&fake));
     assert_eq!(

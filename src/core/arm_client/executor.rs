@@ -82,6 +82,8 @@ pub struct StepPreview {
     pub satisfied: bool,
     /// One line per value that changes (`path: now X, becomes Y`) or per skipped write.
     pub changes: Vec<String>,
+    /// When the step needs a token of another Entra tenant than the step before it: which.
+    pub token: Option<String>,
 }
 
 /// What the caller does next.

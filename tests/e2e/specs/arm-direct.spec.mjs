@@ -501,6 +501,19 @@ test('a subnet in another tenant asks for that tenant\'s token at its step, then
   await armFake.control('PUT', 'ns/tenants', state);
   const failedStep = () => page.locator('#arm-steps li[data-status="failed"]');
 
+  // Before the run, the preview says which two steps will ask for a token: the subnet's first,
+  // for its tenant, and the account's next, for the account's tenant again.
+  await eventually(async () => {
+    const asks = await page.locator('#arm-steps .arm-token-change').allTextContents();
+    assert(asks.length === 2, `two token changes foreseen: ${JSON.stringify(asks)}`);
+    assert(asks[0].includes(`Needs a token of Entra tenant ${OTHER.tenant}`) && asks[0].includes(OTHER.subscriptionId), asks[0]);
+    assert(asks[1].includes('the account\'s tenant again'), asks[1]);
+  });
+  const asking = await page.locator('#arm-steps li', { has: page.locator('.arm-token-change') }).allTextContents();
+  assert(asking[0].includes('Register Microsoft.CognitiveServices') && asking[1].includes('Add the allow rules'), `the steps that ask: ${JSON.stringify(asking)}`);
+  await page.locator('#arm-steps .arm-token-change').first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('arm-tenant-preview.png') });
+
   // The account's token: the account's steps run; the subnet's first step stops before sending.
   await page.locator('#arm-apply').click();
   await waitOutcome(page, /Stopped at step \d+\. Applied: .+\. Not applied: .*Register Microsoft\.CognitiveServices/);

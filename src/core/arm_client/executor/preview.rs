@@ -18,10 +18,12 @@ impl Executor {
     /// Per step, before anything is sent: what its writes would change in what was read, or
     /// that they are already satisfied.
     pub fn preview(&self) -> Vec<StepPreview> {
+        let tokens = super::tenants::token_changes(&self.plan);
         self.plan
             .steps
             .iter()
-            .map(|step| {
+            .zip(tokens)
+            .map(|(step, token)| {
                 let requests = self.plan.requests(step);
                 let mut lines = Vec::new();
                 let mut satisfied = true;
@@ -70,6 +72,7 @@ impl Executor {
                     check_only: writes == 0,
                     satisfied: writes > 0 && satisfied,
                     changes: lines,
+                    token,
                 }
             })
             .collect()

@@ -142,6 +142,34 @@ impl Executor {
     }
 }
 
+/// Per step, before the run: which token it will ask for when the token changes tenant there.
+/// A step on a subnet in another tenant needs that tenant's token, and the first step after it
+/// that does not needs the account's tenant's again (the run stops at each to ask). `None` for a
+/// step that goes with the token of the step before it.
+pub(super) fn token_changes(plan: &Plan) -> Vec<Option<String>> {
+    let mut before: Option<String> = None;
+    plan.steps
+        .iter()
+        .map(|step| {
+            let now = step_tenant(plan, step);
+            let note = match (&now, &before) {
+                (Some(of), Some(t)) if same_tenant(&of.tenant, t) => None,
+                (Some(of), _) => Some(format!(
+                    "Needs a token of Entra tenant {}: it acts on {}. The run stops before this step to ask for it.",
+                    of.tenant, of.what
+                )),
+                (None, Some(_)) => Some(
+                    "Needs a token of the account's tenant again: the run stops before this step to ask for it."
+                        .to_owned(),
+                ),
+                (None, None) => None,
+            };
+            before = now.map(|of| of.tenant);
+            note
+        })
+        .collect()
+}
+
 /// The subscription (lower case) of an ARM path `/subscriptions/{id}/…`.
 fn subscription_of(path: &str) -> Option<String> {
     let rest = path
