@@ -115,7 +115,9 @@ pub fn output_panel() -> AnyView {
     // The lines that differ from what the same tab showed before the last edit are marked; the
     // cache highlights again only the lines that differ, and only those are written to the page
     // (a keystroke in a long script stays cheap).
-    let previous = StoredValue::new(None::<Shown>);
+    // What was shown before: its tab and link (a change of `shown` in the same tab with the same
+    // link is a change of the text, so the text need not be kept and compared again).
+    let previous = StoredValue::new(None::<(OutputTarget, String)>);
     let cache = StoredValue::new(LineCache::default());
     let code_ref = NodeRef::<leptos::html::Code>::new();
     Effect::new(move |_| {
@@ -128,12 +130,12 @@ pub fn output_panel() -> AnyView {
                 return;
             };
             let marks = previous.with_value(|before| match before {
-                Some(b) if b.tab == now.tab && b.link != now.link => Marks::Keep,
-                Some(b) if b.tab == now.tab && b.text != now.text => Marks::Changed,
+                Some((tab, link)) if *tab == now.tab && *link != now.link => Marks::Keep,
+                Some((tab, _)) if *tab == now.tab => Marks::Changed,
                 _ => Marks::Clear,
             });
             let was_shown = previous.with_value(Option::is_some);
-            previous.set_value(Some(now.clone()));
+            previous.set_value(Some((now.tab, now.link.clone())));
             cache.update_value(|c| {
                 let changes = c.update(Language::of(now.tab), &now.text, marks);
                 let changes = if was_shown {

@@ -14,7 +14,8 @@ use crate::core::draft::{
 use crate::core::ip_rules::MAX_RULES;
 use crate::core::resource_kinds::{kind_info, ResourceType};
 use crate::ui::fields::{
-    checkbox, checkbox_in, field_messages, scope_of, select_input, text_input_in, Extras, RowList,
+    checkbox, checkbox_in, field_messages, row_scope, rows_of, scoped_memo, select_input,
+    text_input_in, Extras, RowList, Rows,
 };
 use crate::ui::state::AppState;
 
@@ -308,8 +309,8 @@ fn connection_choice(index: usize, connection: ConnectionState) -> AnyView {
 fn ip_rules_editor() -> AnyView {
     let state = expect_context::<AppState>();
     let count = Memo::new(move |_| state.draft.with(|d| d.network.ip_rules.len()));
-    // The rows read the list, not the draft: a keystroke elsewhere does not re-read them.
-    let list = Memo::new(move |_| state.draft.with(|d| d.network.ip_rules.clone()));
+    // Each row reads its own entry, not the draft: a keystroke re-reads one row at most.
+    let rows = rows_of!(state, network.ip_rules);
     let paste = RwSignal::new(String::new());
     let as_text = RwSignal::new(false);
     let add_pasted = move |_| {
@@ -339,14 +340,17 @@ fn ip_rules_editor() -> AnyView {
             </label>
             <Show
                 when=move || as_text.get()
-                fallback=move || view! {
-                    <For each=move || 0..count.get() key=|i| *i children=move |i| ip_row(i, list) />
-                    <button type="button" id=IP_RULES.add_button on:click=add_one>"Add an address"</button>
-                    <div class="field">
-                        <label for="ip-paste">"Or paste many (one per line, or separated by commas or spaces)"</label>
-                        <textarea id="ip-paste" rows="3" prop:value=move || paste.get() on:input=move |ev| paste.set(event_target_value(&ev))></textarea>
-                        <button type="button" id="ip-paste-add" on:click=add_pasted>"Add pasted addresses"</button>
-                    </div>
+                fallback=move || {
+                    let rows = rows.clone();
+                    view! {
+                        <For each=move || 0..count.get() key=|i| *i children=move |i| ip_row(i, &rows) />
+                        <button type="button" id=IP_RULES.add_button on:click=add_one>"Add an address"</button>
+                        <div class="field">
+                            <label for="ip-paste">"Or paste many (one per line, or separated by commas or spaces)"</label>
+                            <textarea id="ip-paste" rows="3" prop:value=move || paste.get() on:input=move |ev| paste.set(event_target_value(&ev))></textarea>
+                            <button type="button" id="ip-paste-add" on:click=add_pasted>"Add pasted addresses"</button>
+                        </div>
+                    }
                 }
             >
                 {lines_editor(Lines::IpRules)}
@@ -423,13 +427,13 @@ fn lines_editor(lines: Lines) -> AnyView {
     .into_any()
 }
 
-fn ip_row(index: usize, list: Memo<Vec<String>>) -> AnyView {
+fn ip_row(index: usize, rows: &Rows) -> AnyView {
     let state = expect_context::<AppState>();
     let remove = move |_| IP_RULES.remove(state, index);
     view! {
         <div class="row">
             {text_input_in(
-                scope_of(list),
+                row_scope(rows.row(index)),
                 format!("IP rule {}", index + 1),
                 format!("network.ip_rules.{index}"),
                 Extras { placeholder: "203.0.113.0/24", ..Extras::default() },
@@ -456,12 +460,13 @@ fn ip_row(index: usize, list: Memo<Vec<String>>) -> AnyView {
 fn vnet_rules_editor() -> AnyView {
     let state = expect_context::<AppState>();
     let count = Memo::new(move |_| state.draft.with(|d| d.network.vnet_rules.len()));
+    let rows = rows_of!(state, network.vnet_rules);
     view! {
         <fieldset id=dom_id("network.vnet_rules") tabindex="-1">
             <legend>"Virtual-network rules " <span class="count">"("{move || count.get()}" of at most "{MAX_RULES}")"</span></legend>
             <p class="hint">"Subnets whose traffic is allowed through the Microsoft.CognitiveServices service endpoint. They may be in other subscriptions or other Entra tenants (the portal cannot configure other tenants; these scripts can)."</p>
             {checkbox("Make it exactly this list: remove the account's other virtual-network rules (named before they are removed)".into(), "network.vnet_rules_exact".into(), |d| d.network.vnet_rules_exact, |d, v| d.network.vnet_rules_exact = v)}
-            <For each=move || 0..count.get() key=|i| *i children=vnet_row />
+            <For each=move || 0..count.get() key=|i| *i children=move |i| vnet_row(i, &rows) />
             <button type="button" id=VNET_RULES.add_button on:click=move |_| VNET_RULES.add(state)>
                 "Add a subnet"
             </button>
@@ -471,22 +476,22 @@ fn vnet_rules_editor() -> AnyView {
     .into_any()
 }
 
-fn vnet_row(index: usize) -> AnyView {
+fn vnet_row(index: usize, rows: &Rows) -> AnyView {
     let state = expect_context::<AppState>();
     // This row's fields read again only when this row changes.
-    let row = Memo::new(move |_| {
-        state
-            .draft
-            .with(|d| d.network.vnet_rules.get(index).cloned())
+    let row = rows.row(index);
+    let by_parts = scoped_memo(row_scope(row), move |d| {
+        d.network
+            .vnet_rules
+            .get(index)
+            .is_some_and(|r| r.input == SubnetInput::Parts)
     });
-    let by_parts =
-        Memo::new(move |_| row.with(|r| r.as_ref().is_some_and(|r| r.input == SubnetInput::Parts)));
     let path = move |part: &str| format!("network.vnet_rules.{index}.{part}");
     // Reads and writes one string field of this row.
     macro_rules! part_input {
         ($label:expr, $part:literal, $field:ident, $extras:expr) => {
             text_input_in(
-                scope_of(row),
+                row_scope(row),
                 $label.into(),
                 path($part),
                 $extras,
@@ -540,7 +545,7 @@ fn vnet_row(index: usize) -> AnyView {
             </Show>
             {part_input!("Tenant ID, if the subnet is in another Entra tenant", "tenant_id", tenant_id, Extras { hint: "Leave empty for the same tenant.", ..Extras::default() })}
             {checkbox_in(
-                scope_of(row),
+                row_scope(row),
                 "Enable the Microsoft.CognitiveServices service endpoint on this subnet (its other endpoints and settings are kept)".into(),
                 path("enable_service_endpoint"),
                 move |d| d.network.vnet_rules.get(index).is_some_and(|r| r.enable_service_endpoint),

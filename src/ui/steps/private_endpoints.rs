@@ -11,7 +11,10 @@ use crate::core::draft::{Draft, SubnetInput};
 use crate::core::private_endpoints::draft::{DnsMode, EndpointDraft, RemovalDraft};
 use crate::core::private_endpoints::{LinkService, LinkType};
 use crate::core::resource_kinds::ResourceType;
-use crate::ui::fields::{checkbox, field_messages, select_input, text_input, Extras, RowList};
+use crate::ui::fields::{
+    checkbox, checkbox_in, field_messages, row_scope, rows_of, scoped_memo, select_input,
+    select_input_in, text_input, text_input_in, Extras, RowList, Rows,
+};
 use crate::ui::state::AppState;
 
 const ENDPOINTS: RowList<EndpointDraft> = RowList {
@@ -33,6 +36,9 @@ pub fn private_endpoints_step() -> impl IntoView {
     let count = Memo::new(move |_| state.draft.with(|d| d.private_endpoints.endpoints.len()));
     let removals = Memo::new(move |_| state.draft.with(|d| d.private_endpoints.removals.len()));
     let mode = Memo::new(move |_| state.draft.with(|d| d.private_endpoints.dns_mode));
+    // Each endpoint's fields read their own entry: a keystroke re-reads one endpoint at most.
+    let rows = rows_of!(state, private_endpoints.endpoints);
+    let resource_type = Memo::new(move |_| state.draft.with(|d| d.target.resource_type));
     view! {
         <p class="lead">
             "A private endpoint gives the resource a private IP in your virtual network. It does not close the public endpoint: tick the box below the endpoints (or use Network rules) for that, which runs only after the endpoints and their DNS are in place."
@@ -40,7 +46,7 @@ pub fn private_endpoints_step() -> impl IntoView {
         {checkbox("Include this step".into(), "private_endpoints.enabled".into(), |d| d.private_endpoints.enabled, |d, v| d.private_endpoints.enabled = v)}
         <fieldset id=dom_id("private_endpoints.endpoints") tabindex="-1">
             <legend>"Endpoints " <span class="count">{move || format!("({})", count.get())}</span></legend>
-            <For each=move || 0..count.get() key=|i| *i children=endpoint_row />
+            <For each=move || 0..count.get() key=|i| *i children=move |i| endpoint_row(i, &rows, resource_type) />
             <button type="button" id=ENDPOINTS.add_button on:click=move |_| ENDPOINTS.add(state)>
                 "Add an endpoint"
             </button>
@@ -86,44 +92,35 @@ pub fn private_endpoints_step() -> impl IntoView {
     }
 }
 
-fn endpoint_row(index: usize) -> impl IntoView {
+fn endpoint_row(index: usize, rows: &Rows, resource_type: Memo<ResourceType>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let row = rows.row(index);
     let path = move |part: &str| format!("private_endpoints.endpoints.{index}.{part}");
     let entry = move |d: &Draft, read: fn(&EndpointDraft) -> bool| {
         d.private_endpoints.endpoints.get(index).is_some_and(read)
     };
-    let manual = Memo::new(move |_| state.draft.with(|d| entry(d, |e| e.manual_approval)));
-    let by_parts = Memo::new(move |_| {
-        state
-            .draft
-            .with(|d| entry(d, |e| e.input == SubnetInput::Parts))
+    let manual = scoped_memo(row_scope(row), move |d| entry(d, |e| e.manual_approval));
+    let by_parts = scoped_memo(row_scope(row), move |d| {
+        entry(d, |e| e.input == SubnetInput::Parts)
     });
-    let dependent = Memo::new(move |_| {
-        state
-            .draft
-            .with(|d| entry(d, |e| e.service != LinkService::Target))
+    let dependent = scoped_memo(row_scope(row), move |d| {
+        entry(d, |e| e.service != LinkService::Target)
     });
-    let hub = Memo::new(move |_| {
-        state
-            .draft
-            .with(|d| d.target.resource_type == ResourceType::MlHub)
-    });
-    let groups = Memo::new(move |_| {
-        state.draft.with(|d| {
-            let service = d
-                .private_endpoints
-                .endpoints
-                .get(index)
-                .map(|e| e.service)
-                .unwrap_or_default();
-            LinkType::of(service, d.target.resource_type)
-                .group_ids()
-                .join(", ")
-        })
+    let groups = scoped_memo(row_scope(row), move |d| {
+        let service = d
+            .private_endpoints
+            .endpoints
+            .get(index)
+            .map(|e| e.service)
+            .unwrap_or_default();
+        LinkType::of(service, resource_type.get())
+            .group_ids()
+            .join(", ")
     });
     macro_rules! part_input {
         ($label:expr, $part:literal, $field:ident, $extras:expr) => {
-            text_input(
+            text_input_in(
+                row_scope(row),
                 $label.into(),
                 path($part),
                 $extras,
@@ -144,7 +141,8 @@ fn endpoint_row(index: usize) -> impl IntoView {
     }
     macro_rules! part_checkbox {
         ($label:expr, $part:literal, $field:ident) => {
-            checkbox(
+            checkbox_in(
+                row_scope(row),
                 $label.into(),
                 path($part),
                 move |d| entry(d, |e| e.$field),
@@ -160,8 +158,9 @@ fn endpoint_row(index: usize) -> impl IntoView {
     view! {
         <div class="vnet-rule">
             <h3>{format!("Endpoint {}", index + 1)}</h3>
-            <Show when=move || hub.get()>
-                {select_input(
+            <Show when=move || resource_type.get() == ResourceType::MlHub>
+                {select_input_in(
+                    row_scope(row),
                     "Connects to",
                     path("service"),
                     "An AI Studio hub is isolated with its storage (blob and file: one endpoint each), key vault, container registry, AI Search and AI services account.",
@@ -180,7 +179,8 @@ fn endpoint_row(index: usize) -> impl IntoView {
                     })}
                 </Show>
             </Show>
-            {select_input(
+            {select_input_in(
+                row_scope(row),
                 "Identify the subnet by",
                 path("input"),
                 "",
