@@ -49,19 +49,25 @@ pub fn powershell_array(values: &[String]) -> String {
 /// Text safe inside a `#` comment of any target: every kind of line break becomes a space, so
 /// nothing can escape the comment.
 pub fn comment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_comment(&mut out, text);
+    out
+}
+
+/// [`comment`] appended to `out` (no string of its own).
+pub fn push_comment(out: &mut String, text: &str) {
     // Printable ASCII is kept as it is (almost every comment).
     if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
-        return text.to_owned();
+        out.push_str(text);
+        return;
     }
-    text.chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect()
+    out.extend(text.chars().map(|c| {
+        if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
+            ' '
+        } else {
+            c
+        }
+    }));
 }
 
 /// A JSON document, pretty-printed.
@@ -72,19 +78,28 @@ pub fn json_pretty(value: &serde_json::Value) -> String {
 /// A URL path with every character outside RFC 3986's path characters percent-encoded (a
 /// resource group may hold Unicode letters).
 pub fn url_path(path: &str) -> String {
+    // Runs of allowed bytes are copied whole: testing bytes is much cheaper than searching the
+    // allowed characters for each character, and almost every path needs no encoding at all.
+    let is_path_byte = |b: u8| b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&b);
     let mut out = String::with_capacity(path.len());
-    for c in path.chars() {
-        if c.is_ascii_alphanumeric() || "-._~/!$&'()*+,;=:@".contains(c) {
-            out.push(c);
+    let mut rest = path;
+    while let Some(at) = rest.bytes().position(|b| !is_path_byte(b)) {
+        out.push_str(&rest[..at]);
+        // An ASCII byte, or a run of non-ASCII bytes (whole characters: a run ends where an
+        // ASCII byte or the text does), each byte encoded.
+        let len = if rest.as_bytes()[at].is_ascii() {
+            1
         } else {
-            const HEX: &[u8; 16] = b"0123456789ABCDEF";
-            let mut buffer = [0u8; 4];
-            for byte in c.encode_utf8(&mut buffer).bytes() {
-                out.push('%');
-                out.push(char::from(HEX[usize::from(byte >> 4)]));
-                out.push(char::from(HEX[usize::from(byte & 0xF)]));
-            }
+            rest[at..].bytes().take_while(|b| !b.is_ascii()).count()
+        };
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        for byte in rest[at..at + len].bytes() {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xF)]));
         }
+        rest = &rest[at + len..];
     }
+    out.push_str(rest);
     out
 }

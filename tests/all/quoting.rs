@@ -198,6 +198,27 @@ proptest! {
             prop_assert!(nodes(&ps).iter().any(|n| n.kind() == "assignment_expression"));
         }
     }
+
+    /// url_path() leaves only RFC 3986 path characters and `%XX`, and decoding gives the text
+    /// back byte for byte.
+    #[test]
+    fn url_paths_keep_path_characters_and_decode_back(value in text()) {
+        let path = quote::url_path(&value);
+        let allowed = |b: u8| b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@%".contains(&b);
+        prop_assert!(path.bytes().all(allowed), "{:?} gave {:?}", value, path);
+        let mut decoded = Vec::new();
+        let mut bytes = path.bytes();
+        while let Some(b) = bytes.next() {
+            if b == b'%' {
+                let hex: String = bytes.by_ref().take(2).map(char::from).collect();
+                prop_assert!(hex.bytes().all(|h| h.is_ascii_digit() || (b'A'..=b'F').contains(&h)));
+                decoded.push(u8::from_str_radix(&hex, 16).expect("two hex digits"));
+            } else {
+                decoded.push(b);
+            }
+        }
+        prop_assert_eq!(decoded, value.as_bytes());
+    }
 }
 
 /// A valid resource group name: Unicode letters, digits, `_ - . ( )`, not ending with `.`.

@@ -58,16 +58,27 @@ impl HttpRequest {
 
     /// The request in the `.http` format: request line, headers, a blank line and the body.
     pub fn to_http_text(&self) -> String {
-        let mut out = format!("{} {}\n", self.method, self.url);
+        let mut out = String::new();
+        self.push_http_text(&mut out);
+        out
+    }
+
+    /// [`Self::to_http_text`] appended to `out` (the REST tab writes every request into one
+    /// text).
+    pub fn push_http_text(&self, out: &mut String) {
+        for part in [self.method, " ", &self.url, "\n"] {
+            out.push_str(part);
+        }
         for (name, value) in &self.headers {
-            out += &format!("{name}: {value}\n");
+            for part in [name, ": ", value.as_str(), "\n"] {
+                out.push_str(part);
+            }
         }
         if let Some(body) = &self.body {
-            out += "\n";
-            out += body;
-            out += "\n";
+            for part in ["\n", body, "\n"] {
+                out.push_str(part);
+            }
         }
-        out
     }
 
     /// The same text with the token replaced: what the page shows and keeps.

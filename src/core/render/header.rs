@@ -1,6 +1,8 @@
 //! The provenance header every artifact starts with, as plain lines (each target adds its
 //! comment marker).
 
+use std::fmt::Write as _;
+
 use super::RenderContext;
 use crate::core::config::Resource;
 use crate::core::plan::Plan;
@@ -107,40 +109,82 @@ fn push_hash_comment(out: &mut String, line: &str) {
 /// The comment block above a step: title, why, and the irreversibility warning.
 pub(super) fn step_comment(number: usize, step: &crate::core::plan::Step) -> String {
     let mut out = String::with_capacity(step.title.len() + step.why.len() + 64);
-    push_hash_comment(
-        &mut out,
-        &quote::comment(&format!("Step {number}: {}", step.title)),
-    );
+    // Written straight into `out`: per-line strings were a good part of every renderer's time.
+    let _ = write!(out, "# Step {number}: ");
+    quote::push_comment(&mut out, &step.title);
+    out.push('\n');
     if step.irreversible {
-        push_hash_comment(
-            &mut out,
-            &quote::comment(&format!(
-                "WARNING: IRREVERSIBLE. This cannot be undone: {}",
-                step.irreversibility()
-            )),
-        );
+        out.push_str("# WARNING: IRREVERSIBLE. This cannot be undone: ");
+        quote::push_comment(&mut out, &step.irreversibility());
+        out.push('\n');
     }
     for line in wrap(&step.why, 96) {
-        push_hash_comment(&mut out, &quote::comment(&line));
+        push_quoted_hash_comment(&mut out, &line);
     }
     out
+}
+
+/// A `# text` line of any text, made safe as [`quote::comment`] does.
+pub(super) fn push_quoted_hash_comment(out: &mut String, text: &str) {
+    if text.is_empty() {
+        out.push_str("#\n");
+    } else {
+        out.push_str("# ");
+        quote::push_comment(out, text);
+        out.push('\n');
+    }
 }
 
 /// Greedy word wrap for comments.
 pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
-    let mut current = String::new();
-    for word in text.split_whitespace() {
+    // A line's room is reserved once rather than grown word by word.
+    let mut current = String::with_capacity(width);
+    for_each_word(text, |word| {
         if !current.is_empty() && current.len() + 1 + word.len() > width {
-            lines.push(std::mem::take(&mut current));
+            lines.push(std::mem::replace(
+                &mut current,
+                String::with_capacity(width),
+            ));
         }
         if !current.is_empty() {
             current.push(' ');
         }
         current.push_str(word);
-    }
+    });
     if !current.is_empty() {
         lines.push(current);
     }
     lines
+}
+
+/// The words `split_whitespace` gives, decoding only non-ASCII characters: its decoding and
+/// classing of every character was most of the renderers' time.
+fn for_each_word<'t>(text: &'t str, mut word: impl FnMut(&'t str)) {
+    let bytes = text.as_bytes();
+    let mut word_start = None;
+    let mut at = 0;
+    while at < bytes.len() {
+        let (is_space, len) = if bytes[at].is_ascii() {
+            // Rust's ASCII whitespace: tab, line feed, vertical tab, form feed, return, space.
+            (matches!(bytes[at], b'\t'..=b'\r' | b' '), 1)
+        } else {
+            let Some(c) = text[at..].chars().next() else {
+                break;
+            };
+            (c.is_whitespace(), c.len_utf8())
+        };
+        match (is_space, word_start) {
+            (true, Some(start)) => {
+                word(&text[start..at]);
+                word_start = None;
+            }
+            (false, None) => word_start = Some(at),
+            _ => {}
+        }
+        at += len;
+    }
+    if let Some(start) = word_start {
+        word(&text[start..]);
+    }
 }

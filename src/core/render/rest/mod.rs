@@ -6,7 +6,9 @@
 //! current state are exact when it was imported, and otherwise refused until edited. No request
 //! depends on request chaining, whose syntax differs between clients.
 
-use super::header::{hash_comment_block, header_lines, step_comment, wrap};
+use super::header::{
+    hash_comment_block, header_lines, push_quoted_hash_comment, step_comment, wrap,
+};
 use super::RenderContext;
 use crate::core::arm_client::HttpRequest;
 use crate::core::current_state::{account_show_command, subnet_show_command};
@@ -37,16 +39,13 @@ pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
             if request_index == 0 {
                 out += &step_comment(index + 1, step);
             }
-            let mut note_lines = Vec::new();
             if request.refused_until_edited {
-                note_lines.push(EDIT_BEFORE_SENDING.to_owned());
+                push_quoted_hash_comment(&mut out, EDIT_BEFORE_SENDING);
             }
-            if let Some(note) = &request.note {
-                note_lines.extend(wrap(note, 96));
+            for line in request.note.iter().flat_map(|note| wrap(note, 96)) {
+                push_quoted_hash_comment(&mut out, &line);
             }
-            let note_lines: Vec<String> = note_lines.iter().map(|l| quote::comment(l)).collect();
-            out += &hash_comment_block(&note_lines);
-            out += &HttpRequest::from_arm(request, "{{armEndpoint}}", "{{token}}").to_http_text();
+            HttpRequest::from_arm(request, "{{armEndpoint}}", "{{token}}").push_http_text(&mut out);
         }
     }
     out
