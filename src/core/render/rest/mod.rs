@@ -62,16 +62,15 @@ fn current_state_lines(plan: &Plan) -> Vec<String> {
         )
     });
     let mut subnets: Vec<&crate::core::subnet_id::SubnetId> = Vec::new();
+    // IDs compare case-insensitively; a set of lowercased IDs keeps this linear (comparing
+    // each subnet with every earlier one was half the REST tab's time with 100 subnets).
+    let mut seen = std::collections::HashSet::new();
     for subnet in plan
         .steps
         .iter()
         .filter_map(|s| s.action.rewritten_subnet())
     {
-        let id = subnet.to_string();
-        if !subnets
-            .iter()
-            .any(|s| s.to_string().eq_ignore_ascii_case(&id))
-        {
+        if seen.insert(subnet.to_string().to_ascii_lowercase()) {
             subnets.push(subnet);
         }
     }
