@@ -97,11 +97,16 @@ pub(super) fn hash_comment_block(lines: &[String]) -> String {
 }
 
 fn push_hash_comment(out: &mut String, line: &str) {
-    if line.is_empty() {
+    push_hash_line(out, line, String::push_str);
+}
+
+/// A `#` line of `text`, written by `push` (as it is, or made safe).
+fn push_hash_line(out: &mut String, text: &str, push: fn(&mut String, &str)) {
+    if text.is_empty() {
         out.push_str("#\n");
     } else {
         out.push_str("# ");
-        out.push_str(line);
+        push(out, text);
         out.push('\n');
     }
 }
@@ -126,13 +131,7 @@ pub(super) fn step_comment(number: usize, step: &crate::core::plan::Step) -> Str
 
 /// A `# text` line of any text, made safe as [`quote::comment`] does.
 pub(super) fn push_quoted_hash_comment(out: &mut String, text: &str) {
-    if text.is_empty() {
-        out.push_str("#\n");
-    } else {
-        out.push_str("# ");
-        quote::push_comment(out, text);
-        out.push('\n');
-    }
+    push_hash_line(out, text, quote::push_comment);
 }
 
 /// Greedy word wrap for comments.

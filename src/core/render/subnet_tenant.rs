@@ -3,13 +3,14 @@
 //! subnet, the script checks that and stops with the command to run if not, rather than failing
 //! later on az's "subscription not found" (or, for `show` guards, mistaking it for "absent").
 
+use crate::core::render::private_endpoint_steps::Quote;
 use crate::core::render::template::{fill, Text};
 use crate::core::subnet_id::SubnetId;
 
 /// The check for `subnet` when `tenant_id` is another tenant; nothing otherwise.
 pub(super) fn subnet_tenant_check(
     template: &str,
-    quote: fn(&str) -> String,
+    quote: Quote,
     subnet: &SubnetId,
     tenant_id: Option<&str>,
 ) -> String {
