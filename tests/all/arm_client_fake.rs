@@ -234,10 +234,7 @@ fn applied_again_changes_nothing(fake: &ArmFake, namespace: &str, draft: &Draft)
             .iter()
             .any(|s| ["PUT ", "PATCH "].iter().any(|m| s.request.starts_with(m)));
         assert!(!wrote, "{namespace}: {} wrote again", step.title);
-        assert!(
-            matches!(step.status, StepStatus::Done | StepStatus::Skipped(_)),
-            "{namespace}: {step:?}"
-        );
+        assert!(finished(step), "{namespace}: {step:?}");
     }
     second
 }
@@ -650,6 +647,21 @@ fn step_of(plan: &Plan, wanted: impl Fn(&Action) -> bool) -> usize {
         .expect("the plan has the step")
 }
 
+/// The plan's (first) step that creates a private endpoint.
+fn create_endpoint_step(plan: &Plan) -> usize {
+    step_of(plan, |a| {
+        matches!(
+            a,
+            Action::PrivateEndpoint(EndpointAction::CreateEndpoint { .. })
+        )
+    })
+}
+
+/// Whether a step ended well: done, or already so.
+fn finished(step: &StepRun) -> bool {
+    matches!(step.status, StepStatus::Done | StepStatus::Skipped(_))
+}
+
 /// What "Load from Azure" / "Compare with Azure" read, answered by the fake.
 fn read_what_the_plan_touches(
     fake: &ArmFake,
@@ -841,12 +853,7 @@ fn a_virtual_network_in_another_region_stops_before_the_endpoint_is_created() {
     fake.load("region", &seed);
 
     let preview = compared(&fake, "region", &plan);
-    let step = step_of(&plan, |a| {
-        matches!(
-            a,
-            Action::PrivateEndpoint(EndpointAction::CreateEndpoint { .. })
-        )
-    });
+    let step = create_endpoint_step(&plan);
     let said = preview.preview()[step].changes.join("\n");
     assert!(
         said.contains("stops: ") && said.contains("eastus"),
@@ -1034,12 +1041,7 @@ fn resume_runs_again_an_earlier_step_the_fix_changed() {
     let mut seed = seed_of(&draft);
     seed["resources"][vnet]["location"] = json!("eastus");
     fake.load("fix-earlier", &seed);
-    let stopped = step_of(&plan, |a| {
-        matches!(
-            a,
-            Action::PrivateEndpoint(EndpointAction::CreateEndpoint { .. })
-        )
-    });
+    let stopped = create_endpoint_step(&plan);
     let rules = step_of(&plan, |a| matches!(a, Action::MergeNetworkRules { .. }));
     assert!(rules < stopped);
 
@@ -1414,9 +1416,7 @@ fn a_subnet_in_another_tenant_is_sent_with_its_tenants_token_and_the_account_wit
             .any(|e| e["path"].as_str().unwrap().contains(partner)),
         "nothing was sent to the other tenant's subscription: {answered:#?}"
     );
-    assert!(executor.steps[..register]
-        .iter()
-        .all(|s| matches!(s.status, StepStatus::Done | StepStatus::Skipped(_))));
+    assert!(executor.steps[..register].iter().all(finished));
 
     // Token B (its tid in capitals: GUIDs compare case-insensitively): the subnet's steps, then
     // a stop before the account's rules, asking for the account's tenant.
@@ -1455,10 +1455,7 @@ fn a_subnet_in_another_tenant_is_sent_with_its_tenants_token_and_the_account_wit
     executor.resume(plan.clone());
     let outcome = run(&mut executor, &account_token, &mut Browser::new(&fake));
     assert_eq!(outcome, Outcome::Completed, "{:#?}", executor.steps);
-    assert!(executor
-        .steps
-        .iter()
-        .all(|s| matches!(s.status, StepStatus::Done | StepStatus::Skipped(_))));
+    assert!(executor.steps.iter().all(finished));
     let after = answered_since(&fake, "tenants", from);
     assert!(
         !after.iter().any(|r| r.contains(partner)),
@@ -1682,16 +1679,8 @@ fn endpoint_in_another_tenant(manual: bool) {
         asked.windows(2).all(|w| w[0].1 != w[1].1),
         "each stop changes tenant: {titles:#?}"
     );
-    assert!(executor
-        .steps
-        .iter()
-        .all(|s| matches!(s.status, StepStatus::Done | StepStatus::Skipped(_))));
-    let create = step_of(&plan, |a| {
-        matches!(
-            a,
-            Action::PrivateEndpoint(EndpointAction::CreateEndpoint { .. })
-        )
-    });
+    assert!(executor.steps.iter().all(finished));
+    let create = create_endpoint_step(&plan);
     assert_eq!(executor.steps[create].status, StepStatus::Done);
     let planned_read = plan
         .requests(&plan.steps[create])
