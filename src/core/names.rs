@@ -50,6 +50,16 @@ fn first_forbidden(value: &str, allowed: impl Fn(char) -> bool) -> Option<char> 
     value.chars().find(|c| !allowed(*c))
 }
 
+/// 8-4-4-4-12 hexadecimal digits.
+pub fn is_guid(text: &str) -> bool {
+    let groups: Vec<&str> = text.split('-').collect();
+    groups.len() == 5
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(g, n)| g.len() == n && g.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
 /// Subscription ID: a GUID `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` (hexadecimal).
 pub fn check_guid(value: &str, what: &str) -> Result<(), String> {
     if value.is_empty() {
@@ -62,14 +72,7 @@ pub fn check_guid(value: &str, what: &str) -> Result<(), String> {
             "The {what} starts or ends with a space: remove it."
         ));
     }
-    let groups: Vec<&str> = value.split('-').collect();
-    let lengths_ok = groups.len() == 5
-        && groups
-            .iter()
-            .zip([8, 4, 4, 4, 12])
-            .all(|(g, n)| g.len() == n);
-    let hex_ok = value.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
-    if !lengths_ok || !hex_ok {
+    if !is_guid(value) {
         return Err(format!(
             "The {what} is not a valid GUID: expected 8-4-4-4-12 hexadecimal digits, like 6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91."
         ));

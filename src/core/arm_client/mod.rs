@@ -18,4 +18,4 @@ pub use executor::{
 };
 pub use http::{HttpRequest, HttpResponse, TransportError};
 pub use policy::Failure;
-pub use token::{read_token, tenant_token_commands, token_commands, token_tenant, TokenInfo};
+pub use token::{read_token, token_commands, token_tenant, TokenInfo};

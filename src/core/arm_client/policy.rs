@@ -7,6 +7,7 @@ use serde_json::Value;
 use super::http::{HttpResponse, TransportError};
 use super::token::{tenant_token_commands, token_commands};
 use crate::core::cloud::Cloud;
+use crate::core::names::is_guid;
 use crate::core::plan::ArmRequest;
 
 /// Retries of a throttled or busy request (429, another operation in progress).
@@ -159,16 +160,6 @@ pub fn tenant_asked_for(message: &str) -> Option<String> {
                 .filter(|id| is_guid(id))
                 .map(str::to_ascii_lowercase)
         })
-}
-
-/// 8-4-4-4-12 hexadecimal digits.
-pub fn is_guid(text: &str) -> bool {
-    let groups: Vec<&str> = text.split('-').collect();
-    groups.len() == 5
-        && groups
-            .iter()
-            .zip([8, 4, 4, 4, 12])
-            .all(|(g, n)| g.len() == n && g.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 pub fn dropped(request: &ArmRequest, error: &TransportError) -> Failure {

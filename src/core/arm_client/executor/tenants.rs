@@ -14,9 +14,10 @@
 //! tenant cannot be read (not a JWT, no `tid`) is left to Resource Manager.
 
 use super::super::http::HttpResponse;
-use super::super::policy::{is_guid, tenant_asked_for, Failure, WRONG_TENANT};
+use super::super::policy::{tenant_asked_for, Failure, WRONG_TENANT};
 use super::super::token::{same_tenant, tenant_token_commands, token_tenant};
 use super::Executor;
+use crate::core::names::is_guid;
 use crate::core::plan::{Action, ArmRequest, EndpointAction, Plan, Step};
 use crate::core::subnet_id::SubnetId;
 
@@ -44,19 +45,18 @@ impl Executor {
         let step = &self.plan.steps[self.at.step];
         let subscription = subscription_of(&request.path);
         let of_step = step_tenant(&self.plan, step);
-        // A request of a subnet's step outside the subnet's subscription.
-        let outside = of_step.is_some();
+        // `outside`: a request of a subnet's step outside the subnet's subscription.
         let (want, acts_on, outside) = match (&of_step, &subscription) {
-            (Some(of), Some(s)) if s.eq_ignore_ascii_case(&of.subscription) => (
-                of.tenant.clone(),
-                format!("{}, in Entra tenant {}", of.what, of.tenant),
-                false,
-            ),
-            (Some(of), None) => (
-                of.tenant.clone(),
-                format!("{}, in Entra tenant {}", of.what, of.tenant),
-                false,
-            ),
+            (Some(of), s)
+                if s.as_deref()
+                    .is_none_or(|s| s.eq_ignore_ascii_case(&of.subscription)) =>
+            {
+                (
+                    of.tenant.clone(),
+                    format!("{}, in Entra tenant {}", of.what, of.tenant),
+                    false,
+                )
+            }
             (_, Some(subscription)) => {
                 let Some(tenant) = self.tenant_seen(subscription) else {
                     return TenantCheck::Send;
@@ -68,9 +68,9 @@ impl Executor {
                         "subscription"
                     };
                 let acts_on = format!("{whose} {subscription}, in Entra tenant {tenant} (as Resource Manager said earlier in this run)");
-                (tenant, acts_on, outside)
+                (tenant, acts_on, of_step.is_some())
             }
-            (None, None) => return TenantCheck::Send,
+            (_, None) => return TenantCheck::Send,
         };
         if same_tenant(&want, &have) {
             return TenantCheck::Send;
