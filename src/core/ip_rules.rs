@@ -23,9 +23,20 @@ impl IpRule {
         }
     }
 
-    /// Whether every address of `self` is also in `other`.
+    /// The first and the last address, as numbers.
+    fn bounds(self) -> (u32, u32) {
+        match self {
+            IpRule::Address(a) => (u32::from(a), u32::from(a)),
+            IpRule::Range(n) => (u32::from(n.network()), u32::from(n.broadcast())),
+        }
+    }
+
+    /// Whether every address of `self` is also in `other`. Compared as numbers: validation
+    /// checks every pair of up to 100 rules on every keystroke, and `Ipv4Net::contains`
+    /// compares addresses byte by byte (a third of validation's time).
     pub fn is_within(self, other: IpRule) -> bool {
-        other.as_net().contains(&self.as_net())
+        let ((first, last), (other_first, other_last)) = (self.bounds(), other.bounds());
+        other_first <= first && last <= other_last
     }
 }
 
@@ -58,29 +69,35 @@ impl Refusal {
 pub type Caution = String;
 
 struct SpecialRange {
-    net: &'static str,
+    net: IpRule,
     what: &'static str,
     refused: bool,
+}
+
+/// `a.b.c.d/prefix`, built when compiled (a prefix over 32 fails the build): validation checks
+/// every rule against the whole table on every keystroke, so nothing is parsed then.
+const fn cidr(a: u8, b: u8, c: u8, d: u8, prefix: u8) -> IpRule {
+    IpRule::Range(Ipv4Net::new_assert(Ipv4Addr::new(a, b, c, d), prefix))
 }
 
 /// Non-public IPv4 space (IANA special-purpose registry). Refused ranges can never be a client's
 /// public address; the others are allowed with a warning.
 const SPECIAL_RANGES: &[SpecialRange] = &[
-    SpecialRange { net: "0.0.0.0/8", what: "\"this network\" (0.0.0.0/8), not a real source address", refused: true },
-    SpecialRange { net: "10.0.0.0/8", what: "a private address (RFC 1918, 10.0.0.0/8): only public addresses can be allowed; use a virtual-network rule or a private endpoint for private clients", refused: true },
-    SpecialRange { net: "100.64.0.0/10", what: "carrier-grade NAT space (100.64.0.0/10), not a public address: allow your NAT's public address instead", refused: true },
-    SpecialRange { net: "127.0.0.0/8", what: "a loopback address (127.0.0.0/8)", refused: true },
-    SpecialRange { net: "169.254.0.0/16", what: "a link-local address (169.254.0.0/16)", refused: true },
-    SpecialRange { net: "172.16.0.0/12", what: "a private address (RFC 1918, 172.16.0.0/12): only public addresses can be allowed; use a virtual-network rule or a private endpoint for private clients", refused: true },
-    SpecialRange { net: "192.0.0.0/24", what: "IETF protocol-assignment space (192.0.0.0/24)", refused: true },
-    SpecialRange { net: "192.168.0.0/16", what: "a private address (RFC 1918, 192.168.0.0/16): only public addresses can be allowed; use a virtual-network rule or a private endpoint for private clients", refused: true },
-    SpecialRange { net: "198.18.0.0/15", what: "benchmarking space (198.18.0.0/15), not routed on the internet", refused: true },
-    SpecialRange { net: "224.0.0.0/4", what: "a multicast address (224.0.0.0/4)", refused: true },
-    SpecialRange { net: "240.0.0.0/4", what: "reserved space (240.0.0.0/4, including the broadcast address)", refused: true },
-    SpecialRange { net: "192.0.2.0/24", what: "a documentation range (TEST-NET-1, 192.0.2.0/24): fine in examples, never a real client", refused: false },
-    SpecialRange { net: "198.51.100.0/24", what: "a documentation range (TEST-NET-2, 198.51.100.0/24): fine in examples, never a real client", refused: false },
-    SpecialRange { net: "203.0.113.0/24", what: "a documentation range (TEST-NET-3, 203.0.113.0/24): fine in examples, never a real client", refused: false },
-    SpecialRange { net: "192.88.99.0/24", what: "the deprecated 6to4 relay anycast range (192.88.99.0/24)", refused: false },
+    SpecialRange { net: cidr(0, 0, 0, 0, 8), what: "\"this network\" (0.0.0.0/8), not a real source address", refused: true },
+    SpecialRange { net: cidr(10, 0, 0, 0, 8), what: "a private address (RFC 1918, 10.0.0.0/8): only public addresses can be allowed; use a virtual-network rule or a private endpoint for private clients", refused: true },
+    SpecialRange { net: cidr(100, 64, 0, 0, 10), what: "carrier-grade NAT space (100.64.0.0/10), not a public address: allow your NAT's public address instead", refused: true },
+    SpecialRange { net: cidr(127, 0, 0, 0, 8), what: "a loopback address (127.0.0.0/8)", refused: true },
+    SpecialRange { net: cidr(169, 254, 0, 0, 16), what: "a link-local address (169.254.0.0/16)", refused: true },
+    SpecialRange { net: cidr(172, 16, 0, 0, 12), what: "a private address (RFC 1918, 172.16.0.0/12): only public addresses can be allowed; use a virtual-network rule or a private endpoint for private clients", refused: true },
+    SpecialRange { net: cidr(192, 0, 0, 0, 24), what: "IETF protocol-assignment space (192.0.0.0/24)", refused: true },
+    SpecialRange { net: cidr(192, 168, 0, 0, 16), what: "a private address (RFC 1918, 192.168.0.0/16): only public addresses can be allowed; use a virtual-network rule or a private endpoint for private clients", refused: true },
+    SpecialRange { net: cidr(198, 18, 0, 0, 15), what: "benchmarking space (198.18.0.0/15), not routed on the internet", refused: true },
+    SpecialRange { net: cidr(224, 0, 0, 0, 4), what: "a multicast address (224.0.0.0/4)", refused: true },
+    SpecialRange { net: cidr(240, 0, 0, 0, 4), what: "reserved space (240.0.0.0/4, including the broadcast address)", refused: true },
+    SpecialRange { net: cidr(192, 0, 2, 0, 24), what: "a documentation range (TEST-NET-1, 192.0.2.0/24): fine in examples, never a real client", refused: false },
+    SpecialRange { net: cidr(198, 51, 100, 0, 24), what: "a documentation range (TEST-NET-2, 198.51.100.0/24): fine in examples, never a real client", refused: false },
+    SpecialRange { net: cidr(203, 0, 113, 0, 24), what: "a documentation range (TEST-NET-3, 203.0.113.0/24): fine in examples, never a real client", refused: false },
+    SpecialRange { net: cidr(192, 88, 99, 0, 24), what: "the deprecated 6to4 relay anycast range (192.88.99.0/24)", refused: false },
 ];
 
 const EXAMPLE: &str = "expected an IPv4 address like 203.0.113.7 or a range like 203.0.113.0/24";
@@ -185,13 +202,13 @@ pub fn parse_ip_rule(entry: &str) -> Result<(IpRule, Vec<Caution>), Refusal> {
 /// unusual (documentation ranges and the like).
 fn special_ranges(net: Ipv4Net) -> Result<Vec<Caution>, Refusal> {
     let mut cautions = Vec::new();
+    let rule = IpRule::Range(net);
     for special in SPECIAL_RANGES {
-        let special_net: Ipv4Net = special.net.parse().expect("table entries are valid");
-        let overlaps = special_net.contains(&net) || net.contains(&special_net);
-        if !overlaps {
+        // Two CIDR ranges overlap only when one holds the other.
+        let inside = rule.is_within(special.net);
+        if !inside && !special.net.is_within(rule) {
             continue;
         }
-        let inside = special_net.contains(&net);
         let what = if inside {
             format!("This is {}.", special.what)
         } else {

@@ -1,8 +1,18 @@
 //! Azure naming rules (azure-facts §8). Each check returns the specific reason a name is
 //! refused, saying what is wrong and what is allowed.
 
+use std::fmt;
+
 /// Problems shared by every name: empty, surrounding whitespace, length.
-fn common(value: &str, what: &str, min: usize, max: usize, allowed: &str) -> Result<(), String> {
+/// `allowed` is only written out in a refusal: valid names (every row of a long list, on every
+/// keystroke) cost no formatting.
+fn common(
+    value: &str,
+    what: &str,
+    min: usize,
+    max: usize,
+    allowed: &dyn fmt::Display,
+) -> Result<(), String> {
     if value.is_empty() {
         return Err(format!("Enter the {what}. Allowed: {allowed}."));
     }
@@ -52,12 +62,13 @@ fn first_forbidden(value: &str, allowed: impl Fn(char) -> bool) -> Option<char> 
 
 /// 8-4-4-4-12 hexadecimal digits.
 pub fn is_guid(text: &str) -> bool {
-    let groups: Vec<&str> = text.split('-').collect();
-    groups.len() == 5
-        && groups
-            .iter()
-            .zip([8, 4, 4, 4, 12])
-            .all(|(g, n)| g.len() == n && g.chars().all(|c| c.is_ascii_hexdigit()))
+    // Hyphens at these byte offsets, hexadecimal digits everywhere else (no allocation: every
+    // subnet row is checked on every keystroke).
+    text.len() == 36
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => b.is_ascii_hexdigit(),
+        })
 }
 
 /// Subscription ID: a GUID `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` (hexadecimal).
@@ -83,7 +94,7 @@ pub fn check_guid(value: &str, what: &str) -> Result<(), String> {
 /// Resource group: 1–90; letters (Unicode letters too), digits, `_ - . ( )`; not ending with `.`.
 pub fn check_resource_group(value: &str) -> Result<(), String> {
     const ALLOWED: &str = "letters (accented and other non-ASCII letters too), digits, underscores, hyphens, periods and parentheses, 1 to 90 characters, not ending with a period";
-    common(value, "resource group name", 1, 90, ALLOWED)?;
+    common(value, "resource group name", 1, 90, &ALLOWED)?;
     if let Some(c) = first_forbidden(value, |c| c.is_alphanumeric() || "_-.()".contains(c)) {
         // Non-ASCII letters are allowed here, so name the character itself, not its script.
         let what = if c.is_whitespace() {
@@ -107,7 +118,7 @@ pub fn check_resource_group(value: &str) -> Result<(), String> {
 /// starts and ends with a letter or digit.
 pub fn check_cognitive_account(value: &str) -> Result<(), String> {
     const ALLOWED: &str = "ASCII letters, digits and hyphens (Azure also accepts underscores and periods), 2 to 64 characters, starting and ending with a letter or digit";
-    common(value, "account name", 2, 64, ALLOWED)?;
+    common(value, "account name", 2, 64, &ALLOWED)?;
     if let Some(c) = first_forbidden(value, |c| c.is_ascii_alphanumeric() || "-_.".contains(c)) {
         return Err(format!(
             "The account name contains {}: allowed are {ALLOWED}.",
@@ -126,7 +137,7 @@ pub fn check_cognitive_account(value: &str) -> Result<(), String> {
 /// AI Studio / Azure ML hub workspace: `^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$`.
 pub fn check_ml_workspace(value: &str) -> Result<(), String> {
     const ALLOWED: &str = "ASCII letters, digits, underscores and hyphens, 3 to 33 characters, starting with a letter or digit";
-    common(value, "workspace name", 3, 33, ALLOWED)?;
+    common(value, "workspace name", 3, 33, &ALLOWED)?;
     if let Some(c) = first_forbidden(value, |c| c.is_ascii_alphanumeric() || "-_".contains(c)) {
         return Err(format!(
             "The workspace name contains {}: allowed are {ALLOWED}.",
@@ -142,7 +153,7 @@ pub fn check_ml_workspace(value: &str) -> Result<(), String> {
 /// Storage account: 3–24 lowercase letters and digits (globally unique).
 pub fn check_storage_account(value: &str) -> Result<(), String> {
     const ALLOWED: &str = "lowercase letters and digits only, 3 to 24 characters";
-    common(value, "storage account name", 3, 24, ALLOWED)?;
+    common(value, "storage account name", 3, 24, &ALLOWED)?;
     if value.chars().any(|c| c.is_ascii_uppercase())
         && value.chars().all(|c| c.is_ascii_alphanumeric())
     {
@@ -163,7 +174,7 @@ pub fn check_storage_account(value: &str) -> Result<(), String> {
 /// Media Services account: 3–24 lowercase letters and digits.
 pub fn check_media_account(value: &str) -> Result<(), String> {
     const ALLOWED: &str = "lowercase letters and digits only, 3 to 24 characters";
-    common(value, "Media Services account name", 3, 24, ALLOWED)?;
+    common(value, "Media Services account name", 3, 24, &ALLOWED)?;
     if let Some(c) = first_forbidden(value, |c| c.is_ascii_lowercase() || c.is_ascii_digit()) {
         return Err(format!(
             "The Media Services account name contains {}: allowed are {ALLOWED}.",
@@ -184,10 +195,22 @@ pub fn check_subnet(value: &str) -> Result<(), String> {
     check_network_name(value, "subnet name", 1, 80)
 }
 
+/// What a virtual network's, a subnet's or a DNS link's name may be, written out only when a
+/// refusal says it.
+struct NetworkNameRule {
+    min: usize,
+    max: usize,
+}
+
+impl fmt::Display for NetworkNameRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let NetworkNameRule { min, max } = self;
+        write!(f, "ASCII letters, digits, underscores, periods and hyphens, {min} to {max} characters, starting with a letter or digit and ending with a letter, digit or underscore")
+    }
+}
+
 fn check_network_name(value: &str, what: &str, min: usize, max: usize) -> Result<(), String> {
-    let allowed = format!(
-        "ASCII letters, digits, underscores, periods and hyphens, {min} to {max} characters, starting with a letter or digit and ending with a letter, digit or underscore"
-    );
+    let allowed = NetworkNameRule { min, max };
     common(value, what, min, max, &allowed)?;
     if let Some(c) = first_forbidden(value, |c| c.is_ascii_alphanumeric() || "-_.".contains(c)) {
         return Err(format!(

@@ -117,6 +117,10 @@ impl SubnetId {
 
 impl fmt::Display for SubnetId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/subnets/{}", self.vnet_id(), self.subnet)
+        write!(
+            f,
+            "/subscriptions/{}/resourceGroups/{}/providers/Microsoft.Network/virtualNetworks/{}/subnets/{}",
+            self.subscription_id, self.resource_group, self.vnet, self.subnet
+        )
     }
 }

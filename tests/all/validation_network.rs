@@ -880,3 +880,27 @@ fn a_private_endpoint_in_the_plan_is_a_way_in() {
         validation.diagnostics
     );
 }
+
+proptest::proptest! {
+    /// `is_within` (compared as numbers, for speed) agrees with ipnet's containment for any two
+    /// rules, addresses and ranges alike: the second rule is often near the first (only its low
+    /// bits differ), so nesting, overlap and equal bounds all occur.
+    #[test]
+    fn is_within_agrees_with_ipnet(
+        a in proptest::prelude::any::<u32>(), a_len in 0u8..=32,
+        b in proptest::prelude::any::<u32>(), b_len in 0u8..=32,
+        near in proptest::prelude::any::<bool>(),
+    ) {
+        let rule = |addr: u32, len: u8| {
+            if len == 32 {
+                IpRule::Address(std::net::Ipv4Addr::from(addr))
+            } else {
+                IpRule::Range(ipnet::Ipv4Net::new(addr.into(), len).unwrap().trunc())
+            }
+        };
+        let b = if near { a ^ (b >> 20) } else { b };
+        let (x, y) = (rule(a, a_len), rule(b, b_len));
+        proptest::prop_assert_eq!(x.is_within(y), y.as_net().contains(&x.as_net()));
+        proptest::prop_assert!(x.is_within(x));
+    }
+}

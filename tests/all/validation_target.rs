@@ -546,3 +546,27 @@ fn no_subdomain_fix_is_offered_when_the_name_cannot_be_one() {
         .expect("an error");
     assert_eq!(error.fix, None);
 }
+
+proptest::proptest! {
+    /// The GUID test reads bytes at fixed offsets; it says the same as splitting at the hyphens
+    /// and checking five groups of 8-4-4-4-12 hexadecimal digits, for near-GUIDs and anything else.
+    #[test]
+    fn is_guid_agrees_with_the_group_definition(
+        text in "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-gA-G\\-é ]{0,40}",
+        cut in 0usize..40,
+        insert in "[-0aé]?",
+    ) {
+        let by_groups = |t: &str| {
+            let groups: Vec<&str> = t.split('-').collect();
+            groups.len() == 5
+                && groups.iter().zip([8, 4, 4, 4, 12]).all(|(g, n)| g.len() == n && g.chars().all(|c| c.is_ascii_hexdigit()))
+        };
+        let mut varied = text.clone();
+        if let Some((at, _)) = varied.char_indices().nth(cut) {
+            varied.insert_str(at, &insert);
+        }
+        for t in [&text, &varied] {
+            proptest::prop_assert_eq!(ai_network_wizard::core::names::is_guid(t), by_groups(t), "{:?}", t);
+        }
+    }
+}
