@@ -12,6 +12,7 @@
 
 pub mod base64url;
 mod patch;
+pub mod zlib;
 
 use serde_json::Value;
 
@@ -42,7 +43,7 @@ pub fn share_fragment(draft: &Draft) -> String {
         patch::diff(filled_base(), &value).unwrap_or_else(|| Value::Object(Default::default()));
     // Display writes compact JSON, the same bytes as `to_vec`, with the writer the app has anyway.
     let json = patch.to_string();
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
+    let packed = zlib::compress(json.as_bytes());
     format!("v{LINK_VERSION}={}", base64url::encode(&packed))
 }
 
