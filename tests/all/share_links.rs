@@ -10,6 +10,7 @@ use ai_network_wizard::core::draft::{
     Bypass, CustomDomainDraft, DefaultAction, Draft, Existence, NetworkDraft, PublicNetworkAccess,
     SubnetInput, TargetDraft, VnetRuleDraft,
 };
+use ai_network_wizard::core::share_link::zlib;
 use ai_network_wizard::core::share_link::{
     base_v2_text, read_link, share_fragment, share_link, LinkError, MAX_FRAGMENT_CHARS,
 };
@@ -322,7 +323,7 @@ proptest! {
             data.extend(text.repeat(*times).bytes());
             data.extend(&bytes[..bytes.len().min(50)]);
         }
-        let packed = ai_network_wizard::core::share_link::zlib::compress(&data);
+        let packed = zlib::compress(&data);
         prop_assert_eq!(inflate(&packed), data);
     }
 }
@@ -335,7 +336,7 @@ fn the_compressor_handles_a_long_input_and_matches_far_back() {
     data.extend((0..32_000u32).map(|i| (i * 31 % 256) as u8));
     data.extend(&block);
     data.extend(std::iter::repeat_n(b'x', 70_000));
-    let packed = ai_network_wizard::core::share_link::zlib::compress(&data);
+    let packed = zlib::compress(&data);
     assert_eq!(inflate(&packed), data);
     assert!(packed.len() < 36_000, "{} bytes", packed.len());
 }
@@ -387,7 +388,7 @@ fn code_lengths_stay_within_deflate_s_limits_and_form_complete_codes() {
         15,
     ));
     for (frequencies, limit) in cases {
-        let lengths = ai_network_wizard::core::share_link::zlib::code_lengths(&frequencies, limit);
+        let lengths = zlib::code_lengths(&frequencies, limit);
         assert_eq!(lengths.len(), frequencies.len());
         assert!(lengths.iter().all(|&l| l <= limit), "{lengths:?}");
         // Kraft: the codes fill the code space exactly (no inflater rejects a complete code).
@@ -404,8 +405,8 @@ fn code_lengths_stay_within_deflate_s_limits_and_form_complete_codes() {
 }
 
 #[test]
-fn zlib_itself_reads_every_link_and_stream_the_compressor_writes() {
-    // A second, stricter inflater than the reader's: Python's zlib module (zlib proper).
+fn zlib_itself_reads_every_stream_we_write_and_we_read_every_stream_it_writes() {
+    // zlib proper, through Python's zlib module: stricter than miniz_oxide.
     let mut samples: Vec<Vec<u8>> = fixtures()
         .into_iter()
         .map(|(_, draft)| {
@@ -428,15 +429,21 @@ fn zlib_itself_reads_every_link_and_stream_the_compressor_writes() {
     let hex = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02x}")).collect::<String>();
     let input: String = samples
         .iter()
-        .map(|s| {
-            format!(
-                "{} {}\n",
-                hex(&ai_network_wizard::core::share_link::zlib::compress(s)),
-                hex(s)
-            )
-        })
+        .map(|s| format!("{} {}\n", hex(&zlib::compress(s)), hex(s)))
         .collect();
-    let script = "import sys, zlib\nfor n, line in enumerate(sys.stdin):\n    packed, plain = line.split(' ')\n    assert zlib.decompress(bytes.fromhex(packed)) == bytes.fromhex(plain.strip()), n\nprint('ok')\n";
+    // Python checks each of our streams, and sends back its own at every level and strategy
+    // (stored, fixed, Huffman-only, run-length and dynamic blocks) for our reader.
+    let script = r#"
+import sys, zlib
+for n, line in enumerate(sys.stdin):
+    packed, plain = line.split(' ')
+    plain = bytes.fromhex(plain.strip())
+    assert zlib.decompress(bytes.fromhex(packed)) == plain, n
+    for level in (0, 1, 6, 9):
+        for strategy in (zlib.Z_DEFAULT_STRATEGY, zlib.Z_FIXED, zlib.Z_HUFFMAN_ONLY, zlib.Z_RLE):
+            z = zlib.compressobj(level, zlib.DEFLATED, 15, 9, strategy)
+            print((z.compress(plain) + z.flush()).hex(), plain.hex())
+"#;
     let mut child = std::process::Command::new("python3")
         .args(["-c", script])
         .stdin(std::process::Stdio::piped())
@@ -444,18 +451,86 @@ fn zlib_itself_reads_every_link_and_stream_the_compressor_writes() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("python3 runs");
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
+    // Written from another thread: Python answers while it reads, and a full pipe each way
+    // would otherwise wait forever.
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        stdin.write_all(input.as_bytes()).unwrap();
+    });
     let output = child.wait_with_output().unwrap();
-    assert_eq!(
-        String::from_utf8_lossy(&output.stdout).trim(),
-        "ok",
+    writer.join().unwrap();
+    assert!(
+        output.status.success(),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
+    let unhex = |text: &str| -> Vec<u8> {
+        (0..text.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap())
+            .collect()
+    };
+    let theirs = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(theirs.lines().count(), samples.len() * 16);
+    for line in theirs.lines() {
+        let (packed, plain) = line.split_once(' ').unwrap();
+        assert_eq!(
+            zlib::decompress(&unhex(packed), usize::MAX),
+            Ok(unhex(plain))
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(384))]
+
+    /// The link reader inflates what miniz_oxide writes at every level (stored, fixed and
+    /// dynamic blocks) and what the crate's own writer writes, byte for byte.
+    #[test]
+    fn the_reader_inflates_any_writer_s_stream(
+        bytes in proptest::collection::vec(any::<u8>(), 0..1500),
+        repeats in proptest::collection::vec(("[a-d\"{}:,]{1,40}", 1usize..200), 0..20),
+        level in 0u8..=10,
+    ) {
+        let mut data = bytes.clone();
+        for (text, times) in &repeats {
+            data.extend(text.repeat(*times).bytes());
+            data.extend(&bytes[..bytes.len().min(50)]);
+        }
+        let theirs = miniz_oxide::deflate::compress_to_vec_zlib(&data, level);
+        prop_assert_eq!(zlib::decompress(&theirs, usize::MAX), Ok(data.clone()));
+        prop_assert_eq!(zlib::decompress(&zlib::compress(&data), usize::MAX), Ok(data));
+    }
+
+    /// A stream with any one bit flipped, or cut short, is refused (or, where the flip leaves a
+    /// valid stream, read as a stream whose checksum matched), never a panic.
+    #[test]
+    fn a_damaged_stream_is_refused_without_a_panic(
+        text in "[a-z{}\":,]{0,400}",
+        flip in any::<usize>(),
+        cut in any::<usize>(),
+    ) {
+        let stream = zlib::compress(text.as_bytes());
+        let mut flipped = stream.clone();
+        let bit = flip % (flipped.len() * 8);
+        flipped[bit / 8] ^= 1 << (bit % 8);
+        if let Ok(read) = zlib::decompress(&flipped, 1 << 20) {
+            prop_assert_eq!(miniz_oxide::inflate::decompress_to_vec_zlib(&flipped).ok(), Some(read));
+        }
+        let short = &stream[..cut % stream.len()];
+        prop_assert_eq!(zlib::decompress(short, 1 << 20), Err(zlib::InflateError::Damaged));
+    }
+}
+
+#[test]
+fn the_reader_stops_at_its_limit() {
+    let data = vec![b'{'; 100_000];
+    let stream = zlib::compress(&data);
+    assert!(stream.len() < 1000, "a zip bomb in miniature");
+    assert_eq!(
+        zlib::decompress(&stream, 99_999),
+        Err(zlib::InflateError::TooLarge)
+    );
+    assert_eq!(zlib::decompress(&stream, 100_000), Ok(data));
 }

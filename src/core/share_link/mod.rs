@@ -130,15 +130,14 @@ fn read_v2(payload: &str) -> Result<Draft, LinkError> {
     let packed = base64url::decode(payload).ok_or_else(|| {
         LinkError::Damaged("it holds characters or a length a link never has".into())
     })?;
-    let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_JSON_BYTES)
-        .map_err(|e| match e.status {
-            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
-                LinkError::Damaged("it unpacks to more than a configuration can hold".into())
-            }
-            _ => {
-                LinkError::Damaged("its compressed data is incomplete or fails its checksum".into())
-            }
-        })?;
+    let json = zlib::decompress(&packed, MAX_JSON_BYTES).map_err(|e| match e {
+        zlib::InflateError::TooLarge => {
+            LinkError::Damaged("it unpacks to more than a configuration can hold".into())
+        }
+        zlib::InflateError::Damaged => {
+            LinkError::Damaged("its compressed data is incomplete or fails its checksum".into())
+        }
+    })?;
     // Read as text: the parser for text is in the app already (one copy of it, not two).
     let json = String::from_utf8(json).map_err(|_| {
         LinkError::Damaged("its configuration is not valid JSON: it is not UTF-8 text".into())

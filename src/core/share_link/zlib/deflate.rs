@@ -1,8 +1,10 @@
-//! A small zlib writer (RFC 1950) for share links: LZ77 with one step of lazy matching, then
-//! one deflate block (RFC 1951) with Huffman codes made for the data, or the fixed codes when
-//! those are shorter. The links are as long as miniz_oxide's at level 9 within 0.1% (18,172
-//! bytes against 18,153 for all fixtures); the page's download is 4.5 kB gzip smaller without
-//! miniz_oxide's compressor (its inflater still reads every link). Any inflater reads the result.
+//! The writer: LZ77 with one step of lazy matching, then one deflate block with Huffman codes
+//! made for the data, or the fixed codes when those are shorter.
+
+use super::{
+    adler32, fixed_literal_lengths, CODE_LENGTH_ORDER, DISTANCE_BASE, DISTANCE_EXTRA, LENGTH_BASE,
+    LENGTH_EXTRA,
+};
 
 /// Deflate's window: a match reaches at most this far back.
 const WINDOW: usize = 32 * 1024;
@@ -189,29 +191,7 @@ impl BitWriter {
     }
 }
 
-/// Lengths 3..=258: the first length of each code 257..=285 and its extra bits.
-const LENGTH_BASE: [u16; 29] = [
-    3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131,
-    163, 195, 227, 258,
-];
-const LENGTH_EXTRA: [u8; 29] = [
-    0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
-];
-/// Distances 1..=32768: the first distance of each code 0..=29 and its extra bits.
-const DISTANCE_BASE: [u16; 30] = [
-    1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537,
-    2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577,
-];
-const DISTANCE_EXTRA: [u8; 30] = [
-    0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13,
-    13,
-];
 const END_OF_BLOCK: usize = 256;
-/// The order in which a dynamic block lists the code-length code's lengths.
-const CODE_LENGTH_ORDER: [usize; 19] = [
-    16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15,
-];
-
 /// The index of the last base not above `value`: the code, and what the extra bits add.
 fn code_of(bases: &[u16], value: u16) -> usize {
     bases.iter().rposition(|&b| b <= value).unwrap_or(0)
@@ -224,17 +204,8 @@ struct Codes {
 }
 
 impl Codes {
-    /// RFC 1951 §3.2.6.
     fn fixed() -> Self {
-        let literal: Vec<u8> = (0..288)
-            .map(|s| match s {
-                0..=143 => 8,
-                144..=255 => 9,
-                256..=279 => 7,
-                _ => 8,
-            })
-            .collect();
-        Codes::new(&literal, &[5; 30])
+        Codes::new(&fixed_literal_lengths(), &[5; 30])
     }
 
     fn new(literal_lengths: &[u8], distance_lengths: &[u8]) -> Self {
@@ -456,20 +427,4 @@ fn write_table(out: &mut BitWriter, literal_lengths: &[u8], distance_lengths: &[
             _ => {}
         }
     }
-}
-
-/// zlib's checksum of the uncompressed data.
-fn adler32(data: &[u8]) -> u32 {
-    const MOD: u32 = 65_521;
-    let (mut a, mut b) = (1u32, 0u32);
-    // 5552 bytes is the most that can be summed before the sums could overflow.
-    for chunk in data.chunks(5552) {
-        for &byte in chunk {
-            a += u32::from(byte);
-            b += a;
-        }
-        a %= MOD;
-        b %= MOD;
-    }
-    b << 16 | a
 }
