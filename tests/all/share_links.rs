@@ -534,3 +534,23 @@ fn the_reader_stops_at_its_limit() {
     );
     assert_eq!(zlib::decompress(&stream, 100_000), Ok(data));
 }
+
+#[test]
+fn the_reader_refuses_incomplete_codes_as_zlib_does() {
+    // A dynamic block whose literal/length code leaves part of the code space unused: zlib says
+    // "invalid literal/lengths set", miniz_oxide fails too (it came from a review's fuzzing).
+    let stream: Vec<u8> = (0..21)
+        .map(|i| {
+            u8::from_str_radix(
+                &"780105c0b16d1b0000c0b05bf5ff132208012500c3"[i * 2..i * 2 + 2],
+                16,
+            )
+            .unwrap()
+        })
+        .collect();
+    assert!(miniz_oxide::inflate::decompress_to_vec_zlib(&stream).is_err());
+    assert_eq!(
+        zlib::decompress(&stream, 1 << 20),
+        Err(zlib::InflateError::Damaged)
+    );
+}

@@ -299,10 +299,15 @@ fn dynamic_lengths(tokens: &[Token]) -> (Vec<u8>, Vec<u8>) {
 }
 
 /// Huffman code lengths of at most `limit` bits (public for its tests). At least two symbols
-/// get a code (a complete
-/// code, which every inflater accepts); while the longest code is too long, the frequencies
-/// are halved, which flattens the tree, and the code is made again.
+/// get a code (a complete code, which every inflater accepts); while the longest code is too
+/// long, the frequencies are halved, which flattens the tree, and the code is made again.
+/// Needs at least two symbols and at most 2^`limit` of them (deflate's alphabets have 19, 30 and
+/// 286, with limits 7 and 15): more could never fit, and this would not end.
 pub fn code_lengths(frequencies: &[u32], limit: u8) -> Vec<u8> {
+    assert!(
+        frequencies.len() >= 2 && frequencies.len() <= 1 << limit,
+        "deflate's alphabets only"
+    );
     let mut frequencies = frequencies.to_vec();
     for symbol in 0..2 {
         if frequencies.iter().filter(|&&f| f > 0).count() < 2 && frequencies[symbol] == 0 {
@@ -336,7 +341,7 @@ fn huffman_lengths(frequencies: &[u32]) -> Vec<u8> {
         parent.push(usize::MAX);
         parent[a] = node;
         parent[b] = node;
-        heap.push(Reverse((f1 + f2, node)));
+        heap.push(Reverse((f1.saturating_add(f2), node)));
     }
     leaf.iter()
         .map(|&node| {

@@ -36,18 +36,18 @@ pub fn decompress(stream: &[u8], limit: usize) -> Result<Vec<u8>, InflateError> 
         pending: 0,
         count: 0,
     };
+    // The fixed codes, made once: a link may hold thousands of tiny fixed blocks. The distance
+    // code has 32 entries, as in zlib: 30 and 31 are refused when read.
+    let fixed = (
+        Huffman::new(&fixed_literal_lengths())?,
+        Huffman::new(&[5; 32])?,
+    );
     let mut out = Vec::new();
     loop {
         let last = input.bits(1)? == 1;
         match input.bits(2)? {
             0 => stored(&mut input, &mut out)?,
-            1 => codes(
-                &mut input,
-                &mut out,
-                &Huffman::new(&fixed_literal_lengths())?,
-                &Huffman::new(&[5; 30])?,
-                limit,
-            )?,
+            1 => codes(&mut input, &mut out, &fixed.0, &fixed.1, limit)?,
             2 => {
                 let (literal, distance) = dynamic_codes(&mut input)?;
                 codes(&mut input, &mut out, &literal, &distance, limit)?;
@@ -139,7 +139,9 @@ struct Huffman {
 }
 
 impl Huffman {
-    /// Refuses lengths that describe more codes than the code space holds.
+    /// Refuses lengths that describe more codes than the code space holds, or fewer (an
+    /// incomplete code), as zlib does: only a lone code of one bit, or no code at all, may
+    /// leave the space unfilled. (The checksum is then not the only defence of a link.)
     fn new(lengths: &[u8]) -> Result<Self, InflateError> {
         let mut count = [0u16; 16];
         for &length in lengths {
@@ -152,6 +154,10 @@ impl Huffman {
             if left < 0 {
                 return Err(InflateError::Damaged);
             }
+        }
+        let codes: u16 = count.iter().sum();
+        if left > 0 && !(codes == 0 || (codes == 1 && count[1] == 1)) {
+            return Err(InflateError::Damaged);
         }
         let mut symbols: Vec<u16> = (0..lengths.len() as u16)
             .filter(|&s| lengths[usize::from(s)] > 0)
@@ -208,6 +214,8 @@ fn codes(
     loop {
         let symbol = input.symbol(literal)?;
         match symbol {
+            // The limit is checked before the output grows (a bomb never gets past it).
+            0..=255 if out.len() >= limit => return Err(InflateError::TooLarge),
             0..=255 => out.push(symbol as u8),
             256 => return Ok(()),
             _ => {
@@ -220,14 +228,14 @@ fn codes(
                 let back =
                     usize::from(base) + input.bits(u32::from(DISTANCE_EXTRA[index]))? as usize;
                 let from = out.len().checked_sub(back).ok_or(Damaged)?;
+                if out.len() + length > limit {
+                    return Err(InflateError::TooLarge);
+                }
                 // Byte by byte: a copy may overlap what it writes (distance below length).
                 for i in from..from + length {
                     out.push(out[i]);
                 }
             }
-        }
-        if out.len() > limit {
-            return Err(InflateError::TooLarge);
         }
     }
 }
