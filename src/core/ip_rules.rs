@@ -162,7 +162,7 @@ pub fn parse_ip_rule(entry: &str) -> Result<(IpRule, Vec<Caution>), Refusal> {
                 let net = Ipv4Net::new(address, prefix)
                     .expect("31 and 32 are valid prefixes")
                     .trunc();
-                special_ranges(net)?;
+                special_ranges(IpRule::Range(net))?;
                 if prefix == 32 {
                     return Err(Refusal {
                         message: "/32 ranges are not accepted: allow the single address instead."
@@ -194,15 +194,14 @@ pub fn parse_ip_rule(entry: &str) -> Result<(IpRule, Vec<Caution>), Refusal> {
             IpRule::Range(net)
         }
     };
-    let cautions = special_ranges(rule.as_net())?;
+    let cautions = special_ranges(rule)?;
     Ok((rule, cautions))
 }
 
 /// Refuses a range that is or includes non-public space; cautions for the ranges that are only
 /// unusual (documentation ranges and the like).
-fn special_ranges(net: Ipv4Net) -> Result<Vec<Caution>, Refusal> {
+fn special_ranges(rule: IpRule) -> Result<Vec<Caution>, Refusal> {
     let mut cautions = Vec::new();
-    let rule = IpRule::Range(net);
     for special in SPECIAL_RANGES {
         // Two CIDR ranges overlap only when one holds the other.
         let inside = rule.is_within(special.net);

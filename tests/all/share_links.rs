@@ -303,9 +303,32 @@ fn the_command_line_prints_the_whole_link_when_told_the_wizard_s_address() {
     assert!(script.contains("# To reopen exactly this configuration in the wizard, open:\n"));
 }
 
-/// Inflates with miniz_oxide (what the reader uses), checking zlib's checksum.
+/// Inflates with miniz_oxide (the independent judge; the links' reader is the crate's own),
+/// checking zlib's checksum.
 fn inflate(packed: &[u8]) -> Vec<u8> {
     miniz_oxide::inflate::decompress_to_vec_zlib(packed).expect("a valid zlib stream")
+}
+
+/// Random bytes, then each text repeated so many times and followed by the bytes' start again:
+/// long matches, short ones, and distances across the window.
+fn with_repeats(bytes: &[u8], repeats: &[(String, usize)]) -> Vec<u8> {
+    let mut data = bytes.to_vec();
+    for (text, times) in repeats {
+        data.extend(text.repeat(*times).bytes());
+        data.extend(&bytes[..bytes.len().min(50)]);
+    }
+    data
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(text: &str) -> Vec<u8> {
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap())
+        .collect()
 }
 
 proptest! {
@@ -318,11 +341,7 @@ proptest! {
         bytes in proptest::collection::vec(any::<u8>(), 0..2000),
         repeats in proptest::collection::vec(("[a-d\"{}:,]{1,40}", 1usize..300), 0..30),
     ) {
-        let mut data = bytes.clone();
-        for (text, times) in &repeats {
-            data.extend(text.repeat(*times).bytes());
-            data.extend(&bytes[..bytes.len().min(50)]);
-        }
+        let data = with_repeats(&bytes, &repeats);
         let packed = zlib::compress(&data);
         prop_assert_eq!(inflate(&packed), data);
     }
@@ -426,7 +445,6 @@ fn zlib_itself_reads_every_stream_we_write_and_we_read_every_stream_it_writes() 
             .collect(),
     );
     samples.push(b"abc".repeat(20_000));
-    let hex = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02x}")).collect::<String>();
     let input: String = samples
         .iter()
         .map(|s| format!("{} {}\n", hex(&zlib::compress(s)), hex(s)))
@@ -465,12 +483,6 @@ for n, line in enumerate(sys.stdin):
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let unhex = |text: &str| -> Vec<u8> {
-        (0..text.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap())
-            .collect()
-    };
     let theirs = String::from_utf8(output.stdout).unwrap();
     assert_eq!(theirs.lines().count(), samples.len() * 16);
     for line in theirs.lines() {
@@ -493,11 +505,7 @@ proptest! {
         repeats in proptest::collection::vec(("[a-d\"{}:,]{1,40}", 1usize..200), 0..20),
         level in 0u8..=10,
     ) {
-        let mut data = bytes.clone();
-        for (text, times) in &repeats {
-            data.extend(text.repeat(*times).bytes());
-            data.extend(&bytes[..bytes.len().min(50)]);
-        }
+        let data = with_repeats(&bytes, &repeats);
         let theirs = miniz_oxide::deflate::compress_to_vec_zlib(&data, level);
         prop_assert_eq!(zlib::decompress(&theirs, usize::MAX), Ok(data.clone()));
         prop_assert_eq!(zlib::decompress(&zlib::compress(&data), usize::MAX), Ok(data));
@@ -539,15 +547,7 @@ fn the_reader_stops_at_its_limit() {
 fn the_reader_refuses_incomplete_codes_as_zlib_does() {
     // A dynamic block whose literal/length code leaves part of the code space unused: zlib says
     // "invalid literal/lengths set", miniz_oxide fails too (it came from a review's fuzzing).
-    let stream: Vec<u8> = (0..21)
-        .map(|i| {
-            u8::from_str_radix(
-                &"780105c0b16d1b0000c0b05bf5ff132208012500c3"[i * 2..i * 2 + 2],
-                16,
-            )
-            .unwrap()
-        })
-        .collect();
+    let stream = unhex("780105c0b16d1b0000c0b05bf5ff132208012500c3");
     assert!(miniz_oxide::inflate::decompress_to_vec_zlib(&stream).is_err());
     assert_eq!(
         zlib::decompress(&stream, 1 << 20),

@@ -62,8 +62,7 @@ pub fn decompress(stream: &[u8], limit: usize) -> Result<Vec<u8>, InflateError> 
         }
     }
     // The checksum follows on the next whole byte, most significant byte first.
-    input.count = 0;
-    let checksum = input.bytes.get(input.at..input.at + 4).ok_or(Damaged)?;
+    let checksum = input.whole_bytes(4)?;
     if u32::from_be_bytes([checksum[0], checksum[1], checksum[2], checksum[3]]) != adler32(&out) {
         return Err(Damaged);
     }
@@ -78,7 +77,7 @@ struct Bits<'s> {
     count: u32,
 }
 
-impl Bits<'_> {
+impl<'s> Bits<'s> {
     fn bits(&mut self, count: u32) -> Result<u32, InflateError> {
         while self.count < count {
             let byte = *self.bytes.get(self.at).ok_or(InflateError::Damaged)?;
@@ -90,6 +89,19 @@ impl Bits<'_> {
         self.pending >>= count;
         self.count -= count;
         Ok(value)
+    }
+
+    /// The next `count` bytes as they are. They start on a byte: the bits left of the current
+    /// one are dropped (a stored block and the checksum begin there; fewer than 8 are held).
+    fn whole_bytes(&mut self, count: usize) -> Result<&'s [u8], InflateError> {
+        self.pending = 0;
+        self.count = 0;
+        let bytes = self
+            .bytes
+            .get(self.at..self.at + count)
+            .ok_or(InflateError::Damaged)?;
+        self.at += count;
+        Ok(bytes)
     }
 
     /// One symbol: the code's bits are read from its most significant end, and compared with
@@ -112,23 +124,12 @@ impl Bits<'_> {
 
 /// A stored block: its length, the length's complement, then the bytes as they are.
 fn stored(input: &mut Bits, out: &mut Vec<u8>) -> Result<(), InflateError> {
-    input.pending = 0;
-    input.count = 0;
-    let header = input
-        .bytes
-        .get(input.at..input.at + 4)
-        .ok_or(InflateError::Damaged)?;
+    let header = input.whole_bytes(4)?;
     let length = u16::from_le_bytes([header[0], header[1]]);
     if length != !u16::from_le_bytes([header[2], header[3]]) {
         return Err(InflateError::Damaged);
     }
-    let start = input.at + 4;
-    let data = input
-        .bytes
-        .get(start..start + usize::from(length))
-        .ok_or(InflateError::Damaged)?;
-    out.extend_from_slice(data);
-    input.at = start + usize::from(length);
+    out.extend_from_slice(input.whole_bytes(usize::from(length))?);
     Ok(())
 }
 
