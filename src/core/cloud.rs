@@ -1,8 +1,6 @@
 //! Azure clouds and what differs between them.
 
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Cloud {
     #[default]
     AzureCloud,

@@ -6,20 +6,14 @@
 //! `wizard` is a [`Draft`]: every field optional (defaults fill the gaps), unknown fields are
 //! refused so that a typo does not silently vanish.
 
-use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use super::draft::Draft;
+use super::draft_json;
+use super::json_fields::ObjectReader;
 
 pub const FORMAT_NAME: &str = "ai-network-wizard";
 pub const FORMAT_VERSION: u32 = 1;
-
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ConfigFile {
-    format: String,
-    version: u32,
-    wizard: Draft,
-}
 
 /// Serialises a draft as a pretty, stable configuration file.
 pub fn to_config_json(draft: &Draft) -> String {
@@ -33,22 +27,17 @@ pub fn to_compact_config_json(draft: &Draft) -> String {
 
 /// The document as a JSON value (field order kept). Every writer goes through the value, so the
 /// web app carries one copy of the draft's serialisation code, not one per output format.
-fn config_value(draft: &Draft) -> serde_json::Value {
-    serde_json::to_value(config_file(draft)).expect("a draft always serialises")
-}
-
-fn config_file(draft: &Draft) -> ConfigFile {
-    ConfigFile {
-        format: FORMAT_NAME.into(),
-        version: FORMAT_VERSION,
-        wizard: draft.clone(),
-    }
+fn config_value(draft: &Draft) -> Value {
+    let mut file = Map::new();
+    file.insert("format".into(), FORMAT_NAME.into());
+    file.insert("version".into(), FORMAT_VERSION.into());
+    file.insert("wizard".into(), draft_json::to_value(draft));
+    Value::Object(file)
 }
 
 /// Reads a configuration file, with a message a person can act on when it is not one.
 pub fn from_config_json(text: &str) -> Result<Draft, String> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| format!("Not valid JSON: {e}"))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| format!("Not valid JSON: {e}"))?;
     match value.get("format").and_then(|f| f.as_str()) {
         Some(FORMAT_NAME) => {}
         Some(other) => {
@@ -74,7 +63,14 @@ pub fn from_config_json(text: &str) -> Result<Draft, String> {
         }
         None => return Err(format!("Missing \"version\": {FORMAT_VERSION}.")),
     }
-    let file: ConfigFile =
-        serde_json::from_value(value).map_err(|e| format!("Invalid configuration: {e}"))?;
-    Ok(file.wizard)
+    let invalid = |problem: String| format!("Invalid configuration: {problem}");
+    // `format` and `version` were checked above; any other key beside them is refused.
+    let mut header = ObjectReader::new(&value, "").map_err(invalid)?;
+    let mut wizard = None;
+    header.any("format", &mut None);
+    header.any("version", &mut None);
+    header.any("wizard", &mut wizard);
+    header.finish().map_err(invalid)?;
+    let wizard = wizard.ok_or_else(|| invalid("missing field `wizard`".into()))?;
+    draft_json::from_value(&wizard, "wizard").map_err(invalid)
 }

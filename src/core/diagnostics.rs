@@ -1,9 +1,6 @@
 //! Errors are data: each message names the field it belongs to, so the UI can place it there.
 
-use serde::Serialize;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
     Warning,
@@ -11,13 +8,13 @@ pub enum Severity {
 }
 
 /// A one-click correction: replace the entry at `field` with these values (none: remove it).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fix {
     pub label: String,
     pub replacement: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Dotted path of the field, e.g. `target.subscription_id` or `network.ip_rules.3`.
     pub field: String,

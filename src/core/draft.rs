@@ -1,7 +1,5 @@
 //! The form state exactly as typed. The UI writes here; the configuration file and local
-//! storage round-trip it. Nothing here is validated: see `validate`.
-
-use serde::{Deserialize, Serialize};
+//! storage round-trip it (as JSON: see `draft_json`). Nothing here is validated: see `validate`.
 
 use super::cloud::Cloud;
 use super::current_state::CurrentStateDraft;
@@ -9,8 +7,7 @@ use super::private_endpoints::draft::PrivateEndpointsDraft;
 use super::resource_kinds::ResourceType;
 use super::storage_draft::StorageDraft;
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Draft {
     pub target: TargetDraft,
     pub custom_domain: CustomDomainDraft,
@@ -18,21 +15,18 @@ pub struct Draft {
     pub storage: StorageDraft,
     /// What ARM said about the resource, when imported: makes the REST requests exact.
     /// Left out of the file when absent, so files without it read and write as before.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub current_state: Option<CurrentStateDraft>,
     pub private_endpoints: PrivateEndpointsDraft,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Existence {
     #[default]
     Existing,
     Create,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TargetDraft {
     pub cloud: Cloud,
     pub subscription_id: String,
@@ -62,8 +56,7 @@ impl Default for TargetDraft {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CustomDomainDraft {
     /// Include the custom-subdomain step in the outputs.
     pub enabled: bool,
@@ -82,14 +75,14 @@ impl Default for CustomDomainDraft {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum PublicNetworkAccess {
     #[default]
     Enabled,
     Disabled,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum DefaultAction {
     Allow,
     #[default]
@@ -97,7 +90,7 @@ pub enum DefaultAction {
 }
 
 /// Trusted-services bypass (`networkAcls.bypass`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Bypass {
     /// Send no bypass value: the account keeps what it has (a new one gets Azure's default).
     /// The default, so that re-running never switches off a bypass something relies on.
@@ -107,12 +100,10 @@ pub enum Bypass {
     AzureServices,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct NetworkDraft {
     /// Include the network-rules step in the outputs. Off in a new draft, so the first plan
     /// changes no firewall; a `network` section in a file that leaves it out means it is on.
-    #[serde(default = "network_section_included")]
     pub enabled: bool,
     pub public_network_access: PublicNetworkAccess,
     pub default_action: DefaultAction,
@@ -128,23 +119,15 @@ pub struct NetworkDraft {
     /// access (see `validate::network`) is then a warning instead of an error.
     pub accept_no_access: bool,
     /// IP rules to remove from the account while adding to what is there (not an exact list).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub remove_ip_rules: Vec<String>,
     /// Subnet resource IDs whose virtual-network rules are to be removed, the same way.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub remove_vnet_rules: Vec<String>,
     /// What to do with private endpoint connections on the account (other teams' endpoints):
     /// one line per connection, "approve NAME", "reject NAME" or "delete NAME". Applies whether
     /// or not the firewall part of the step is included.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub endpoint_connections: Vec<String>,
     /// The person ticked "I understand that a deleted connection cannot be restored".
-    #[serde(skip_serializing_if = "is_false")]
     pub acknowledge_connection_delete: bool,
-}
-
-fn is_false(value: &bool) -> bool {
-    !*value
 }
 
 /// Approve, reject or delete a private endpoint connection from the resource's side.
@@ -193,10 +176,6 @@ impl ConnectionDecision {
     }
 }
 
-fn network_section_included() -> bool {
-    true
-}
-
 impl Default for NetworkDraft {
     fn default() -> Self {
         NetworkDraft {
@@ -217,8 +196,7 @@ impl Default for NetworkDraft {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SubnetInput {
     /// One full subnet resource ID.
     #[default]
@@ -227,8 +205,7 @@ pub enum SubnetInput {
     Parts,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct VnetRuleDraft {
     pub input: SubnetInput,
     pub subnet_id: String,

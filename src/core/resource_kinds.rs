@@ -1,9 +1,6 @@
 //! What the wizard can target: resource types and, for Cognitive Services, their kinds.
 
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ResourceType {
     #[default]
     CognitiveServices,

@@ -1,11 +1,8 @@
 //! The Storage (BYOS) step as typed: which storage account a new resource keeps its data in.
 
-use serde::{Deserialize, Serialize};
-
 use super::draft::SubnetInput as IdInput;
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct StorageDraft {
     /// Include the BYOS step. Off by default: it needs a subscription Microsoft approved.
     pub enabled: bool,

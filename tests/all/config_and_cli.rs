@@ -55,7 +55,9 @@ fn missing_fields_take_their_defaults() {
 fn an_unknown_field_is_refused_so_a_typo_does_not_vanish() {
     let error = from_config_json(&wrap(r#"{"target": {"resource_grop": "rg"}}"#)).unwrap_err();
     assert!(
-        error.starts_with("Invalid configuration: unknown field `resource_grop`, expected one of"),
+        error.starts_with(
+            "Invalid configuration: unknown field `resource_grop` in `wizard.target`, expected one of"
+        ),
         "{error}"
     );
     assert!(
@@ -66,7 +68,7 @@ fn an_unknown_field_is_refused_so_a_typo_does_not_vanish() {
     let error =
         from_config_json(&wrap(r#"{"network": {"ip_rules": [], "firewall": true}}"#)).unwrap_err();
     assert!(
-        error.starts_with("Invalid configuration: unknown field `firewall`"),
+        error.starts_with("Invalid configuration: unknown field `firewall` in `wizard.network`"),
         "{error}"
     );
 
@@ -81,12 +83,74 @@ fn an_unknown_field_is_refused_so_a_typo_does_not_vanish() {
 #[test]
 fn a_wrong_value_type_is_refused_with_the_accepted_values() {
     let error = from_config_json(&wrap(r#"{"network": {"default_action": "deny"}}"#)).unwrap_err();
-    assert!(
-        error.starts_with(
-            "Invalid configuration: unknown variant `deny`, expected `Allow` or `Deny`"
-        ),
-        "{error}"
+    assert_eq!(
+        error,
+        "Invalid configuration: unknown variant `deny` at `wizard.network.default_action`, \
+         expected `Allow` or `Deny`"
     );
+    let error = from_config_json(&wrap(r#"{"target": {"cloud": "Azure"}}"#)).unwrap_err();
+    assert_eq!(
+        error,
+        "Invalid configuration: unknown variant `Azure` at `wizard.target.cloud`, expected one of \
+         `AzureCloud`, `AzureUSGovernment`, `AzureChinaCloud`"
+    );
+}
+
+#[test]
+fn a_wrong_value_names_the_field_it_is_in() {
+    let cases = [
+        (
+            r#"{"network": {"ip_rules_exact": "yes"}}"#,
+            "invalid type at `wizard.network.ip_rules_exact`: the text \"yes\", expected true or false",
+        ),
+        (
+            r#"{"network": {"ip_rules": ["10.0.0.1", 7]}}"#,
+            "invalid type at `wizard.network.ip_rules[1]`: the number 7, expected text in quotes",
+        ),
+        (
+            r#"{"network": {"vnet_rules": [{}, {"subnet": null}]}}"#,
+            "invalid type at `wizard.network.vnet_rules[1].subnet`: null, expected text in quotes",
+        ),
+        (
+            r#"{"private_endpoints": {"endpoints": [{"service": "target", "vnett": "v"}]}}"#,
+            "unknown field `vnett` in `wizard.private_endpoints.endpoints[0]`, expected one of \
+             `service`, `resource_id`, `group_id`, `input`, `subnet_id`, `subscription_id`, \
+             `resource_group`, `vnet`, `subnet`, `tenant_id`, `name`, `connection_name`, \
+             `endpoint_resource_group`, `location`, `manual_approval`, `request_message`, \
+             `disable_network_policies`",
+        ),
+        (
+            r#"{"storage": []}"#,
+            "invalid type at `wizard.storage`: a list, expected an object",
+        ),
+        (
+            r#"{"custom_domain": {"subdomain": "a", "enabled": false, "extra": 1}}"#,
+            "unknown field `extra` in `wizard.custom_domain`, expected one of `enabled`, \
+             `subdomain`, `acknowledge_irreversible`",
+        ),
+    ];
+    for (wizard, message) in cases {
+        assert_eq!(
+            from_config_json(&wrap(wizard)),
+            Err(format!("Invalid configuration: {message}")),
+            "{wizard}"
+        );
+    }
+}
+
+#[test]
+fn null_leaves_out_only_what_may_be_absent() {
+    let draft = from_config_json(&wrap(r#"{"current_state": null}"#)).unwrap();
+    assert_eq!(draft, Draft::default());
+    let with_null_account = from_config_json(&wrap(
+        r#"{"current_state": {"source": "az", "account": null}}"#,
+    ))
+    .unwrap();
+    let current = with_null_account
+        .current_state
+        .expect("the section is kept");
+    assert_eq!((current.source.as_str(), current.account), ("az", None));
+    assert!(from_config_json(&wrap(r#"{"target": null}"#)).is_err());
 }
 
 #[test]

@@ -4,6 +4,7 @@
 use proptest::prelude::*;
 
 use ai_network_wizard::core::cloud::Cloud;
+use ai_network_wizard::core::config_file::{from_config_json, to_config_json};
 use ai_network_wizard::core::draft::{
     Bypass, ConnectionDecision, CustomDomainDraft, DefaultAction, Draft, Existence, NetworkDraft,
     PublicNetworkAccess, SubnetInput, TargetDraft, VnetRuleDraft,
@@ -11,6 +12,7 @@ use ai_network_wizard::core::draft::{
 use ai_network_wizard::core::generate::generate;
 use ai_network_wizard::core::render::{OutputTarget, RenderContext};
 use ai_network_wizard::core::resource_kinds::{ResourceType, KINDS};
+use ai_network_wizard::core::share_link::{read_link, share_fragment};
 use ai_network_wizard::core::storage_draft::StorageDraft;
 
 use crate::support::{parse_bash, parse_powershell, syntax_problems, TEST_DATE};
@@ -247,6 +249,13 @@ proptest! {
             };
             prop_assert!(problems.is_empty(), "{:?}: {:?}\n{}", target, problems, text);
         }
+    }
+    /// Whatever the form holds comes back unchanged from the file and from the link.
+    #[test]
+    fn any_draft_reads_back_from_its_file_and_its_link(draft in draft()) {
+        prop_assert_eq!(from_config_json(&to_config_json(&draft)), Ok(draft.clone()));
+        let fragment = share_fragment(&draft);
+        prop_assert_eq!(read_link(&format!("#{fragment}")), Some(Ok(draft)));
     }
 }
 

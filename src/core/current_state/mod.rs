@@ -9,7 +9,6 @@
 mod account;
 mod subnet;
 
-use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::diagnostics::Diagnostic;
@@ -22,8 +21,7 @@ pub use account::{
 pub use subnet::{minimal_subnet_json, SubnetState, SUBNET_READ_ONLY, SUBNET_WRITABLE};
 
 /// The `current_state` section of the draft and the configuration file, as pasted.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CurrentStateDraft {
     /// When the settings were read, as the person or the page recorded it.
     pub read_at: String,
@@ -31,10 +29,8 @@ pub struct CurrentStateDraft {
     pub source: String,
     /// The account as ARM's GET or `az cognitiveservices account show` returns it (the
     /// `properties` object alone is accepted too).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub account: Option<Value>,
     /// Subnets as ARM's GET or `az network vnet subnet show` returns them.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub subnets: Vec<Value>,
 }
 

@@ -1,13 +1,10 @@
 //! The Private endpoints step as typed (the `private_endpoints` section of the draft and the
 //! configuration file).
 
-use serde::{Deserialize, Serialize};
-
 use super::LinkService;
 use crate::core::draft::SubnetInput;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PrivateEndpointsDraft {
     /// Include the step in the outputs.
     pub enabled: bool,
@@ -41,8 +38,7 @@ impl Default for PrivateEndpointsDraft {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum DnsMode {
     /// Create (or reuse) the private DNS zones, link them to each VNet, attach a zone group.
     #[default]
@@ -77,8 +73,7 @@ impl DnsMode {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct EndpointDraft {
     /// What the endpoint connects to: the wizard's target, or a hub's dependent resource.
     pub service: LinkService,
@@ -133,8 +128,7 @@ impl Default for EndpointDraft {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RemovalDraft {
     /// Full resource ID of the private endpoint to delete.
     pub endpoint_id: String,

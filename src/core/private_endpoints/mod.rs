@@ -6,13 +6,10 @@ pub mod config;
 pub mod draft;
 pub mod zones;
 
-use serde::{Deserialize, Serialize};
-
 use super::resource_kinds::ResourceType;
 
 /// What an endpoint of the step connects to.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum LinkService {
     /// The wizard's target (account, hub or Media Services account).
     #[default]

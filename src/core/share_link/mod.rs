@@ -18,6 +18,7 @@ use serde_json::Value;
 
 use super::config_file::from_config_json;
 use super::draft::Draft;
+use super::draft_json;
 
 /// The version [`share_fragment`] writes.
 pub const LINK_VERSION: u32 = 2;
@@ -38,7 +39,7 @@ fn base_v2() -> Value {
 /// reader then fills them from the same default (a field's default for a missing key), so
 /// adding a field changes no existing link.
 pub fn share_fragment(draft: &Draft) -> String {
-    let value = serde_json::to_value(draft).expect("a draft always serialises");
+    let value = draft_json::to_value(draft);
     let patch =
         patch::diff(filled_base(), &value).unwrap_or_else(|| Value::Object(Default::default()));
     // Display writes compact JSON, the same bytes as `to_vec`, with the writer the app has anyway.
@@ -52,7 +53,7 @@ pub fn share_fragment(draft: &Draft) -> String {
 fn filled_base() -> &'static Value {
     static BASE: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
     BASE.get_or_init(|| {
-        let defaults = serde_json::to_value(Draft::default()).expect("a draft always serialises");
+        let defaults = draft_json::to_value(&Draft::default());
         patch::fill_missing(base_v2(), &defaults)
     })
 }
@@ -149,7 +150,7 @@ fn read_v2(payload: &str) -> Result<Draft, LinkError> {
             "its configuration is not a JSON object".into(),
         ));
     }
-    serde_json::from_value(patch::merge(&base_v2(), &patch))
+    draft_json::from_value(&patch::merge(&base_v2(), &patch), "")
         .map_err(|e| LinkError::Damaged(format!("its configuration does not fit this wizard: {e}")))
 }
 
