@@ -160,15 +160,14 @@ pub fn output_panel() -> AnyView {
     // user sees where to go, not an empty problems list.
     let steps_to_fill = Memo::new(move |_| {
         state.generated.with(|g| {
-            let mut steps: Vec<WizardStep> = g
+            let with_errors: Vec<WizardStep> = g
                 .validation
                 .errors()
                 .filter_map(|d| WizardStep::from_id(step_of_field(&d.field)))
                 .collect();
-            steps.sort_by_key(|s| s.index());
-            steps.dedup();
-            steps
+            WizardStep::ALL
                 .iter()
+                .filter(|s| with_errors.contains(s))
                 .map(|s| s.label())
                 .collect::<Vec<_>>()
                 .join(", ")

@@ -160,10 +160,13 @@ impl Huffman {
         if left > 0 && !(codes == 0 || (codes == 1 && count[1] == 1)) {
             return Err(InflateError::Damaged);
         }
-        let mut symbols: Vec<u16> = (0..lengths.len() as u16)
-            .filter(|&s| lengths[usize::from(s)] > 0)
+        // Symbols by code length, in symbol order within a length: the canonical code's order.
+        // (A loop per length rather than a sort: the page then carries no sort for this.)
+        let symbols: Vec<u16> = (1..=15u8)
+            .flat_map(|length| {
+                (0..lengths.len() as u16).filter(move |&s| lengths[usize::from(s)] == length)
+            })
             .collect();
-        symbols.sort_by_key(|&s| lengths[usize::from(s)]);
         Ok(Huffman { count, symbols })
     }
 }
