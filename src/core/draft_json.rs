@@ -393,79 +393,52 @@ fn read_removal(value: &Value, path: &str) -> Result<RemovalDraft, String> {
 
 impl Named for Cloud {
     const ALL: &'static [Self] = &Cloud::ALL;
-    fn name(self) -> &'static str {
-        self.cli_name()
-    }
+    const NAMES: &'static [&'static str] = &["AzureCloud", "AzureUSGovernment", "AzureChinaCloud"];
 }
 
 impl Named for ResourceType {
     const ALL: &'static [Self] = &ResourceType::ALL;
-    fn name(self) -> &'static str {
-        self.id()
-    }
+    const NAMES: &'static [&'static str] = &["cognitive_services", "ml_hub", "media_services"];
 }
 
 impl Named for DnsMode {
     const ALL: &'static [Self] = &DnsMode::ALL;
-    fn name(self) -> &'static str {
-        self.id()
-    }
+    const NAMES: &'static [&'static str] = &["create_zones", "existing_zones", "own_dns"];
 }
 
 impl Named for LinkService {
     const ALL: &'static [Self] = &LinkService::ALL;
-    fn name(self) -> &'static str {
-        self.id()
-    }
+    const NAMES: &'static [&'static str] = &[
+        "target",
+        "storage",
+        "key_vault",
+        "container_registry",
+        "search",
+        "ai_services",
+    ];
 }
 
 impl Named for Existence {
     const ALL: &'static [Self] = &[Existence::Existing, Existence::Create];
-    fn name(self) -> &'static str {
-        match self {
-            Existence::Existing => "existing",
-            Existence::Create => "create",
-        }
-    }
+    const NAMES: &'static [&'static str] = &["existing", "create"];
 }
 
 impl Named for PublicNetworkAccess {
     const ALL: &'static [Self] = &[PublicNetworkAccess::Enabled, PublicNetworkAccess::Disabled];
-    fn name(self) -> &'static str {
-        match self {
-            PublicNetworkAccess::Enabled => "Enabled",
-            PublicNetworkAccess::Disabled => "Disabled",
-        }
-    }
+    const NAMES: &'static [&'static str] = &["Enabled", "Disabled"];
 }
 
 impl Named for DefaultAction {
     const ALL: &'static [Self] = &[DefaultAction::Allow, DefaultAction::Deny];
-    fn name(self) -> &'static str {
-        match self {
-            DefaultAction::Allow => "Allow",
-            DefaultAction::Deny => "Deny",
-        }
-    }
+    const NAMES: &'static [&'static str] = &["Allow", "Deny"];
 }
 
 impl Named for Bypass {
     const ALL: &'static [Self] = &[Bypass::KeepCurrent, Bypass::None, Bypass::AzureServices];
-    fn name(self) -> &'static str {
-        match self {
-            Bypass::KeepCurrent => "KeepCurrent",
-            Bypass::None => "None",
-            Bypass::AzureServices => "AzureServices",
-        }
-    }
+    const NAMES: &'static [&'static str] = &["KeepCurrent", "None", "AzureServices"];
 }
 
 impl Named for SubnetInput {
     const ALL: &'static [Self] = &[SubnetInput::ResourceId, SubnetInput::Parts];
-    fn name(self) -> &'static str {
-        match self {
-            SubnetInput::ResourceId => "resource_id",
-            SubnetInput::Parts => "parts",
-        }
-    }
+    const NAMES: &'static [&'static str] = &["resource_id", "parts"];
 }

@@ -10,14 +10,20 @@
 
 use serde_json::{Map, Value};
 
-/// An enum written as one of a fixed set of names.
+/// An enum written as one of a fixed set of names: `NAMES[i]` is `ALL[i]`'s. Only the lookup
+/// by index is generic, so each enum adds a few bytes to the page, not a reader of its own.
 pub trait Named: Copy + PartialEq + 'static {
     const ALL: &'static [Self];
-    fn name(self) -> &'static str;
+    const NAMES: &'static [&'static str];
+}
+
+pub fn name_of<T: Named>(value: T) -> &'static str {
+    let index = T::ALL.iter().position(|v| *v == value);
+    T::NAMES[index.expect("ALL lists every variant")]
 }
 
 pub fn name_value<T: Named>(value: T) -> Value {
-    Value::from(value.name())
+    Value::from(name_of(value))
 }
 
 pub fn texts_value(texts: &[String]) -> Value {
@@ -99,9 +105,20 @@ impl<'a> ObjectReader<'a> {
     }
 
     pub fn choice<T: Named>(&mut self, key: &'static str, target: &mut T) {
-        if let Some((value, path)) = self.field(key) {
-            let read = read_name(value, &path).map(|name| *target = name);
-            self.fail(read);
+        if let Some(index) = self.name_index(key, T::NAMES) {
+            *target = T::ALL[index];
+        }
+    }
+
+    fn name_index(&mut self, key: &'static str, names: &[&str]) -> Option<usize> {
+        let (value, path) = self.field(key)?;
+        let read = read_name(value, &path, names);
+        match read {
+            Ok(index) => Some(index),
+            Err(problem) => {
+                self.problem = Some(problem);
+                None
+            }
         }
     }
 
@@ -195,18 +212,14 @@ fn read_text(value: &Value, path: &str) -> Result<String, String> {
     }
 }
 
-fn read_name<T: Named>(value: &Value, path: &str) -> Result<T, String> {
+fn read_name(value: &Value, path: &str, names: &[&str]) -> Result<usize, String> {
     let name = read_text(value, path)?;
-    T::ALL
-        .iter()
-        .copied()
-        .find(|v| v.name() == name)
-        .ok_or_else(|| {
-            format!(
-                "unknown variant `{name}` at `{path}`, expected {}",
-                one_of(T::ALL.iter().map(|v| v.name()))
-            )
-        })
+    names.iter().position(|n| *n == name).ok_or_else(|| {
+        format!(
+            "unknown variant `{name}` at `{path}`, expected {}",
+            one_of(names.iter().copied())
+        )
+    })
 }
 
 /// "`a`", "`a` or `b`", "one of `a`, `b`, `c`".

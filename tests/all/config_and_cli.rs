@@ -502,3 +502,22 @@ fn current_state_attaches_show_outputs_and_names_what_it_cannot_read() {
     );
     assert!(refused.stdout.is_empty());
 }
+
+/// The file's names for a choice are the ones the rest of the app uses for it.
+#[test]
+fn choice_names_in_the_file_agree_with_the_app_s_ids() {
+    use ai_network_wizard::core::cloud::Cloud;
+    use ai_network_wizard::core::json_fields::name_of;
+    use ai_network_wizard::core::private_endpoints::{draft::DnsMode, LinkService};
+    use ai_network_wizard::core::resource_kinds::ResourceType;
+    assert_eq!(Cloud::ALL.map(name_of), Cloud::ALL.map(Cloud::cli_name));
+    assert_eq!(
+        ResourceType::ALL.map(name_of),
+        ResourceType::ALL.map(ResourceType::id)
+    );
+    assert_eq!(DnsMode::ALL.map(name_of), DnsMode::ALL.map(DnsMode::id));
+    assert_eq!(
+        LinkService::ALL.map(name_of),
+        LinkService::ALL.map(LinkService::id)
+    );
+}
