@@ -1,9 +1,9 @@
 //! Reading and writing plain structs as JSON objects, written by hand instead of derived.
 //!
-//! serde's derive made one visitor per struct and per enum, and each was instantiated for every
-//! deserialiser it met: about 100 kB of the page's wasm for a dozen form structs. These few
+//! serde's derive made one visitor per struct and per enum, each instantiated for every
+//! deserialiser it met: for a dozen form structs, 16 kB of the page's gzipped wasm. These few
 //! functions over `serde_json::Value` do the same work once, and name the field that is wrong
-//! (`network.default_action`), which the derived messages did not.
+//! (`wizard.network.default_action`), which the derived messages did not.
 //!
 //! Every struct read here has a default for every field: a missing key keeps the default, an
 //! unknown key is refused (a typo must not vanish), and the first wrong value is reported.
