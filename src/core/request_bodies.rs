@@ -3,7 +3,8 @@
 //! the spec wants a list or an object), never a plausible body that would drop what it does not
 //! know. networkAcls is always sent whole: a PATCH replaces it as one object.
 
-use serde_json::{json, Value};
+use crate::json;
+use serde_json::Value;
 
 use super::config::{ExactLists, Removals};
 use super::current_state::{AccountNetwork, CurrentState, NetworkAcls, SubnetState};

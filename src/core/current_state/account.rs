@@ -1,6 +1,7 @@
 //! The account's network settings from its GET / `az cognitiveservices account show` JSON.
 
-use serde_json::{json, Map, Value};
+use crate::json;
+use serde_json::{Map, Value};
 
 use super::{kind_of, list_field, parse_default_action, parse_public_access, text_field};
 use crate::core::diagnostics::Diagnostic;

@@ -5,7 +5,8 @@
 //! and drops the read-only ones the spec refuses in a request; a property it does not know is an
 //! error, because the exact PUT would silently drop it.
 
-use serde_json::{json, Map, Value};
+use crate::json;
+use serde_json::{Map, Value};
 
 use super::kind_of;
 use crate::core::diagnostics::Diagnostic;

@@ -1,7 +1,8 @@
 //! The ARM shape: the REST GET, `az cognitiveservices account show` and `az resource show`
 //! print the same object (az adds `resourceGroup`, `systemData`).
 
-use serde_json::{json, Map, Value};
+use crate::json;
+use serde_json::{Map, Value};
 
 use super::{
     cloud_of, join, kind_of, list_at, parse_resource_id, region_name, text_at, EndpointConnection,

@@ -3,7 +3,8 @@
 //! ConvertTo-Json writes its DefaultAction enum as a number (0 Deny, 1 Allow), so
 //! `Properties.NetworkAcls` (strings, with Bypass) is read first. The result is the ARM shape.
 
-use serde_json::{json, Map, Value};
+use crate::json;
+use serde_json::{Map, Value};
 
 use super::list_at;
 use crate::core::diagnostics::Diagnostic;
@@ -175,13 +176,13 @@ fn connection(item: &Value) -> Value {
         .and_then(|e| get(e, "Id"));
     let state = properties.and_then(|p| object_at(p, "PrivateLinkServiceConnectionState"));
     json!({
-        "id": get(item, "Id"),
-        "name": get(item, "Name"),
+        "id": get(item, "Id").cloned(),
+        "name": get(item, "Name").cloned(),
         "properties": {
-            "privateEndpoint": { "id": endpoint },
+            "privateEndpoint": { "id": endpoint.cloned() },
             "privateLinkServiceConnectionState": {
-                "status": state.and_then(|s| get(s, "Status")),
-                "description": state.and_then(|s| get(s, "Description")),
+                "status": state.and_then(|s| get(s, "Status")).cloned(),
+                "description": state.and_then(|s| get(s, "Description")).cloned(),
             }
         }
     })

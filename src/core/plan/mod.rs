@@ -8,7 +8,8 @@
 
 pub mod storage;
 
-use serde_json::{json, Value};
+use crate::json;
+use serde_json::Value;
 
 mod private_endpoints;
 

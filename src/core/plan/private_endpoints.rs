@@ -4,8 +4,6 @@
 //! to create with your own DNS) → what clients change → [network default action and public
 //! access] → close public access → removals → reopen public access.
 
-use serde_json::json;
-
 use super::{ArmRequest, Step};
 use crate::core::api_versions;
 use crate::core::config::{Config, Resource, Target};
@@ -16,6 +14,7 @@ use crate::core::private_endpoints::config::{
 use crate::core::private_endpoints::LinkType;
 use crate::core::request_bodies;
 use crate::core::subnet_id::SubnetId;
+use crate::json;
 
 /// The Azure DNS address conditional forwarders point to.
 pub const AZURE_DNS: &str = "168.63.129.16";

@@ -1,6 +1,7 @@
 //! Bring your own storage: the steps after creation and their ARM requests (azure-facts §7).
 
-use serde_json::{json, Value};
+use crate::json;
+use serde_json::Value;
 
 use super::{Action, ArmRequest, Step};
 use crate::core::api_versions;

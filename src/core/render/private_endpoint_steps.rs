@@ -99,7 +99,7 @@ pub(super) fn az_step_body(shell: &AzShell, plan: &Plan, action: &EndpointAction
 /// Reads a resource's publicNetworkAccess by its ARM path (with api-version) and sets it unless
 /// it has that value (the `set_resource_public_access` templates).
 pub(super) fn resource_public_access(template: &str, q: Quote, path: &str, value: &str) -> String {
-    let body = serde_json::json!({ "properties": { "publicNetworkAccess": value } }).to_string();
+    let body = crate::json!({ "properties": { "publicNetworkAccess": value } }).to_string();
     fill(
         template,
         &[

@@ -3,7 +3,8 @@
 //! bypass and rules kept) and the subscription's tenant, adding the account as a resource
 //! access rule, the way the scripts do.
 
-use serde_json::{json, Value};
+use crate::json;
+use serde_json::Value;
 
 use super::Executor;
 use crate::core::plan::ArmRequest;

@@ -1,6 +1,7 @@
 //! Provider registration, service endpoints, firewall rules, default action, public access.
 
-use serde_json::{json, Value};
+use crate::json;
+use serde_json::Value;
 
 use crate::core::config::Resource;
 use crate::core::config::{ExactLists, Removals};
