@@ -11,18 +11,19 @@ use serde_json::{Map, Value};
 use super::draft::Draft;
 use super::draft_json;
 use super::json_fields::ObjectReader;
+use super::json_text;
 
 pub const FORMAT_NAME: &str = "ai-network-wizard";
 pub const FORMAT_VERSION: u32 = 1;
 
 /// Serialises a draft as a pretty, stable configuration file.
 pub fn to_config_json(draft: &Draft) -> String {
-    super::quote::json_pretty(&config_value(draft)) + "\n"
+    json_text::pretty(&config_value(draft)) + "\n"
 }
 
 /// The same document on one line, for share links.
 pub fn to_compact_config_json(draft: &Draft) -> String {
-    config_value(draft).to_string()
+    json_text::compact(&config_value(draft))
 }
 
 /// The document as a JSON value (field order kept). Every writer goes through the value, so the
@@ -37,7 +38,7 @@ fn config_value(draft: &Draft) -> Value {
 
 /// Reads a configuration file, with a message a person can act on when it is not one.
 pub fn from_config_json(text: &str) -> Result<Draft, String> {
-    let value: Value = serde_json::from_str(text).map_err(|e| format!("Not valid JSON: {e}"))?;
+    let value = json_text::parse(text).map_err(|e| format!("Not valid JSON: {e}"))?;
     match value.get("format").and_then(|f| f.as_str()) {
         Some(FORMAT_NAME) => {}
         Some(other) => {

@@ -20,6 +20,7 @@ pub mod import;
 pub mod ip_rules;
 pub mod json_fields;
 pub mod json_macro;
+pub mod json_text;
 pub mod names;
 pub mod network_diff;
 pub mod plan;

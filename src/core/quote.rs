@@ -70,11 +70,6 @@ pub fn push_comment(out: &mut String, text: &str) {
     }));
 }
 
-/// A JSON document, pretty-printed.
-pub fn json_pretty(value: &serde_json::Value) -> String {
-    serde_json::to_string_pretty(value).expect("a JSON value always serialises")
-}
-
 /// A URL path with every character outside RFC 3986's path characters percent-encoded (a
 /// resource group may hold Unicode letters).
 pub fn url_path(path: &str) -> String {

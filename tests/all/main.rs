@@ -17,6 +17,7 @@ mod downloads;
 mod highlight;
 mod idempotency;
 mod import_show;
+mod json_text;
 mod network_diff;
 mod never_panics;
 mod plan_order;

@@ -5,6 +5,8 @@
 
 use serde_json::Value;
 
+use crate::core::json_text::compact;
+
 pub fn satisfied(wanted: &Value, current: &Value) -> bool {
     match (wanted, current) {
         (Value::Object(want), Value::Object(have)) => want.iter().all(|(key, value)| {
@@ -59,7 +61,7 @@ fn collect(wanted: &Value, current: Option<&Value>, path: &str, out: &mut Vec<St
 }
 
 fn short(value: &Value) -> String {
-    let text = value.to_string();
+    let text = compact(value);
     if text.chars().count() > 160 {
         format!("{}…", text.chars().take(160).collect::<String>())
     } else {

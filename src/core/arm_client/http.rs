@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use crate::core::plan::ArmRequest;
-use crate::core::quote;
+use crate::core::{json_text, quote};
 
 /// What the redacted form shows instead of the token.
 pub const REDACTED: &str = "<token>";
@@ -34,7 +34,7 @@ impl HttpRequest {
         if request.if_none_match {
             headers.push(("If-None-Match", "*".to_owned()));
         }
-        let body = request.body.as_ref().map(quote::json_pretty);
+        let body = request.body.as_ref().map(json_text::pretty);
         if body.is_some() {
             headers.push(("Content-Type", "application/json".to_owned()));
         }
@@ -111,7 +111,7 @@ impl HttpResponse {
     }
 
     pub fn json(&self) -> Option<Value> {
-        serde_json::from_str(&self.body).ok()
+        json_text::parse(&self.body).ok()
     }
 
     /// `Retry-After` in seconds, when readable (ARM sends seconds).

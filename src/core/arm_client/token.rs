@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use crate::core::cloud::Cloud;
+use crate::core::json_text;
 use crate::core::share_link::base64url;
 
 /// What the token says, for the panel beside the field.
@@ -79,7 +80,8 @@ fn claims(text: &str) -> Option<Value> {
     match parts.as_slice() {
         [header, payload, _signature] if !header.is_empty() && !payload.is_empty() => {
             base64url::decode(payload.trim_end_matches('='))
-                .and_then(|bytes| serde_json::from_slice::<Value>(&bytes).ok())
+                .and_then(|bytes| String::from_utf8(bytes).ok())
+                .and_then(|text| json_text::parse(&text).ok())
                 .filter(Value::is_object)
         }
         _ => None,

@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 
 use super::diagnostics::Diagnostic;
 use super::draft::{DefaultAction, PublicNetworkAccess};
+use super::json_text;
 use super::subnet_id::SubnetId;
 
 pub use account::{
@@ -246,7 +247,12 @@ pub fn keep_reads(
         if !keep {
             continue;
         }
-        match import_pasted(state.as_ref(), &value.to_string(), read_at, Some(target_id)) {
+        match import_pasted(
+            state.as_ref(),
+            &json_text::compact(value),
+            read_at,
+            Some(target_id),
+        ) {
             Ok(mut updated) => {
                 updated.source = READ_FROM_ARM.to_owned();
                 state = Some(updated);
@@ -266,8 +272,7 @@ pub fn import_pasted(
     read_at: &str,
     target_id: Option<&str>,
 ) -> Result<CurrentStateDraft, Vec<String>> {
-    let value: Value =
-        serde_json::from_str(text.trim()).map_err(|e| vec![format!("Not valid JSON: {e}")])?;
+    let value = json_text::parse(text.trim()).map_err(|e| vec![format!("Not valid JSON: {e}")])?;
     let pieces = match value {
         Value::Array(items) => items,
         single => vec![single],

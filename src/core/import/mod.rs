@@ -17,6 +17,7 @@ use super::cloud::Cloud;
 use super::current_state::{import_pasted, kind_of, list_field, text_field, CurrentStateDraft};
 use super::diagnostics::{Diagnostic, Severity};
 use super::draft::Draft;
+use super::json_text;
 
 /// Largest input read: a real `show` output is a few kilobytes.
 pub const MAX_INPUT_BYTES: usize = 2 * 1024 * 1024;
@@ -86,7 +87,7 @@ pub fn import_show_json(text: &str, read_at: &str) -> Result<Imported, Vec<Diagn
             ),
         )]);
     }
-    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+    let value = json_text::parse(text.trim_start_matches('\u{feff}')).map_err(|e| {
         vec![Diagnostic::error(
             "",
             format!("Not valid JSON ({e}): paste the whole output of the show command."),
@@ -142,7 +143,7 @@ fn current_state(
 ) -> Result<CurrentStateDraft, Vec<Diagnostic>> {
     let id = snapshot.get("id").and_then(Value::as_str);
     let mut state =
-        import_pasted(None, &snapshot.to_string(), read_at, id).map_err(|problems| {
+        import_pasted(None, &json_text::compact(snapshot), read_at, id).map_err(|problems| {
             problems
                 .into_iter()
                 .map(|p| Diagnostic::error("", p))
@@ -254,7 +255,7 @@ pub fn read_pasted(text: &str, now: &str) -> Result<Loaded, Vec<String>> {
             .map(Loaded::Configuration)
             .map_err(|e| vec![e.message()]);
     }
-    let is_configuration = serde_json::from_str::<Value>(text.trim_start_matches('\u{feff}'))
+    let is_configuration = json_text::parse(text.trim_start_matches('\u{feff}'))
         .ok()
         .is_some_and(|v| v.get("format").is_some() || v.get("wizard").is_some());
     if is_configuration {

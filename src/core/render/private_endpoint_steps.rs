@@ -3,6 +3,7 @@
 //! cmdlet output shares the fills whose slots are the same ([`create_zone`] and friends).
 
 use crate::core::config::Resource;
+use crate::core::json_text::compact;
 use crate::core::plan::{EndpointAction, Plan, AZURE_DNS};
 use crate::core::private_endpoints::config::{Approval, Endpoint, Removal, ZoneRef};
 use crate::core::render::subnet_tenant::subnet_tenant_check;
@@ -99,7 +100,7 @@ pub(super) fn az_step_body(shell: &AzShell, plan: &Plan, action: &EndpointAction
 /// Reads a resource's publicNetworkAccess by its ARM path (with api-version) and sets it unless
 /// it has that value (the `set_resource_public_access` templates).
 pub(super) fn resource_public_access(template: &str, q: Quote, path: &str, value: &str) -> String {
-    let body = crate::json!({ "properties": { "publicNetworkAccess": value } }).to_string();
+    let body = compact(&crate::json!({ "properties": { "publicNetworkAccess": value } }));
     fill(
         template,
         &[

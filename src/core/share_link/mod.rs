@@ -19,6 +19,7 @@ use serde_json::Value;
 use super::config_file::from_config_json;
 use super::draft::Draft;
 use super::draft_json;
+use super::json_text;
 
 /// The version [`share_fragment`] writes.
 pub const LINK_VERSION: u32 = 2;
@@ -30,7 +31,7 @@ const MAX_JSON_BYTES: usize = 1024 * 1024;
 const BASE_V2: &str = include_str!("base_v2.json");
 
 fn base_v2() -> Value {
-    serde_json::from_str(BASE_V2).expect("base_v2.json is valid JSON (tested)")
+    json_text::parse(BASE_V2).expect("base_v2.json is valid JSON (tested)")
 }
 
 /// The fragment (without `#`) that reopens this draft: `v2=…`.
@@ -42,8 +43,7 @@ pub fn share_fragment(draft: &Draft) -> String {
     let value = draft_json::to_value(draft);
     let patch =
         patch::diff(filled_base(), &value).unwrap_or_else(|| Value::Object(Default::default()));
-    // Display writes compact JSON, the same bytes as `to_vec`, with the writer the app has anyway.
-    let json = patch.to_string();
+    let json = json_text::compact(&patch);
     let packed = zlib::compress(json.as_bytes());
     format!("v{LINK_VERSION}={}", base64url::encode(&packed))
 }
@@ -143,7 +143,7 @@ fn read_v2(payload: &str) -> Result<Draft, LinkError> {
     let json = String::from_utf8(json).map_err(|_| {
         LinkError::Damaged("its configuration is not valid JSON: it is not UTF-8 text".into())
     })?;
-    let patch: Value = serde_json::from_str(&json)
+    let patch = json_text::parse(&json)
         .map_err(|e| LinkError::Damaged(format!("its configuration is not valid JSON: {e}")))?;
     if !patch.is_object() {
         return Err(LinkError::Damaged(

@@ -7,6 +7,7 @@ use crate::core::config::Resource;
 use crate::core::config::{ExactLists, Removals};
 use crate::core::draft::{Bypass, DefaultAction, PublicNetworkAccess};
 use crate::core::ip_rules::IpRule;
+use crate::core::json_text::compact;
 use crate::core::plan::{
     bypass_name, default_action_name, public_access_name, AllowedSubnet, Plan,
 };
@@ -64,15 +65,15 @@ pub(super) fn merge_network_rules(
     fill(
         include_str!("templates/merge_network_rules.sh"),
         &[
-            Text("ip_rules", &bash(&Value::Array(ips).to_string())),
-            Text("vnet_rules", &bash(&Value::Array(vnets).to_string())),
+            Text("ip_rules", &bash(&compact(&Value::Array(ips)))),
+            Text("vnet_rules", &bash(&compact(&Value::Array(vnets)))),
             Text("bypass_arg", &bypass_arg),
             Flag("bypass", !bypass_arg.is_empty()),
             Flag("exact_ips", exact.ip_rules),
             Flag("exact_subnets", exact.subnets),
-            Text("remove_ips", &bash(&json!(remove_ips).to_string())),
+            Text("remove_ips", &bash(&compact(&json!(remove_ips)))),
             Flag("remove_ips", !remove_ips.is_empty()),
-            Text("remove_subnets", &bash(&json!(remove_subnets).to_string())),
+            Text("remove_subnets", &bash(&compact(&json!(remove_subnets)))),
             Flag("remove_subnets", !remove_subnets.is_empty()),
         ],
     )
@@ -88,7 +89,7 @@ pub(super) fn set_default_action(action: DefaultAction) -> String {
 
 pub(super) fn set_public_network_access(plan: &Plan, access: PublicNetworkAccess) -> String {
     let value = public_access_name(access);
-    let body = json!({ "properties": { "publicNetworkAccess": value } }).to_string();
+    let body = compact(&json!({ "properties": { "publicNetworkAccess": value } }));
     let target = plan.target();
     if !matches!(target.resource, Resource::CognitiveServices { .. }) {
         let url = format!(
