@@ -65,13 +65,15 @@ pub fn from_config_json(text: &str) -> Result<Draft, String> {
         None => return Err(format!("Missing \"version\": {FORMAT_VERSION}.")),
     }
     let invalid = |problem: String| format!("Invalid configuration: {problem}");
-    // `format` and `version` were checked above; any other key beside them is refused.
+    if value.get("wizard").is_none() {
+        return Err(invalid("missing field `wizard`".into()));
+    }
+    // `format` and `version` were checked above; any other key beside the three is refused.
     let mut header = ObjectReader::new(&value, "").map_err(invalid)?;
-    let mut wizard = None;
-    header.any("format", &mut None);
-    header.any("version", &mut None);
-    header.any("wizard", &mut wizard);
+    let mut draft = Draft::default();
+    header.allow("format");
+    header.allow("version");
+    header.object("wizard", &mut draft, draft_json::from_value);
     header.finish().map_err(invalid)?;
-    let wizard = wizard.ok_or_else(|| invalid("missing field `wizard`".into()))?;
-    draft_json::from_value(&wizard, "wizard").map_err(invalid)
+    Ok(draft)
 }

@@ -1,7 +1,8 @@
 //! The draft as JSON: the `wizard` object of the configuration file, local storage and share
 //! links. Keys are the struct fields' names in declaration order; enums are written by name.
-//! Fields that files written before them lack (the current state, removals, connection
-//! decisions) are left out while empty, so such files read and write as before.
+//! Fields that files written before them lack (`current_state`, `network.remove_ip_rules` and
+//! `remove_vnet_rules`, `network.endpoint_connections` and its acknowledgement) are left out
+//! while empty, so such files read and write as before.
 
 use serde_json::Value;
 

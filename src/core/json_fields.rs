@@ -113,13 +113,14 @@ impl<'a> ObjectReader<'a> {
     fn name_index(&mut self, key: &'static str, names: &[&str]) -> Option<usize> {
         let (value, path) = self.field(key)?;
         let read = read_name(value, &path, names);
-        match read {
-            Ok(index) => Some(index),
-            Err(problem) => {
-                self.problem = Some(problem);
-                None
-            }
-        }
+        let index = read.as_ref().ok().copied();
+        self.fail(read.map(|_| ()));
+        index
+    }
+
+    /// A key that may be present, read elsewhere.
+    pub fn allow(&mut self, key: &'static str) {
+        self.known.push(key);
     }
 
     /// Any JSON value kept as it is; `null` counts as absent.

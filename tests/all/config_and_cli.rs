@@ -151,6 +151,11 @@ fn null_leaves_out_only_what_may_be_absent() {
         .expect("the section is kept");
     assert_eq!((current.source.as_str(), current.account), ("az", None));
     assert!(from_config_json(&wrap(r#"{"target": null}"#)).is_err());
+    let null_wizard = r#"{"format": "ai-network-wizard", "version": 1, "wizard": null}"#;
+    assert_eq!(
+        from_config_json(null_wizard),
+        Err("Invalid configuration: invalid type at `wizard`: null, expected an object".into())
+    );
 }
 
 #[test]
@@ -520,4 +525,33 @@ fn choice_names_in_the_file_agree_with_the_app_s_ids() {
         LinkService::ALL.map(name_of),
         LinkService::ALL.map(LinkService::id)
     );
+}
+
+/// Every choice's name table has one distinct name per variant: a shorter or longer table would
+/// panic on reading or writing, a repeated name would read back as another variant.
+#[test]
+fn every_choice_has_one_name_per_variant() {
+    use ai_network_wizard::core::cloud::Cloud;
+    use ai_network_wizard::core::draft::{
+        Bypass, DefaultAction, Existence, PublicNetworkAccess, SubnetInput,
+    };
+    use ai_network_wizard::core::json_fields::{name_of, Named};
+    use ai_network_wizard::core::private_endpoints::{draft::DnsMode, LinkService};
+    use ai_network_wizard::core::resource_kinds::ResourceType;
+
+    fn check<T: Named + std::fmt::Debug>(variants: usize) {
+        assert_eq!(T::ALL.len(), variants, "{:?}", T::ALL);
+        assert_eq!(T::NAMES.len(), variants, "{:?}", T::NAMES);
+        let names: std::collections::BTreeSet<&str> = T::ALL.iter().map(|v| name_of(*v)).collect();
+        assert_eq!(names.len(), variants, "distinct names: {names:?}");
+    }
+    check::<Cloud>(3);
+    check::<ResourceType>(3);
+    check::<DnsMode>(3);
+    check::<LinkService>(6);
+    check::<Existence>(2);
+    check::<PublicNetworkAccess>(2);
+    check::<DefaultAction>(2);
+    check::<Bypass>(3);
+    check::<SubnetInput>(2);
 }

@@ -156,6 +156,26 @@ proptest! {
         assert_agrees(&format!("[{text}]"));
     }
 
+    /// Whatever is read can be written and read again, as serde_json reads it: a file or link
+    /// the app made from it opens (a number written back as `1e+23` would not). A float may
+    /// move by its last digit on the way, as it does with serde_json's default arithmetic.
+    #[test]
+    fn what_is_read_reads_back_once_written(
+        text in "-?(0|[1-9][0-9]{0,24})(\\.[0-9]{0,24})?([eE][+-]?[0-9]{0,3})?",
+        // Round numbers: their shortest form is short, so its power of ten is large.
+        round in "-?[1-9][0-9]{0,2}0{12,30}(\\.0{0,3})?(e-?[0-9]{1,2})?",
+        value in value(),
+    ) {
+        for text in [text, round, value.to_string()] {
+            if let Ok(read) = parse(&text) {
+                for written in [compact(&read), pretty(&read)] {
+                    prop_assert!(parse(&written).is_ok(), "{} -> {}: {:?}", text, written, parse(&written));
+                    prop_assert_eq!(parse(&written), judge(&written));
+                }
+            }
+        }
+    }
+
     #[test]
     fn agrees_on_escapes(text in "\"(\\\\u[0-9a-fA-FdD]{0,4}|\\\\[\"\\\\/bfnrtux]|[a\u{1}é])*\"?") {
         assert_agrees(&text);
@@ -228,14 +248,17 @@ fn numbers_read_as_serde_json_reads_them() {
     }
 }
 
-/// Numbers beyond 1e±22 are refused with a clear message where serde_json would read them
-/// from its table of powers of ten.
+/// Numbers beyond 1e±22, and from 1e23 on, are refused with a clear message where serde_json
+/// would read them (with its table of powers of ten).
 #[test]
 fn refuses_numbers_beyond_exact_powers_of_ten() {
     for (text, column) in [
         ("1e23", 4),
         ("1.5e-22", 7),
         ("[0.00000000000000000000001]", 26),
+        // 24 digits: read as 1e23, which would be written back as `1e+23`.
+        ("100000000000000000000000", 24),
+        ("-123456789012345678901234.5", 27),
     ] {
         let message = format!("{NUMBER_NOT_SUPPORTED} at line 1 column {column}");
         assert_eq!(parse(text), Err(message), "{text}");

@@ -25,7 +25,7 @@ const UNEXPECTED_END_OF_HEX_ESCAPE: &str = "unexpected end of hex escape";
 const RECURSION_LIMIT_EXCEEDED: &str = "recursion limit exceeded";
 /// See [`Parser::float`].
 pub const NUMBER_NOT_SUPPORTED: &str =
-    "number needing a power of ten beyond 1e22 or 1e-22 is not supported";
+    "number of 1e23 or more, or needing a power of ten beyond 1e22 or 1e-22, is not supported";
 
 /// Arrays and objects nest at most 127 deep, as in serde_json: the reader recurses, and share
 /// links come from strangers.
@@ -38,9 +38,11 @@ const DEPTH_LIMIT: u8 = 128;
 /// digits as an integer, then one multiplication or division by a power of ten), except when
 /// that power of ten is beyond 1e22 or 1e-22 (after moving the decimal point to the end of the
 /// digits): only powers up to 1e22 are exact in an f64, so serde_json reads the others from a
-/// 2.5 kB table of them, which the page does without. Such numbers are refused with
-/// [`NUMBER_NOT_SUPPORTED`], never read as a different value; ARM's JSON and the wizard's own
-/// files never carry them.
+/// 2.5 kB table of them, which the page does without. Numbers of 1e23 or more are refused too,
+/// although their digits may fit: written back, they come out as `1e+23`, which needs that
+/// table, and what the app reads it must read again (its own files and links). Such numbers are
+/// refused with [`NUMBER_NOT_SUPPORTED`], never read as a different value; Resource Manager's
+/// answers about the network settings the wizard imports do not carry them.
 pub fn parse(text: &str) -> Result<Value, String> {
     let mut parser = Parser {
         text,
@@ -465,6 +467,12 @@ impl Parser<'_> {
                 float *= power;
             } else {
                 float /= power;
+            }
+            // Below 1e23 the shortest form written back has at most 17 digits ending at a
+            // power of ten of at least -22 (it is never longer than the digits read), so it
+            // reads again; from 1e23 on it needs a power beyond 1e22.
+            if float >= 1e23 {
+                return Err(self.fault(NUMBER_NOT_SUPPORTED));
             }
         }
         Ok(float_value(if positive { float } else { -float }))
