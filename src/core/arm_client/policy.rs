@@ -117,6 +117,13 @@ pub fn describe_transport(error: &TransportError) -> String {
 /// ARM's code for a token of another tenant than the subscription's.
 pub const WRONG_TENANT: &str = "InvalidAuthenticationTokenTenant";
 
+/// ARM's message when it refused the token as one of another tenant than the subscription's
+/// (401 with [`WRONG_TENANT`]).
+pub fn wrong_tenant_message(response: &HttpResponse) -> Option<String> {
+    let (code, message) = response.arm_error()?;
+    (response.status == 401 && code == WRONG_TENANT).then_some(message)
+}
+
 /// A refusal: ARM's code and message, and what to do about it (with the commands that print a
 /// token for `cloud`).
 pub fn failure(response: &HttpResponse, path: &str, cloud: Cloud) -> Failure {

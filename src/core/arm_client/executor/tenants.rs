@@ -14,7 +14,7 @@
 //! tenant cannot be read (not a JWT, no `tid`) is left to Resource Manager.
 
 use super::super::http::HttpResponse;
-use super::super::policy::{tenant_asked_for, Failure, WRONG_TENANT};
+use super::super::policy::{tenant_asked_for, wrong_tenant_message, Failure};
 use super::super::token::{same_tenant, tenant_token_commands, token_tenant};
 use super::Executor;
 use crate::core::names::is_guid;
@@ -102,12 +102,7 @@ impl Executor {
         let tenant = if (200..300).contains(&response.status) {
             self.at.sent_tenant.clone().filter(|t| is_guid(t))
         } else {
-            match response.arm_error() {
-                Some((code, message)) if response.status == 401 && code == WRONG_TENANT => {
-                    tenant_asked_for(&message)
-                }
-                _ => None,
-            }
+            wrong_tenant_message(response).and_then(|message| tenant_asked_for(&message))
         };
         if let Some(tenant) = tenant {
             self.tenants.retain(|(s, _)| *s != subscription);
@@ -118,10 +113,7 @@ impl Executor {
     /// When Resource Manager refused a token of the tenant the form names for this step's
     /// subnet: the form's tenant is not the subnet's, and Resume goes by the form.
     pub(super) fn form_tenant_refused(&self, response: &HttpResponse) -> Option<String> {
-        let (code, _) = response.arm_error()?;
-        if response.status != 401 || code != WRONG_TENANT {
-            return None;
-        }
+        wrong_tenant_message(response)?;
         let StepTenant { tenant, what, .. } =
             step_tenant(&self.plan, &self.plan.steps[self.at.step])?;
         Some(format!(
