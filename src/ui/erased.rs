@@ -2,6 +2,8 @@
 //! per view type: boxing the children and the fallback keeps that code once in the wasm instead
 //! of once per use (it keeps the bundle small).
 
+use std::sync::Arc;
+
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -29,4 +31,18 @@ fn show_view(when: ArcMemo<bool>, children: ChildrenFn, fallback: ViewFn) -> Any
         }
     })
     .into_any()
+}
+
+/// leptos's `<For>` over the rows `0..count`, keyed by index: a row keeps its elements (and
+/// its focus) while rows after it come and go. The row's view is boxed, so the keyed list's build
+/// and diff code exists once in the wasm, not once per list.
+pub fn indexed_rows(
+    count: Memo<usize>,
+    row: impl Fn(usize) -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    rows_view(count, Arc::new(row))
+}
+
+fn rows_view(count: Memo<usize>, row: Arc<dyn Fn(usize) -> AnyView + Send + Sync>) -> AnyView {
+    view! { <For each=move || 0..count.get() key=|i| *i children=move |i| row(i) /> }.into_any()
 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::erased::Show;
+use crate::ui::erased::{indexed_rows, Show};
 
 use crate::core::current_state::{validate_current_state, ConnectionState};
 use crate::core::diagnostics::dom_id;
@@ -343,7 +343,7 @@ fn ip_rules_editor() -> AnyView {
                 fallback=move || {
                     let rows = rows.clone();
                     view! {
-                        <For each=move || 0..count.get() key=|i| *i children=move |i| ip_row(i, &rows) />
+                        {indexed_rows(count, move |i| ip_row(i, &rows))}
                         <button type="button" id=IP_RULES.add_button on:click=add_one>"Add an address"</button>
                         <div class="field">
                             <label for="ip-paste">"Or paste many (one per line, or separated by commas or spaces)"</label>
@@ -466,7 +466,7 @@ fn vnet_rules_editor() -> AnyView {
             <legend>"Virtual-network rules " <span class="count">"("{move || count.get()}" of at most "{MAX_RULES}")"</span></legend>
             <p class="hint">"Subnets whose traffic is allowed through the Microsoft.CognitiveServices service endpoint. They may be in other subscriptions or other Entra tenants (the portal cannot configure other tenants; these scripts can)."</p>
             {checkbox("Make it exactly this list: remove the account's other virtual-network rules (named before they are removed)".into(), "network.vnet_rules_exact".into(), |d| d.network.vnet_rules_exact, |d, v| d.network.vnet_rules_exact = v)}
-            <For each=move || 0..count.get() key=|i| *i children=move |i| vnet_row(i, &rows) />
+            {indexed_rows(count, move |i| vnet_row(i, &rows))}
             <button type="button" id=VNET_RULES.add_button on:click=move |_| VNET_RULES.add(state)>
                 "Add a subnet"
             </button>

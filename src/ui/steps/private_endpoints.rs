@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::erased::Show;
+use crate::ui::erased::{indexed_rows, Show};
 
 use crate::core::diagnostics::dom_id;
 use crate::core::draft::{Draft, SubnetInput};
@@ -46,7 +46,7 @@ pub fn private_endpoints_step() -> impl IntoView {
         {checkbox("Include this step".into(), "private_endpoints.enabled".into(), |d| d.private_endpoints.enabled, |d, v| d.private_endpoints.enabled = v)}
         <fieldset id=dom_id("private_endpoints.endpoints") tabindex="-1">
             <legend>"Endpoints " <span class="count">{move || format!("({})", count.get())}</span></legend>
-            <For each=move || 0..count.get() key=|i| *i children=move |i| endpoint_row(i, &rows, resource_type) />
+            {indexed_rows(count, move |i| endpoint_row(i, &rows, resource_type).into_any())}
             <button type="button" id=ENDPOINTS.add_button on:click=move |_| ENDPOINTS.add(state)>
                 "Add an endpoint"
             </button>
@@ -83,7 +83,7 @@ pub fn private_endpoints_step() -> impl IntoView {
         <fieldset id=dom_id("private_endpoints.removals") tabindex="-1">
             <legend>"Endpoints to delete " <span class="count">{move || format!("({})", removals.get())}</span></legend>
             <p class="hint">"Deleting an endpoint does not make the resource public again. The private DNS zones stay: other endpoints may use them."</p>
-            <For each=move || 0..removals.get() key=|i| *i children=removal_row />
+            {indexed_rows(removals, |i| removal_row(i).into_any())}
             <button type="button" id=REMOVALS.add_button on:click=move |_| REMOVALS.add(state)>
                 "Add an endpoint to delete"
             </button>
