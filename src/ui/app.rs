@@ -5,6 +5,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::ui::erased::memo;
+
 use super::browser;
 use super::output_panel::output_panel;
 use super::state::{AppState, Panel, WizardStep};
@@ -93,7 +95,7 @@ fn step_nav() -> AnyView {
                 {WizardStep::ALL
                     .into_iter()
                     .map(|step| {
-                        let errors = Memo::new(move |_| {
+                        let errors = memo(move |_| {
                             state.shown.with(|m| {
                                 m.iter()
                                     .filter(|(field, _)| step_of_field(field) == step.id())

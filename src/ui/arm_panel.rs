@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::erased::memo;
+
 use super::arm_fetch;
 use super::arm_session::{ArmSession, Run};
 use super::browser;
@@ -35,7 +37,7 @@ pub fn arm_panel() -> AnyView {
     let endpoint = move || session.endpoint();
     let usable = move || session.usable();
     let (run, loaded, load_message) = (session.run, session.loaded, session.load_message);
-    let preview = Memo::new(move |_| {
+    let preview = memo(move |_| {
         let plan = state.generated.with(|g| g.plan.clone())?;
         let mut executor = Executor::new(plan, "");
         loaded.with(|reads| remember(&mut executor, reads));

@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::erased::memo;
+
 use super::arm_fetch;
 use super::csp;
 use super::state::AppState;
@@ -49,7 +51,7 @@ impl ArmSession {
         let now = RwSignal::new(arm_fetch::now_seconds());
         let custom = csp::custom_endpoint();
         let custom_for_check = custom.clone();
-        let checked = Memo::new(move |_| {
+        let checked = memo(move |_| {
             let text = token.get();
             let cloud = state.draft.with(|d| d.target.cloud);
             (!text.trim().is_empty())

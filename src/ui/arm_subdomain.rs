@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::erased::{effect, memo};
+
 use super::arm_session::ArmSession;
 use super::state::{AppState, WizardStep};
 use crate::core::arm_client::availability::{
@@ -19,13 +21,12 @@ pub fn subdomain_check() -> AnyView {
     let state = expect_context::<AppState>();
     let session = expect_context::<ArmSession>();
     // Only while the step is on screen, with a token that reads right.
-    let usable =
-        Memo::new(move |_| session.usable() && state.step.get() == WizardStep::CustomDomain);
-    let request = Memo::new(move |_| state.draft.with(availability_request));
+    let usable = memo(move |_| session.usable() && state.step.get() == WizardStep::CustomDomain);
+    let request = memo(move |_| state.draft.with(availability_request));
     // The answer, with the request it answers (a later edit makes it stale).
     let answer: RwSignal<Option<(ArmRequest, Availability)>> = RwSignal::new(None);
     let checking = RwSignal::new(false);
-    Effect::new(move |_| {
+    effect(move |_| {
         let (Some(wanted), true) = (request.get(), usable.get()) else {
             checking.set(false);
             return;

@@ -16,11 +16,17 @@ pub fn Show(
     when: impl Fn() -> bool + Send + Sync + 'static,
     #[prop(optional, into)] fallback: ViewFn,
 ) -> impl IntoView {
-    // Reference-counted, as in leptos's own Show: the memo lives as long as the view reading it.
-    show_view(ArcMemo::new(move |_| when()), children, fallback)
+    show_view(Box::new(when), children, fallback)
 }
 
-fn show_view(when: ArcMemo<bool>, children: ChildrenFn, fallback: ViewFn) -> AnyView {
+fn show_view(
+    when: Box<dyn Fn() -> bool + Send + Sync>,
+    children: ChildrenFn,
+    fallback: ViewFn,
+) -> AnyView {
+    // Reference-counted, as in leptos's own Show: the memo lives as long as the view reading it.
+    // Made here, not in the generic component, so that its code exists once.
+    let when = ArcMemo::new(move |_| when());
     // `Either` as in leptos's Show: switching sides always replaces the view, even when the
     // children and the fallback happen to erase to the same view type.
     (move || {
@@ -31,6 +37,28 @@ fn show_view(when: ArcMemo<bool>, children: ChildrenFn, fallback: ViewFn) -> Any
         }
     })
     .into_any()
+}
+
+/// A memo's computation, given the previous value.
+type Compute<T> = Box<dyn Fn(Option<&T>) -> T + Send + Sync>;
+
+/// `Memo::new` with the computation boxed. Leptos compiles a memo's code once per closure type;
+/// boxed, it is compiled once per value type (the wizard has about fifty memos of a dozen types).
+pub fn memo<T: PartialEq + Send + Sync + 'static>(
+    compute: impl Fn(Option<&T>) -> T + Send + Sync + 'static,
+) -> Memo<T> {
+    let compute: Compute<T> = Box::new(compute);
+    Memo::new(compute)
+}
+
+/// An effect's run, given the value its previous run returned.
+type Run<T> = Box<dyn FnMut(Option<T>) -> T>;
+
+/// `Effect::new` with the effect boxed: its code is compiled once per value type, not once per
+/// closure (as for [`memo`]).
+pub fn effect<T: 'static>(run: impl FnMut(Option<T>) -> T + 'static) -> Effect<LocalStorage> {
+    let run: Run<T> = Box::new(run);
+    Effect::new(run)
 }
 
 /// leptos's `<For>` over the rows `0..count`, keyed by index: a row keeps its elements (and

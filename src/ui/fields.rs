@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::erased::{effect, memo};
+
 use super::state::AppState;
 use crate::core::diagnostics::{dom_id, Diagnostic, Severity};
 use crate::core::draft::Draft;
@@ -17,7 +19,7 @@ pub fn message_id(field: &str) -> String {
 /// The messages of one field that a person sees now (changes only when they change).
 fn shown_messages(state: AppState, field: String) -> Memo<Vec<Diagnostic>> {
     let messages = state.messages_of(&field);
-    Memo::new(move |_| messages.get())
+    memo(move |_| messages.get())
 }
 
 fn invalid(messages: Memo<Vec<Diagnostic>>) -> impl Fn() -> Option<&'static str> + Copy {
@@ -121,7 +123,7 @@ impl Rows {
         state.draft.with_untracked(|d| copy(&mut seen, d));
         let triggers = std::sync::Arc::new(std::sync::Mutex::new(Vec::<RwSignal<bool>>::new()));
         let watched = triggers.clone();
-        Effect::new(move || {
+        effect(move |_: Option<()>| {
             state.draft.with(|d| {
                 let mut changed = false;
                 let triggers = watched.lock().unwrap_or_else(|e| e.into_inner());
@@ -188,7 +190,7 @@ fn scoped<T: Clone + PartialEq + Send + Sync + 'static>(
     scope: Scope,
     get: Getter<T>,
 ) -> Memo<T> {
-    Memo::new(move |_| match &scope {
+    memo(move |_| match &scope {
         Some(track) => {
             track();
             state.draft.with_untracked(|d| get(d))

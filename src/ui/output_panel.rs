@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::erased::Show;
+use crate::ui::erased::{effect, memo, Show};
 
 use super::app::{bool_attr, errors_phrase};
 use super::browser;
@@ -34,7 +34,7 @@ pub fn output_panel() -> AnyView {
     // blank or flash the script.
     type Planned = Option<(Plan, RenderContext)>;
     let rollback_today = today.clone();
-    let last_plan: Memo<Planned> = Memo::new(move |previous: Option<&Planned>| {
+    let last_plan: Memo<Planned> = memo(move |previous: Option<&Planned>| {
         let link = state.reopen_link.get();
         state
             .generated
@@ -43,7 +43,7 @@ pub fn output_panel() -> AnyView {
             .or_else(|| previous.cloned().flatten())
     });
     // Forward or rollback: the way back exists once the draft carries a snapshot.
-    let has_snapshot = Memo::new(move |_| {
+    let has_snapshot = memo(move |_| {
         state.draft.with(|d| {
             d.current_state
                 .as_ref()
@@ -51,8 +51,8 @@ pub fn output_panel() -> AnyView {
         })
     });
     let rollback = RwSignal::new(false);
-    let showing_rollback = Memo::new(move |_| rollback.get() && has_snapshot.get());
-    let rollback_plan: Memo<Option<Result<(Plan, RenderContext), String>>> = Memo::new(move |_| {
+    let showing_rollback = memo(move |_| rollback.get() && has_snapshot.get());
+    let rollback_plan: Memo<Option<Result<(Plan, RenderContext), String>>> = memo(move |_| {
         showing_rollback.get().then(|| {
             state.draft.with(|d| {
                 rollback_plan(d).map(|(plan, notes)| {
@@ -64,21 +64,21 @@ pub fn output_panel() -> AnyView {
             })
         })
     });
-    let rollback_problem = Memo::new(move |_| {
+    let rollback_problem = memo(move |_| {
         rollback_plan.with(|r| match r {
             Some(Err(message)) => Some(message.clone()),
             _ => None,
         })
     });
     // What the code view, copy and downloads use: the forward plan or the way back.
-    let active: Memo<Planned> = Memo::new(move |_| {
+    let active: Memo<Planned> = memo(move |_| {
         if showing_rollback.get() {
             rollback_plan.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).cloned())
         } else {
             last_plan.get()
         }
     });
-    let out_of_date = Memo::new(move |_| {
+    let out_of_date = memo(move |_| {
         if showing_rollback.get() {
             rollback_problem.with(Option::is_some)
         } else {
@@ -94,7 +94,7 @@ pub fn output_panel() -> AnyView {
         }
     };
     // Before (the snapshot) and after (what the forward plan leaves), when there is a snapshot.
-    let diff = Memo::new(move |_| {
+    let diff = memo(move |_| {
         last_plan.with(|planned| {
             planned
                 .as_ref()
@@ -102,7 +102,7 @@ pub fn output_panel() -> AnyView {
                 .unwrap_or_default()
         })
     });
-    let shown = Memo::new(move |_| {
+    let shown = memo(move |_| {
         let tab = state.tab.get();
         active.with(|planned| {
             planned.as_ref().map(|(plan, context)| Shown {
@@ -120,7 +120,7 @@ pub fn output_panel() -> AnyView {
     let previous = StoredValue::new(None::<(OutputTarget, String)>);
     let cache = StoredValue::new(LineCache::default());
     let code_ref = NodeRef::<leptos::html::Code>::new();
-    Effect::new(move |_| {
+    effect(move |_| {
         shown.with(|now| {
             let Some(code) = code_ref.get() else { return };
             let Some(now) = now else {
@@ -147,8 +147,8 @@ pub fn output_panel() -> AnyView {
             });
         })
     });
-    let error_count = Memo::new(move |_| state.generated.with(|g| g.validation.errors().count()));
-    let shown_errors = Memo::new(move |_| {
+    let error_count = memo(move |_| state.generated.with(|g| g.validation.errors().count()));
+    let shown_errors = memo(move |_| {
         state.shown.with(|m| {
             m.values()
                 .flatten()
@@ -158,7 +158,7 @@ pub fn output_panel() -> AnyView {
     });
     // The steps that still hold an error nobody has been shown yet, in wizard order: a new
     // user sees where to go, not an empty problems list.
-    let steps_to_fill = Memo::new(move |_| {
+    let steps_to_fill = memo(move |_| {
         state.generated.with(|g| {
             let with_errors: Vec<WizardStep> = g
                 .validation
@@ -173,7 +173,7 @@ pub fn output_panel() -> AnyView {
                 .join(", ")
         })
     });
-    let status = Memo::new(move |_| {
+    let status = memo(move |_| {
         if let Some(problem) = rollback_problem.get() {
             return problem;
         }
@@ -401,7 +401,7 @@ fn announce_after_a_pause(state: AppState, status: Memo<String>) {
     let spoken = state.spoken;
     let said = StoredValue::new(String::new());
     let generation = StoredValue::new(0u32);
-    Effect::new(move |first: Option<()>| {
+    effect(move |first: Option<()>| {
         let text = status.get();
         if first.is_none() {
             // Nothing to announce on load: the page itself is being read.
@@ -420,7 +420,7 @@ fn announce_after_a_pause(state: AppState, status: Memo<String>) {
             std::time::Duration::from_millis(1200),
         );
     });
-    Effect::new(move |_| {
+    effect(move |_| {
         let notice = state.notice.get();
         if !notice.is_empty() {
             spoken.set(notice);
@@ -432,7 +432,7 @@ fn announce_after_a_pause(state: AppState, status: Memo<String>) {
 /// its field.
 fn diagnostics_list() -> AnyView {
     let state = expect_context::<AppState>();
-    let items = Memo::new(move |_| {
+    let items = memo(move |_| {
         state.touched.with(|t| {
             state.generated.with(|g| {
                 g.validation

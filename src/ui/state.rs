@@ -5,6 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 
+use crate::ui::erased::{effect, memo};
+
 use super::browser;
 use crate::core::config_file::{from_config_json, to_config_json};
 use crate::core::diagnostics::{step_of_field, Diagnostic, Severity};
@@ -144,13 +146,13 @@ impl AppState {
     pub fn new() -> Self {
         let (draft, notice, loaded) = initial_draft();
         let draft = RwSignal::new(draft);
-        let generated = Memo::new(move |_| draft.with(generate));
+        let generated = memo(move |_| draft.with(generate));
         let touched = RwSignal::new(if loaded {
             Touched::everything()
         } else {
             Touched::default()
         });
-        let shown = Memo::new(move |_| {
+        let shown = memo(move |_| {
             touched.with(|t| {
                 generated.with(|g| {
                     let mut by_field: HashMap<String, Vec<Diagnostic>> = HashMap::new();
@@ -162,7 +164,7 @@ impl AppState {
             })
         });
         let field_messages = StoredValue::new(HashMap::new());
-        Effect::new(move |_| {
+        effect(move |_| {
             shown.with(|by_field| {
                 field_messages.with_value(
                     |fields: &HashMap<String, ArcRwSignal<Vec<Diagnostic>>>| {
@@ -204,7 +206,7 @@ impl AppState {
         // once when the page is left (never a token: the draft has no such field).
         let save = move || draft.with_untracked(|d| browser::save_config(&to_config_json(d)));
         let edits = StoredValue::new(0u32);
-        Effect::new(move |first: Option<()>| {
+        effect(move |first: Option<()>| {
             draft.track();
             if first.is_some() && !state.link_pending.get_untracked() {
                 state.link_pending.set(true);

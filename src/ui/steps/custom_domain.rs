@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::erased::Show;
+use crate::ui::erased::{memo, Show};
 
 use crate::core::draft::Existence;
 use crate::core::names::check_custom_subdomain;
@@ -12,18 +12,18 @@ use crate::ui::state::AppState;
 
 pub fn custom_domain_step() -> AnyView {
     let state = expect_context::<AppState>();
-    let applies = Memo::new(move |_| {
+    let applies = memo(move |_| {
         state
             .draft
             .with(|d| d.target.resource_type == ResourceType::CognitiveServices)
     });
-    let enabled = Memo::new(move |_| state.draft.with(|d| d.custom_domain.enabled));
-    let existing = Memo::new(move |_| {
+    let enabled = memo(move |_| state.draft.with(|d| d.custom_domain.enabled));
+    let existing = memo(move |_| {
         state
             .draft
             .with(|d| d.target.existence == Existence::Existing)
     });
-    let endpoint = Memo::new(move |_| {
+    let endpoint = memo(move |_| {
         state.draft.with(|d| {
             check_custom_subdomain(&d.custom_domain.subdomain)
                 .ok()

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::erased::{indexed_rows, Show};
+use crate::ui::erased::{effect, indexed_rows, memo, Show};
 
 use crate::core::current_state::{validate_current_state, ConnectionState};
 use crate::core::diagnostics::dom_id;
@@ -35,19 +35,19 @@ const VNET_RULES: RowList<VnetRuleDraft> = RowList {
 
 pub fn network_step() -> AnyView {
     let state = expect_context::<AppState>();
-    let applies = Memo::new(move |_| {
+    let applies = memo(move |_| {
         state
             .draft
             .with(|d| d.target.resource_type == ResourceType::CognitiveServices)
     });
-    let enabled = Memo::new(move |_| state.draft.with(|d| d.network.enabled));
-    let bypass_supported = Memo::new(move |_| {
+    let enabled = memo(move |_| state.draft.with(|d| d.network.enabled));
+    let bypass_supported = memo(move |_| {
         state
             .draft
             .with(|d| kind_info(&d.target.kind).is_some_and(|k| k.supports_trusted_services_bypass))
     });
     // Including the step is a choice of firewall: say at once if it leaves no way in.
-    Effect::new(move |was: Option<bool>| {
+    effect(move |was: Option<bool>| {
         let now = enabled.get();
         if was == Some(false) && now {
             state.touch("network.default_action");
@@ -56,7 +56,7 @@ pub fn network_step() -> AnyView {
         now
     });
     // The acceptance is offered while the choices leave no way in (or it was given).
-    let blocks_all = Memo::new(move |_| {
+    let blocks_all = memo(move |_| {
         state.draft.with(|d| {
             let n = &d.network;
             let no_rules = n.ip_rules.is_empty() && n.vnet_rules.is_empty();
@@ -193,7 +193,7 @@ impl Lines {
 /// out, so this is hidden then).
 fn removal_list(lines: Lines) -> AnyView {
     let state = expect_context::<AppState>();
-    let shown = Memo::new(move |_| {
+    let shown = memo(move |_| {
         state.draft.with(|d| match lines {
             Lines::RemoveSubnets => !d.network.vnet_rules_exact,
             _ => !d.network.ip_rules_exact,
@@ -212,7 +212,7 @@ fn removal_list(lines: Lines) -> AnyView {
 /// (endpoints other teams own).
 fn connections_editor() -> AnyView {
     let state = expect_context::<AppState>();
-    let listed = Memo::new(move |_| {
+    let listed = memo(move |_| {
         // Read from the draft, not the valid configuration: the list stays while the form has
         // an error (the delete acknowledgement below is one).
         state.draft.with(|d| {
@@ -224,7 +224,7 @@ fn connections_editor() -> AnyView {
                 .unwrap_or_default()
         })
     });
-    let any_delete = Memo::new(move |_| {
+    let any_delete = memo(move |_| {
         state.draft.with(|d| {
             d.network
                 .endpoint_connections
@@ -308,7 +308,7 @@ fn connection_choice(index: usize, connection: ConnectionState) -> AnyView {
 
 fn ip_rules_editor() -> AnyView {
     let state = expect_context::<AppState>();
-    let count = Memo::new(move |_| state.draft.with(|d| d.network.ip_rules.len()));
+    let count = memo(move |_| state.draft.with(|d| d.network.ip_rules.len()));
     // Each row reads its own entry, not the draft: a keystroke re-reads one row at most.
     let rows = rows_of!(state, network.ip_rules);
     let paste = RwSignal::new(String::new());
@@ -367,7 +367,7 @@ fn lines_editor(lines: Lines) -> AnyView {
     let (field, id, label) = lines.names();
     // Read once: rewriting the text while a person types in it would move the caret.
     let text = state.draft.with_untracked(|d| lines.of(d).join("\n"));
-    let line_messages = Memo::new(move |_| {
+    let line_messages = memo(move |_| {
         let count = state.draft.with(|d| lines.of(d).len());
         (0..count)
             .flat_map(|i| {
@@ -459,7 +459,7 @@ fn ip_row(index: usize, rows: &Rows) -> AnyView {
 
 fn vnet_rules_editor() -> AnyView {
     let state = expect_context::<AppState>();
-    let count = Memo::new(move |_| state.draft.with(|d| d.network.vnet_rules.len()));
+    let count = memo(move |_| state.draft.with(|d| d.network.vnet_rules.len()));
     let rows = rows_of!(state, network.vnet_rules);
     view! {
         <fieldset id=dom_id("network.vnet_rules") tabindex="-1">

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::erased::{indexed_rows, Show};
+use crate::ui::erased::{indexed_rows, memo, Show};
 
 use crate::core::diagnostics::dom_id;
 use crate::core::draft::{Draft, SubnetInput};
@@ -33,12 +33,12 @@ const REMOVALS: RowList<RemovalDraft> = RowList {
 
 pub fn private_endpoints_step() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let count = Memo::new(move |_| state.draft.with(|d| d.private_endpoints.endpoints.len()));
-    let removals = Memo::new(move |_| state.draft.with(|d| d.private_endpoints.removals.len()));
-    let mode = Memo::new(move |_| state.draft.with(|d| d.private_endpoints.dns_mode));
+    let count = memo(move |_| state.draft.with(|d| d.private_endpoints.endpoints.len()));
+    let removals = memo(move |_| state.draft.with(|d| d.private_endpoints.removals.len()));
+    let mode = memo(move |_| state.draft.with(|d| d.private_endpoints.dns_mode));
     // Each endpoint's fields read their own entry: a keystroke re-reads one endpoint at most.
     let rows = rows_of!(state, private_endpoints.endpoints);
-    let resource_type = Memo::new(move |_| state.draft.with(|d| d.target.resource_type));
+    let resource_type = memo(move |_| state.draft.with(|d| d.target.resource_type));
     view! {
         <p class="lead">
             "A private endpoint gives the resource a private IP in your virtual network. It does not close the public endpoint: tick the box below the endpoints (or use Network rules) for that, which runs only after the endpoints and their DNS are in place."

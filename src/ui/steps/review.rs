@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::erased::{effect, memo};
+
 use crate::core::config_file::to_config_json;
 use crate::core::current_state::import_pasted;
 use crate::core::draft::Draft;
@@ -13,7 +15,7 @@ use crate::ui::state::AppState;
 
 pub fn review_step() -> AnyView {
     let state = expect_context::<AppState>();
-    let steps = Memo::new(move |_| {
+    let steps = memo(move |_| {
         state.generated.with(|g| {
             g.plan.as_ref().map(|p| {
                 p.steps
@@ -183,7 +185,7 @@ fn current_settings() -> impl IntoView {
         }
     };
     // The page's one live region says what happened.
-    Effect::new(move |_| {
+    effect(move |_| {
         let said = message.get();
         if !said.is_empty() {
             state.spoken.set(said);

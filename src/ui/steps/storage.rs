@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::erased::Show;
+use crate::ui::erased::{memo, Show};
 
 use crate::core::byos::{ACCESS_REQUEST_FORM, SUPPORTED_KINDS_LABEL};
 use crate::core::diagnostics::dom_id;
@@ -15,18 +15,18 @@ use crate::ui::state::AppState;
 
 pub fn storage_step() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let applies = Memo::new(move |_| {
+    let applies = memo(move |_| {
         state
             .draft
             .with(|d| d.target.resource_type == ResourceType::CognitiveServices)
     });
-    let enabled = Memo::new(move |_| state.draft.with(|d| d.storage.enabled));
-    let existing = Memo::new(move |_| {
+    let enabled = memo(move |_| state.draft.with(|d| d.storage.enabled));
+    let existing = memo(move |_| {
         state
             .draft
             .with(|d| d.target.existence == Existence::Existing)
     });
-    let by_parts = Memo::new(move |_| state.draft.with(|d| d.storage.input == SubnetInput::Parts));
+    let by_parts = memo(move |_| state.draft.with(|d| d.storage.input == SubnetInput::Parts));
     view! {
         <p class="lead">
             "Bring your own storage (BYOS): the new resource keeps batch transcriptions, audio and transcription logs and custom models in a storage account you own and control (your keys, your private endpoints), and reaches it with its own managed identity. "

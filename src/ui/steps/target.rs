@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::erased::Show;
+use crate::ui::erased::{memo, Show};
 
 use crate::core::cloud::Cloud;
 use crate::core::draft::Existence;
@@ -12,14 +12,14 @@ use crate::ui::state::AppState;
 
 pub fn target_step() -> AnyView {
     let state = expect_context::<AppState>();
-    let resource_type = Memo::new(move |_| state.draft.with(|d| d.target.resource_type));
-    let creating = Memo::new(move |_| {
+    let resource_type = memo(move |_| state.draft.with(|d| d.target.resource_type));
+    let creating = memo(move |_| {
         state
             .draft
             .with(|d| d.target.existence == Existence::Create)
     });
-    let regions = Memo::new(move |_| state.draft.with(|d| d.target.cloud.known_regions()));
-    let sku_options = Memo::new(move |_| {
+    let regions = memo(move |_| state.draft.with(|d| d.target.cloud.known_regions()));
+    let sku_options = memo(move |_| {
         state
             .draft
             .with(|d| kind_info(&d.target.kind).map(|k| k.skus).unwrap_or(&[]))
