@@ -1,6 +1,6 @@
-//! Views with their types erased. Leptos compiles the code that builds and updates a view once
-//! per view type: boxing the children and the fallback keeps that code once in the wasm instead
-//! of once per use (it keeps the bundle small).
+//! Views, memos and effects with their types erased. Leptos compiles the code that builds and
+//! updates a view, a memo or an effect once per type, and every closure is a type: boxing the
+//! closures keeps that code once in the wasm instead of once per use (it keeps the bundle small).
 
 use std::sync::Arc;
 
