@@ -2,14 +2,17 @@
 //! and the bash and PowerShell outputs parse without error nodes.
 
 use proptest::prelude::*;
+use serde_json::Value;
 
 use ai_network_wizard::core::cloud::Cloud;
 use ai_network_wizard::core::config_file::{from_config_json, to_config_json};
+use ai_network_wizard::core::current_state::CurrentStateDraft;
 use ai_network_wizard::core::draft::{
     Bypass, ConnectionDecision, CustomDomainDraft, DefaultAction, Draft, Existence, NetworkDraft,
     PublicNetworkAccess, SubnetInput, TargetDraft, VnetRuleDraft,
 };
 use ai_network_wizard::core::generate::generate;
+use ai_network_wizard::core::json_text;
 use ai_network_wizard::core::render::{OutputTarget, RenderContext};
 use ai_network_wizard::core::resource_kinds::{ResourceType, KINDS};
 use ai_network_wizard::core::share_link::{read_link, share_fragment};
@@ -250,13 +253,54 @@ proptest! {
             prop_assert!(problems.is_empty(), "{:?}: {:?}\n{}", target, problems, text);
         }
     }
-    /// Whatever the form holds comes back unchanged from the file and from the link.
+    /// Whatever the form holds comes back unchanged from the file and from the link, pasted
+    /// current settings included (ARM's JSON, with its nulls, numbers and nesting).
     #[test]
-    fn any_draft_reads_back_from_its_file_and_its_link(draft in draft()) {
+    fn any_draft_reads_back_from_its_file_and_its_link(
+        mut draft in draft(),
+        current_state in proptest::option::weighted(0.5, current_state()),
+    ) {
+        draft.current_state = current_state;
         prop_assert_eq!(from_config_json(&to_config_json(&draft)), Ok(draft.clone()));
         let fragment = share_fragment(&draft);
         prop_assert_eq!(read_link(&format!("#{fragment}")), Some(Ok(draft)));
     }
+}
+
+/// JSON as Resource Manager prints it: nulls, flags, integers, decimals (up to 14 digits, which
+/// read back exactly), text with quotes and escapes, nested lists and objects.
+fn arm_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        "-?(0|[1-9][0-9]{0,6})\\.[0-9]{1,7}".prop_map(|text| json_text::parse(&text).unwrap()),
+        "[ -~é\n\"\\\\]{0,12}".prop_map(Value::from),
+    ];
+    leaf.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            proptest::collection::vec(("[a-zA-Z]{1,8}", inner), 0..4)
+                .prop_map(|fields| Value::Object(fields.into_iter().collect())),
+        ]
+    })
+}
+
+fn current_state() -> impl Strategy<Value = CurrentStateDraft> {
+    (
+        "[0-9TZ:-]{0,20}",
+        "[ -~]{0,20}",
+        arm_json(),
+        proptest::collection::vec(arm_json(), 0..3),
+    )
+        .prop_map(|(read_at, source, account, subnets)| CurrentStateDraft {
+            read_at,
+            source,
+            // A null account reads as none.
+            account: (!account.is_null()).then_some(account),
+            subnets,
+        })
 }
 
 /// The strategy does reach valid drafts (otherwise the rendering half above tests nothing).
