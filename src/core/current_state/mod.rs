@@ -247,12 +247,7 @@ pub fn keep_reads(
         if !keep {
             continue;
         }
-        match import_pasted(
-            state.as_ref(),
-            &json_text::compact(value),
-            read_at,
-            Some(target_id),
-        ) {
+        match import_value(state.as_ref(), value.clone(), read_at, Some(target_id)) {
             Ok(mut updated) => {
                 updated.source = READ_FROM_ARM.to_owned();
                 state = Some(updated);
@@ -273,6 +268,16 @@ pub fn import_pasted(
     target_id: Option<&str>,
 ) -> Result<CurrentStateDraft, Vec<String>> {
     let value = json_text::parse(text.trim()).map_err(|e| vec![format!("Not valid JSON: {e}")])?;
+    import_value(current, value, read_at, target_id)
+}
+
+/// [`import_pasted`] for JSON already read (ARM's answers, an imported `show` output).
+pub fn import_value(
+    current: Option<&CurrentStateDraft>,
+    value: Value,
+    read_at: &str,
+    target_id: Option<&str>,
+) -> Result<CurrentStateDraft, Vec<String>> {
     let pieces = match value {
         Value::Array(items) => items,
         single => vec![single],

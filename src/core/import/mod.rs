@@ -14,7 +14,7 @@ mod powershell;
 use serde_json::{Map, Value};
 
 use super::cloud::Cloud;
-use super::current_state::{import_pasted, kind_of, list_field, text_field, CurrentStateDraft};
+use super::current_state::{import_value, kind_of, list_field, text_field, CurrentStateDraft};
 use super::diagnostics::{Diagnostic, Severity};
 use super::draft::Draft;
 use super::json_text;
@@ -142,13 +142,12 @@ fn current_state(
     read_at: &str,
 ) -> Result<CurrentStateDraft, Vec<Diagnostic>> {
     let id = snapshot.get("id").and_then(Value::as_str);
-    let mut state =
-        import_pasted(None, &json_text::compact(snapshot), read_at, id).map_err(|problems| {
-            problems
-                .into_iter()
-                .map(|p| Diagnostic::error("", p))
-                .collect::<Vec<_>>()
-        })?;
+    let mut state = import_value(None, snapshot.clone(), read_at, id).map_err(|problems| {
+        problems
+            .into_iter()
+            .map(|p| Diagnostic::error("", p))
+            .collect::<Vec<_>>()
+    })?;
     state.source = source.command().to_owned();
     Ok(state)
 }
