@@ -51,6 +51,19 @@ pub fn memo<T: PartialEq + Send + Sync + 'static>(
     Memo::new(compute)
 }
 
+/// A computation given the previous value, by value: it returns the new one and whether it
+/// changed.
+type ComputeOwning<T> = Box<dyn Fn(Option<T>) -> (T, bool) + Send + Sync>;
+
+/// A memo for large values (the plan, the validation): `compute` says itself whether the value
+/// changed, so no equality of plans is compiled or run, and a value kept is moved, not cloned.
+pub fn derived<T: Send + Sync + 'static>(
+    compute: impl Fn(Option<T>) -> (T, bool) + Send + Sync + 'static,
+) -> Memo<T> {
+    let compute: ComputeOwning<T> = Box::new(compute);
+    Memo::new_owning(compute)
+}
+
 /// An effect's run, given the value its previous run returned.
 type Run<T> = Box<dyn FnMut(Option<T>) -> T>;
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::erased::{effect, memo, Show};
+use crate::ui::erased::{derived, effect, memo, Show};
 
 use super::app::{bool_attr, errors_phrase};
 use super::browser;
@@ -34,13 +34,12 @@ pub fn output_panel() -> AnyView {
     // blank or flash the script.
     type Planned = Option<(Plan, RenderContext)>;
     let rollback_today = today.clone();
-    let last_plan: Memo<Planned> = memo(move |previous: Option<&Planned>| {
+    let last_plan: Memo<Planned> = derived(move |previous: Option<Planned>| {
         let link = state.reopen_link.get();
-        state
-            .generated
-            .with(|g| g.plan.clone())
-            .map(|plan| (plan, RenderContext::with_link(&today, link)))
-            .or_else(|| previous.cloned().flatten())
+        match state.generated.with(|g| g.plan.clone()) {
+            Some(plan) => (Some((plan, RenderContext::with_link(&today, link))), true),
+            None => (previous.flatten(), false),
+        }
     });
     // Forward or rollback: the way back exists once the draft carries a snapshot.
     let has_snapshot = memo(move |_| {
@@ -52,8 +51,8 @@ pub fn output_panel() -> AnyView {
     });
     let rollback = RwSignal::new(false);
     let showing_rollback = memo(move |_| rollback.get() && has_snapshot.get());
-    let rollback_plan: Memo<Option<Result<(Plan, RenderContext), String>>> = memo(move |_| {
-        showing_rollback.get().then(|| {
+    let rollback_plan: Memo<Option<Result<(Plan, RenderContext), String>>> = derived(move |_| {
+        let plan = showing_rollback.get().then(|| {
             state.draft.with(|d| {
                 rollback_plan(d).map(|(plan, notes)| {
                     let mut context =
@@ -62,7 +61,8 @@ pub fn output_panel() -> AnyView {
                     (plan, context)
                 })
             })
-        })
+        });
+        (plan, true)
     });
     let rollback_problem = memo(move |_| {
         rollback_plan.with(|r| match r {
@@ -71,12 +71,13 @@ pub fn output_panel() -> AnyView {
         })
     });
     // What the code view, copy and downloads use: the forward plan or the way back.
-    let active: Memo<Planned> = memo(move |_| {
-        if showing_rollback.get() {
+    let active: Memo<Planned> = derived(move |_| {
+        let planned = if showing_rollback.get() {
             rollback_plan.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).cloned())
         } else {
             last_plan.get()
-        }
+        };
+        (planned, true)
     });
     let out_of_date = memo(move |_| {
         if showing_rollback.get() {

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 
-use crate::ui::erased::{effect, memo};
+use crate::ui::erased::{derived, effect, memo};
 
 use super::browser;
 use crate::core::config_file::{from_config_json, to_config_json};
@@ -146,7 +146,8 @@ impl AppState {
     pub fn new() -> Self {
         let (draft, notice, loaded) = initial_draft();
         let draft = RwSignal::new(draft);
-        let generated = memo(move |_| draft.with(generate));
+        // Every change of the draft changes the plan or the messages: no comparison.
+        let generated = derived(move |_| (draft.with(generate), true));
         let touched = RwSignal::new(if loaded {
             Touched::everything()
         } else {
