@@ -32,12 +32,15 @@ pub fn App() -> impl IntoView {
         state.panel.set(Panel::Form);
         request_animation_frame(move || browser::focus_element(&format!("heading-{}", step.id())));
     });
-    // The open step is built at once, the others (built once, then kept while hidden) in a
-    // task after the first frame: start-up is two shorter tasks instead of one long one that
-    // blocks input (Lighthouse's total blocking time).
+    // The open step is built at once; the output panel and then each other step (built once,
+    // then kept while hidden) each in a task of its own after the first frame. The first field
+    // is ready sooner, and start-up is short tasks instead of one long one that blocks input
+    // (Lighthouse's total blocking time).
     let first_step = state.step.get_untracked();
-    let the_rest = RwSignal::new(false);
-    request_animation_frame(move || set_timeout(move || the_rest.set(true), Duration::ZERO));
+    let stage = stages(WizardStep::ALL.len());
+    let reached = move |at: usize| memo(move |_| stage.get() >= at);
+    let output_built = reached(1);
+    let mut later = 1;
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
         state.panel.set(Panel::Output);
@@ -57,18 +60,40 @@ pub fn App() -> impl IntoView {
                         .into_iter()
                         .map(|step| {
                             if step == first_step {
-                                step_section(step)
-                            } else {
-                                (move || the_rest.get().then(|| step_section(step))).into_any()
+                                return step_section(step);
                             }
+                            later += 1;
+                            built_once(reached(later), Some(step))
                         })
                         .collect_view()}
                 </div>
-                <div class="output-side">{output_panel()}</div>
+                <div class="output-side">{built_once(output_built, None)}</div>
             </div>
             <div id="announcer" class="visually-hidden" role="status" aria-live="polite">{move || state.spoken.get()}</div>
         </main>
     }
+}
+
+/// A count that rises by one per task after the first frame, up to `last`: views shown once
+/// it reaches their number are built each in a task of their own (every timer is a task).
+fn stages(last: usize) -> RwSignal<usize> {
+    let stage = RwSignal::new(0);
+    request_animation_frame(move || {
+        for n in 1..last + 1 {
+            set_timeout(move || stage.set(n), Duration::ZERO);
+        }
+    });
+    stage
+}
+
+/// Nothing until `ready`, then a step's section (or, for `None`, the output panel), built once.
+fn built_once(ready: Memo<bool>, part: Option<WizardStep>) -> AnyView {
+    (move || {
+        ready
+            .get()
+            .then(|| part.map_or_else(output_panel, step_section))
+    })
+    .into_any()
 }
 
 pub fn bool_attr(on: bool) -> &'static str {
