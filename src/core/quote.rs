@@ -98,3 +98,37 @@ pub fn url_path(path: &str) -> String {
     out.push_str(rest);
     out
 }
+
+/// `<option>` elements for a select or a datalist, `selected` marked: the page sets a list in
+/// one go as markup (built element by element, the options were a large part of start-up).
+/// Values and texts are escaped for attribute values and element text alike.
+pub fn html_options<'a>(
+    options: impl IntoIterator<Item = (&'a str, &'a str)>,
+    selected: &str,
+) -> String {
+    let mut html = String::new();
+    for (value, text) in options {
+        html.push_str("<option value=\"");
+        push_html(&mut html, value);
+        html.push_str(if value == selected {
+            "\" selected>"
+        } else {
+            "\">"
+        });
+        push_html(&mut html, text);
+        html.push_str("</option>");
+    }
+    html
+}
+
+fn push_html(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+}

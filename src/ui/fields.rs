@@ -10,6 +10,7 @@ use crate::ui::erased::{effect, memo};
 use super::state::AppState;
 use crate::core::diagnostics::{dom_id, Diagnostic, Severity};
 use crate::core::draft::Draft;
+use crate::core::quote::html_options;
 
 /// `m-…`: the id of a field's message list (what `aria-describedby` points at).
 pub fn message_id(field: &str) -> String {
@@ -317,6 +318,13 @@ fn select_view(
     let messages = shown_messages(state, field.clone());
     let value = scoped(state, scope, get);
     let touched_field = field.clone();
+    // The options as one markup string, set before the value (see quote::html_options).
+    let options = value.with_untracked(|selected| {
+        html_options(
+            options.iter().map(|(v, t)| (v.as_str(), t.as_str())),
+            selected,
+        )
+    });
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
@@ -324,21 +332,14 @@ fn select_view(
                 id=id
                 aria-describedby=message_id(&field)
                 aria-invalid=invalid(messages)
+                inner_html=options
                 prop:value=move || value.get()
                 on:change=move |ev| {
                     let value = event_target_value(&ev);
                     state.draft.update(|d| set(d, value));
                     state.touch(&touched_field);
                 }
-            >
-                {options
-                    .into_iter()
-                    .map(|(option, text)| {
-                        let selected = value.get_untracked() == option;
-                        view! { <option value=option selected=selected>{text}</option> }
-                    })
-                    .collect_view()}
-            </select>
+            ></select>
             {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
             {messages_view(&field, messages)}
         </div>

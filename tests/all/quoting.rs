@@ -310,3 +310,38 @@ fn the_checks_catch_broken_quoting() {
     let out = run_bash("printf '%s\\0' 'a'\\''b'\n");
     assert_eq!(out, b"a'b\0");
 }
+
+#[test]
+fn html_options_escape_values_and_texts_and_mark_the_selected_one() {
+    let html = quote::html_options(
+        [("a\"b", "Tom & Jerry <3>"), ("plain", "Plain"), ("", "")],
+        "plain",
+    );
+    assert_eq!(
+        html,
+        "<option value=\"a&quot;b\">Tom &amp; Jerry &lt;3&gt;</option>\
+         <option value=\"plain\" selected>Plain</option>\
+         <option value=\"\"></option>"
+    );
+    assert_eq!(quote::html_options([], "x"), "");
+}
+
+proptest! {
+    /// Whatever a value or a text holds, it cannot end its attribute or open an element.
+    #[test]
+    fn html_options_never_let_markup_through(value in "\\PC*", text in "\\PC*") {
+        // Not selected: "\PC" never makes a control character.
+        let html = quote::html_options([(value.as_str(), text.as_str())], "\u{1}");
+        let inner = html
+            .strip_prefix("<option value=\"")
+            .and_then(|rest| rest.strip_suffix("</option>"))
+            .expect("one option element");
+        let (escaped_value, escaped_text) = inner.split_once("\">").expect("one attribute");
+        for part in [escaped_value, escaped_text] {
+            prop_assert!(!part.contains(['"', '<', '>']), "{part:?}");
+        }
+        let unescape = |s: &str| s.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        prop_assert_eq!(unescape(escaped_value), value);
+        prop_assert_eq!(unescape(escaped_text), text);
+    }
+}

@@ -331,6 +331,26 @@ fn each_clouds_own_regions_are_accepted() {
     }
 }
 
+#[test]
+fn every_suggested_region_is_lowercase_letters_and_digits() {
+    // The page writes the suggestions into its markup unescaped (ui::steps::target).
+    for cloud in Cloud::ALL {
+        assert!(
+            !cloud.known_regions().is_empty(),
+            "{cloud:?} suggests no region"
+        );
+        for region in cloud.known_regions() {
+            assert!(
+                !region.is_empty()
+                    && region
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()),
+                "{cloud:?} suggests {region:?}"
+            );
+        }
+    }
+}
+
 // ---- kind and SKU ----
 
 #[test]

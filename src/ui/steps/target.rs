@@ -6,6 +6,7 @@ use crate::ui::erased::{memo, Show};
 
 use crate::core::cloud::Cloud;
 use crate::core::draft::Existence;
+use crate::core::quote::html_options;
 use crate::core::resource_kinds::{kind_info, ResourceType, KINDS};
 use crate::ui::fields::{select_input, text_input, Extras};
 use crate::ui::state::AppState;
@@ -97,9 +98,8 @@ pub fn target_step() -> AnyView {
             |d| d.target.region.clone(),
             |d, v| d.target.region = v,
         )}
-        <datalist id="known-regions">
-            {move || regions.get().iter().map(|r| view! { <option value=*r></option> }).collect_view()}
-        </datalist>
+        // One markup string, not an element per region (start-up): see quote::html_options.
+        <datalist id="known-regions" inner_html=move || html_options(regions.get().iter().map(|r| (*r, "")), "")></datalist>
         {select_input(
             "The resource",
             "target.existence",
