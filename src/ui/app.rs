@@ -37,9 +37,13 @@ pub fn App() -> impl IntoView {
     // is ready sooner, and start-up is short tasks instead of one long one that blocks input
     // (Lighthouse's total blocking time).
     let first_step = state.step.get_untracked();
+    // A part asked for sooner (the skip link, a step opened) is built at once, before the next
+    // frame moves the focus into it; once built, it stays.
     let stage = stages(WizardStep::ALL.len());
-    let reached = move |at: usize| memo(move |_| stage.get() >= at);
-    let output_built = reached(1);
+    let ready = move |at: usize, wanted: Box<dyn Fn() -> bool + Send + Sync>| {
+        memo(move |built: Option<&bool>| built == Some(&true) || stage.get() >= at || wanted())
+    };
+    let output_built = ready(1, Box::new(move || state.panel.get() == Panel::Output));
     let mut later = 1;
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
@@ -63,7 +67,8 @@ pub fn App() -> impl IntoView {
                                 return step_section(step);
                             }
                             later += 1;
-                            built_once(reached(later), Some(step))
+                            let opened = Box::new(move || state.step.get() == step);
+                            built_once(ready(later, opened), Some(step))
                         })
                         .collect_view()}
                 </div>

@@ -333,7 +333,7 @@ fn each_clouds_own_regions_are_accepted() {
 
 #[test]
 fn every_suggested_region_is_lowercase_letters_and_digits() {
-    // The page writes the suggestions into its markup unescaped (ui::steps::target).
+    // The suggestions are the names the CLI and ARM use, offered to be typed as they are.
     for cloud in Cloud::ALL {
         assert!(
             !cloud.known_regions().is_empty(),

@@ -71,3 +71,21 @@ test('keyboard: Remove keeps focus in the list', async ({ page }) => {
   await page.keyboard.press('Enter');
   await eventually(async () => assert((await focusedId(page)) === 'ip-add', `after removing the last rule focus is on #${await focusedId(page)}`));
 });
+
+test('before start-up has built the rest, the skip link and an opened step still take the focus', async ({ page }) => {
+  // The output panel and the hidden steps are built in zero-delay timers after the first frame;
+  // on a slow phone a person can be quicker. Hold those timers back for 20 s.
+  await page.addInitScript(() => {
+    const later = window.setTimeout;
+    window.setTimeout = (run, ms, ...rest) => later(run, ms || 20_000, ...rest);
+  });
+  await gotoApp(page);
+  assert((await page.locator('#output-code').count()) === 0, 'the output panel was built although its timer is held back');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await eventually(async () => assert((await focusedId(page)) === 'output-code', 'the skip link did not build the script and move focus to it'), { timeout: 5000 });
+  await page.locator('button[data-step="network"]').click();
+  await eventually(async () => assert((await focusedId(page)) === 'heading-network', 'opening a step not yet built did not focus its heading'), { timeout: 5000 });
+  await page.goBack();
+  await eventually(async () => assert((await focusedId(page)) === 'heading-target', 'Back did not return the focus to the first step'), { timeout: 5000 });
+});
