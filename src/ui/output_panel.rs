@@ -27,6 +27,7 @@ struct Shown {
 
 pub fn output_panel() -> AnyView {
     let state = expect_context::<AppState>();
+    state.make_first_link();
     let today = browser::today();
     // The last plan without errors, with its render context (the header's reopen link follows
     // the draft once typing pauses: `AppState::refresh_link`). It stays on screen (out of date,

@@ -180,8 +180,6 @@ impl AppState {
             })
         });
         let (step, tab) = browser::step_and_tab_from_url();
-        let reopen_link = draft
-            .with_untracked(|d| RenderContext::reopen_link(browser::app_address().as_deref(), d));
         let state = AppState {
             draft,
             step: RwSignal::new(
@@ -199,7 +197,7 @@ impl AppState {
             field_messages,
             notice: RwSignal::new(String::new()),
             spoken: RwSignal::new(String::new()),
-            reopen_link: RwSignal::new(reopen_link),
+            reopen_link: RwSignal::new(String::new()),
             link_pending: RwSignal::new(false),
         };
         state.say(notice);
@@ -226,6 +224,18 @@ impl AppState {
         });
         browser::on_window_event("pagehide", save);
         state
+    }
+
+    /// Makes the reopen link of the draft as loaded. The output panel, its only reader, calls
+    /// this when it is built: at start-up that is a task after the first field, which then does
+    /// not wait for the draft to be packed.
+    pub fn make_first_link(self) {
+        if self.reopen_link.with_untracked(String::is_empty) {
+            let link = self.draft.with_untracked(|d| {
+                RenderContext::reopen_link(browser::app_address().as_deref(), d)
+            });
+            self.reopen_link.set(link);
+        }
     }
 
     /// Makes the reopen link of the draft as it is now. Like the script, it follows the last
