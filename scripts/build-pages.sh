@@ -14,6 +14,9 @@ if [ "${1:-}" = "--debug" ]; then
   release=()
 fi
 
+# shellcheck source=scripts/wasm-paths.sh
+. scripts/wasm-paths.sh
+
 # The target page comes first: trunk reads an argument after a bare flag as that flag's value.
 trunk build index.html "${release[@]}" --offline
 

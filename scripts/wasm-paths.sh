@@ -1,0 +1,16 @@
+# shellcheck shell=bash
+# Sourced before building the wasm (scripts/build-pages.sh, scripts/bench.sh).
+#
+# Panic messages name their source files. Named from where the sources live, not from this
+# machine's folders, the wasm is the same on every machine (and no folder of it is shipped).
+# Cargo adds these flags to those of .cargo/config.toml.
+pairs=("$(rustc --print sysroot)/lib/rustlib/src/rust=rust")
+for dir in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
+  [ -d "$dir" ] && pairs+=("${dir%/}=crates")
+done
+remap=()
+for pair in "${pairs[@]}"; do
+  # Cargo splits the variable at spaces: a folder with one keeps its name.
+  [[ "$pair" =~ [[:space:]] ]] || remap+=("--remap-path-prefix=$pair")
+done
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${remap[*]}"
