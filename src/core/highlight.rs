@@ -6,6 +6,7 @@
 //! Classes: `c` comment, `s` string, `v` variable, `k` keyword or HTTP method, `p` parameter,
 //! flag, header name or JSON key, `n` command name; `chg` marks a line changed by the last edit.
 
+use super::quote::{push_html, Within};
 use super::render::OutputTarget;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -339,14 +340,7 @@ struct Html<'a> {
 
 impl Html<'_> {
     fn text(&mut self, text: &str) {
-        for c in text.chars() {
-            match c {
-                '&' => self.out.push_str("&amp;"),
-                '<' => self.out.push_str("&lt;"),
-                '>' => self.out.push_str("&gt;"),
-                _ => self.out.push(c),
-            }
-        }
+        push_html(self.out, text, Within::Text);
     }
 
     /// A token that runs to the end of the line; the line break stays outside it.

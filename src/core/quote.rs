@@ -109,25 +109,35 @@ pub fn html_options<'a>(
     let mut html = String::new();
     for (value, text) in options {
         html.push_str("<option value=\"");
-        push_html(&mut html, value);
+        push_html(&mut html, value, Within::Attribute);
         html.push_str(if value == selected {
             "\" selected>"
         } else {
             "\">"
         });
-        push_html(&mut html, text);
+        push_html(&mut html, text, Within::Attribute);
         html.push_str("</option>");
     }
     html
 }
 
-fn push_html(out: &mut String, text: &str) {
+/// Where escaped text goes in HTML.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Within {
+    /// An element's text: `&`, `<` and `>` are escaped.
+    Text,
+    /// A double-quoted attribute value (or text that may also be one): `"` too.
+    Attribute,
+}
+
+/// Appends `text` to HTML markup, escaped for where it goes.
+pub fn push_html(out: &mut String, text: &str, within: Within) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
+            '"' if within == Within::Attribute => out.push_str("&quot;"),
             _ => out.push(c),
         }
     }
