@@ -1,6 +1,8 @@
 //! The live output: one tab per target, a highlighted code view (line numbers, wrap, the lines
 //! an edit changed marked for a moment), copy and downloads, one status line, and the problems.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::ui::erased::{derived, effect, memo, Show};
@@ -32,13 +34,17 @@ pub fn output_panel() -> AnyView {
     // The last plan without errors, with its render context (the header's reopen link follows
     // the draft once typing pauses: `AppState::refresh_link`). It stays on screen (out of date,
     // never greyed) while the form has errors, so typing through an invalid moment does not
-    // blank or flash the script.
-    type Planned = Option<(Plan, RenderContext)>;
+    // blank or flash the script. Shared, not copied, by the memos that pass it on.
+    type Planned = Option<Arc<(Plan, RenderContext)>>;
+    type RollbackPlanned = Option<Result<Arc<(Plan, RenderContext)>, String>>;
     let rollback_today = today.clone();
     let last_plan: Memo<Planned> = derived(move |previous: Option<Planned>| {
         let link = state.reopen_link.get();
         match state.generated.with(|g| g.plan.clone()) {
-            Some(plan) => (Some((plan, RenderContext::with_link(&today, link))), true),
+            Some(plan) => {
+                let context = RenderContext::with_link(&today, link);
+                (Some(Arc::new((plan, context))), true)
+            }
             None => (previous.flatten(), false),
         }
     });
@@ -52,14 +58,14 @@ pub fn output_panel() -> AnyView {
     });
     let rollback = RwSignal::new(false);
     let showing_rollback = memo(move |_| rollback.get() && has_snapshot.get());
-    let rollback_plan: Memo<Option<Result<(Plan, RenderContext), String>>> = derived(move |_| {
+    let rollback_plan: Memo<RollbackPlanned> = derived(move |_| {
         let plan = showing_rollback.get().then(|| {
             state.draft.with(|d| {
                 rollback_plan(d).map(|(plan, notes)| {
                     let mut context =
                         RenderContext::with_link(&rollback_today, state.reopen_link.get());
                     context.header_notes = notes;
-                    (plan, context)
+                    Arc::new((plan, context))
                 })
             })
         });
@@ -99,7 +105,7 @@ pub fn output_panel() -> AnyView {
     let diff = memo(move |_| {
         last_plan.with(|planned| {
             planned
-                .as_ref()
+                .as_deref()
                 .and_then(|(plan, _)| network_diff(plan))
                 .unwrap_or_default()
         })
@@ -107,7 +113,7 @@ pub fn output_panel() -> AnyView {
     let shown = memo(move |_| {
         let tab = state.tab.get();
         active.with(|planned| {
-            planned.as_ref().map(|(plan, context)| Shown {
+            planned.as_deref().map(|(plan, context)| Shown {
                 tab,
                 text: render(plan, tab, context),
                 link: context.reopen_link.clone(),
@@ -242,7 +248,7 @@ pub fn output_panel() -> AnyView {
             ""
         };
         let files: Option<(Vec<(String, String)>, String)> = active.with(|planned| {
-            planned.as_ref().map(|(plan, context)| {
+            planned.as_deref().map(|(plan, context)| {
                 let files = OutputTarget::ALL
                     .iter()
                     .map(|t| {
