@@ -13,6 +13,7 @@ mod browser;
 mod csp;
 mod erased;
 mod fields;
+mod markup;
 mod output_panel;
 mod page_link;
 mod state;
