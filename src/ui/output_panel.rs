@@ -165,20 +165,23 @@ pub fn output_panel() -> AnyView {
         })
     });
     // The steps that still hold an error nobody has been shown yet, in wizard order: a new
-    // user sees where to go, not an empty problems list.
+    // user sees where to go, not an empty or partial problems list.
     let steps_to_fill = memo(move |_| {
-        state.generated.with(|g| {
-            let with_errors: Vec<WizardStep> = g
-                .validation
-                .errors()
-                .filter_map(|d| WizardStep::from_id(step_of_field(&d.field)))
-                .collect();
-            WizardStep::ALL
-                .iter()
-                .filter(|s| with_errors.contains(s))
-                .map(|s| s.label())
-                .collect::<Vec<_>>()
-                .join(", ")
+        state.touched.with(|touched| {
+            state.generated.with(|g| {
+                let hidden: Vec<WizardStep> = g
+                    .validation
+                    .errors()
+                    .filter(|d| !touched.shows(d))
+                    .filter_map(|d| WizardStep::from_id(step_of_field(&d.field)))
+                    .collect();
+                WizardStep::ALL
+                    .iter()
+                    .filter(|s| hidden.contains(s))
+                    .map(|s| s.label())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
         })
     });
     let status = memo(move |_| {
@@ -197,16 +200,28 @@ pub fn output_panel() -> AnyView {
                 "Fill in the steps still missing a required field: {}.",
                 steps_to_fill.get()
             )
-        } else if has_script {
-            format!(
-                "{} to fix: the script below is from before the last change.",
-                errors_phrase(all)
-            )
         } else {
-            format!(
-                "{} to fix before a script can be generated.",
-                errors_phrase(all)
-            )
+            let what = if has_script {
+                format!(
+                    "{} to fix: the script below is from before the last change.",
+                    errors_phrase(all)
+                )
+            } else {
+                format!(
+                    "{} to fix before a script can be generated.",
+                    errors_phrase(all)
+                )
+            };
+            // Errors of steps nobody has filled yet are counted, not listed: say where they are.
+            if visible < all {
+                format!(
+                    "{what} {visible} listed below; {} in steps not filled yet: {}.",
+                    all - visible,
+                    steps_to_fill.get()
+                )
+            } else {
+                what
+            }
         }
     });
     announce_after_a_pause(state, status);

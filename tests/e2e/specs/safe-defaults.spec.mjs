@@ -27,6 +27,16 @@ test('first visit: no error shown on untouched fields; errors appear after leavi
     assert((await page.locator('#m-target-subscription_id .error').count()) === 1, 'Next did not show the empty subscription error');
     assertMatch(await page.locator('#output-status').textContent(), /\d+ errors? to fix/, '#output-status after Next');
   });
+  // The count covers every error, the problems list only those shown: the status says where
+  // the others are, so "5 errors" above a list of 2 is never a puzzle.
+  const listed = await page.locator('#diagnostics a.diag.error').count();
+  const counted = Number((await page.locator('#output-status').textContent()).match(/(\d+) errors? to fix/)[1]);
+  assert(listed > 0 && listed < counted, `expected some errors listed and some not: ${listed} listed, ${counted} counted`);
+  assertMatch(
+    await page.locator('#output-status').textContent(),
+    new RegExp(`${listed} listed below; ${counted - listed} in steps not filled yet: Custom domain\\.`),
+    '#output-status says where the unlisted errors are',
+  );
   const status = await page.locator('#output-status').textContent();
   assert(!/\berror\(s\)|\b1 errors\b/.test(status), `clumsy wording: ${status}`);
 });
