@@ -8,7 +8,7 @@ use crate::core::draft::Existence;
 use crate::core::names::check_custom_subdomain;
 use crate::core::resource_kinds::ResourceType;
 use crate::ui::fields::{checkbox, text_input, Extras};
-use crate::ui::markup::markup;
+use crate::ui::markup::{markup, Part::Html};
 use crate::ui::state::AppState;
 
 pub fn custom_domain_step() -> AnyView {
@@ -36,8 +36,8 @@ pub fn custom_domain_step() -> AnyView {
         })
     });
     view! {
-        {markup(&[r#"<div class="callout danger" role="note"><strong>Irreversible.</strong> Once set, a custom subdomain can never be changed or removed. The only way back to the regional endpoint is a new resource. If the resource holds custom models or Speech Studio projects, try this on a copy first.</div>
-<p class="lead">Why it matters: network rules and private endpoints only work for clients that call the resource through its custom subdomain (https://NAME.cognitiveservices.azure.com). The name is global and unique across Azure; the scripts check it is free before they use it, and stop if it is taken.</p>"#])}
+        {markup(&[Html(r#"<div class="callout danger" role="note"><strong>Irreversible.</strong> Once set, a custom subdomain can never be changed or removed. The only way back to the regional endpoint is a new resource. If the resource holds custom models or Speech Studio projects, try this on a copy first.</div>
+<p class="lead">Why it matters: network rules and private endpoints only work for clients that call the resource through its custom subdomain (https://NAME.cognitiveservices.azure.com). The name is global and unique across Azure; the scripts check it is free before they use it, and stop if it is taken.</p>"#)])}
         <Show
             when=move || applies.get()
             fallback=|| view! { <p class="callout">"Custom subdomains apply to Cognitive Services accounts only: nothing from this step is in the outputs for the chosen resource type."</p> }

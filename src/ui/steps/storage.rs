@@ -11,7 +11,7 @@ use crate::core::diagnostics::dom_id;
 use crate::core::draft::{Existence, SubnetInput};
 use crate::core::resource_kinds::ResourceType;
 use crate::ui::fields::{checkbox, text_input, Extras};
-use crate::ui::markup::markup;
+use crate::ui::markup::{markup, Part::*};
 use crate::ui::state::AppState;
 
 pub fn storage_step() -> impl IntoView {
@@ -30,17 +30,17 @@ pub fn storage_step() -> impl IntoView {
     let by_parts = memo(move |_| state.draft.with(|d| d.storage.input == SubnetInput::Parts));
     view! {
         {markup(&[
-            r#"<p class="lead">Bring your own storage (BYOS): the new resource keeps batch transcriptions, audio and transcription logs and custom models in a storage account you own and control (your keys, your private endpoints), and reaches it with its own managed identity. Offered for "#,
-            SUPPORTED_KINDS_LABEL,
-            r#" accounts.</p>
+            Html(r#"<p class="lead">Bring your own storage (BYOS): the new resource keeps batch transcriptions, audio and transcription logs and custom models in a storage account you own and control (your keys, your private endpoints), and reaches it with its own managed identity. Offered for "#),
+            Text(SUPPORTED_KINDS_LABEL),
+            Html(r#" accounts.</p>
 <div class="callout" id="storage-prerequisites"><strong>Before anything runs:</strong><ul>
-<li>The subscription must be approved for BYOS: <a href=""#,
-            ACCESS_REQUEST_FORM,
-            r#"" target="_blank" rel="noopener">request access</a> and wait for the approval.</li>
+<li>The subscription must be approved for BYOS: <a href=""#),
+            Attribute(ACCESS_REQUEST_FORM),
+            Html(r#"" target="_blank" rel="noopener">request access</a> and wait for the approval.</li>
 <li>You need the right to create the resource, and Owner or User Access Administrator on the storage account (to grant the resource's identity Storage Blob Data Contributor).</li>
 <li>The storage account must exist already. The same region as the resource is recommended.</li>
 </ul></div>
-<div class="callout danger" role="note"><strong>Irreversible.</strong> Storage can only be chosen when the resource is created. The storage account can never be changed afterwards, and the resource can never stop using it: the only way back is a new resource.</div>"#,
+<div class="callout danger" role="note"><strong>Irreversible.</strong> Storage can only be chosen when the resource is created. The storage account can never be changed afterwards, and the resource can never stop using it: the only way back is a new resource.</div>"#),
         ])}
         <Show
             when=move || applies.get()
