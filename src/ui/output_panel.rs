@@ -17,6 +17,7 @@ use crate::core::plan::Plan;
 use crate::core::render::{render, OutputTarget, RenderContext};
 use crate::core::rollback::{rollback_plan, NOT_ROLLED_BACK};
 use crate::core::zip::zip_stored;
+use crate::ui::markup::{markup, Part, Part::*};
 
 /// What the code view shows: one target's script, from the last plan without errors.
 #[derive(Clone, PartialEq)]
@@ -26,6 +27,21 @@ struct Shown {
     /// The header's reopen link in it: when only the link changed, nobody typed anything.
     link: String,
 }
+
+/// What no rollback undoes, above the rollback script: one markup string (see `ui::markup`).
+/// The pattern takes every entry, so a new one cannot be left out.
+const ROLLBACK_LIMITS: [Part; 7] = {
+    let [custom_domain, storage, endpoints] = NOT_ROLLED_BACK;
+    [
+        Html(r#"<div class="callout" id="rollback-limits"><p>Cannot be rolled back:</p><ul><li>"#),
+        Text(custom_domain),
+        Html("</li><li>"),
+        Text(storage),
+        Html("</li><li>"),
+        Text(endpoints),
+        Html("</li></ul></div>"),
+    ]
+};
 
 pub fn output_panel() -> AnyView {
     let state = expect_context::<AppState>();
@@ -338,10 +354,7 @@ pub fn output_panel() -> AnyView {
                     </div>
                 </Show>
                 <Show when=move || showing_rollback.get()>
-                    <div class="callout" id="rollback-limits">
-                        <p>"Cannot be rolled back:"</p>
-                        <ul>{NOT_ROLLED_BACK.iter().map(|line| view! { <li>{*line}</li> }).collect_view()}</ul>
-                    </div>
+                    {markup(&ROLLBACK_LIMITS)}
                 </Show>
                 <p id="output-status">{move || status.get()}</p>
                 <div class="output-bar">
