@@ -107,7 +107,7 @@ step_trunk_build() {
 # test enforces a ratchet a little above today's size: nothing may grow it further. Lower the
 # ratchet with every cut until it reaches 200000.
 step_bundle_size() {
-  bash scripts/bundle-size.sh dist 314400
+  bash scripts/bundle-size.sh dist 314200
 }
 
 free_port() {
@@ -182,7 +182,7 @@ steps=(
   "cargo test (native):step_cargo_test"
   "wasm tests in headless Chromium (tests/browser.rs):step_wasm_tests"
   "trunk build --release --offline (the wizard, then dist/apply/):step_trunk_build"
-  "bundle size budget (gzip -9 <= 314.4 kB today, target 200 kB):step_bundle_size"
+  "bundle size budget (gzip -9 <= 314.2 kB today, target 200 kB):step_bundle_size"
   "end-to-end browser tests (tests/e2e, @playwright/test):step_e2e_wizard"
   "end-to-end tests of the apply page (dist/apply/, local ARM fake):step_e2e_arm"
 )
