@@ -21,7 +21,8 @@ built="$target/wasm32-unknown-unknown/release/core-floor.wasm"
 # index.html's wasm-opt steps (data-wasm-opt-params, level 1), after removing the exports that
 # wasm-bindgen would have removed: only `everything` and the memory stay.
 params="$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html | head -n 1)"
-features="--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue"
+# The first pass needs only the features the page names there.
+features="$(grep -o -- '--enable-[a-z-]*' <<<"$params")"
 # shellcheck disable=SC2086 # word splitting of the flag lists is wanted
 wasm-opt "$built" $features --remove-exports --pass-arg='remove-exports@__*' -o "$target/exports.wasm"
 # shellcheck disable=SC2086
