@@ -49,7 +49,7 @@ done
 target/release/examples/bench_core "$largest"
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
-python3 -m http.server --bind 127.0.0.1 --directory dist "$port" >/dev/null 2>&1 &
+python3 scripts/static-server.py dist "$port" >/dev/null 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do

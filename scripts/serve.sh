@@ -18,4 +18,5 @@ bash scripts/build-pages.sh ${SERVE_DEBUG:+--debug}
 echo
 echo "Serving on http://127.0.0.1:${port}/ (the wizard) and http://127.0.0.1:${port}/apply/ (apply directly in Azure)  (Ctrl-C to stop)"
 echo
-exec python3 -m http.server --bind 127.0.0.1 --directory dist "$port"
+# The same response headers a static host sends (dist/_headers).
+exec python3 scripts/static-server.py dist "$port"

@@ -126,7 +126,7 @@ step_e2e() {
   local port="" pid="" attempt i up
   for attempt in 1 2 3 4 5; do
     port="$(free_port)"
-    python3 -m http.server --bind 127.0.0.1 --directory "$dist" "$port" \
+    python3 scripts/static-server.py "$dist" "$port" \
       >"$root/target/e2e-http.log" 2>&1 &
     pid=$!
     echo "$pid" >"$server_pid_file"

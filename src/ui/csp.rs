@@ -1,8 +1,9 @@
-//! The page's Content-Security-Policy, put in force at start-up. The wizard connects only to
-//! its own origin. The apply page (feature `arm-direct`) also reaches the supported clouds'
-//! Resource Managers and the one custom endpoint the person set in the ARM panel. A policy in a
-//! static meta tag cannot name a custom endpoint, and a policy can only be tightened once in
-//! force, so the endpoint (not a secret) is kept in local storage and changing it reloads.
+//! The apply page's connections, narrowed at start-up. Each page's full policy is a static
+//! meta tag in its HTML, in force before any script. The apply page's static policy allows the
+//! three clouds' Resource Managers and loopback, where a local test endpoint may run; at
+//! start-up this adds a second policy (both are enforced) that names only the clouds and the
+//! one custom endpoint in use, if any. A policy can only be tightened once in force, so
+//! changing the endpoint reloads the page.
 
 #[cfg(feature = "arm-direct")]
 use crate::core::arm_client::endpoint::{content_security_policy, parse_custom_endpoint};
@@ -36,7 +37,8 @@ pub fn use_custom_endpoint(endpoint: Option<&str>) {
     }
 }
 
-/// Puts the page's Content-Security-Policy in force before anything can connect anywhere.
+/// Narrows the page's connections before anything can connect anywhere.
+#[cfg(feature = "arm-direct")]
 pub fn install_content_security_policy() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -45,10 +47,7 @@ pub fn install_content_security_policy() {
         return;
     };
     let _ = meta.set_attribute("http-equiv", "Content-Security-Policy");
-    #[cfg(feature = "arm-direct")]
     let policy = content_security_policy(custom_endpoint().as_deref());
-    #[cfg(not(feature = "arm-direct"))]
-    let policy = crate::core::arm_client::endpoint::wizard_content_security_policy();
     let _ = meta.set_attribute("content", &policy);
     let _ = head.append_child(&meta);
 }

@@ -4,6 +4,8 @@ mod app;
 #[cfg(feature = "arm-direct")]
 mod arm_fetch;
 #[cfg(feature = "arm-direct")]
+mod arm_guard;
+#[cfg(feature = "arm-direct")]
 mod arm_panel;
 #[cfg(feature = "arm-direct")]
 mod arm_session;
@@ -38,6 +40,7 @@ fn log_panics() {
 /// Mounts the app in place of index.html's first-paint skeleton (`#app`), or on the body.
 pub fn start() {
     log_panics();
+    #[cfg(feature = "arm-direct")]
     csp::install_content_security_policy();
     let host = web_sys::window()
         .and_then(|w| w.document())

@@ -1062,15 +1062,6 @@ fn the_policy_allows_the_clouds_and_one_checked_custom_endpoint() {
     }
 }
 
-#[test]
-fn the_wizard_page_may_connect_to_its_own_origin_only() {
-    use ai_network_wizard::core::arm_client::endpoint::wizard_content_security_policy;
-    assert_eq!(
-        wizard_content_security_policy(),
-        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'"
-    );
-}
-
 // ---- the live subdomain check (apply page, custom-domain step) ----
 
 mod subdomain_check {

@@ -56,7 +56,8 @@ export default defineConfig({
   webServer: process.env.E2E_BASE_URL
     ? undefined
     : {
-        command: `python3 -m http.server --bind 127.0.0.1 --directory ../../dist ${ownServerPort}`,
+        // The headers a static host sends (dist/_headers), as scripts/serve.sh serves them.
+        command: `python3 ../../scripts/static-server.py ../../dist ${ownServerPort}`,
         url: baseURL,
         reuseExistingServer: false,
         stderr: 'ignore', // the server's request log

@@ -41,8 +41,9 @@ fn origin(endpoint: &str) -> &str {
 /// What both pages' policies forbid: plugins, a foreign base, form targets.
 const POLICY_REST: &str = "object-src 'none'; base-uri 'self'; form-action 'none'";
 
-/// The apply page's Content-Security-Policy: connections only to itself, the clouds' Resource
-/// Managers and the custom endpoint; no plugins, no foreign base or form targets.
+/// The policy the apply page adds at start-up to its static one (apply.html's meta tag allows
+/// loopback): connections only to itself, the clouds' Resource Managers and the custom
+/// endpoint in use; no plugins, no foreign base or form targets.
 pub fn content_security_policy(custom: Option<&str>) -> String {
     let mut connect = vec!["'self'".to_owned()];
     connect.extend(Cloud::ALL.iter().map(|c| c.arm_endpoint().to_owned()));
@@ -50,11 +51,6 @@ pub fn content_security_policy(custom: Option<&str>) -> String {
         connect.push(origin(&endpoint).to_owned());
     }
     format!("connect-src {}; {POLICY_REST}", connect.join(" "))
-}
-
-/// The wizard's policy: it calls nobody, so it may connect only to its own origin.
-pub fn wizard_content_security_policy() -> String {
-    format!("connect-src 'self'; {POLICY_REST}")
 }
 
 /// The GET of the target that "Load from Azure" sends, from the form as typed.

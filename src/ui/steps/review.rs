@@ -128,7 +128,7 @@ pub fn review_step() -> AnyView {
                 <button type="button" id="config-import-load" on:click=load>"Load"</button>
                 <input type="file" id="config-import-file" accept=".json,application/json,text/plain" aria-label="Load from a file" on:change=pick_file/>
             </div>
-            <p class="field-msg" id="config-import-message" style="white-space: pre-line">{move || import_message.get()}</p>
+            <p class="field-msg lines" id="config-import-message">{move || import_message.get()}</p>
         </div>
     }
     .into_any()

@@ -1,8 +1,9 @@
 // The test fixture and the app's DOM contract, shared by every spec.
 //
 // Every test gets a fresh browser context (so fresh storage) and page. A test fails if its page
-// logs a console error, throws, gets an HTTP error for one of its own files, or tries to reach
-// anything but the served origin (all such requests are blocked: the app must work offline).
+// logs a console error, throws, gets an HTTP error for one of its own files, tries to reach
+// anything but the served origin (all such requests are blocked: the app must work offline), or
+// does anything its Content-Security-Policy refuses (a `securitypolicyviolation` event).
 // Named screenshots go to target/e2e-screenshots/; on failure Playwright keeps a trace and a
 // screenshot in target/e2e-results/ and the HTML report in target/e2e-report/.
 import { test as base, expect } from '@playwright/test';
@@ -37,9 +38,27 @@ export const test = base.extend({
   // through, and their error answers (and the console lines Chromium writes about them) are
   // the spec's to check.
   extraOrigins: [[], { option: true }],
+  // A spec that provokes policy violations on purpose checks them itself (cspViolations) and
+  // names the console lines Chromium writes about them.
+  expectViolations: [false, { option: true }],
+  allowConsole: [[], { option: true }],
+  // Every `securitypolicyviolation` of every page and frame of the test, as it happened.
+  cspViolations: [
+    async ({ context }, use) => {
+      const seen = [];
+      await context.exposeBinding('__e2eCspViolation', ({ frame }, v) => seen.push({ ...v, frame: frame.url() }));
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          window.__e2eCspViolation({ directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample });
+        });
+      });
+      await use(seen);
+    },
+    { auto: true },
+  ],
   // Offline proof and a clean console, checked after every test.
   pageGuard: [
-    async ({ context, baseURL, extraOrigins }, use) => {
+    async ({ context, baseURL, extraOrigins, cspViolations, expectViolations, allowConsole }, use) => {
       const origin = new URL(baseURL).origin;
       const problems = [];
       const blocked = [];
@@ -62,6 +81,7 @@ export const test = base.extend({
           const where = m.location()?.url ?? '';
           if (isFavicon(where)) return;
           if (extraOrigins.some((o) => where.startsWith(o) || m.text().includes(o))) return;
+          if (allowConsole.some((re) => re.test(m.text()))) return;
           problems.push(`console error: ${m.text()}${where ? ` (${where})` : ''}`);
         });
         page.on('pageerror', (err) => problems.push(`page error: ${err.stack || err.message}`));
@@ -76,6 +96,7 @@ export const test = base.extend({
       await sleep(100); // let late console messages arrive
       expect([...new Set(blocked)], 'the page tried to reach other origins (blocked)').toEqual([]);
       expect([...new Set(problems)], 'the page reported problems').toEqual([]);
+      if (!expectViolations) expect(cspViolations, 'the page did what its Content-Security-Policy refuses').toEqual([]);
     },
     { auto: true },
   ],
