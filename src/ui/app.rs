@@ -18,7 +18,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     #[cfg(feature = "arm-direct")]
-    super::arm_session::ArmSession::provide(state);
+    super::arm_guard::forget_on_pagehide(super::arm_session::ArmSession::provide(state));
     // Back and Forward move between steps.
     browser::on_window_event("popstate", move || {
         let (step, tab) = browser::step_and_tab_from_url();
@@ -164,6 +164,10 @@ fn step_title(step: WizardStep) -> String {
 
 /// The Review step, with the "Apply directly in Azure" panel when the build has it.
 fn review_step_view() -> AnyView {
+    #[cfg(feature = "arm-direct")]
+    if super::arm_guard::is_framed() {
+        return (review::review_step(), super::arm_guard::framed_notice()).into_any();
+    }
     #[cfg(feature = "arm-direct")]
     return (review::review_step(), super::arm_panel::arm_panel()).into_any();
     #[cfg(not(feature = "arm-direct"))]
