@@ -170,6 +170,19 @@ _ensure_tools_main() {
 
   [ "$mode" = test ] || return 0
 
+  # --- cargo-deny, exact version: licences, bans, sources and advisories (deny.toml). It has no
+  # optional features to leave out: it runs the system's git to fetch the advisory database. ---
+  local cargo_deny_version="0.20.2"
+  have="$(version_of cargo-deny --version)"
+  if [ "$have" = "$cargo_deny_version" ]; then
+    ok cargo-deny "$have"
+  else
+    installing cargo-deny "$cargo_deny_version (found: ${have:-none})"
+    local deny_start=$SECONDS
+    cargo install cargo-deny --version "$cargo_deny_version" --locked
+    echo "  cargo-deny installed in $((SECONDS - deny_start))s"
+  fi
+
   # --- Browser, its driver, the shell linter, python3 for the static file server. ---
   local pair bin pkg
   for pair in chromium:chromium chromedriver:chromium-driver shellcheck:shellcheck jq:jq python3:python3; do

@@ -5,6 +5,7 @@
 #   scripts/test.sh                 # everything
 #   SKIP_WASM_TESTS=1 scripts/test.sh   # leave out the wasm-in-Chromium unit tests
 #   E2E_ONLY=name scripts/test.sh   # run only the e2e tests whose title matches (playwright --grep)
+#   REQUIRE_ADVISORIES=1 scripts/test.sh   # fail when the advisory database cannot be fetched
 #
 # Each step's output also goes to target/test-logs/; e2e screenshots to target/e2e-screenshots/,
 # the e2e HTML report to target/e2e-report/, traces of failed e2e tests to target/e2e-results/.
@@ -64,6 +65,36 @@ step_core_purity() {
     return 1
   fi
   echo "src/core/ ($(find src/core -type f | wc -l) files) mentions none of leptos, web_sys, web-sys, gloo, wasm_bindgen, js_sys"
+}
+
+# deny.toml's licences, bans and sources, then the RustSec advisories. Their database is a git
+# repository on GitHub, which some networks cannot reach: the fetch is tried once, bounded in
+# time, and if it fails one line says that advisories were not checked and why
+# (REQUIRE_ADVISORIES=1 makes that a failure). Once the database is fetched, any advisory that
+# deny.toml does not ignore fails the step.
+step_cargo_deny() {
+  cargo deny --color never check licenses bans sources
+  local fetch_output fetch_rc=0 fetch_timeout=120
+  # No credential prompt; a stalled transfer ends before the hard limit does.
+  fetch_output="$(GIT_TERMINAL_PROMPT=0 GIT_HTTP_LOW_SPEED_LIMIT=1000 GIT_HTTP_LOW_SPEED_TIME=30 \
+    timeout --kill-after=10 "$fetch_timeout" cargo deny --color never fetch db 2>&1)" || fetch_rc=$?
+  if [ "$fetch_rc" -ne 0 ]; then
+    local reason
+    if [ "$fetch_rc" -eq 124 ] || [ "$fetch_rc" -eq 137 ]; then
+      reason="no answer within ${fetch_timeout}s"
+    else
+      reason="$(printf '%s\n' "$fetch_output" | grep -E '^(fatal|error):' | tail -n1 || true)"
+      [ -n "$reason" ] || reason="$(printf '%s\n' "$fetch_output" | grep -v '^[[:space:]]*$' | tail -n1 || true)"
+    fi
+    echo "advisories NOT checked: the advisory database could not be fetched (${reason:-exit $fetch_rc})"
+    if [ -n "${REQUIRE_ADVISORIES:-}" ]; then
+      echo "REQUIRE_ADVISORIES is set: failing"
+      return 1
+    fi
+    return 0
+  fi
+  # Offline: check against the copy just fetched, with no second trip over the network.
+  cargo deny --color never --offline check advisories
 }
 
 step_clippy_native() {
@@ -177,6 +208,7 @@ step_e2e_arm() {
 steps=(
   "cargo fmt --check:step_fmt"
   "core purity (src/core/ has no browser/UI crates):step_core_purity"
+  "cargo deny (licences, bans, sources; advisories if the database can be fetched):step_cargo_deny"
   "cargo clippy (native, all targets):step_clippy_native"
   "cargo clippy (wasm32, all targets):step_clippy_wasm"
   "cargo test (native):step_cargo_test"
