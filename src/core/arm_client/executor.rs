@@ -26,6 +26,7 @@
 //! in another tenant).
 
 mod answers;
+mod close_guard;
 mod decide;
 mod live;
 mod polling;
@@ -314,6 +315,9 @@ impl Executor {
                 }
                 Decision::Fail(failure) => return self.fail(failure),
                 Decision::Send(edited) => {
+                    if let Some(failure) = self.unapproved_before_close(request) {
+                        return self.fail(failure);
+                    }
                     match self.tenant_check(request, token) {
                         TenantCheck::Send => {}
                         TenantCheck::Stop(failure) => return self.fail(failure),
@@ -322,6 +326,12 @@ impl Executor {
                             self.at.index += 1;
                             continue;
                         }
+                    }
+                    if let Some(warning) = self.resolution_unconfirmed(request) {
+                        return Next::Confirm {
+                            step: self.at.step,
+                            warning,
+                        };
                     }
                     let step = &self.plan.steps[self.at.step];
                     if request.method != "GET"
