@@ -41,7 +41,7 @@ fn own_dns_and_closing_a_hub_is_refused_with_a_fix_that_unticks_the_close() {
     assert_only_error(
         &draft,
         FIELD,
-        "With your own DNS servers, the wizard cannot check from here that clients resolve the private addresses of a hub or its resources (their host names are known only in Azure): closing now would cut off every client whose DNS servers do not hold the records yet. Untick this; once nslookup of the workspace's hosts answers private addresses on your clients' network, close public access in a second run.",
+        "With your own DNS servers, the outputs can check before closing only an account's client hosts; those of a hub, its resources or a Media Services account are known only in Azure, so closing here would cut off every client whose DNS servers do not hold the records yet. Untick this; once nslookup of each host (for a hub: <workspace-id>.workspace.<region>.api.azureml.ms) answers a private address on your clients' network, disable public network access on each resource's Networking page in the portal.",
     );
     let validation = validate(&draft);
     let fix = validation

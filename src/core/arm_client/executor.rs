@@ -23,7 +23,8 @@
 //! change before the run, `resume` goes on after a stop with the plan as the form says now,
 //! `storage_acls` computes the storage firewall's body from what was read, and `tenants` stops
 //! before a request whose subscription is of another Entra tenant than the token's (a subnet
-//! in another tenant).
+//! in another tenant), and `close_guard` stops before a write that closes public access while a
+//! manual endpoint's connection is not Approved (with own DNS servers: until the person confirms).
 
 mod answers;
 mod close_guard;

@@ -595,10 +595,14 @@ fn check_close_guards(
                 ),
             ));
         } else if step.close_public_access {
+            let api_zone = zones_for(target.cloud, LinkType::MachineLearning, "", "amlworkspace")
+                .zones
+                .first()
+                .map_or("api.azureml.ms", |z| z.forwarded_zone());
             out.push(
                 Diagnostic::error(
                     &field,
-                    "With your own DNS servers, the wizard cannot check from here that clients resolve the private addresses of a hub or its resources (their host names are known only in Azure): closing now would cut off every client whose DNS servers do not hold the records yet. Untick this; once nslookup of the workspace's hosts answers private addresses on your clients' network, close public access in a second run.",
+                    format!("With your own DNS servers, the outputs can check before closing only an account's client hosts; those of a hub, its resources or a Media Services account are known only in Azure, so closing here would cut off every client whose DNS servers do not hold the records yet. Untick this; once nslookup of each host (for a hub: <workspace-id>.workspace.<region>.{api_zone}) answers a private address on your clients' network, disable public network access on each resource's Networking page in the portal."),
                 )
                 .with_fix("Do not close public access in this run", vec!["false".to_owned()]),
             );
