@@ -271,6 +271,14 @@ impl Draft {
             self.custom_domain.subdomain = subdomain.clone();
             return true;
         }
+        if field == "private_endpoints.close_public_access" {
+            // Closing waits for a later run (own DNS servers on a hub): untick it.
+            if replacement != ["false".to_owned()] {
+                return false;
+            }
+            self.private_endpoints.close_public_access = false;
+            return true;
+        }
         let text_field = match field {
             "custom_domain.subdomain" => &mut self.custom_domain.subdomain,
             "storage.storage_account_id" => &mut self.storage.storage_account_id,

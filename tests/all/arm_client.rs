@@ -300,6 +300,15 @@ impl MemoryArm {
                     resource["properties"] = json!({});
                 }
                 resource["properties"]["provisioningState"] = json!("Succeeded");
+                // A manual connection waits for the owner, as in Azure.
+                if let Some(Value::Array(connections)) =
+                    resource["properties"].get_mut("manualPrivateLinkServiceConnections")
+                {
+                    for connection in connections {
+                        connection["properties"]["privateLinkServiceConnectionState"] =
+                            json!({ "status": "Pending" });
+                    }
+                }
                 if self.lro == Lro::None {
                     self.resources.insert(path, resource.clone());
                     return Self::answer(if exists { 200 } else { 201 }, resource);
@@ -1240,4 +1249,120 @@ fn every_step_has_its_own_identity_and_a_fix_keeps_it() {
     let ids = |plan: &Plan| plan.steps.iter().map(step_identity).collect::<Vec<_>>();
     assert_eq!(ids(&before), ids(&after));
     assert_ne!(before.steps, after.steps, "the fix changed the steps");
+}
+
+// ---- Closing public access waits for what makes the endpoints carry traffic ----
+
+/// An existing account with its custom subdomain and the endpoints' virtual networks.
+fn closing_world(draft: &Draft) -> Vec<Value> {
+    let config = plan_of(draft).config;
+    let mut resources = vec![json!({
+        "id": config.target.resource_id(),
+        "location": config.target.region,
+        "kind": draft.target.kind,
+        "properties": { "customSubDomainName": draft.custom_domain.subdomain, "provisioningState": "Succeeded" }
+    })];
+    // The owner's list of connections, which a manual endpoint's step reads.
+    resources.push(json!({
+        "id": format!("{}/privateEndpointConnections", config.target.resource_id()),
+        "value": []
+    }));
+    for e in &config.private_endpoints.unwrap().endpoints {
+        resources.push(json!({ "id": e.subnet.vnet_id(), "location": e.location }));
+    }
+    resources
+}
+
+fn public_access(arm: &MemoryArm, draft: &Draft) -> Value {
+    let id = plan_of(draft)
+        .config
+        .target
+        .resource_id()
+        .to_ascii_lowercase();
+    arm.resources[&id]["properties"]["publicNetworkAccess"].clone()
+}
+
+#[test]
+fn the_runner_stops_before_closing_while_a_manual_connection_is_pending_and_closes_once_approved() {
+    let draft = fixture("openai-manual-approval-close-public-access");
+    let mut arm = MemoryArm::new(closing_world(&draft));
+    let (mut executor, outcome) = apply(&draft, &mut arm);
+    let Outcome::Failed { step } = outcome else {
+        panic!("{outcome:?}");
+    };
+    let failure = failure_of(&executor, step);
+    assert_eq!(
+        executor.steps[step].title, "Set public network access to Disabled",
+        "{failure:?}"
+    );
+    assert_eq!(failure.code, "PrivateEndpointNotApproved");
+    assert!(
+        failure
+            .message
+            .contains("pe-contoso-openai-account (Pending)"),
+        "{}",
+        failure.message
+    );
+    assert!(
+        failure.advice.contains("approves the connection first"),
+        "{}",
+        failure.advice
+    );
+    assert!(public_access(&arm, &draft).is_null(), "nothing closed");
+    assert!(
+        !arm.writes().iter().any(|w| w.starts_with("PATCH")),
+        "{:?}",
+        arm.writes()
+    );
+
+    // The owner approves; Resume reads the connection again and closes.
+    let endpoint = arm
+        .resources
+        .keys()
+        .find(|k| k.ends_with("/privateendpoints/pe-contoso-openai-account"))
+        .unwrap()
+        .clone();
+    arm.resources.get_mut(&endpoint).unwrap()["properties"]
+        ["manualPrivateLinkServiceConnections"][0]["properties"]
+        ["privateLinkServiceConnectionState"]["status"] = json!("Approved");
+    executor.resume(plan_of(&draft));
+    assert_eq!(run(&mut executor, TOKEN, &mut arm), Outcome::Completed);
+    assert_eq!(public_access(&arm, &draft), "Disabled");
+}
+
+#[test]
+fn with_own_dns_servers_the_runner_closes_only_after_an_explicit_confirmation() {
+    let draft = fixture("openai-own-dns-close-public-access");
+    let mut arm = MemoryArm::new(closing_world(&draft));
+    arm.confirm = false;
+    let (mut executor, outcome) = apply(&draft, &mut arm);
+    let Outcome::Cancelled { step } = outcome else {
+        panic!("{outcome:?}");
+    };
+    assert_eq!(
+        executor.steps[step].title,
+        "Set public network access to Disabled"
+    );
+    assert_eq!(arm.confirmations.len(), 1);
+    let asked = &arm.confirmations[0];
+    assert!(
+        asked.contains("this page cannot query them")
+            && asked.contains("nslookup contoso-openai.cognitiveservices.azure.com, nslookup contoso-openai.openai.azure.com each answer a private address")
+            && asked.contains("Otherwise cancel: public access stays open"),
+        "{asked}"
+    );
+    assert!(
+        public_access(&arm, &draft).is_null(),
+        "declined: nothing closed"
+    );
+
+    arm.confirm = true;
+    executor.resume(plan_of(&draft));
+    assert_eq!(run(&mut executor, TOKEN, &mut arm), Outcome::Completed);
+    assert_eq!(arm.confirmations.len(), 2, "Resume asks again");
+    assert_eq!(public_access(&arm, &draft), "Disabled");
+
+    // Closed already: nothing to confirm.
+    apply(&draft, &mut arm);
+    assert_eq!(arm.confirmations.len(), 2);
 }

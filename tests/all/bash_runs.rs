@@ -1056,3 +1056,127 @@ fn an_endpoint_in_another_tenant_needs_a_sign_in_there_before_its_subnet_is_touc
     );
     run.assert_second_run_changes_nothing(&script);
 }
+
+// ---- Closing public access waits for what makes the endpoints carry traffic ----
+
+impl Run {
+    /// A stand-in `getent` that answers each host from `dns/<host>` (no file: not found).
+    fn with_dns(&self, answers: &[(&str, &str)]) {
+        let dns = self.dir.join("dns");
+        let _ = std::fs::remove_dir_all(&dns);
+        std::fs::create_dir_all(&dns).unwrap();
+        for (host, address) in answers {
+            std::fs::write(dns.join(host), address).unwrap();
+        }
+        let getent = self.dir.join("bin/getent");
+        std::fs::write(
+            &getent,
+            format!(
+                "#!/bin/sh\n[ \"$1\" = ahostsv4 ] || exit 64\naddress=$(cat '{}/'\"$2\" 2>/dev/null) || exit 2\necho \"$address      STREAM $2\"\necho \"$address      DGRAM\"\n",
+                dns.display()
+            ),
+        )
+        .unwrap();
+        std::fs::set_permissions(&getent, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+            .unwrap();
+    }
+
+    fn account_access(&self) -> Value {
+        self.state()["account"]["properties"]["publicNetworkAccess"].clone()
+    }
+}
+
+fn closing_run(name: &str, fixture_name: &str) -> (Run, String) {
+    let draft = fixture(fixture_name);
+    let script = render_draft(&draft, OutputTarget::AzBash);
+    let mut account = account(&draft.target.kind, Value::Null);
+    account["properties"]["customSubDomainName"] = json!(draft.custom_domain.subdomain);
+    let (vnet_locations, _) = endpoint_world(&draft);
+    let run = Run::new(
+        name,
+        &json!({ "account": account, "subnets": {}, "vnet_locations": vnet_locations }),
+    );
+    (run, script)
+}
+
+#[test]
+fn own_dns_stops_before_the_close_while_a_client_host_resolves_publicly_then_closes_on_a_later_run()
+{
+    let (run, script) = closing_run("own-dns-close", "openai-own-dns-close-public-access");
+    // The records are in the DNS servers for one host only; the other answers publicly.
+    run.with_dns(&[
+        ("contoso-openai.cognitiveservices.azure.com", "10.1.2.4"),
+        ("contoso-openai.openai.azure.com", "20.61.4.17"),
+    ]);
+    let stderr = run.failing_script(&script);
+    assert!(
+        stderr.contains("Stopped before closing public access")
+            && stderr.contains("contoso-openai.openai.azure.com resolves to 20.61.4.17")
+            && !stderr.contains("cognitiveservices.azure.com resolves")
+            && stderr.contains("The A records must be in the DNS servers your clients use first")
+            && stderr
+                .contains("run this same script again on a machine that uses those DNS servers"),
+        "{stderr}"
+    );
+    assert!(run.account_access().is_null(), "public access stays open");
+    assert_eq!(
+        run.state()["endpoints"].as_object().unwrap().len(),
+        1,
+        "the endpoint was made"
+    );
+
+    // A host that resolves to nothing stops it too.
+    run.with_dns(&[("contoso-openai.cognitiveservices.azure.com", "10.1.2.4")]);
+    let stderr = run.failing_script(&script);
+    assert!(
+        stderr.contains("contoso-openai.openai.azure.com resolves to nothing"),
+        "{stderr}"
+    );
+    assert!(run.account_access().is_null());
+
+    // Once both answer private addresses (shared address space counts), the same script closes.
+    run.with_dns(&[
+        ("contoso-openai.cognitiveservices.azure.com", "10.1.2.4"),
+        ("contoso-openai.openai.azure.com", "100.64.3.9"),
+    ]);
+    let changes = run.script(&script);
+    assert_eq!(
+        changes,
+        vec![r#"patch {"properties":{"publicNetworkAccess":"Disabled"}}"#.to_owned()],
+        "only the close was left to do"
+    );
+    assert_eq!(run.account_access(), "Disabled");
+    run.assert_second_run_changes_nothing(&script);
+
+    // Closed already: a run elsewhere skips the close and its check.
+    run.with_dns(&[]);
+    run.assert_second_run_changes_nothing(&script);
+}
+
+#[test]
+fn manual_approval_stops_before_the_close_while_pending_then_closes_once_approved() {
+    let (run, script) = closing_run("manual-close", "openai-manual-approval-close-public-access");
+    let stderr = run.failing_script(&script);
+    assert!(
+        stderr.contains("Stopped before closing public access: the connection of private endpoint pe-contoso-openai-account is Pending, not Approved")
+            && stderr.contains("The resource's owner must approve it first")
+            && stderr.contains("run this same script again"),
+        "{stderr}"
+    );
+    assert!(run.account_access().is_null(), "public access stays open");
+
+    // The owner approves; the same script now only closes.
+    let endpoint =
+        "3b9d7c21-5e4f-4a8b-9c6d-1e2f3a4b5c6d|rg-spoke-network|pe-contoso-openai-account";
+    let mut state = run.state();
+    state["endpoints"][endpoint]["manualPrivateLinkServiceConnections"][0]
+        ["privateLinkServiceConnectionState"]["status"] = json!("Approved");
+    std::fs::write(run.dir.join("state.json"), state.to_string()).unwrap();
+    let stdout = run.stdout(&script);
+    assert!(
+        stdout.contains("private endpoint pe-contoso-openai-account is Approved."),
+        "{stdout}"
+    );
+    assert_eq!(run.account_access(), "Disabled");
+    run.assert_second_run_changes_nothing(&script);
+}

@@ -114,6 +114,14 @@ snapshot_tests! {
     private_endpoint_remove_reopen_public_access_az_bash: "private-endpoint-remove-reopen-public-access", AzBash;
     private_endpoint_remove_reopen_public_access_az_powershell: "private-endpoint-remove-reopen-public-access", AzPowerShell;
     private_endpoint_remove_reopen_public_access_rest: "private-endpoint-remove-reopen-public-access", Rest;
+    openai_own_dns_close_public_access_powershell: "openai-own-dns-close-public-access", PowerShell;
+    openai_own_dns_close_public_access_az_bash: "openai-own-dns-close-public-access", AzBash;
+    openai_own_dns_close_public_access_az_powershell: "openai-own-dns-close-public-access", AzPowerShell;
+    openai_own_dns_close_public_access_rest: "openai-own-dns-close-public-access", Rest;
+    openai_manual_approval_close_public_access_powershell: "openai-manual-approval-close-public-access", PowerShell;
+    openai_manual_approval_close_public_access_az_bash: "openai-manual-approval-close-public-access", AzBash;
+    openai_manual_approval_close_public_access_az_powershell: "openai-manual-approval-close-public-access", AzPowerShell;
+    openai_manual_approval_close_public_access_rest: "openai-manual-approval-close-public-access", Rest;
 }
 
 #[test]

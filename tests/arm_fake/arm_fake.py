@@ -621,6 +621,11 @@ class Fake:
         name = segments[-1]
         connections = body["properties"].get("privateLinkServiceConnections") or body["properties"].get("manualPrivateLinkServiceConnections") or []
         configs = [{"fqdn": f"{name}.example", "ipAddresses": ["10.1.2.4"]}] if connections else []
+        # The connection's state shows on the endpoint: Approved at once, or Pending until the
+        # resource's owner approves a manual one.
+        for key, status in (("privateLinkServiceConnections", "Approved"), ("manualPrivateLinkServiceConnections", "Pending")):
+            for connection in body["properties"].get(key) or []:
+                connection.setdefault("properties", {})["privateLinkServiceConnectionState"] = {"status": status, "description": status}
         return self.put_child(ns, path, segments, body, "Microsoft.Network/privateEndpoints", {"customDnsConfigs": configs})
 
     def op_PrivateEndpoints_Delete(self, ns, path, segments, body):

@@ -23,9 +23,11 @@
 //! change before the run, `resume` goes on after a stop with the plan as the form says now,
 //! `storage_acls` computes the storage firewall's body from what was read, and `tenants` stops
 //! before a request whose subscription is of another Entra tenant than the token's (a subnet
-//! in another tenant).
+//! in another tenant), and `close_guard` stops before a write that closes public access while a
+//! manual endpoint's connection is not Approved (with own DNS servers: until the person confirms).
 
 mod answers;
+mod close_guard;
 mod decide;
 mod live;
 mod polling;
@@ -314,6 +316,9 @@ impl Executor {
                 }
                 Decision::Fail(failure) => return self.fail(failure),
                 Decision::Send(edited) => {
+                    if let Some(failure) = self.unapproved_before_close(request) {
+                        return self.fail(failure);
+                    }
                     match self.tenant_check(request, token) {
                         TenantCheck::Send => {}
                         TenantCheck::Stop(failure) => return self.fail(failure),
@@ -322,6 +327,12 @@ impl Executor {
                             self.at.index += 1;
                             continue;
                         }
+                    }
+                    if let Some(warning) = self.resolution_unconfirmed(request) {
+                        return Next::Confirm {
+                            step: self.at.step,
+                            warning,
+                        };
                     }
                     let step = &self.plan.steps[self.at.step];
                     if request.method != "GET"

@@ -6,6 +6,7 @@
 //! storage, its identity gets the storage role right after, the storage account is hardened
 //! (optional), and the very last step reads it all back.
 
+pub mod close_guard;
 pub mod storage;
 
 use crate::json;
@@ -537,6 +538,12 @@ impl Plan {
     }
 
     pub fn requests(&self, step: &Step) -> Vec<ArmRequest> {
+        let mut requests = self.step_requests(step);
+        close_guard::guard_requests(self, &step.action, &mut requests);
+        requests
+    }
+
+    fn step_requests(&self, step: &Step) -> Vec<ArmRequest> {
         let t = self.target();
         let state = self.config.current_state.as_ref();
         let account_state = state.and_then(|s| s.account.as_ref());

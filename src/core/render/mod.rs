@@ -3,6 +3,7 @@
 
 mod az_bash;
 mod az_powershell;
+mod close_guard;
 mod connections;
 mod header;
 mod powershell;

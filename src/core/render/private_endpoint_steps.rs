@@ -4,7 +4,7 @@
 
 use crate::core::config::Resource;
 use crate::core::json_text::compact;
-use crate::core::plan::{EndpointAction, Plan, AZURE_DNS};
+use crate::core::plan::{Action, EndpointAction, Plan, AZURE_DNS};
 use crate::core::private_endpoints::config::{Approval, Endpoint, Removal, ZoneRef};
 use crate::core::render::subnet_tenant::subnet_tenant_check;
 use crate::core::render::template::{fill, Flag, Text};
@@ -38,6 +38,8 @@ pub(super) struct AzShell {
     pub request_message_option: &'static str,
     /// How the resource ID appears in the printed command for the owner.
     pub owner_command_id: Quote,
+    /// The checks before a closing write, in this shell (render/close_guard.rs).
+    pub close_guard: fn(&Plan, &Action) -> String,
     pub templates: AzTemplates,
 }
 
@@ -92,18 +94,27 @@ pub(super) fn az_step_body(shell: &AzShell, plan: &Plan, action: &EndpointAction
             link_type,
         } => {
             let (path, value) = EndpointAction::dependent_access(resource_id, *link_type);
-            resource_public_access(t.set_resource_public_access, q, &path, value)
+            let guard = (shell.close_guard)(plan, &Action::PrivateEndpoint(action.clone()));
+            resource_public_access(t.set_resource_public_access, q, &path, value, &guard)
         }
     }
 }
 
 /// Reads a resource's publicNetworkAccess by its ARM path (with api-version) and sets it unless
 /// it has that value (the `set_resource_public_access` templates).
-pub(super) fn resource_public_access(template: &str, q: Quote, path: &str, value: &str) -> String {
+pub(super) fn resource_public_access(
+    template: &str,
+    q: Quote,
+    path: &str,
+    value: &str,
+    guard: &str,
+) -> String {
     let body = compact(&crate::json!({ "properties": { "publicNetworkAccess": value } }));
     fill(
         template,
         &[
+            Flag("guard", !guard.is_empty()),
+            Text("guard", guard),
             Text("url", &q(path)),
             Text("path", &q(path)),
             Text("value", value),

@@ -82,6 +82,7 @@ pub(super) fn validate_private_endpoints(
 
     let removals = removals(draft, &mut ok, out);
     ok &= check_public_access(draft, network, !endpoints.is_empty(), out);
+    ok &= check_close_guards(draft, target, network, &dns, &endpoints, out);
     ok.then_some(PrivateEndpoints {
         endpoints,
         dns,
@@ -559,4 +560,70 @@ fn check_public_access(
         ));
     }
     true
+}
+
+/// Closing public access waits for what makes the endpoints carry traffic (plan/close_guard.rs):
+/// said here, at the field, before any run stops on it.
+fn check_close_guards(
+    draft: &Draft,
+    target: Option<&Target>,
+    network: Option<&NetworkRules>,
+    dns: &Dns,
+    endpoints: &[Endpoint],
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    let step = &draft.private_endpoints;
+    let closing = step.close_public_access
+        || network.is_some_and(|n| n.public_network_access == PublicNetworkAccess::Disabled);
+    let Some(target) = target else { return true };
+    if !closing || endpoints.is_empty() {
+        return true;
+    }
+    let field = format!("{PREFIX}.close_public_access");
+    let mut ok = true;
+    if *dns == Dns::OwnDns {
+        let on_account_only = matches!(target.resource, Resource::CognitiveServices { .. })
+            && endpoints
+                .iter()
+                .all(|e| e.resource_id.eq_ignore_ascii_case(&target.resource_id()));
+        if on_account_only {
+            out.push(Diagnostic::warning(
+                &field,
+                format!(
+                    "With your own DNS servers, clients reach the endpoint only once those servers answer its private address. Before closing, the scripts resolve the account's hosts on the machine they run on and stop unless each answers a private address ({}); run them from a machine that uses your clients' DNS servers, and once the records are there, run the same script again: it skips what is done and closes. The apply page cannot resolve names: it asks you to confirm before closing.",
+                    crate::core::plan::close_guard::PRIVATE_RANGES
+                ),
+            ));
+        } else if step.close_public_access {
+            let api_zone = zones_for(target.cloud, LinkType::MachineLearning, "", "amlworkspace")
+                .zones
+                .first()
+                .map_or("api.azureml.ms", |z| z.forwarded_zone());
+            out.push(
+                Diagnostic::error(
+                    &field,
+                    format!("With your own DNS servers, the outputs can check before closing only an account's client hosts; those of a hub, its resources or a Media Services account are known only in Azure, so closing here would cut off every client whose DNS servers do not hold the records yet. Untick this; once nslookup of each host (for a hub: <workspace-id>.workspace.<region>.{api_zone}) answers a private address on your clients' network, disable public network access on each resource's Networking page in the portal."),
+                )
+                .with_fix("Do not close public access in this run", vec!["false".to_owned()]),
+            );
+            ok = false;
+        }
+    }
+    if target.existence == Existence::Existing {
+        let manual: Vec<&str> = endpoints
+            .iter()
+            .filter(|e| matches!(e.approval, Approval::Manual { .. }))
+            .map(|e| e.name.as_str())
+            .collect();
+        if !manual.is_empty() {
+            out.push(Diagnostic::warning(
+                &field,
+                format!(
+                    "Only an Approved endpoint carries traffic, and {} waits for the resource owner's approval. Before closing, every output reads the connection and stops while it is Pending, so nothing closes early: once the owner has approved it, run the same script (or Resume) again: it skips what is done and closes.",
+                    manual.join(", ")
+                ),
+            ));
+        }
+    }
+    ok
 }

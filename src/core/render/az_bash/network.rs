@@ -91,6 +91,10 @@ pub(super) fn set_public_network_access(plan: &Plan, access: PublicNetworkAccess
     let value = public_access_name(access);
     let body = compact(&json!({ "properties": { "publicNetworkAccess": value } }));
     let target = plan.target();
+    let guard = crate::core::render::close_guard::bash_guard(
+        plan,
+        &crate::core::plan::Action::SetPublicNetworkAccess { access },
+    );
     if !matches!(target.resource, Resource::CognitiveServices { .. }) {
         let url = format!(
             "{}?api-version={}",
@@ -102,11 +106,14 @@ pub(super) fn set_public_network_access(plan: &Plan, access: PublicNetworkAccess
             bash,
             &url,
             value,
+            &guard,
         );
     }
     fill(
         include_str!("templates/set_public_network_access.sh"),
         &[
+            Flag("guard", !guard.is_empty()),
+            Text("guard", &guard),
             Text("value", value),
             Text("quoted", &bash(value)),
             Text("body", &bash(&body)),

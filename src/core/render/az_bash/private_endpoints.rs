@@ -11,6 +11,7 @@ const BASH: AzShell = AzShell {
     manual_request: " --manual-request true",
     request_message_option: " --request-message ",
     owner_command_id: bash,
+    close_guard: crate::core::render::close_guard::bash_guard,
     templates: AzTemplates {
         subnet_tenant_check: include_str!("templates/subnet_tenant_check.sh"),
         disable_network_policies: include_str!("templates/disable_network_policies.sh"),

@@ -13,6 +13,7 @@ const POWERSHELL: AzShell = AzShell {
     request_message_option: ", '--request-message', ",
     // The printed command for the owner shows the ID bare.
     owner_command_id: str::to_owned,
+    close_guard: crate::core::render::close_guard::powershell_guard,
     templates: AzTemplates {
         subnet_tenant_check: include_str!("templates/subnet_tenant_check.ps1"),
         disable_network_policies: include_str!("templates/disable_network_policies.ps1"),

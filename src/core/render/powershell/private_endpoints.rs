@@ -77,6 +77,10 @@ pub(super) fn step_body(plan: &Plan, action: &EndpointAction) -> String {
                 powershell,
                 &path,
                 value,
+                &crate::core::render::close_guard::powershell_guard(
+                    plan,
+                    &crate::core::plan::Action::PrivateEndpoint(action.clone()),
+                ),
             )
         }
     }

@@ -217,6 +217,8 @@ pub(super) fn set_default_action(action: DefaultAction) -> String {
 pub(super) fn set_public_network_access(plan: &Plan, access: PublicNetworkAccess) -> String {
     let value = public_access_name(access);
     let target = plan.target();
+    let guard =
+        super::close_guard::powershell_guard(plan, &Action::SetPublicNetworkAccess { access });
     if !matches!(target.resource, Resource::CognitiveServices { .. }) {
         let path = format!(
             "{}?api-version={}",
@@ -228,11 +230,17 @@ pub(super) fn set_public_network_access(plan: &Plan, access: PublicNetworkAccess
             powershell,
             &path,
             value,
+            &guard,
         );
     }
     fill(
         include_str!("templates/set_public_network_access.ps1"),
-        &[Text("value", value), Text("quoted", &powershell(value))],
+        &[
+            Flag("guard", !guard.is_empty()),
+            Text("guard", &guard),
+            Text("value", value),
+            Text("quoted", &powershell(value)),
+        ],
     )
 }
 

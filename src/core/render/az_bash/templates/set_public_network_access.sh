@@ -2,6 +2,9 @@ current_access=$(az rest --method get --url "$ACCOUNT_URL" --query 'properties.p
 if [ "${current_access:-Enabled}" = {{quoted}} ]; then
   echo '  already {{value}}: skipping.'
 else
+{{?guard}}
+{{guard}}
+{{/guard}}
   az rest --method patch --url "$ACCOUNT_URL" --body {{body}} --output none
   wait_for_account
 fi

@@ -3,5 +3,8 @@ current_access=$(az rest --method get --url "$resource_url" --query 'properties.
 if [ "${current_access:-Enabled}" = {{quoted}} ]; then
   echo '  already {{value}}: skipping.'
 else
+{{?guard}}
+{{guard}}
+{{/guard}}
   az rest --method patch --url "$resource_url" --body {{body}} --output none
 fi
