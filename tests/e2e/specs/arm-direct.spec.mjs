@@ -515,6 +515,9 @@ test('a subnet in another tenant asks for that tenant\'s token at its step, then
   const state = fullApply('existing-account').seed;
   state.subscriptions.push(...OTHER.seed.subscriptions);
   for (const key of ['tenants', 'providers', 'resources']) state[key] = { ...(state[key] ?? {}), ...OTHER.seed[key] };
+  // The subnet's steps write in another subscription: each asks first, and is confirmed.
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.accept(); });
   await openPanel(page, armFake, 'tenants', config);
   await armFake.control('PUT', 'ns/tenants', state);
   const failedStep = () => page.locator('#arm-steps li[data-status="failed"]');
@@ -576,6 +579,9 @@ test('a subnet in another tenant asks for that tenant\'s token at its step, then
   const account = Object.entries(resources).find(([id]) => id.toLowerCase() === ACCOUNT.toLowerCase())[1];
   assert(account.properties.networkAcls.virtualNetworkRules.some((r) => r.id.toLowerCase() === OTHER.subnetId.toLowerCase()), JSON.stringify(account.properties.networkAcls));
   await page.screenshot({ path: shot('arm-tenant-completed.png'), fullPage: true });
+  for (const part of [`/subscriptions/${OTHER.subscriptionId}/providers/Microsoft.CognitiveServices/register (POST; another subscription)`, `${OTHER.subnetId} (PUT; another subscription)`]) {
+    assert(dialogs.some((d) => d.includes(`- changes ${part}`)), `a confirmation names ${part}: ${dialogs}`);
+  }
 });
 
 // A link can carry any configuration: here one that deletes a private endpoint in another
