@@ -59,52 +59,72 @@ impl Beyond {
     }
 }
 
-pub fn beyond_view(state: AppState, beyond: Beyond) -> impl IntoView {
+pub fn beyond_view(state: AppState, beyond: Beyond) -> AnyView {
     let target_id = move || {
         state
             .generated
             .with(|g| g.plan.as_ref().map(|p| p.target().resource_id()))
             .unwrap_or_default()
     };
-    move || {
+    (move || {
         let touches = beyond.touches.get();
-        (!touches.is_empty()).then(|| {
-            let count = touches.len();
-            let group = |effect: Effect, heading: &'static str| {
-                let items: Vec<_> = touches.iter().filter(|t| t.effect == effect).cloned().collect();
-                (!items.is_empty()).then(|| view! {
-                    <h4>{heading}</h4>
-                    <ul class="arm-beyond-list">
-                        {items.into_iter().map(|t| view! {
-                            <li>
-                                <code class="arm-method">{t.method}</code>" "
-                                <code class="arm-id">{t.path}</code>
-                                {t.other_subscription.then(|| view! { <span class="arm-other-sub">" (another subscription)"</span> })}
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                })
+        if touches.is_empty() {
+            return ().into_any();
+        }
+        let count = touches.len();
+        view! {
+            <fieldset class="arm-beyond" id="arm-beyond" aria-describedby="arm-beyond-why">
+                <legend>"Beyond the target resource"</legend>
+                <p id="arm-beyond-why">{move || format!(
+                    "This plan deletes or changes {count} resource(s) outside the target resource {}. A configuration can come from a link, a file or another tab, and it can name any resource your token may change: check each one. Apply also asks before each step that deletes or changes one of them.",
+                    target_id()
+                )}</p>
+                {group(&touches, Effect::Deletes, "Deletes")}
+                {group(&touches, Effect::Changes, "Creates or changes")}
+                <div class="field checkbox">
+                    <input type="checkbox" id="arm-acknowledge"
+                        prop:checked=move || beyond.cleared()
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            beyond.acknowledged.set(on.then(|| beyond.touches.get_untracked()));
+                        }/>
+                    <label for="arm-acknowledge">"I checked these resources; this configuration may come from a link, a file or another tab"</label>
+                </div>
+            </fieldset>
+        }
+        .into_any()
+    })
+    .into_any()
+}
+
+/// The touches of one effect under their heading; nothing when there are none. Views are
+/// erased (`AnyView`): the apply page's download stays smaller.
+fn group(touches: &[Touch], effect: Effect, heading: &'static str) -> AnyView {
+    let items: Vec<AnyView> = touches
+        .iter()
+        .filter(|t| t.effect == effect)
+        .map(|t| {
+            let other = if t.other_subscription {
+                " (another subscription)"
+            } else {
+                ""
             };
             view! {
-                <fieldset class="arm-beyond" id="arm-beyond" aria-describedby="arm-beyond-why">
-                    <legend>"Beyond the target resource"</legend>
-                    <p id="arm-beyond-why">{move || format!(
-                        "This plan deletes or changes {count} resource(s) outside the target resource {}. A configuration can come from a link, a file or another tab, and it can name any resource your token may change: check each one. Apply also asks before each step that deletes or changes one of them.",
-                        target_id()
-                    )}</p>
-                    {group(Effect::Deletes, "Deletes")}
-                    {group(Effect::Changes, "Creates or changes")}
-                    <div class="field checkbox">
-                        <input type="checkbox" id="arm-acknowledge"
-                            prop:checked=move || beyond.cleared()
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                beyond.acknowledged.set(on.then(|| beyond.touches.get_untracked()));
-                            }/>
-                        <label for="arm-acknowledge">"I checked these resources; this configuration may come from a link, a file or another tab"</label>
-                    </div>
-                </fieldset>
+                <li>
+                    <code class="arm-method">{t.method}</code>" "
+                    <code class="arm-id">{t.path.clone()}</code>
+                    <span class="arm-other-sub">{other}</span>
+                </li>
             }
+            .into_any()
         })
+        .collect();
+    if items.is_empty() {
+        return ().into_any();
     }
+    view! {
+        <h4>{heading}</h4>
+        <ul class="arm-beyond-list">{items}</ul>
+    }
+    .into_any()
 }
