@@ -7,11 +7,13 @@ use leptos::prelude::*;
 
 use crate::ui::erased::memo;
 
+use super::arm_beyond::beyond_view;
 use super::arm_fetch;
 use super::arm_session::{ArmSession, Run};
 use super::browser;
 use super::csp;
 use super::state::AppState;
+use crate::core::arm_client::beyond_target::plan_beyond_target;
 use crate::core::arm_client::endpoint::{parse_custom_endpoint, resource_read};
 use crate::core::arm_client::{
     policy, token_commands, Executor, HttpRequest, HttpResponse, Next, Outcome, Resumed,
@@ -43,6 +45,8 @@ pub fn arm_panel() -> AnyView {
         loaded.with(|reads| remember(&mut executor, reads));
         Some(executor.preview())
     });
+    let beyond = session.beyond;
+    let unacknowledged = "Tick the acknowledgement above the buttons first: the plan deletes or changes resources beyond the target.";
 
     let load = move |_| {
         let request = match state.draft.with_untracked(|d| resource_read(&d.target)) {
@@ -78,6 +82,10 @@ pub fn arm_panel() -> AnyView {
                 );
                 return;
             };
+            if !beyond.cleared_for(&plan_beyond_target(&plan)) {
+                run.activity.set(unacknowledged.into());
+                return;
+            }
             let mut executor = Executor::new(plan, &endpoint());
             loaded.with_untracked(|reads| remember(&mut executor, reads));
             run.executor.set_value(Some(executor));
@@ -93,6 +101,10 @@ pub fn arm_panel() -> AnyView {
             );
             return;
         };
+        if !beyond.cleared_for(&plan_beyond_target(&plan)) {
+            run.activity.set(unacknowledged.into());
+            return;
+        }
         run.executor.update_value(|e| {
             if let Some(e) = e {
                 e.resume(plan);
@@ -162,13 +174,15 @@ pub fn arm_panel() -> AnyView {
                     prop:value=move || session.timeout_seconds.get().to_string()
                     on:change=move |ev| set_timeout_seconds(session, &event_target_value(&ev))/>
             </details>
+            {beyond_view(state, beyond)}
             <div class="actions">
                 <button type="button" id="arm-load" disabled=move || !usable() || run.running.get() on:click=load>"Load from Azure"</button>
                 <button type="button" id="arm-compare" disabled=move || !usable() || run.running.get() on:click=compare>"Compare with Azure"</button>
-                <button type="button" id="arm-apply" class="primary" disabled=move || !usable() || run.running.get() on:click=apply>"Apply"</button>
+                <button type="button" id="arm-apply" class="primary" disabled=move || !usable() || run.running.get() || !beyond.cleared() on:click=apply>"Apply"</button>
                 <button type="button" id="arm-cancel" disabled=move || !run.running.get() on:click=cancel>"Cancel"</button>
-                <button type="button" id="arm-resume" disabled=move || run.running.get() || !matches!(run.outcome.get(), Some(Outcome::Failed { .. } | Outcome::Cancelled { .. })) || !usable() on:click=resume>"Resume"</button>
+                <button type="button" id="arm-resume" disabled=move || run.running.get() || !matches!(run.outcome.get(), Some(Outcome::Failed { .. } | Outcome::Cancelled { .. })) || !usable() || !beyond.cleared() on:click=resume>"Resume"</button>
             </div>
+            {move || (!beyond.cleared()).then(|| view! { <p class="field-msg" id="arm-apply-blocked">{unacknowledged}</p> })}
             <p class="field-msg" id="arm-load-message">{move || load_message.get()}</p>
             <ol id="arm-steps">{move || step_list(run, preview.get())}</ol>
             <p id="arm-outcome" role="status">{move || outcome_text(run)}</p>
@@ -349,6 +363,7 @@ fn step_list(run: Run, preview: Option<Vec<StepPreview>>) -> AnyView {
                     <li data-status=status>
                         <span class="arm-status">{status}</span>" "{p.title}
                         {p.token.map(|token| view! { <p class="arm-detail arm-token-change">{token}</p> })}
+                        {p.confirmation.is_some().then(|| view! { <p class="arm-detail arm-asks">"Asks for your confirmation before it sends a write."</p> })}
                         {(!lines.is_empty()).then(|| view! { <pre class="arm-detail">{lines.join("\n")}</pre> })}
                     </li>
                 }

@@ -1,13 +1,14 @@
 //! What the apply page's parts share about Resource Manager: the pasted token (in this signal
 //! only: never saved, never in a link or a file), what it says, where requests go, what was
-//! read and the run. The panel on the Review step and the subdomain check in the custom-domain
-//! step both use it. It lives with the app, not the panel: only the open step is built, and a
+//! read, what the plan touches beyond its target and its acknowledgement, and the run. The
+//! panel on the Review step and the subdomain check in the custom-domain step both use it. It lives with the app, not the panel: only the open step is built, and a
 //! run goes on while another step is open.
 
 use leptos::prelude::*;
 
 use crate::ui::erased::memo;
 
+use super::arm_beyond::Beyond;
 use super::arm_fetch;
 use super::csp;
 use super::state::AppState;
@@ -40,6 +41,9 @@ pub struct ArmSession {
     /// Seconds before a request without an answer is given up (at most 60; shorter only by
     /// the person's choice in the advanced settings).
     pub timeout_seconds: RwSignal<u32>,
+    /// What the plan touches beyond its target, and the person's acknowledgement of it (kept
+    /// while another step is open, cleared when the list changes).
+    pub beyond: Beyond,
     custom: StoredValue<Option<String>>,
     state: AppState,
 }
@@ -87,6 +91,7 @@ impl ArmSession {
             loaded: RwSignal::new(Vec::new()),
             load_message: RwSignal::new(String::new()),
             timeout_seconds: RwSignal::new(arm_fetch::TIMEOUT_SECONDS),
+            beyond: Beyond::new(state),
             custom: StoredValue::new(custom),
             state,
         };

@@ -971,6 +971,107 @@ fn an_irreversible_step_waits_for_its_confirmation() {
     assert_eq!(arm.confirmations.len(), confirmations);
 }
 
+/// A configuration (from a link, say) that deletes a private endpoint in another subscription:
+/// the DELETE waits for the person's confirmation, which names it; declined, nothing is deleted.
+#[test]
+fn a_deletion_beyond_the_target_waits_for_its_confirmation() {
+    let draft = crate::beyond_target::removal_in_another_subscription();
+    let plan = plan_of(&draft);
+    let target = plan.target().resource_id();
+    let endpoint = draft.private_endpoints.removals[0].endpoint_id.clone();
+    let mut arm = MemoryArm::new(vec![
+        json!({ "id": target, "properties": { "publicNetworkAccess": "Disabled" } }),
+        json!({ "id": endpoint, "properties": {} }),
+    ]);
+    arm.confirm = false;
+    let (mut executor, outcome) = apply(&draft, &mut arm);
+    assert!(matches!(outcome, Outcome::Cancelled { .. }), "{outcome:?}");
+    assert_eq!(arm.confirmations.len(), 1, "{:?}", arm.confirmations);
+    let asked = &arm.confirmations[0];
+    assert!(
+        asked.contains(&format!(
+            "- deletes {endpoint} (DELETE; another subscription)"
+        )) && asked.contains(&format!("the target resource is {target}"))
+            && asked.contains("a link, a file or another tab"),
+        "{asked}"
+    );
+    assert!(
+        !arm.sent.iter().any(|r| r.method == "DELETE"),
+        "declined: nothing deleted {:?}",
+        arm.writes()
+    );
+    assert!(arm.resources.contains_key(&endpoint.to_ascii_lowercase()));
+    // The target's own write before it (public access back on) was not asked about.
+    assert_eq!(
+        arm.writes()
+            .iter()
+            .filter(|w| w.starts_with("PATCH") && w.contains("contoso-speech"))
+            .count(),
+        1,
+        "{:?}",
+        arm.writes()
+    );
+    // Resumed and confirmed this time: the endpoint is deleted.
+    arm.confirm = true;
+    executor.resume(plan_of(&draft));
+    assert_eq!(run(&mut executor, TOKEN, &mut arm), Outcome::Completed);
+    assert_eq!(arm.confirmations.len(), 2);
+    assert!(!arm.resources.contains_key(&endpoint.to_ascii_lowercase()));
+}
+
+/// Writes beyond the target (subnets) ask once per step; the target's own writes and a second
+/// run that changes nothing ask nothing.
+#[test]
+fn writes_beyond_the_target_ask_once_per_step_and_only_when_sent() {
+    let (mut draft, resources) = openai();
+    draft.custom_domain.enabled = false;
+    let mut arm = MemoryArm::new(resources);
+    let plan = plan_of(&draft);
+    let (executor, outcome) = apply(&draft, &mut arm);
+    assert_eq!(outcome, Outcome::Completed, "{:#?}", executor.steps);
+    let subnet_steps: Vec<&str> = plan
+        .steps
+        .iter()
+        .zip(&executor.steps)
+        .filter(|(s, run)| {
+            matches!(
+                s.action,
+                ai_network_wizard::core::plan::Action::EnableServiceEndpoint { .. }
+            ) && run.status == StepStatus::Done
+        })
+        .map(|(s, _)| s.title.as_str())
+        .collect();
+    assert!(
+        !subnet_steps.is_empty(),
+        "a subnet gets its service endpoint"
+    );
+    for title in &subnet_steps {
+        assert_eq!(
+            arm.confirmations
+                .iter()
+                .filter(|c| c.starts_with(&format!("{title}: CONFIRM")))
+                .count(),
+            1,
+            "{title}: {:?}",
+            arm.confirmations
+        );
+    }
+    assert!(
+        !arm.confirmations
+            .iter()
+            .any(|c| c.contains("Set the default action") || c.contains("allow rules")),
+        "the target's own writes ask nothing: {:?}",
+        arm.confirmations
+    );
+    let asked = arm.confirmations.len();
+    apply(&draft, &mut arm);
+    assert_eq!(
+        arm.confirmations.len(),
+        asked,
+        "nothing is sent again, nothing asked"
+    );
+}
+
 #[test]
 fn a_taken_subdomain_stops_before_anything_irreversible() {
     let (mut draft, mut resources) = openai();

@@ -10,6 +10,7 @@ mod arm_fake;
 mod az_cli_judge;
 mod az_cmdlets;
 mod bash_runs;
+mod beyond_target;
 mod close_guards;
 mod command_table;
 mod config_and_cli;

@@ -12,7 +12,10 @@
 //!   skipped is "skipped";
 //! - a create guarded by an edit mark (a resource group or an account, which a PUT would
 //!   replace) is sent with the documented edit only after its GET answered 404;
-//! - a body that still needs the current settings is never sent: the step fails and says so.
+//! - a body that still needs the current settings is never sent: the step fails and says so;
+//! - a step that is irreversible, deletes anything, or writes beyond the target resource
+//!   ([`super::beyond_target`]) waits for the person's confirmation before its first such
+//!   write is sent; declined, nothing of it is sent.
 //!
 //! The token is never kept here: the caller passes it to each `next` call.
 //!
@@ -42,6 +45,7 @@ pub use tenants::TOKEN_FOR_ANOTHER_TENANT;
 
 use serde_json::Value;
 
+use super::beyond_target;
 use super::http::{HttpRequest, HttpResponse, TransportError};
 use super::policy::{self, Failure};
 use crate::core::plan::{ArmRequest, Plan};
@@ -86,6 +90,8 @@ pub struct StepPreview {
     pub changes: Vec<String>,
     /// When the step needs a token of another Entra tenant than the step before it: which.
     pub token: Option<String>,
+    /// What the run asks the person to confirm before the step writes, as it will ask it.
+    pub confirmation: Option<String>,
 }
 
 /// What the caller does next.
@@ -98,8 +104,9 @@ pub enum Next {
         seconds: u32,
         why: String,
     },
-    /// An irreversible step is about to change something: [`Executor::confirm`] or
-    /// [`Executor::cancel`].
+    /// A step is about to change something irreversibly, delete something, or write beyond
+    /// the target resource: [`Executor::confirm`] or [`Executor::cancel`]. One confirmation
+    /// covers the step; the warning names everything it may delete or change.
     Confirm {
         step: usize,
         warning: String,
@@ -174,7 +181,8 @@ pub struct Executor {
 pub trait Transport {
     fn send(&mut self, request: &HttpRequest) -> Result<HttpResponse, TransportError>;
     fn wait(&mut self, seconds: u32);
-    /// Whether the person confirms the irreversible step.
+    /// Whether the person confirms the step (irreversible, deleting, or writing beyond the
+    /// target).
     fn confirm(&mut self, step: &StepRun, warning: &str) -> bool;
 }
 
@@ -200,6 +208,19 @@ pub fn run(executor: &mut Executor, token: &str, transport: &mut impl Transport)
             Next::Stopped(outcome) => return outcome,
         }
     }
+}
+
+/// What the person confirms before `step` sends a write: that it cannot be undone, and what it
+/// deletes or changes beyond the target ([`beyond_target`]). `None` when nothing is asked.
+pub fn confirmation(plan: &Plan, step: &crate::core::plan::Step) -> Option<String> {
+    let writes = plan.requests(step).iter().any(|r| r.method != "GET");
+    let irreversible =
+        (step.irreversible && writes).then(|| format!("IRREVERSIBLE: {}", step.irreversibility()));
+    let parts: Vec<String> = irreversible
+        .into_iter()
+        .chain(beyond_target::confirmation_warning(plan, step))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("\n\n"))
 }
 
 impl Executor {
@@ -335,13 +356,12 @@ impl Executor {
                         };
                     }
                     let step = &self.plan.steps[self.at.step];
-                    if request.method != "GET"
-                        && step.irreversible
-                        && self.confirmed != Some(self.at.step)
-                    {
+                    let asks = (request.method != "GET" && step.irreversible)
+                        || beyond_target::needs_confirmation(self.plan.target(), request);
+                    if asks && self.confirmed != Some(self.at.step) {
                         return Next::Confirm {
                             step: self.at.step,
-                            warning: format!("IRREVERSIBLE: {}", step.irreversibility()),
+                            warning: confirmation(&self.plan, step).unwrap_or_default(),
                         };
                     }
                     self.at.edited_body = edited;

@@ -2,9 +2,11 @@
 //! reading the token ([`token`]), the wire form of the plan's requests shared with the REST tab
 //! ([`http`]), comparing a write with what exists ([`compare`]), and running the plan as a
 //! state machine that the page drives with `fetch` ([`executor`], with [`policy`] deciding
-//! retries, polling and failure messages).
+//! retries, polling and failure messages), and what a plan touches beyond its target, which
+//! the person acknowledges and confirms ([`beyond_target`]).
 
 pub mod availability;
+pub mod beyond_target;
 pub mod compare;
 pub mod endpoint;
 pub mod executor;
@@ -13,8 +15,8 @@ pub mod policy;
 pub mod token;
 
 pub use executor::{
-    run, step_identity, Executor, Next, Outcome, Resumed, Sent, StepPreview, StepRun, StepStatus,
-    Transport, TOKEN_FOR_ANOTHER_TENANT,
+    confirmation, run, step_identity, Executor, Next, Outcome, Resumed, Sent, StepPreview, StepRun,
+    StepStatus, Transport, TOKEN_FOR_ANOTHER_TENANT,
 };
 pub use http::{HttpRequest, HttpResponse, TransportError};
 pub use policy::Failure;

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { test as appTest, SUB, assert, eventually, fillValidTarget, goStep, gotoApp, outputText, selectTab, setField, shot, waitForApp } from '../support/app.mjs';
+import { test as appTest, SUB, assert, axeCheck, eventually, fillValidTarget, goStep, gotoApp, outputText, selectTab, setField, shot, waitForApp } from '../support/app.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FAKE = path.resolve(here, '..', '..', 'arm_fake', 'arm_fake.py');
@@ -114,6 +114,14 @@ async function pasteToken(page) {
   await goStep(page, 'review');
   await page.locator('#arm-token').fill(TOKEN);
   await eventually(async () => assert((await page.locator('#arm-token-info').textContent()).includes('ops@contoso.example'), 'the token panel'));
+}
+
+/// Apply once what the plan touches beyond the target is acknowledged (the box is ticked when
+/// the plan has such resources and it is not ticked yet).
+async function clickApply(page) {
+  const box = page.locator('#arm-acknowledge');
+  if (await box.count() && !(await box.isChecked())) await box.check();
+  await page.locator('#arm-apply').click();
 }
 
 async function statuses(page) {
@@ -273,12 +281,22 @@ test('a full plan applies step by step; the second run skips every change', asyn
   await selectTab(page, 'tab-rest');
   const rest = await outputText(page);
   assert(rest.includes("Exact: the subnet's writable settings as read at") && rest.includes('"Microsoft.Storage"'), 'the REST tab computes the subnet PUT from what was read');
-  await page.locator('#arm-apply').click();
+  await clickApply(page);
   await waitOutcome(page, /Every step is done/);
   const first = await statuses(page);
   // Public access is Enabled already: that step is skipped even the first time.
   assert(first.filter((s) => s === 'done').length >= 9 && first.every((s) => s === 'done' || s === 'skipped'), `first run: ${first}`);
-  assert(dialogs.length === 1 && dialogs[0].includes('IRREVERSIBLE'), `confirmation: ${dialogs}`);
+  // The subdomain step asks once (irreversible); each step that writes beyond the account (the
+  // subnets, the endpoint, its zones and links) asks once too, naming what it changes.
+  const irreversible = dialogs.filter((d) => d.includes('IRREVERSIBLE'));
+  assert(irreversible.length === 1 && irreversible[0].includes('custom subdomain'), `confirmation: ${dialogs}`);
+  const beyond = dialogs.filter((d) => d.startsWith('CONFIRM: this step changes these resources'));
+  assert(beyond.length === dialogs.length - 1, `every other confirmation is about writes beyond the target: ${dialogs}`);
+  for (const part of ['/subnets/snet-apps', '/subnets/snet-endpoints', '/privateEndpoints/', '/privateDnsZones/privatelink.cognitiveservices.azure.com']) {
+    assert(beyond.some((d) => d.includes(`- changes /subscriptions/${SUB}/`) && d.includes(part)), `a confirmation names ${part}: ${beyond}`);
+  }
+  assert(!dialogs.some((d) => d.includes(`- changes ${ACCOUNT} `)), `the account's own writes ask nothing: ${dialogs}`);
+  const asked = dialogs.length;
   const state = await armFake.control('GET', 'ns/full/state');
   const account = state.resources[ACCOUNT];
   assert(account.properties.customSubDomainName === 'contoso-speech' && account.properties.networkAcls.defaultAction === 'Deny', JSON.stringify(account.properties));
@@ -289,13 +307,13 @@ test('a full plan applies step by step; the second run skips every change', asyn
   await page.screenshot({ path: shot('arm-applied.png'), fullPage: true });
 
   const answered = (await armFake.control('GET', 'ns/full/log')).requests.length;
-  await page.locator('#arm-apply').click();
+  await clickApply(page);
   await waitOutcome(page, /Every step is done/);
   const second = await statuses(page);
   const again = (await armFake.control('GET', 'ns/full/log')).requests.slice(answered);
   assert(again.length > 0 && again.every((e) => !e.changed), `the second run changed: ${JSON.stringify(again.filter((e) => e.changed))}`);
   assert(second.filter((s) => s === 'skipped').length >= 6 && second.every((s) => s === 'skipped' || s === 'done'), `second run: ${second}`);
-  assert(dialogs.length === 1, 'nothing irreversible is asked again');
+  assert(dialogs.length === asked, `nothing is asked again when nothing is sent: ${dialogs.slice(asked)}`);
   await assertNoTokenTrace(page, consoleLines);
 });
 
@@ -314,7 +332,7 @@ test('a new account with its own storage (BYOS) is created and the storage firew
   page.on('dialog', (d) => { dialogs.push(d.message()); d.accept(); });
   await openPanel(page, armFake, 'create', CREATE_BYOS);
   await armFake.control('PUT', 'ns/create', seedForCreate());
-  await page.locator('#arm-apply').click();
+  await clickApply(page);
   await waitOutcome(page, /Every step is done/);
   const first = await statuses(page);
   assert(first.every((s) => s === 'done' || s === 'skipped') && first.filter((s) => s === 'done').length >= 6, `first run: ${first}`);
@@ -331,7 +349,7 @@ test('a new account with its own storage (BYOS) is created and the storage firew
   await page.screenshot({ path: shot('arm-create-byos.png'), fullPage: true });
 
   const answered = (await armFake.control('GET', 'ns/create/log')).requests.length;
-  await page.locator('#arm-apply').click();
+  await clickApply(page);
   await waitOutcome(page, /Every step is done/);
   const again = (await armFake.control('GET', 'ns/create/log')).requests.slice(answered);
   assert(again.length > 0 && again.every((e) => !e.changed), `the second run changed: ${JSON.stringify(again.filter((e) => e.changed))}`);
@@ -361,7 +379,7 @@ test('every other plan of the full apply applies, every step done; the second ru
       await eventually(async () => assert(/^Read what the plan touches: [1-9]/.test(await page.locator('#arm-load-message').textContent()), `${run.name}: ${await page.locator('#arm-load-message').textContent()}`), { timeout: 30_000 });
     }
     const before = (await armFake.control('GET', `ns/${namespace}/log`)).requests.length;
-    await page.locator('#arm-apply').click();
+    await clickApply(page);
     await waitOutcome(page, /Every step is done/);
     const first = await statuses(page);
     assert(first.every((s) => s === 'done' || s === 'skipped') && first.includes('done'), `${run.name}, first run: ${first}`);
@@ -370,7 +388,7 @@ test('every other plan of the full apply applies, every step done; the second ru
     await page.screenshot({ path: shot(`arm-full-${run.name}.png`), fullPage: true });
 
     const answered = (await armFake.control('GET', `ns/${namespace}/log`)).requests.length;
-    await page.locator('#arm-apply').click();
+    await clickApply(page);
     await waitOutcome(page, /Every step is done/);
     const again = (await armFake.control('GET', `ns/${namespace}/log`)).requests.slice(answered);
     assert(again.length > 0 && again.every((e) => !e.changed), `${run.name}: the second run changed: ${JSON.stringify(again.filter((e) => e.changed))}`);
@@ -388,7 +406,7 @@ test('an endpoint set to another region than its virtual network stops before it
   await eventually(async () => assert(/^Read what the plan touches/.test(await page.locator('#arm-load-message').textContent()), 'compared'));
   const preview = page.locator('#arm-steps li', { hasText: 'Create private endpoint' });
   assert(/stops: VirtualNetworkRegionMismatch/.test(await preview.textContent()), `the preview says it stops: ${await preview.textContent()}`);
-  await page.locator('#arm-apply').click();
+  await clickApply(page);
   await waitOutcome(page, /Stopped at step \d+\. Applied: .+\. Not applied: .*Create private endpoint/);
   const failed = await page.locator('#arm-steps li[data-status="failed"]').textContent();
   assert(failed.includes('Create private endpoint') && /VirtualNetworkRegionMismatch: .*westeurope.*eastus/.test(failed) && failed.includes('Set the endpoint\'s region to eastus') && failed.includes('then Resume'), failed);
@@ -457,7 +475,7 @@ test('each injected fault ends in the right state and message, and Resume finish
       await page.locator('#arm-timeout').fill(String(options.timeout));
       await page.locator('#arm-timeout').dispatchEvent('change');
     }
-    await page.locator('#arm-apply').click();
+    await clickApply(page);
     if (!stops) {
       await waitOutcome(page, /Every step is done/);
       const log = (await armFake.control('GET', `ns/${namespace}/log`)).requests;
@@ -503,6 +521,9 @@ test('a subnet in another tenant asks for that tenant\'s token at its step, then
   const state = fullApply('existing-account').seed;
   state.subscriptions.push(...OTHER.seed.subscriptions);
   for (const key of ['tenants', 'providers', 'resources']) state[key] = { ...(state[key] ?? {}), ...OTHER.seed[key] };
+  // The subnet's steps write in another subscription: each asks first, and is confirmed.
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.accept(); });
   await openPanel(page, armFake, 'tenants', config);
   await armFake.control('PUT', 'ns/tenants', state);
   const failedStep = () => page.locator('#arm-steps li[data-status="failed"]');
@@ -521,7 +542,7 @@ test('a subnet in another tenant asks for that tenant\'s token at its step, then
   await page.screenshot({ path: shot('arm-tenant-preview.png') });
 
   // The account's token: the account's steps run; the subnet's first step stops before sending.
-  await page.locator('#arm-apply').click();
+  await clickApply(page);
   await waitOutcome(page, /Stopped at step \d+\. Applied: .+\. Not applied: .*Register Microsoft\.CognitiveServices/);
   const first = await failedStep().textContent();
   for (const part of ['TokenForAnotherTenant', OTHER.subscriptionId, OTHER.tenant, ACCOUNT_TENANT,
@@ -564,4 +585,119 @@ test('a subnet in another tenant asks for that tenant\'s token at its step, then
   const account = Object.entries(resources).find(([id]) => id.toLowerCase() === ACCOUNT.toLowerCase())[1];
   assert(account.properties.networkAcls.virtualNetworkRules.some((r) => r.id.toLowerCase() === OTHER.subnetId.toLowerCase()), JSON.stringify(account.properties.networkAcls));
   await page.screenshot({ path: shot('arm-tenant-completed.png'), fullPage: true });
+  for (const part of [`/subscriptions/${OTHER.subscriptionId}/providers/Microsoft.CognitiveServices/register (POST; another subscription)`, `${OTHER.subnetId} (PUT; another subscription)`]) {
+    assert(dialogs.some((d) => d.includes(`- changes ${part}`)), `a confirmation names ${part}: ${dialogs}`);
+  }
+});
+
+// A link can carry any configuration: here one that deletes a private endpoint in another
+// subscription (the fake holds that subscription, as a token with access to it would reach it).
+const PARTNER_SUB = '0b3d9c2e-7a41-4f6b-8e25-c91d4a7f3e60';
+const PARTNER_ENDPOINT = `/subscriptions/${PARTNER_SUB}/resourceGroups/rg-partner/providers/Microsoft.Network/privateEndpoints/pe-partner`;
+const REMOVAL = {
+  format: 'ai-network-wizard',
+  version: 1,
+  wizard: {
+    ...CONFIG.wizard,
+    custom_domain: { enabled: false },
+    network: { enabled: false },
+    private_endpoints: { endpoints: [], removals: [{ endpoint_id: PARTNER_ENDPOINT, delete_zone_group: false }] },
+  },
+};
+
+test('a link that deletes a private endpoint in another subscription: Apply waits for the acknowledgement, and the DELETE asks first', async ({ page, context, baseURL, armFake }) => {
+  test.setTimeout(120_000);
+  await openPanel(page, armFake, 'link', null, { token: false });
+  const state = seed();
+  state.subscriptions.push(PARTNER_SUB);
+  state.resources[PARTNER_ENDPOINT] = { location: 'westeurope', properties: { provisioningState: 'Succeeded' } };
+  await armFake.control('PUT', 'ns/link', state);
+  // The share link, made by the page itself from the configuration (Copy share link).
+  await goStep(page, 'review');
+  await page.locator('#config-import').fill(JSON.stringify(REMOVAL));
+  await page.locator('#config-import-load').click();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL).origin });
+  await page.locator('#copy-share-link').click();
+  const link = await eventually(async () => {
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    assert(text.includes('#v2='), `clipboard: ${text.slice(0, 200)}`);
+    return text;
+  });
+  // Opened on the apply page with nothing saved but the custom endpoint: the configuration is
+  // the link's.
+  await page.evaluate(() => localStorage.removeItem('ai-network-wizard.config'));
+  await page.goto('about:blank');
+  await page.goto(new URL(`${APPLY}?step=review${link.slice(link.indexOf('#'))}`, baseURL).href, { waitUntil: 'load' });
+  await waitForApp(page);
+  await pasteToken(page);
+
+  // The list names the endpoint, in another subscription; Apply waits for the box.
+  const beyond = page.locator('#arm-beyond');
+  await beyond.waitFor({ state: 'visible' });
+  const listed = await beyond.textContent();
+  assert(listed.includes('Deletes') && listed.includes(`DELETE ${PARTNER_ENDPOINT} (another subscription)`), `the list: ${listed}`);
+  assert(listed.includes(`outside the target resource ${ACCOUNT}`), listed);
+  assert(await page.locator('#arm-apply').isDisabled(), 'Apply waits for the acknowledgement');
+  assert((await page.locator('#arm-apply-blocked').textContent()).includes('Tick the acknowledgement'), 'the page says why');
+  // axe with AAA contrast, light and dark. Serious and critical findings fail: the apply page's
+  // skip link has a moderate "region" finding of its own, with or without this list.
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await axeCheck(page, `acknowledgement, ${scheme}`, { strict: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  // Whole IDs wrap inside the panel, even at a phone's width.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const formSwitch = page.locator('.panel-switch button', { hasText: 'Form' });
+  if (await formSwitch.isVisible()) await formSwitch.click();
+  await beyond.waitFor({ state: 'visible' });
+  const widths = await beyond.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, right: el.getBoundingClientRect().right, page: document.documentElement.clientWidth }));
+  assert(widths.client > 0 && widths.scroll <= widths.client && widths.right <= widths.page, `the list widens the page: ${JSON.stringify(widths)}`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await beyond.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('arm-beyond-target.png') });
+
+  // By keyboard: Space ticks the box, and Apply can be pressed.
+  await page.locator('#arm-acknowledge').focus();
+  await page.keyboard.press('Space');
+  assert(await page.locator('#arm-acknowledge').isChecked(), 'ticked');
+  assert(await page.locator('#arm-apply').isEnabled(), 'Apply once acknowledged');
+  assert(await page.locator('#arm-apply-blocked').count() === 0, 'no more reason shown');
+
+  // The plan comes to touch more beyond the target (the endpoint's DNS records too): the box is
+  // cleared and Apply waits; set back, the box stays clear until it is ticked again.
+  await goStep(page, 'private_endpoints');
+  await page.locator('#f-private_endpoints-removals-0-delete_zone_group').check();
+  await goStep(page, 'review');
+  assert((await beyond.textContent()).includes(`DELETE ${PARTNER_ENDPOINT}/privateDnsZoneGroups/default`), 'the zone group is listed');
+  assert(!(await page.locator('#arm-acknowledge').isChecked()) && await page.locator('#arm-apply').isDisabled(), 'the acknowledgement is reset');
+  await goStep(page, 'private_endpoints');
+  await page.locator('#f-private_endpoints-removals-0-delete_zone_group').uncheck();
+  await goStep(page, 'review');
+  assert(!(await page.locator('#arm-acknowledge').isChecked()) && await page.locator('#arm-apply').isDisabled(), 'still to be ticked');
+  await page.locator('#arm-acknowledge').check();
+
+  // Declined: the run stops before the DELETE, and nothing is deleted.
+  const dialogs = [];
+  const decline = (d) => { dialogs.push(d.message()); d.dismiss(); };
+  page.on('dialog', decline);
+  await page.locator('#arm-apply').click();
+  await waitOutcome(page, /^Cancelled at step \d+\. .*Not applied: .*Delete private endpoint pe-partner/);
+  assert(dialogs.length === 1, `one confirmation: ${dialogs}`);
+  assert(dialogs[0].includes(`- deletes ${PARTNER_ENDPOINT} (DELETE; another subscription)`) && dialogs[0].includes('a link, a file or another tab'), dialogs[0]);
+  const log = async () => (await armFake.control('GET', 'ns/link/log')).requests;
+  assert(!(await log()).some((e) => e.method !== 'GET'), `nothing but reads was sent: ${JSON.stringify((await log()).filter((e) => e.method !== 'GET'))}`);
+  const kept = (await armFake.control('GET', 'ns/link/state')).resources;
+  assert(Object.keys(kept).some((id) => id.toLowerCase() === PARTNER_ENDPOINT.toLowerCase()), 'the endpoint is still there');
+  await page.screenshot({ path: shot('arm-beyond-declined.png'), fullPage: true });
+
+  // Confirmed on Resume: the endpoint is deleted.
+  page.off('dialog', decline);
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.accept(); });
+  await page.locator('#arm-resume').click();
+  await waitOutcome(page, /Every step is done/);
+  assert(dialogs.length === 2, `asked again on Resume: ${dialogs}`);
+  assert((await log()).some((e) => e.method === 'DELETE' && e.path.toLowerCase() === PARTNER_ENDPOINT.toLowerCase()), 'the DELETE was sent');
+  const after = (await armFake.control('GET', 'ns/link/state')).resources;
+  assert(!Object.keys(after).some((id) => id.toLowerCase() === PARTNER_ENDPOINT.toLowerCase()), 'the endpoint is gone');
 });

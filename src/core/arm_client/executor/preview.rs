@@ -73,6 +73,7 @@ impl Executor {
                     satisfied: writes > 0 && satisfied,
                     changes: lines,
                     token,
+                    confirmation: super::confirmation(&self.plan, step),
                 }
             })
             .collect()
