@@ -23,6 +23,7 @@ use ai_network_wizard::core::share_link::base64url::encode as b64;
 use serde_json::{json, Value};
 
 use crate::arm_fake::ArmFake;
+use crate::runner_matches_rest::{run_watched, Watch};
 use crate::support::{fixture, fixtures};
 
 fn now() -> u64 {
@@ -183,10 +184,24 @@ fn plan_of(draft: &Draft) -> Plan {
 /// Applies the draft with `token`. A plan with a subnet in another tenant stops at that
 /// subnet's step for that tenant's token, and after it for the account's again: each time the
 /// token it asks for is pasted and the run resumed, as a person does.
+/// Every write is the REST tab's for the state the run read, and the default action stays as
+/// it was until its own step (tests/all/runner_matches_rest.rs).
 fn apply(fake: &ArmFake, namespace: &str, draft: &Draft, token: &str) -> (Executor, Outcome) {
+    let (executor, outcome, _) = apply_counted(fake, namespace, draft, token);
+    (executor, outcome)
+}
+
+/// [`apply`], with how many writes were compared with the REST tab.
+fn apply_counted(
+    fake: &ArmFake,
+    namespace: &str,
+    draft: &Draft,
+    token: &str,
+) -> (Executor, Outcome, usize) {
     let plan = plan_of(draft);
+    let mut watch = Watch::new(fake, namespace, draft);
     let mut executor = Executor::new(plan.clone(), &fake.endpoint(namespace));
-    let mut outcome = run(&mut executor, token, &mut Browser::new(fake));
+    let mut outcome = run_watched(&mut executor, token, &mut Browser::new(fake), &mut watch);
     for _ in 0..8 {
         let Outcome::Failed { step } = outcome else {
             break;
@@ -195,9 +210,15 @@ fn apply(fake: &ArmFake, namespace: &str, draft: &Draft, token: &str) -> (Execut
             break;
         };
         executor.resume(plan.clone());
-        outcome = run(&mut executor, &token_of(&tenant), &mut Browser::new(fake));
+        outcome = run_watched(
+            &mut executor,
+            &token_of(&tenant),
+            &mut Browser::new(fake),
+            &mut watch,
+        );
     }
-    (executor, outcome)
+    watch.assert_clean();
+    (executor, outcome, watch.compared)
 }
 
 /// Applied with a good token: every step must finish.
@@ -310,13 +331,15 @@ fn every_fixture_applies_and_a_second_run_changes_nothing() {
     let fake = ArmFake::start_checking_tokens();
     let token = good_token();
     let mut completed = 0;
+    let mut compared = 0;
     for (name, draft) in fixtures() {
         if generate(&draft).plan.is_none() {
             continue;
         }
         let draft = seeded(&fake, &name, &name);
         fake.scenario(&name, &json!({ "requireJwt": true }));
-        let (first, outcome) = apply(&fake, &name, &draft, &token);
+        let (first, outcome, writes) = apply_counted(&fake, &name, &draft, &token);
+        compared += writes;
         if let Outcome::Failed { step } = outcome {
             assert!(
                 expected_stop(&first, step),
@@ -332,6 +355,11 @@ fn every_fixture_applies_and_a_second_run_changes_nothing() {
     assert!(
         completed >= 20,
         "only {completed} fixtures applied completely"
+    );
+    eprintln!("{compared} writes compared with the REST tab");
+    assert!(
+        compared >= 250,
+        "only {compared} writes compared with the REST tab"
     );
 }
 
