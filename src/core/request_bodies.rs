@@ -148,10 +148,11 @@ fn wanted_bypass_or_paste(wanted: WantedRules<'_>) -> Value {
     }
 }
 
-/// The PATCH that adds the allow rules, keeping the default action. When the state is known
-/// the body is exact and already carries the wanted default action: every rule is in the same
-/// write, so nobody allowed is cut off, and the file stays safe to send again (a body that
-/// restored the old default action would reopen the account on a second run).
+/// The PATCH that adds the allow rules, keeping the account's default action: it changes only
+/// in the step that sets it, after the private endpoints and their DNS, as the scripts do. A
+/// stop in between (a failure, a cancel) leaves the default action as it was, never Deny
+/// before the endpoints exist. The apply page sends this same body, computed from its own read
+/// of the account.
 pub fn add_rules(
     account: Option<&AccountNetwork>,
     state: Option<&CurrentState>,
@@ -166,10 +167,10 @@ pub fn add_rules(
             let action_note = if current_action == final_action {
                 format!("its default action ({current_action}) is kept")
             } else {
-                format!("the default action becomes {final_action} in this same write, which holds every rule, so nobody allowed is cut off (and a second run cannot reopen the account)")
+                format!("its default action ({current_action}) is kept until its own step below sets {final_action}, so a stop in between leaves it as it was (sent again after that step, this request would set {current_action} back until that step runs again: import the current settings before another run)")
             };
             Body {
-                body: exact_acls_body(&merged, final_action),
+                body: exact_acls_body(&merged, current_action),
                 note: format!(
                     "Exact: the account's rules as {}, in their order, with the new ones appended{}; {action_note}. Send it as it is. If the rules may have changed since, import the current settings again.",
                     state.provenance(),

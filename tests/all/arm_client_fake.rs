@@ -17,12 +17,13 @@ use ai_network_wizard::core::config_file::from_config_json;
 use ai_network_wizard::core::current_state::keep_reads;
 use ai_network_wizard::core::draft::{ConnectionDecision, Draft};
 use ai_network_wizard::core::generate::generate;
-use ai_network_wizard::core::plan::{Action, EndpointAction, Plan};
+use ai_network_wizard::core::plan::{default_action_name, Action, EndpointAction, Plan};
 use ai_network_wizard::core::render::{render, OutputTarget, RenderContext};
 use ai_network_wizard::core::share_link::base64url::encode as b64;
 use serde_json::{json, Value};
 
 use crate::arm_fake::ArmFake;
+use crate::runner_matches_rest::{run_watched, Watch};
 use crate::support::{fixture, fixtures};
 
 fn now() -> u64 {
@@ -183,10 +184,24 @@ fn plan_of(draft: &Draft) -> Plan {
 /// Applies the draft with `token`. A plan with a subnet in another tenant stops at that
 /// subnet's step for that tenant's token, and after it for the account's again: each time the
 /// token it asks for is pasted and the run resumed, as a person does.
+/// Every write is the REST tab's for the state the run read, and the default action stays as
+/// it was until its own step (tests/all/runner_matches_rest.rs).
 fn apply(fake: &ArmFake, namespace: &str, draft: &Draft, token: &str) -> (Executor, Outcome) {
+    let (executor, outcome, _) = apply_counted(fake, namespace, draft, token);
+    (executor, outcome)
+}
+
+/// [`apply`], with how many writes were compared with the REST tab.
+fn apply_counted(
+    fake: &ArmFake,
+    namespace: &str,
+    draft: &Draft,
+    token: &str,
+) -> (Executor, Outcome, usize) {
     let plan = plan_of(draft);
+    let mut watch = Watch::new(fake, namespace, draft);
     let mut executor = Executor::new(plan.clone(), &fake.endpoint(namespace));
-    let mut outcome = run(&mut executor, token, &mut Browser::new(fake));
+    let mut outcome = run_watched(&mut executor, token, &mut Browser::new(fake), &mut watch);
     for _ in 0..8 {
         let Outcome::Failed { step } = outcome else {
             break;
@@ -195,9 +210,15 @@ fn apply(fake: &ArmFake, namespace: &str, draft: &Draft, token: &str) -> (Execut
             break;
         };
         executor.resume(plan.clone());
-        outcome = run(&mut executor, &token_of(&tenant), &mut Browser::new(fake));
+        outcome = run_watched(
+            &mut executor,
+            &token_of(&tenant),
+            &mut Browser::new(fake),
+            &mut watch,
+        );
     }
-    (executor, outcome)
+    watch.assert_clean();
+    (executor, outcome, watch.compared)
 }
 
 /// Applied with a good token: every step must finish.
@@ -312,13 +333,15 @@ fn every_fixture_applies_and_a_second_run_changes_nothing() {
     let fake = ArmFake::start_checking_tokens();
     let token = good_token();
     let mut completed = 0;
+    let mut compared = 0;
     for (name, draft) in fixtures() {
         if generate(&draft).plan.is_none() {
             continue;
         }
         let draft = seeded(&fake, &name, &name);
         fake.scenario(&name, &json!({ "requireJwt": true }));
-        let (first, outcome) = apply(&fake, &name, &draft, &token);
+        let (first, outcome, writes) = apply_counted(&fake, &name, &draft, &token);
+        compared += writes;
         if let Outcome::Failed { step } = outcome {
             assert!(
                 expected_stop(&first, step),
@@ -334,6 +357,11 @@ fn every_fixture_applies_and_a_second_run_changes_nothing() {
     assert!(
         completed >= 20,
         "only {completed} fixtures applied completely"
+    );
+    eprintln!("{compared} writes compared with the REST tab");
+    assert!(
+        compared >= 250,
+        "only {compared} writes compared with the REST tab"
     );
 }
 
@@ -838,11 +866,13 @@ fn endpoint_network_policies_are_switched_off_with_the_whole_subnet_the_rest_tab
 }
 
 /// An endpoint goes in its virtual network's region: when the network is elsewhere, the run
-/// stops before creating the endpoint, says both regions and what to change, and the preview
-/// says so before the run; with the region fixed in the form, Resume goes on from that step
-/// with the fixed plan, without sending the earlier steps again.
+/// stops in its first step, which reads every endpoint's network before anything changes, with
+/// the scripts' words (both regions) and what to change; the preview says so before the run;
+/// with the region fixed in the form, Resume runs the fixed plan from there. A network in
+/// another Entra tenant is read in its endpoint's step (with that tenant's token) and stops the
+/// run there, before the endpoint is sent.
 #[test]
-fn a_virtual_network_in_another_region_stops_before_the_endpoint_is_created() {
+fn a_virtual_network_in_another_region_stops_the_run_before_anything_changes() {
     let fake = ArmFake::start_checking_tokens();
     let token = good_token();
     let mut draft = fixture("ai-services-private-endpoint-three-zones");
@@ -853,6 +883,7 @@ fn a_virtual_network_in_another_region_stops_before_the_endpoint_is_created() {
     let mut seed = seed_of(&draft);
     seed["resources"][endpoint.subnet.vnet_id()]["location"] = json!("eastus");
     fake.load("region", &seed);
+    let account_before = resource_in(&fake.state("region"), &plan.target().resource_id());
 
     let preview = compared(&fake, "region", &plan);
     let step = create_endpoint_step(&plan);
@@ -863,54 +894,92 @@ fn a_virtual_network_in_another_region_stops_before_the_endpoint_is_created() {
     );
 
     let (mut executor, outcome) = apply(&fake, "region", &draft, &token);
-    assert_eq!(outcome, Outcome::Failed { step }, "{:#?}", executor.steps);
-    let (code, message, advice) = failure(&executor, step);
+    assert_eq!(
+        outcome,
+        Outcome::Failed { step: 0 },
+        "{:#?}",
+        executor.steps
+    );
+    let (code, message, advice) = failure(&executor, 0);
     assert_eq!(code, "VirtualNetworkRegionMismatch");
     assert!(
-        message.contains("westeurope") && message.contains("eastus"),
-        "{message}"
+        message.contains(&format!(
+            "the virtual network {} is in eastus, not in westeurope: a private endpoint must be in its virtual network's region",
+            endpoint.subnet.vnet
+        )) && message.contains(&endpoint.name),
+        "the scripts' words: {message}"
     );
     assert!(
         advice.contains("eastus") && advice.contains("then Resume"),
         "{advice}"
     );
-    let endpoint_writes: Vec<Value> = fake
-        .log("region")
-        .into_iter()
-        .filter(|e| {
-            e["method"] != "GET" && e["path"].as_str().unwrap().contains("/privateEndpoints/")
-        })
-        .collect();
-    assert!(endpoint_writes.is_empty(), "{endpoint_writes:?}");
+    assert!(
+        writes_that_changed(&fake, "region").is_empty(),
+        "nothing changed: {:?}",
+        writes_that_changed(&fake, "region")
+    );
+    let account_after = resource_in(&fake.state("region"), &plan.target().resource_id());
+    assert_eq!(account_after, account_before);
 
     let mut fixed = draft.clone();
     fixed.private_endpoints.endpoints[0].location = "eastus".into();
-    let answered = fake.log("region").len();
     executor.resume(plan_of(&fixed));
     let outcome = run(&mut executor, &token, &mut Browser::new(&fake));
     assert_eq!(outcome, Outcome::Completed, "{:#?}", executor.steps);
     let resumed = executor.resumed().expect("resumed").clone();
     assert_eq!(
         resumed.at,
-        Some(step),
-        "at the endpoint, found by what it creates"
-    );
-    assert_eq!(resumed.kept, step, "every earlier step kept: {resumed:?}");
-    assert!(resumed.rechecked.is_empty(), "{resumed:?}");
-    let after: Vec<String> = fake.log("region")[answered..]
-        .iter()
-        .map(|e| format!("{} {}", e["method"], e["path"]).replace('"', ""))
-        .collect();
-    let subscription = format!("GET /subscriptions/{}", plan.target().subscription_id);
-    assert!(
-        !after
-            .iter()
-            .any(|r| *r == subscription || r.contains("/privateDnsZones/")),
-        "earlier steps were sent again: {after:#?}"
+        Some(0),
+        "from the step that stopped: {resumed:?}"
     );
     let endpoint_id = resource_in(&fake.state("region"), &endpoint.id());
     assert_eq!(endpoint_id["location"], "eastus");
     applied_again_changes_nothing(&fake, "region", &fixed);
+
+    // A network in another tenant: read in the endpoint's step, with that tenant's token.
+    let other = other_tenant();
+    let tenant = other["tenant"].as_str().unwrap();
+    let (draft, mut seed) = other_tenant_plan(Some(tenant));
+    let mut config = from_config_json_value(&draft);
+    config["wizard"]["private_endpoints"] = json!({
+        "endpoints": [{ "subnet_id": other["subnetId"], "tenant_id": tenant, "disable_network_policies": true }],
+        "dns_mode": "create_zones",
+    });
+    let draft = from_config_json(&config.to_string()).unwrap();
+    let plan = plan_of(&draft);
+    let endpoint = plan.config.private_endpoints.as_ref().unwrap().endpoints[0].clone();
+    let vnet = endpoint.subnet.vnet_id();
+    let seeded_vnet = seed["resources"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .find(|id| id.eq_ignore_ascii_case(&vnet))
+        .expect("the other tenant's network is seeded")
+        .clone();
+    seed["resources"][&seeded_vnet]["location"] = json!("eastus");
+    fake.load("region-tenant", &seed);
+    let (executor, outcome) = apply(&fake, "region-tenant", &draft, &token);
+    let step = create_endpoint_step(&plan);
+    assert_eq!(outcome, Outcome::Failed { step }, "{:#?}", executor.steps);
+    let (code, message, _) = failure(&executor, step);
+    assert_eq!(code, "VirtualNetworkRegionMismatch", "{message}");
+    assert!(message.contains("Nothing was sent for it"), "{message}");
+    let endpoint_writes: Vec<Value> = fake
+        .log("region-tenant")
+        .into_iter()
+        .filter(|e| {
+            e["method"] != "GET" && e["path"].as_str().unwrap().contains("/privateEndpoints/")
+        })
+        .collect();
+    assert!(endpoint_writes.is_empty(), "{endpoint_writes:?}");
+    // The rules went in before the stop, the default action stays until its own step.
+    let wanted = plan.config.network.as_ref().unwrap().default_action;
+    assert_eq!(default_action_name(wanted), "Deny");
+    let account = resource_in(&fake.state("region-tenant"), &plan.target().resource_id());
+    assert_eq!(
+        account["properties"]["networkAcls"]["defaultAction"],
+        "Allow"
+    );
 }
 
 /// A storage role the account's identity holds already under another name (a script or the
@@ -1027,8 +1096,8 @@ fn resume_after_the_form_is_fixed_runs_the_current_plan_from_the_stopped_step() 
     applied_again_changes_nothing(&fake, "fix-subdomain", &fixed);
 }
 
-/// When the fix changes an earlier step that was done (a rule more, while fixing the region
-/// the run stopped at), that step is not passed over: it runs again before the stopped one,
+/// When the fix changes an earlier step that was done (a rule more, after the endpoint was
+/// refused), that step is not passed over: it runs again before the stopped one,
 /// reading first, and writes what changed; the unchanged earlier steps are not sent again.
 #[test]
 fn resume_runs_again_an_earlier_step_the_fix_changed() {
@@ -1037,12 +1106,12 @@ fn resume_runs_again_an_earlier_step_the_fix_changed() {
     let mut draft = fixture("speech-byos-custom-domain-network-rules-private-endpoint");
     draft.current_state = None;
     let plan = plan_of(&draft);
-    let vnet = plan.config.private_endpoints.as_ref().unwrap().endpoints[0]
-        .subnet
-        .vnet_id();
-    let mut seed = seed_of(&draft);
-    seed["resources"][vnet]["location"] = json!("eastus");
-    fake.load("fix-earlier", &seed);
+    load(&fake, "fix-earlier", &draft);
+    // The endpoint is refused once: the run stops at its step, after the rules.
+    fake.scenario(
+        "fix-earlier",
+        &json!({ "faults": [{ "method": "PUT", "path": "/privateEndpoints/", "kind": "status", "status": 400, "code": "InvalidRequestFormat", "message": "Refused once by the test." }] }),
+    );
     let stopped = create_endpoint_step(&plan);
     let rules = step_of(&plan, |a| matches!(a, Action::MergeNetworkRules { .. }));
     assert!(rules < stopped);
@@ -1052,7 +1121,6 @@ fn resume_runs_again_an_earlier_step_the_fix_changed() {
     assert_eq!(executor.steps[rules].status, StepStatus::Done);
 
     let mut fixed = draft.clone();
-    fixed.private_endpoints.endpoints[0].location = "eastus".into();
     fixed.network.ip_rules.push("198.51.100.7".into());
     let from = fake.log("fix-earlier").len();
     executor.resume(plan_of(&fixed));

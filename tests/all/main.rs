@@ -28,6 +28,7 @@ mod quoting;
 mod rest_contract;
 mod rest_sent;
 mod rest_shapes;
+mod runner_matches_rest;
 mod share_links;
 mod shell_checks;
 mod shell_compat;

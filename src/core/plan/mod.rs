@@ -563,12 +563,18 @@ impl Plan {
             _ => None,
         };
         match &step.action {
-            Action::SelectSubscription => vec![ArmRequest::new(
-                "GET",
-                format!("/subscriptions/{}", t.subscription_id),
-                api_versions::SUBSCRIPTIONS,
-            )
-            .note("Confirms the token can see the subscription (expect 200).")],
+            Action::SelectSubscription => {
+                let mut requests = vec![ArmRequest::new(
+                    "GET",
+                    format!("/subscriptions/{}", t.subscription_id),
+                    api_versions::SUBSCRIPTIONS,
+                )
+                .note("Confirms the token can see the subscription (expect 200).")];
+                if let Some(endpoints) = &self.config.private_endpoints {
+                    requests.extend(private_endpoints::region_checks(endpoints));
+                }
+                requests
+            }
             Action::VerifyResource => vec![account_get().note(if matches!(t.resource, Resource::CognitiveServices { .. }) {
                 "Expect 200; 404 means the name, group or subscription is wrong. Save this response to a file before sending anything else: it is the way back (see the header)."
             } else {

@@ -251,6 +251,34 @@ fn client_guidance(target: &Target, subdomain: Option<&str>, pe: &PrivateEndpoin
     }
 }
 
+/// Before anything changes: the virtual network of each endpoint to create, read to compare
+/// its region with the endpoint's (an endpoint is created in its virtual network's region). A
+/// network in another Entra tenant is read in its endpoint's step, with that tenant's token.
+pub(super) fn region_checks(pe: &PrivateEndpoints) -> Vec<ArmRequest> {
+    let mut checks: Vec<ArmRequest> = Vec::new();
+    let same_tenant = |e: &&Endpoint| e.tenant_id.as_deref().is_none_or(|t| t.trim().is_empty());
+    for endpoint in pe.endpoints.iter().filter(same_tenant) {
+        let vnet = endpoint.subnet.vnet_id();
+        if checks.iter().any(|c| c.path.eq_ignore_ascii_case(&vnet)) {
+            continue;
+        }
+        let mut wanted: Vec<&str> = pe
+            .endpoints
+            .iter()
+            .filter(|e| e.subnet.vnet_id().eq_ignore_ascii_case(&vnet))
+            .map(|e| e.location.as_str())
+            .collect();
+        wanted.dedup();
+        checks.push(
+            ArmRequest::new("GET", vnet, api_versions::NETWORK).note(format!(
+                "Before anything changes: the virtual network's location must be {}, where its private endpoints are created. If it is another region, stop here and set that region for the endpoint in the wizard.",
+                wanted.join(" and ")
+            )),
+        );
+    }
+    checks
+}
+
 fn zone_path(zone: &ZoneRef) -> String {
     zone.id.clone()
 }

@@ -19,7 +19,13 @@ impl Executor {
         let status = response.status;
         if request.method == "GET" {
             match status {
-                200 => self.remember(&path, response.json()),
+                200 => {
+                    self.remember(&path, response.json());
+                    if let Some(failure) = self.vnet_elsewhere(&path) {
+                        self.fail(failure);
+                        return;
+                    }
+                }
                 404 if self.written_later(&path) => self.remember(&path, None),
                 _ => {
                     self.fail_with_answer(&response, request);

@@ -123,7 +123,8 @@ impl Executor {
 
     /// A private endpoint goes in its virtual network's region: when the virtual network read
     /// in the same step is elsewhere, ARM would refuse the endpoint (or the form names the wrong
-    /// region), so the run stops before sending it, as the scripts do.
+    /// region), so the run stops before sending it, as the scripts do. (The run normally stops
+    /// earlier, when the first step reads the network: [`Self::vnet_elsewhere`].)
     fn region_mismatch(&self, request: &ArmRequest, requests: &[ArmRequest]) -> Option<Failure> {
         let path = request.path.to_ascii_lowercase();
         let (_, name) = path.split_once("/providers/microsoft.network/privateendpoints/")?;
@@ -135,22 +136,87 @@ impl Executor {
             let p = r.path.to_ascii_lowercase();
             r.method == "GET" && p.contains("/virtualnetworks/") && !p.contains("/subnets/")
         })?;
-        let actual = self
-            .lookup(&vnet.path.to_ascii_lowercase())?
+        let actual = self.vnet_location(&vnet.path)?;
+        let endpoint = request.path.rsplit('/').next().unwrap_or_default();
+        (!same_region(wanted, actual)).then(|| {
+            region_failure(
+                endpoint,
+                &vnet.path,
+                wanted,
+                actual,
+                "Nothing was sent for it.",
+            )
+        })
+    }
+
+    /// Right after a virtual network is read: an endpoint to be created in it whose region is
+    /// another (in its own step, that endpoint; in the first step, which reads every network
+    /// before anything changes, any endpoint still to come), so the run stops there.
+    pub(super) fn vnet_elsewhere(&self, vnet_path: &str) -> Option<Failure> {
+        let actual = self.vnet_location(vnet_path)?;
+        let own_step = matches!(
+            self.plan.steps[self.at.step].action,
+            Action::PrivateEndpoint(EndpointAction::CreateEndpoint { .. })
+        );
+        let ahead = if own_step {
+            &self.plan.steps[self.at.step..=self.at.step]
+        } else {
+            &self.plan.steps[self.at.step..]
+        };
+        let endpoint = ahead
+            .iter()
+            .filter_map(|step| match &step.action {
+                Action::PrivateEndpoint(EndpointAction::CreateEndpoint { endpoint }) => {
+                    Some(endpoint)
+                }
+                _ => None,
+            })
+            .filter(|e| e.subnet.vnet_id().eq_ignore_ascii_case(vnet_path))
+            .find(|e| !same_region(&e.location, actual))?;
+        let when = if own_step {
+            "Nothing was sent for it."
+        } else {
+            "This is checked before anything changes: the run stops here."
+        };
+        Some(region_failure(
+            &endpoint.name,
+            vnet_path,
+            &endpoint.location,
+            actual,
+            when,
+        ))
+    }
+
+    fn vnet_location(&self, vnet_path: &str) -> Option<&str> {
+        self.lookup(&vnet_path.to_ascii_lowercase())?
             .as_ref()?
             .get("location")?
-            .as_str()?;
-        let same = |a: &str, b: &str| a.replace(' ', "").eq_ignore_ascii_case(&b.replace(' ', ""));
-        (!same(wanted, actual)).then(|| Failure {
-            code: "VirtualNetworkRegionMismatch".into(),
-            message: format!(
-                "The private endpoint is set to region {wanted}, but its virtual network {} is in {actual}: an endpoint is created in its virtual network's region. Nothing was sent for it.",
-                vnet.path.rsplit('/').next().unwrap_or_default()
-            ),
-            advice: format!(
-                "Set the endpoint's region to {actual} in the Private endpoints step (or choose a subnet in a virtual network in {wanted}), then Resume: it goes on from this step with the form as it is then, and the steps done already are not sent again."
-            ),
-        })
+            .as_str()
+    }
+}
+
+/// Region names as ARM writes them ("westeurope") or shows them ("West Europe").
+fn same_region(a: &str, b: &str) -> bool {
+    a.replace(' ', "").eq_ignore_ascii_case(&b.replace(' ', ""))
+}
+
+/// The scripts' words, and what to do on this page.
+fn region_failure(
+    endpoint: &str,
+    vnet_path: &str,
+    wanted: &str,
+    actual: &str,
+    nothing: &str,
+) -> Failure {
+    let vnet = vnet_path.rsplit('/').next().unwrap_or_default();
+    Failure {
+        code: "VirtualNetworkRegionMismatch".into(),
+        message: format!(
+            "Private endpoint {endpoint}: the virtual network {vnet} is in {actual}, not in {wanted}: a private endpoint must be in its virtual network's region. {nothing}"
+        ),
+        advice: format!(
+            "Set the endpoint's region to {actual} in the Private endpoints step (or choose a subnet in a virtual network in {wanted}), then Resume: it goes on from this step with the form as it is then, and the steps done already are not sent again."
+        ),
     }
 }
 
