@@ -21,6 +21,7 @@ mod json_text;
 mod network_diff;
 mod never_panics;
 mod plan_order;
+mod printed_commands;
 mod private_endpoints;
 mod quoting;
 mod rest_contract;

@@ -249,9 +249,15 @@ pub fn parse_resource_id(
     }
     super::names::check_guid(parts[2], &format!("{what}'s subscription ID"))?;
     super::names::check_resource_group(parts[4])?;
+    // The name becomes a path segment of requests and a word of printed commands: it must be a
+    // name of its type (never `..` or a shell fragment).
+    let name = parts[expected_len - 1];
+    super::names::check_name_of_type(arm_type, name).map_err(|problem| {
+        format!("The {what}'s ID ends in a name Azure does not allow. {problem}")
+    })?;
     Ok(ResourceIdParts {
         subscription_id: parts[2].to_ascii_lowercase(),
         resource_group: parts[4].to_owned(),
-        name: parts[expected_len - 1].to_owned(),
+        name: name.to_owned(),
     })
 }

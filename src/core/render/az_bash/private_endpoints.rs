@@ -10,7 +10,6 @@ const BASH: AzShell = AzShell {
     echo: "echo",
     manual_request: " --manual-request true",
     request_message_option: " --request-message ",
-    owner_command_id: bash,
     templates: AzTemplates {
         subnet_tenant_check: include_str!("templates/subnet_tenant_check.sh"),
         disable_network_policies: include_str!("templates/disable_network_policies.sh"),
