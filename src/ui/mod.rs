@@ -2,6 +2,8 @@
 
 mod app;
 #[cfg(feature = "arm-direct")]
+mod arm_endpoint;
+#[cfg(feature = "arm-direct")]
 mod arm_fetch;
 #[cfg(feature = "arm-direct")]
 mod arm_panel;

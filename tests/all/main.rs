@@ -7,6 +7,7 @@
 mod arm_client;
 mod arm_client_fake;
 mod arm_fake;
+mod arm_outgoing;
 mod az_cli_judge;
 mod az_cmdlets;
 mod bash_runs;

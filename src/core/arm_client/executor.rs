@@ -40,7 +40,7 @@ pub use tenants::TOKEN_FOR_ANOTHER_TENANT;
 
 use serde_json::Value;
 
-use super::http::{HttpRequest, HttpResponse, TransportError};
+use super::http::{check_path, HttpRequest, HttpResponse, TransportError};
 use super::policy::{self, Failure};
 use crate::core::plan::{ArmRequest, Plan};
 use decide::{is_check, Decision};
@@ -314,6 +314,9 @@ impl Executor {
                 }
                 Decision::Fail(failure) => return self.fail(failure),
                 Decision::Send(edited) => {
+                    if let Err(why) = check_path(&request.path) {
+                        return self.fail(policy::not_sent(request, &why));
+                    }
                     match self.tenant_check(request, token) {
                         TenantCheck::Send => {}
                         TenantCheck::Stop(failure) => return self.fail(failure),
