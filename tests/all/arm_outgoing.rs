@@ -1,7 +1,7 @@
 //! Where the token may go: the gate every request of the apply page passes before `fetch`
 //! (`outgoing::check`), the test endpoint's loopback-only rule, what is sent for a pasted
-//! token, the paths the request builder refuses, "Load from Azure"'s read, and the message for
-//! a request that got no answer.
+//! token, the paths the request builder and the executor refuse, "Load from Azure"'s read, and
+//! the message for a request that got no answer.
 
 use ai_network_wizard::core::arm_client::endpoint::{
     parse_custom_endpoint, resource_read, ArmEndpoint,
@@ -9,12 +9,17 @@ use ai_network_wizard::core::arm_client::endpoint::{
 use ai_network_wizard::core::arm_client::http::{check_path, no_answer_message};
 use ai_network_wizard::core::arm_client::outgoing::check;
 use ai_network_wizard::core::arm_client::token::bare_jwt;
-use ai_network_wizard::core::arm_client::HttpRequest;
+use ai_network_wizard::core::arm_client::{
+    run, Executor, HttpRequest, HttpResponse, Outcome, StepRun, StepStatus, Transport,
+    TransportError,
+};
 use ai_network_wizard::core::cloud::Cloud;
 use ai_network_wizard::core::draft::TargetDraft;
-use ai_network_wizard::core::plan::ArmRequest;
+use ai_network_wizard::core::plan::{plan, ArmRequest};
 use ai_network_wizard::core::share_link::base64url::encode as b64;
 use serde_json::json;
+
+use crate::support::{assert_no_error, fixture};
 
 const PATH: &str = "/subscriptions/6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/contoso";
 
@@ -374,4 +379,57 @@ fn a_request_without_an_answer_is_described_by_its_method_and_host_only() {
     );
     // Nothing odd from the URL is echoed either.
     assert!(no_answer_message("GET", "https://a b<script>/x").contains("GET to the endpoint got"));
+}
+
+/// Answers every request 200 with a settled resource, and keeps what was sent.
+struct Accepting {
+    sent: Vec<HttpRequest>,
+}
+
+impl Transport for Accepting {
+    fn send(&mut self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
+        self.sent.push(request.clone());
+        Ok(HttpResponse {
+            status: 200,
+            headers: Vec::new(),
+            body: json!({ "properties": { "provisioningState": "Succeeded", "publicNetworkAccess": "Disabled" } })
+                .to_string(),
+        })
+    }
+    fn wait(&mut self, _: u32) {}
+    fn confirm(&mut self, _: &StepRun, _: &str) -> bool {
+        true
+    }
+}
+
+#[test]
+fn the_executor_sends_no_request_whose_path_has_a_dot_segment() {
+    let draft = fixture("private-endpoint-remove-reopen-public-access");
+    let mut config = assert_no_error(&draft);
+    // Past validation, as a configuration built in code could be.
+    config.private_endpoints.as_mut().unwrap().removals[0].name = "..".into();
+    let mut executor = Executor::new(plan(&config), Cloud::AzureCloud.arm_endpoint());
+    let mut arm = Accepting { sent: Vec::new() };
+    let outcome = run(
+        &mut executor,
+        &jwt("https://management.azure.com/"),
+        &mut arm,
+    );
+    let Outcome::Failed { step } = outcome else {
+        panic!("{outcome:?}: {:#?}", executor.steps)
+    };
+    let StepStatus::Failed(failure) = &executor.steps[step].status else {
+        panic!("{:#?}", executor.steps[step])
+    };
+    assert_eq!(failure.code, "NotSent");
+    assert!(
+        failure.message.contains("/privateEndpoints/..") && failure.message.contains("dot segment"),
+        "{}",
+        failure.message
+    );
+    assert!(
+        arm.sent.iter().all(|r| !r.url.contains("/..")),
+        "sent: {:?}",
+        arm.sent.iter().map(|r| &r.url).collect::<Vec<_>>()
+    );
 }
