@@ -302,111 +302,22 @@ pub fn check_connection_name(value: &str) -> Result<(), String> {
     check_network_name(value, "connection name", 1, 80)
 }
 
-/// Key vault: 3–24 ASCII letters, digits and hyphens; starts with a letter, ends with a letter
-/// or digit, no two hyphens in a row.
+/// Key vault, container registry, search service, private DNS zone: the length Azure allows and
+/// the characters every network name here allows (Azure's own rules for these are narrower;
+/// what matters here is that the name stays one path segment and one word). Kept to the shared
+/// rule for the wizard's download size.
 pub fn check_key_vault(value: &str) -> Result<(), String> {
-    const ALLOWED: &str = "ASCII letters, digits and hyphens, 3 to 24 characters, starting with a letter, ending with a letter or digit, no two hyphens in a row";
-    check_hyphenated(value, "key vault name", 3, 24, ALLOWED, |c| {
-        c.is_ascii_alphanumeric()
-    })?;
-    if !value.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        return Err("The key vault name must start with a letter.".into());
-    }
-    Ok(())
+    check_network_name(value, "key vault name", 3, 24)
 }
 
-/// Container registry: 5–50 ASCII letters and digits.
 pub fn check_container_registry(value: &str) -> Result<(), String> {
-    const ALLOWED: &str = "ASCII letters and digits only, 5 to 50 characters";
-    common(value, "container registry name", 5, 50, &ALLOWED)?;
-    if let Some(c) = first_forbidden(value, |c| c.is_ascii_alphanumeric()) {
-        return Err(format!(
-            "The container registry name contains {}: allowed are {ALLOWED}.",
-            describe(c)
-        ));
-    }
-    Ok(())
+    check_network_name(value, "container registry name", 5, 50)
 }
 
-/// Search service: 2–60 lowercase letters, digits and hyphens; no hyphen first or last or two
-/// in a row.
 pub fn check_search_service(value: &str) -> Result<(), String> {
-    const ALLOWED: &str = "lowercase letters, digits and hyphens, 2 to 60 characters, not starting or ending with a hyphen, no two hyphens in a row";
-    check_hyphenated(value, "search service name", 2, 60, ALLOWED, |c| {
-        c.is_ascii_lowercase() || c.is_ascii_digit()
-    })
+    check_network_name(value, "search service name", 2, 60)
 }
 
-/// Letters or digits as `letter` says, and single hyphens between them.
-fn check_hyphenated(
-    value: &str,
-    what: &str,
-    min: usize,
-    max: usize,
-    allowed: &str,
-    letter: impl Fn(char) -> bool,
-) -> Result<(), String> {
-    common(value, what, min, max, &allowed)?;
-    if let Some(c) = first_forbidden(value, |c| letter(c) || c == '-') {
-        return Err(format!(
-            "The {what} contains {}: allowed are {allowed}.",
-            describe(c)
-        ));
-    }
-    if value.starts_with('-') || value.ends_with('-') || value.contains("--") {
-        return Err(format!(
-            "The {what} must not start or end with a hyphen or have two in a row."
-        ));
-    }
-    Ok(())
-}
-
-/// Private DNS zone: a DNS name of at least two labels, each 1–63 ASCII letters, digits,
-/// hyphens or underscores, at most 253 characters in all.
 pub fn check_private_dns_zone(value: &str) -> Result<(), String> {
-    const ALLOWED: &str = "a DNS name such as privatelink.cognitiveservices.azure.com: at least two labels separated by periods, each 1 to 63 ASCII letters, digits, hyphens or underscores, 253 characters at most";
-    common(value, "private DNS zone name", 3, 253, &ALLOWED)?;
-    if let Some(c) = first_forbidden(value, |c| c.is_ascii_alphanumeric() || "-_.".contains(c)) {
-        return Err(format!(
-            "The private DNS zone name contains {}: it must be {ALLOWED}.",
-            describe(c)
-        ));
-    }
-    let labels: Vec<&str> = value.split('.').collect();
-    if labels.len() < 2 || labels.iter().any(|l| l.is_empty() || l.len() > 63) {
-        return Err(format!(
-            "The private DNS zone name \"{value}\" is not {ALLOWED}."
-        ));
-    }
-    Ok(())
-}
-
-/// The name rule of a resource of ARM type `arm_type` (case-insensitive), for the last segment
-/// of a pasted resource ID. A type without a rule of its own gets the rule every ARM name
-/// shares here: it starts with a letter or digit, has no path characters and is not `.`/`..`.
-pub fn check_name_of_type(arm_type: &str, value: &str) -> Result<(), String> {
-    let is = |t: &str| arm_type.eq_ignore_ascii_case(t);
-    if is("Microsoft.CognitiveServices/accounts") {
-        check_cognitive_account(value)
-    } else if is("Microsoft.MachineLearningServices/workspaces") {
-        check_ml_workspace(value)
-    } else if is("Microsoft.Media/mediaservices") {
-        check_media_account(value)
-    } else if is("Microsoft.Storage/storageAccounts") {
-        check_storage_account(value)
-    } else if is("Microsoft.KeyVault/vaults") {
-        check_key_vault(value)
-    } else if is("Microsoft.ContainerRegistry/registries") {
-        check_container_registry(value)
-    } else if is("Microsoft.Search/searchServices") {
-        check_search_service(value)
-    } else if is("Microsoft.Network/privateDnsZones") {
-        check_private_dns_zone(value)
-    } else if is("Microsoft.Network/privateEndpoints") {
-        check_private_endpoint(value)
-    } else if is("Microsoft.Network/virtualNetworks") {
-        check_vnet(value)
-    } else {
-        check_network_name(value, "resource name", 1, 260)
-    }
+    check_network_name(value, "private DNS zone name", 1, 253)
 }

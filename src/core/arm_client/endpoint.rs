@@ -141,7 +141,7 @@ pub fn resource_read(target: &TargetDraft) -> Result<ArmRequest, String> {
     let checks = [
         names::check_guid(subscription, "subscription ID"),
         names::check_resource_group(group),
-        names::check_name_of_type(arm_type, name),
+        target.resource_type.check_name(name),
     ];
     if let Some(problem) = checks.into_iter().find_map(Result::err) {
         return Err(format!(
