@@ -155,7 +155,7 @@ fn a_delete_needs_its_acknowledgement_and_a_rule_cannot_be_added_and_removed() {
         assert!(
             validation
                 .errors()
-                .any(|d| d.field == field && d.message.contains("starting with a letter or digit")),
+                .any(|d| d.field == field && d.message.contains("the last part of its ID")),
             "{field}"
         );
     }

@@ -31,12 +31,12 @@ fn validation_refuses_hostile_and_dot_segment_names_at_their_fields() {
     assert_eq!(
         errors,
         [
-            "private_endpoints.existing_zone_ids: Zone ID 1: The private DNS zone's ID ends in a name Azure does not allow. The private DNS zone name must start with a letter or digit.",
-            "private_endpoints.endpoints.0.resource_id: The key vault's ID ends in a name Azure does not allow. The key vault name contains ';': allowed are ASCII letters, digits, underscores, periods and hyphens, 3 to 24 characters, starting with a letter or digit and ending with a letter, digit or underscore.",
+            "private_endpoints.existing_zone_ids: Zone ID 1: The name must start with a letter or digit.",
+            "private_endpoints.endpoints.0.resource_id: The name contains ';': allowed are ASCII letters, digits, underscores, periods and hyphens, 1 to 253 characters, starting with a letter or digit and ending with a letter, digit or underscore.",
             "private_endpoints.existing_zone_ids: No zone ID for privatelink.vaultcore.azure.net (endpoint 1 needs it): add the zone's resource ID.",
-            "private_endpoints.endpoints.1.resource_id: The storage account's ID ends in a name Azure does not allow. The storage account name is too short (2 characters): it needs 3 to 24.",
+            "private_endpoints.endpoints.1.resource_id: The storage account name is too short (2 characters): it needs 3 to 24.",
             "private_endpoints.existing_zone_ids: No zone ID for privatelink.blob.core.windows.net (endpoint 2 needs it): add the zone's resource ID.",
-            "private_endpoints.removals.0.endpoint_id: The private endpoint's ID ends in a name Azure does not allow. The private endpoint name must start with a letter or digit.",
+            "private_endpoints.removals.0.endpoint_id: The private endpoint name must start with a letter or digit.",
         ]
     );
     assert_eq!(text(&output.stdout), "", "nothing claims it is valid");

@@ -169,9 +169,9 @@ impl LinkType {
             LinkType::MachineLearning => check_ml_workspace,
             LinkType::Media => check_media_account,
             LinkType::Storage => check_storage_account,
-            LinkType::KeyVault => check_key_vault,
-            LinkType::ContainerRegistry => check_container_registry,
-            LinkType::Search => check_search_service,
+            LinkType::KeyVault | LinkType::ContainerRegistry | LinkType::Search => {
+                check_resource_name
+            }
         }
     }
 
@@ -267,9 +267,7 @@ pub fn parse_resource_id(
     super::names::check_guid(parts[2], &format!("{what}'s subscription ID"))?;
     super::names::check_resource_group(parts[4])?;
     let name = parts[expected_len - 1];
-    check_name(name).map_err(|problem| {
-        format!("The {what}'s ID ends in a name Azure does not allow. {problem}")
-    })?;
+    check_name(name)?;
     Ok(ResourceIdParts {
         subscription_id: parts[2].to_ascii_lowercase(),
         resource_group: parts[4].to_owned(),

@@ -105,7 +105,7 @@ fn existing_zone_ids(entries: &[String], ok: &mut bool, out: &mut Vec<Diagnostic
             entry,
             "Microsoft.Network/privateDnsZones",
             "private DNS zone",
-            names::check_private_dns_zone,
+            names::check_resource_name,
         ) {
             Ok(parts) => zones.push(ZoneRef {
                 name: parts.name.to_ascii_lowercase(),
