@@ -46,6 +46,16 @@ impl ResourceType {
         }
     }
 
+    /// The name rule of this type (the Target step's name and "Load from Azure" read it).
+    pub fn check_name(self, name: &str) -> Result<(), String> {
+        use crate::core::names;
+        match self {
+            ResourceType::CognitiveServices => names::check_cognitive_account(name),
+            ResourceType::MlHub => names::check_ml_workspace(name),
+            ResourceType::MediaServices => names::check_media_account(name),
+        }
+    }
+
     pub fn api_version(self) -> &'static str {
         match self {
             ResourceType::CognitiveServices => crate::core::api_versions::COGNITIVE_SERVICES,

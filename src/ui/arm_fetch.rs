@@ -5,19 +5,17 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::core::arm_client::http::no_answer_message;
+use crate::core::arm_client::outgoing::Checked;
 use crate::core::arm_client::{HttpRequest, HttpResponse, TransportError};
 
 /// The answer headers the executor reads; the browser returns only those ARM exposes (CORS).
 const READ_HEADERS: [&str; 3] = ["azure-asyncoperation", "location", "retry-after"];
 
-fn dropped(error: JsValue) -> TransportError {
-    let message = error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .unwrap_or_else(|| "the request failed".into());
-    TransportError::Dropped(format!(
-        "{message}: network, CORS or the page's Content-Security-Policy"
-    ))
+/// The browser's error is not shown: it may quote the request that carried the token. The
+/// message names the method and the host only.
+fn dropped(request: &HttpRequest) -> TransportError {
+    TransportError::Dropped(no_answer_message(request.method, &request.url))
 }
 
 /// A request with no answer within the time limit is aborted and reported as timed out (ARM
@@ -25,12 +23,12 @@ fn dropped(error: JsValue) -> TransportError {
 /// The limit is 60 s; the panel's advanced settings may only shorten it.
 pub const TIMEOUT_SECONDS: u32 = 60;
 
-pub async fn send(
-    request: &HttpRequest,
-    timeout_seconds: u32,
-) -> Result<HttpResponse, TransportError> {
-    let window = web_sys::window().ok_or_else(|| TransportError::Dropped("no window".into()))?;
-    let controller = web_sys::AbortController::new().map_err(dropped)?;
+/// Sends a request that passed the gate ([`crate::core::arm_client::outgoing::check`]): no
+/// other request can reach `fetch` from this page.
+pub async fn send(checked: &Checked, timeout_seconds: u32) -> Result<HttpResponse, TransportError> {
+    let request = checked.request();
+    let window = web_sys::window().ok_or_else(|| dropped(request))?;
+    let controller = web_sys::AbortController::new().map_err(|_| dropped(request))?;
     let abort = {
         let controller = controller.clone();
         Closure::once(move || controller.abort())
@@ -40,15 +38,15 @@ pub async fn send(
             abort.as_ref().unchecked_ref(),
             (timeout_seconds.clamp(1, TIMEOUT_SECONDS) * 1000) as i32,
         )
-        .map_err(dropped)?;
+        .map_err(|_| dropped(request))?;
     let answer = fetch(&window, request, &controller.signal()).await;
     window.clear_timeout_with_handle(timer);
     drop(abort);
-    answer.map_err(|error| {
+    answer.map_err(|_| {
         if controller.signal().aborted() {
             TransportError::TimedOut
         } else {
-            dropped(error)
+            dropped(request)
         }
     })
 }

@@ -8,10 +8,10 @@ use leptos::prelude::*;
 use crate::ui::erased::memo;
 
 use super::arm_beyond::beyond_view;
+use super::arm_endpoint;
 use super::arm_fetch;
 use super::arm_session::{ArmSession, Run};
 use super::browser;
-use super::csp;
 use super::state::AppState;
 use crate::core::arm_client::beyond_target::plan_beyond_target;
 use crate::core::arm_client::endpoint::{parse_custom_endpoint, resource_read};
@@ -129,7 +129,7 @@ pub fn arm_panel() -> AnyView {
     let custom_text = RwSignal::new(custom.clone().unwrap_or_default());
     let custom_message = RwSignal::new(String::new());
     let save_custom = move |_| match parse_custom_endpoint(&custom_text.get_untracked()) {
-        Ok(e) => csp::use_custom_endpoint(Some(&e)),
+        Ok(e) => arm_endpoint::use_custom_endpoint(Some(&e)),
         Err(message) => custom_message.set(message),
     };
     let has_custom = custom.is_some();
@@ -138,6 +138,12 @@ pub fn arm_panel() -> AnyView {
         <section class="arm-panel" aria-labelledby="arm-heading">
             <h3 id="arm-heading">"Apply directly in Azure (optional)"</h3>
             <p>"Instead of running a script, this page can send the REST tab's requests itself with an access token you paste. The token stays in this page's memory: it is never saved, put in the address, a link, a download or a script, and it is dropped when it expires or when you forget it."</p>
+            {custom.clone().map(|endpoint| view! {
+                <div id="arm-test-endpoint" class="arm-test-endpoint" role="alert">
+                    <p><strong>"Test endpoint: "</strong>"this page sends its requests, and the token, to "<code>{endpoint}</code>", a server on this machine, not to Azure. Only a token minted for it is accepted. It was set in this tab only."</p>
+                    <button type="button" id="arm-endpoint-back" on:click=|_| arm_endpoint::use_custom_endpoint(None)>"Back to Azure (reloads the page)"</button>
+                </div>
+            })}
             <label for="arm-token">"Access token"</label>
             <input id="arm-token" type="password" autocomplete="off" spellcheck="false" aria-describedby="arm-token-message"
                 prop:value=move || token.get()
@@ -162,11 +168,10 @@ pub fn arm_panel() -> AnyView {
             <details class="arm-endpoint" open=has_custom>
                 <summary>"Advanced: Resource Manager endpoint"</summary>
                 <p id="arm-endpoint-now">"Requests go to "{endpoint}{if has_custom { " (custom)" } else { " (the cloud's)" }}</p>
-                <label for="arm-endpoint">"Custom endpoint (Azure Stack Hub, or a test server on this machine)"</label>
+                <label for="arm-endpoint">"Test endpoint on this machine (http://127.0.0.1:port or http://localhost:port), for this tab only"</label>
                 <input id="arm-endpoint" type="url" prop:value=move || custom_text.get() on:input=move |ev| custom_text.set(event_target_value(&ev))/>
                 <div class="actions">
                     <button type="button" id="arm-endpoint-save" on:click=save_custom>"Use it (reloads the page)"</button>
-                    {has_custom.then(|| view! { <button type="button" on:click=|_| csp::use_custom_endpoint(None)>"Back to the cloud's"</button> })}
                 </div>
                 <p class="field-msg">{move || custom_message.get()}</p>
                 <label for="arm-timeout">"Time limit per request, in seconds (at most 60)"</label>
@@ -209,12 +214,8 @@ fn remember(executor: &mut Executor, reads: &[(String, Option<Value>)]) {
 
 /// Sends one read with the session's token.
 async fn read(session: ArmSession, request: &ArmRequest) -> Result<HttpResponse, TransportError> {
-    let http = HttpRequest::from_arm(
-        request,
-        &session.endpoint(),
-        session.token.get_untracked().trim(),
-    );
-    session.send(&http).await
+    let http = HttpRequest::from_arm(request, &session.endpoint(), &session.bearer());
+    session.send(http).await
 }
 
 fn refusal(state: AppState, response: &HttpResponse, path: &str) -> String {
@@ -457,20 +458,20 @@ fn resumed_text(resumed: &Resumed) -> String {
 
 /// Runs the executor to its next stop: fetch, wait, ask; the view follows each step.
 fn drive(session: ArmSession) {
-    let (run, token) = (session.run, session.token);
+    let run = session.run;
     run.running.set(true);
     run.outcome.set(None);
     leptos::task::spawn_local(async move {
         loop {
-            let secret = token.get_untracked();
-            if secret.trim().is_empty() {
+            let secret = session.bearer();
+            if secret.is_empty() {
                 // Forgotten or expired mid-run: stop before the next request.
                 run.executor
                     .update_value(|e| e.iter_mut().for_each(Executor::cancel));
             }
             let Some(next) = run
                 .executor
-                .try_update_value(|e| e.as_mut().map(|e| e.next(secret.trim())))
+                .try_update_value(|e| e.as_mut().map(|e| e.next(&secret)))
                 .flatten()
             else {
                 break;
@@ -486,7 +487,7 @@ fn drive(session: ArmSession) {
                         request.method,
                         request.url.split('?').next().unwrap_or_default()
                     ));
-                    let answer = session.send(&request).await;
+                    let answer = session.send(request).await;
                     run.executor
                         .update_value(|e| e.iter_mut().for_each(|e| e.on_response(answer.clone())));
                 }

@@ -9,10 +9,15 @@ use leptos::prelude::*;
 use crate::ui::erased::memo;
 
 use super::arm_beyond::Beyond;
+use super::arm_endpoint;
 use super::arm_fetch;
-use super::csp;
 use super::state::AppState;
-use crate::core::arm_client::{read_token, Executor, Outcome, StepRun, TokenInfo};
+use crate::core::arm_client::endpoint::ArmEndpoint;
+use crate::core::arm_client::outgoing::check;
+use crate::core::arm_client::token::bare_jwt;
+use crate::core::arm_client::{
+    read_token, Executor, HttpRequest, HttpResponse, Outcome, StepRun, TokenInfo, TransportError,
+};
 use serde_json::Value;
 
 /// The run's state the view shows (the executor itself is not reactive).
@@ -53,7 +58,7 @@ impl ArmSession {
     pub fn provide(state: AppState) -> Self {
         let token = RwSignal::new(String::new());
         let now = RwSignal::new(arm_fetch::now_seconds());
-        let custom = csp::custom_endpoint();
+        let custom = arm_endpoint::custom_endpoint();
         let custom_for_check = custom.clone();
         let checked = memo(move |_| {
             let text = token.get();
@@ -108,21 +113,31 @@ impl ArmSession {
         self.custom.get_value()
     }
 
-    /// Sends one request to Resource Manager under the session's time limit.
-    pub async fn send(
-        self,
-        request: &crate::core::arm_client::HttpRequest,
-    ) -> Result<crate::core::arm_client::HttpResponse, crate::core::arm_client::TransportError>
-    {
-        arm_fetch::send(request, self.timeout_seconds.get_untracked()).await
+    /// Sends one request under the session's time limit, through the core's gate: a request
+    /// whose token may not go where it points is refused here, not sent.
+    pub async fn send(self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+        let checked = check(request, &self.destination()).map_err(TransportError::NotSent)?;
+        arm_fetch::send(&checked, self.timeout_seconds.get_untracked()).await
     }
 
-    /// The custom endpoint, or the chosen cloud's Resource Manager.
+    /// Where requests go: the custom endpoint, or the chosen cloud's Resource Manager.
+    pub fn destination(self) -> ArmEndpoint {
+        let cloud = self.state.draft.with_untracked(|d| d.target.cloud);
+        ArmEndpoint::new(cloud, self.custom().as_deref())
+    }
+
+    /// The destination's URL, reactive to the chosen cloud.
     pub fn endpoint(self) -> String {
-        self.custom().unwrap_or_else(|| {
-            self.state
-                .draft
-                .with(|d| d.target.cloud.arm_endpoint().to_owned())
-        })
+        let cloud = self.state.draft.with(|d| d.target.cloud);
+        ArmEndpoint::new(cloud, self.custom().as_deref())
+            .base()
+            .to_owned()
+    }
+
+    /// The token as it is sent: the JWT alone, a pasted `Bearer ` prefix removed (empty when
+    /// the field holds no JWT).
+    pub fn bearer(self) -> String {
+        self.token
+            .with_untracked(|text| bare_jwt(text).unwrap_or_default().to_owned())
     }
 }

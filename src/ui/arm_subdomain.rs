@@ -43,13 +43,9 @@ pub fn subdomain_check() -> AnyView {
                 if !still_wanted || usable.try_get_untracked() != Some(true) {
                     return;
                 }
-                let http = HttpRequest::from_arm(
-                    &wanted,
-                    &session.endpoint(),
-                    session.token.get_untracked().trim(),
-                );
+                let http = HttpRequest::from_arm(&wanted, &session.endpoint(), &session.bearer());
                 leptos::task::spawn_local(async move {
-                    let result = match session.send(&http).await {
+                    let result = match session.send(http).await {
                         Ok(response) => state
                             .draft
                             .with_untracked(|d| read_availability(d, &response)),

@@ -4,6 +4,8 @@ mod app;
 #[cfg(feature = "arm-direct")]
 mod arm_beyond;
 #[cfg(feature = "arm-direct")]
+mod arm_endpoint;
+#[cfg(feature = "arm-direct")]
 mod arm_fetch;
 #[cfg(feature = "arm-direct")]
 mod arm_guard;

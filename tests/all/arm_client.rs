@@ -21,6 +21,8 @@ use crate::support::fixture;
 const NOW: u64 = 1_800_000_000;
 const ENDPOINT: &str = "https://arm.test";
 const TOKEN: &str = "header.secret-token-value.signature";
+/// The subscription of the in-memory ARM's operation URLs.
+const SUBSCRIPTION: &str = "00000000-0000-4000-8000-000000000000";
 
 fn jwt(claims: Value) -> String {
     format!(
@@ -90,14 +92,26 @@ fn a_wrong_token_is_refused_with_the_commands_for_the_chosen_cloud() {
 }
 
 #[test]
-fn a_custom_endpoint_accepts_a_token_for_its_own_host() {
-    let stack =
-        jwt(json!({ "aud": "https://management.local.azurestack.external/abc", "exp": NOW + 600 }));
-    assert!(read_token(&stack, Cloud::AzureCloud, None, NOW).is_err());
+fn a_test_endpoint_accepts_only_a_token_minted_for_it() {
+    let minted = jwt(json!({ "aud": "http://127.0.0.1:4567/", "exp": NOW + 600 }));
+    let public = jwt(json!({ "aud": "https://management.azure.com/", "exp": NOW + 600 }));
+    let other_port = jwt(json!({ "aud": "http://127.0.0.1:9999/", "exp": NOW + 600 }));
+    let test_server = Some("http://127.0.0.1:4567/namespace");
+    assert!(read_token(&minted, Cloud::AzureCloud, None, NOW).is_err());
+    assert!(read_token(&minted, Cloud::AzureCloud, test_server, NOW).is_ok());
+    for refused in [&public, &other_port] {
+        let message = read_token(refused, Cloud::AzureCloud, test_server, NOW).unwrap_err();
+        assert!(
+            message.contains("test endpoint http://127.0.0.1:4567/namespace")
+                && message.contains("only a token minted for it (audience http://127.0.0.1:4567/)"),
+            "{message}"
+        );
+    }
+    // A stored endpoint that is not on this machine is ignored: the cloud's rules apply.
     assert!(read_token(
-        &stack,
+        &public,
         Cloud::AzureCloud,
-        Some("https://management.local.azurestack.external"),
+        Some("https://evil.example"),
         NOW
     )
     .is_ok());
@@ -156,6 +170,9 @@ enum Lro {
     Hidden,
     /// The operation ends Failed.
     Failing,
+    /// The operation's URL is given in this header but on another origin (or with a dot
+    /// segment): it must not be read with the token, so the resource settles on its next read.
+    Elsewhere(&'static str, &'static str),
 }
 
 struct MemoryArm {
@@ -322,7 +339,7 @@ impl MemoryArm {
                 settling["properties"]["provisioningState"] = json!("Accepted");
                 self.resources.insert(path.clone(), settling.clone());
                 let operation = format!(
-                    "/operations/{}?api-version=2024-01-01",
+                    "/subscriptions/{SUBSCRIPTION}/providers/Microsoft.Test/operations/{}?api-version=2024-01-01",
                     self.operations.len()
                 );
                 self.operations.insert(operation.clone(), (path, 1));
@@ -334,6 +351,9 @@ impl MemoryArm {
                     )),
                     Lro::Location => {
                         headers.push(("location".into(), format!("{ENDPOINT}{operation}")))
+                    }
+                    Lro::Elsewhere(origin, header) => {
+                        headers.push((header.into(), format!("{origin}{operation}")))
                     }
                     Lro::Hidden | Lro::None => headers.clear(),
                 }
@@ -408,8 +428,9 @@ impl Transport for MemoryArm {
             };
         }
         let answer = self.apply(request);
-        // Hidden headers: the settling resource becomes Succeeded on its next read.
-        if self.lro == Lro::Hidden && request.method == "GET" {
+        // Hidden headers (or a status URL not read): the settling resource becomes Succeeded
+        // on its next read.
+        if matches!(self.lro, Lro::Hidden | Lro::Elsewhere(..)) && request.method == "GET" {
             let path = request
                 .url
                 .strip_prefix(ENDPOINT)
@@ -639,6 +660,47 @@ fn long_running_operations_are_polled_in_every_style() {
                 .values()
                 .all(|r| r["properties"]["provisioningState"] != "Accepted"),
             "{lro:?}: all settled"
+        );
+    }
+}
+
+#[test]
+fn poll_urls_off_the_endpoint_are_not_followed_and_the_resource_is_watched_instead() {
+    let dot_segment = "https://arm.test/subscriptions/00000000-0000-4000-8000-000000000000/..";
+    for (origin, header) in [
+        ("https://elsewhere.test", "azure-asyncoperation"),
+        ("https://elsewhere.test", "location"),
+        ("https://arm.test.elsewhere.test", "azure-asyncoperation"),
+        ("https://arm.test@elsewhere.test", "location"),
+        ("http://arm.test", "azure-asyncoperation"),
+        ("https://arm.test:8443", "location"),
+        (dot_segment, "azure-asyncoperation"),
+    ] {
+        let (draft, resources) = openai();
+        let mut arm = MemoryArm::new(resources);
+        arm.lro = Lro::Elsewhere(origin, header);
+        let (executor, outcome) = apply(&draft, &mut arm);
+        assert_eq!(
+            outcome,
+            Outcome::Completed,
+            "{origin} {header}: {:#?}",
+            executor.steps
+        );
+        let followed: Vec<&String> = arm
+            .sent
+            .iter()
+            .map(|r| &r.url)
+            .filter(|url| !url.starts_with("https://arm.test/") || url.contains("/operations/"))
+            .collect();
+        assert!(
+            followed.is_empty(),
+            "{origin} {header}: the token went to {followed:?}"
+        );
+        assert!(
+            arm.resources
+                .values()
+                .all(|r| r["properties"]["provisioningState"] != "Accepted"),
+            "{origin} {header}: every write was watched to its end through the resource"
         );
     }
 }
@@ -1160,10 +1222,12 @@ fn the_policy_allows_the_clouds_and_one_checked_custom_endpoint() {
     let custom = content_security_policy(Some("http://127.0.0.1:4567/ns/"));
     assert!(custom.starts_with("connect-src 'self' https://management.azure.com https://management.usgovcloudapi.net https://management.chinacloudapi.cn http://127.0.0.1:4567;"), "{custom}");
     assert_eq!(
-        parse_custom_endpoint(" https://management.local.azurestack.external/ "),
-        Ok("https://management.local.azurestack.external".into())
+        parse_custom_endpoint(" https://localhost:8443/ "),
+        Ok("https://localhost:8443".into())
     );
     for refused in [
+        "https://management.local.azurestack.external",
+        "https://management.azure.com.evil.example",
         "management.azure.com",
         "http://example.com",
         "https://a.example; script-src *",

@@ -50,13 +50,14 @@ fn jwt_of(audience: &str, expires_at: u64, tenant: &str) -> String {
     )
 }
 
-fn good_token() -> String {
-    jwt("https://management.azure.com/", now() + 3600)
+/// A token minted for the fake, as the page accepts for a test endpoint.
+fn good_token(fake: &ArmFake) -> String {
+    jwt(&fake.audience(), now() + 3600)
 }
 
 /// A good token of another Entra tenant.
-fn token_of(tenant: &str) -> String {
-    jwt_of("https://management.azure.com/", now() + 3600, tenant)
+fn token_of(fake: &ArmFake, tenant: &str) -> String {
+    jwt_of(&fake.audience(), now() + 3600, tenant)
 }
 
 /// The tenant whose token the stopped step asks for, when it stopped for that.
@@ -212,7 +213,7 @@ fn apply_counted(
         executor.resume(plan.clone());
         outcome = run_watched(
             &mut executor,
-            &token_of(&tenant),
+            &token_of(fake, &tenant),
             &mut Browser::new(fake),
             &mut watch,
         );
@@ -223,7 +224,7 @@ fn apply_counted(
 
 /// Applied with a good token: every step must finish.
 fn applied(fake: &ArmFake, namespace: &str, draft: &Draft) -> Executor {
-    let (executor, outcome) = apply(fake, namespace, draft, &good_token());
+    let (executor, outcome) = apply(fake, namespace, draft, &good_token(fake));
     assert_eq!(
         outcome,
         Outcome::Completed,
@@ -331,7 +332,7 @@ fn expected_stop(executor: &Executor, step: usize) -> bool {
 #[test]
 fn every_fixture_applies_and_a_second_run_changes_nothing() {
     let fake = ArmFake::start_checking_tokens();
-    let token = good_token();
+    let token = good_token(&fake);
     let mut completed = 0;
     let mut compared = 0;
     for (name, draft) in fixtures() {
@@ -391,7 +392,7 @@ fn long_running_operations_are_followed_with_and_without_readable_headers() {
         ),
     ] {
         let draft = openai(&fake, namespace, scenario);
-        let (executor, outcome) = apply(&fake, namespace, &draft, &good_token());
+        let (executor, outcome) = apply(&fake, namespace, &draft, &good_token(&fake));
         assert_eq!(
             outcome,
             Outcome::Completed,
@@ -401,7 +402,12 @@ fn long_running_operations_are_followed_with_and_without_readable_headers() {
         let polled_operations = fake
             .log(namespace)
             .iter()
-            .filter(|e| e["path"].as_str().unwrap().starts_with("/operations/"))
+            .filter(|e| {
+                e["path"]
+                    .as_str()
+                    .unwrap()
+                    .contains("/providers/Microsoft.Fake/operations/")
+            })
             .count();
         if namespace.ends_with("exposed") {
             assert!(
@@ -425,7 +431,7 @@ fn long_running_operations_are_followed_with_and_without_readable_headers() {
 #[test]
 fn injected_faults_end_in_the_right_state_and_resume_finishes() {
     let fake = ArmFake::start_checking_tokens();
-    let token = good_token();
+    let token = good_token(&fake);
     let account = "/providers/Microsoft.CognitiveServices/accounts/contoso-openai";
     let cases = [
         (
@@ -551,8 +557,13 @@ fn tokens_for_another_audience_or_expired_are_refused_like_arm() {
             "InvalidAuthenticationTokenAudience",
         ),
         (
+            "azure-audience",
+            jwt("https://management.azure.com/", now() + 3600),
+            "InvalidAuthenticationTokenAudience",
+        ),
+        (
             "expired",
-            jwt("https://management.azure.com/", now() - 60),
+            jwt(&fake.audience(), now() - 60),
             "ExpiredAuthenticationToken",
         ),
         (
@@ -603,7 +614,7 @@ fn the_fake_answers_a_preflight_like_arm_and_refuses_a_partial_network_acls() {
             fake.endpoint("strict")
         ),
         headers: vec![
-            ("Authorization", format!("Bearer {}", good_token())),
+            ("Authorization", format!("Bearer {}", good_token(&fake))),
             ("Content-Type", "application/json".into()),
         ],
         body: Some(
@@ -717,7 +728,7 @@ fn read_what_the_plan_touches(
 /// The page's preview after "Compare with Azure": the plan with what it touches read.
 fn compared(fake: &ArmFake, namespace: &str, plan: &Plan) -> Executor {
     let mut preview = Executor::new(plan.clone(), "");
-    for (path, value) in read_what_the_plan_touches(fake, namespace, plan, &good_token()) {
+    for (path, value) in read_what_the_plan_touches(fake, namespace, plan, &good_token(fake)) {
         preview.remember_read(&path, value);
     }
     preview
@@ -730,7 +741,7 @@ fn compared(fake: &ArmFake, namespace: &str, plan: &Plan) -> Executor {
 #[test]
 fn endpoint_network_policies_are_switched_off_with_the_whole_subnet_the_rest_tab_shows() {
     let fake = ArmFake::start_checking_tokens();
-    let token = good_token();
+    let token = good_token(&fake);
     let mut draft = fixture("ai-services-private-endpoint-three-zones");
     draft.current_state = None;
     let plan = generate(&draft).plan.unwrap();
@@ -874,7 +885,7 @@ fn endpoint_network_policies_are_switched_off_with_the_whole_subnet_the_rest_tab
 #[test]
 fn a_virtual_network_in_another_region_stops_the_run_before_anything_changes() {
     let fake = ArmFake::start_checking_tokens();
-    let token = good_token();
+    let token = good_token(&fake);
     let mut draft = fixture("ai-services-private-endpoint-three-zones");
     draft.current_state = None;
     let plan = plan_of(&draft);
@@ -1052,7 +1063,7 @@ fn answered_since(fake: &ArmFake, namespace: &str, from: usize) -> Vec<String> {
 #[test]
 fn resume_after_the_form_is_fixed_runs_the_current_plan_from_the_stopped_step() {
     let fake = ArmFake::start_checking_tokens();
-    let token = good_token();
+    let token = good_token(&fake);
     let mut draft = fixture("openai-existing-current-state");
     draft.current_state = None;
     draft.custom_domain.subdomain = "contoso-taken".into();
@@ -1102,7 +1113,7 @@ fn resume_after_the_form_is_fixed_runs_the_current_plan_from_the_stopped_step() 
 #[test]
 fn resume_runs_again_an_earlier_step_the_fix_changed() {
     let fake = ArmFake::start_checking_tokens();
-    let token = good_token();
+    let token = good_token(&fake);
     let mut draft = fixture("speech-byos-custom-domain-network-rules-private-endpoint");
     draft.current_state = None;
     let plan = plan_of(&draft);
@@ -1161,7 +1172,7 @@ fn resume_runs_again_an_earlier_step_the_fix_changed() {
 #[test]
 fn a_subdomain_write_that_lands_late_is_seen_and_the_step_skipped() {
     let fake = ArmFake::start_checking_tokens();
-    let token = good_token();
+    let token = good_token(&fake);
     let draft = openai(
         &fake,
         "late-write",
@@ -1336,7 +1347,7 @@ fn every_full_apply_run_applies_and_a_second_run_changes_nothing() {
         let mut draft = run.draft.clone();
         if run.compare {
             let plan = plan_of(&draft);
-            let reads = read_what_the_plan_touches(&fake, namespace, &plan, &good_token());
+            let reads = read_what_the_plan_touches(&fake, namespace, &plan, &good_token(&fake));
             let (kept, problems) = keep_reads(
                 draft.current_state.as_ref(),
                 &reads,
@@ -1430,7 +1441,7 @@ fn a_subnet_in_another_tenant_is_sent_with_its_tenants_token_and_the_account_wit
     let service_endpoint = step_of(&plan, |a| matches!(a, Action::EnableServiceEndpoint { .. }));
     let rules = step_of(&plan, |a| matches!(a, Action::MergeNetworkRules { .. }));
     assert!(register < service_endpoint && service_endpoint < rules);
-    let account_token = good_token();
+    let account_token = good_token(&fake);
     let mut executor = Executor::new(plan.clone(), &fake.endpoint("tenants"));
 
     // Before the run, the preview names the two steps the run stops at to ask for a token.
@@ -1490,7 +1501,7 @@ fn a_subnet_in_another_tenant_is_sent_with_its_tenants_token_and_the_account_wit
 
     // Token B (its tid in capitals: GUIDs compare case-insensitively): the subnet's steps, then
     // a stop before the account's rules, asking for the account's tenant.
-    let subnet_token = token_of(&tenant.to_ascii_uppercase());
+    let subnet_token = token_of(&fake, &tenant.to_ascii_uppercase());
     let from = fake.log("tenants").len();
     executor.resume(plan.clone());
     let outcome = run(&mut executor, &subnet_token, &mut Browser::new(&fake));
@@ -1572,7 +1583,7 @@ fn a_token_refused_for_the_subscriptions_tenant_names_the_tenant_arm_asks_for() 
         matches!(a, Action::RegisterResourceProvider { .. })
     });
     let mut executor = Executor::new(plan.clone(), &fake.endpoint("unnamed-tenant"));
-    let outcome = run(&mut executor, &good_token(), &mut Browser::new(&fake));
+    let outcome = run(&mut executor, &good_token(&fake), &mut Browser::new(&fake));
     assert_eq!(
         outcome,
         Outcome::Failed { step: register },
@@ -1600,7 +1611,11 @@ fn a_token_refused_for_the_subscriptions_tenant_names_the_tenant_arm_asks_for() 
     let rules = step_of(&plan, |a| matches!(a, Action::MergeNetworkRules { .. }));
     executor.resume(plan.clone());
     let refused = refused_for_tenant(&fake, "unnamed-tenant").len();
-    let outcome = run(&mut executor, &token_of(tenant), &mut Browser::new(&fake));
+    let outcome = run(
+        &mut executor,
+        &token_of(&fake, tenant),
+        &mut Browser::new(&fake),
+    );
     assert_eq!(
         outcome,
         Outcome::Failed { step: rules },
@@ -1625,7 +1640,7 @@ fn a_token_refused_for_the_subscriptions_tenant_names_the_tenant_arm_asks_for() 
         "nothing more was refused"
     );
     executor.resume(plan);
-    let outcome = run(&mut executor, &good_token(), &mut Browser::new(&fake));
+    let outcome = run(&mut executor, &good_token(&fake), &mut Browser::new(&fake));
     assert_eq!(outcome, Outcome::Completed, "{:#?}", executor.steps);
 }
 
@@ -1646,11 +1661,15 @@ fn a_wrong_tenant_in_the_form_is_named_when_resource_manager_refuses_its_token()
     });
     let mut executor = Executor::new(plan, &fake.endpoint("typo"));
     assert_eq!(
-        run(&mut executor, &good_token(), &mut Browser::new(&fake)),
+        run(&mut executor, &good_token(&fake), &mut Browser::new(&fake)),
         Outcome::Failed { step: register }
     );
     executor.resume(plan_of(&draft));
-    let outcome = run(&mut executor, &token_of(typo), &mut Browser::new(&fake));
+    let outcome = run(
+        &mut executor,
+        &token_of(&fake, typo),
+        &mut Browser::new(&fake),
+    );
     assert_eq!(
         outcome,
         Outcome::Failed { step: register },
@@ -1670,7 +1689,11 @@ fn a_wrong_tenant_in_the_form_is_named_when_resource_manager_refuses_its_token()
     let rules = step_of(&plan_of(&fixed), |a| {
         matches!(a, Action::MergeNetworkRules { .. })
     });
-    let outcome = run(&mut executor, &token_of(tenant), &mut Browser::new(&fake));
+    let outcome = run(
+        &mut executor,
+        &token_of(&fake, tenant),
+        &mut Browser::new(&fake),
+    );
     assert_eq!(
         outcome,
         Outcome::Failed { step: rules },
@@ -1682,7 +1705,7 @@ fn a_wrong_tenant_in_the_form_is_named_when_resource_manager_refuses_its_token()
         Some(ACCOUNT_TENANT)
     );
     executor.resume(plan_of(&fixed));
-    let outcome = run(&mut executor, &good_token(), &mut Browser::new(&fake));
+    let outcome = run(&mut executor, &good_token(&fake), &mut Browser::new(&fake));
     assert_eq!(outcome, Outcome::Completed, "{:#?}", executor.steps);
 }
 
@@ -1713,7 +1736,7 @@ fn endpoint_in_another_tenant(manual: bool) {
     fake.load("endpoint-tenant", &seed);
     let plan = plan_of(&draft);
     let mut executor = Executor::new(plan.clone(), &fake.endpoint("endpoint-tenant"));
-    let mut token = good_token();
+    let mut token = good_token(&fake);
     let mut asked = Vec::new();
     let outcome = loop {
         let outcome = run(&mut executor, &token, &mut Browser::new(&fake));
@@ -1725,7 +1748,7 @@ fn endpoint_in_another_tenant(manual: bool) {
         };
         assert!(asked.len() < 10, "{asked:?}");
         asked.push((executor.steps[step].title.clone(), wanted.clone()));
-        token = token_of(&wanted);
+        token = token_of(&fake, &wanted);
         executor.resume(plan.clone());
     };
     assert_eq!(outcome, Outcome::Completed, "{:#?}", executor.steps);

@@ -59,6 +59,12 @@ impl ArmFake {
         }
     }
 
+    /// The audience of a token minted for this fake (its origin): the only one it accepts
+    /// unless a namespace names others, as the page sends a test endpoint no other token.
+    pub fn audience(&self) -> String {
+        format!("http://127.0.0.1:{}/", self.port)
+    }
+
     /// The value for `@armEndpoint` that reaches this namespace.
     pub fn endpoint(&self, namespace: &str) -> String {
         format!("http://127.0.0.1:{}/{namespace}", self.port)

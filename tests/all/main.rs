@@ -7,6 +7,7 @@
 mod arm_client;
 mod arm_client_fake;
 mod arm_fake;
+mod arm_outgoing;
 mod az_cli_judge;
 mod az_cmdlets;
 mod bash_runs;
@@ -23,6 +24,7 @@ mod json_text;
 mod network_diff;
 mod never_panics;
 mod plan_order;
+mod printed_commands;
 mod private_endpoints;
 mod quoting;
 mod rest_contract;

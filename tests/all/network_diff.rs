@@ -129,6 +129,8 @@ fn a_delete_needs_its_acknowledgement_and_a_rule_cannot_be_added_and_removed() {
         "approve pe-unknown.1".into(),
         "reject pe/../x".into(),
         "keep pe-analytics.6b1e0c52-8f3a-4d7e-9c21-5a4f3e2d1c0b".into(),
+        "delete ..".into(),
+        "approve .".into(),
     ];
     let validation = generate(&draft).validation;
     assert!(validation
@@ -145,4 +147,16 @@ fn a_delete_needs_its_acknowledgement_and_a_rule_cannot_be_added_and_removed() {
             .any(|d| d.field == "network.endpoint_connections.2"
                 && d.message.contains("approve NAME"))
     );
+    // A dot segment is no connection name: it would make the request address another path.
+    for field in [
+        "network.endpoint_connections.3",
+        "network.endpoint_connections.4",
+    ] {
+        assert!(
+            validation
+                .errors()
+                .any(|d| d.field == field && d.message.contains("the last part of its ID")),
+            "{field}"
+        );
+    }
 }

@@ -22,7 +22,9 @@ Per namespace it can also check JWT audience and expiry, answer CORS like ARM, r
 long-running operations and inject faults (tests/arm_fake/scenario.py says how).
 
 Several independent states ("namespaces") can be served at once: a URL that starts with
-`/NAME/subscriptions/…` uses namespace NAME, `/subscriptions/…` the default one. Control
+`/NAME/subscriptions/…` uses namespace NAME, `/subscriptions/…` the default one. A bearer token
+is accepted when it was minted for the fake itself (`aud` is its origin, `http://127.0.0.1:PORT/`)
+unless a namespace names other audiences. Control
 endpoints (no token): `PUT /_fake/ns/NAME` (body: a seed) loads or resets one,
 `GET /_fake/ns/NAME/state` dumps its resources, `GET /_fake/ns/NAME/log` lists the requests it
 answered with their status, error code, User-Agent and whether they changed the state. Use `default` as the
@@ -57,6 +59,16 @@ SERVICE = "Microsoft.CognitiveServices"
 TENANT_ID = "72f988bf-0000-4000-8000-000000000001"
 PLACEHOLDER_MARKS = ("<EDIT", "{{", "}}")
 RESOURCE_GROUP_TYPE = "Microsoft.Resources/resourceGroups"
+# Where a long-running operation's status is read, under its subscription like ARM's own.
+OPERATIONS = "providers/Microsoft.Fake/operations"
+
+
+def operation_id(segments):
+    """The operation ID of a `/subscriptions/SUB/providers/Microsoft.Fake/operations/ID` path, or None."""
+    if len(segments) == 6 and segments[0].lower() == "subscriptions" \
+            and "/".join(segments[2:5]).lower() == OPERATIONS.lower():
+        return segments[5]
+    return None
 
 
 class ArmError(Exception):
@@ -119,7 +131,7 @@ class Fake:
             status, body = self.control(method, segments[1:], body_bytes)
             return status, body, [], None
         name = "default"
-        if segments and segments[0].lower() not in ("subscriptions", "operations"):
+        if segments and segments[0].lower() != "subscriptions":
             name, segments = segments[0], segments[1:]
         path = "/" + "/".join(segments)
         with self.lock:
@@ -143,10 +155,10 @@ class Fake:
                 if kind == "accepted-race":
                     raise ArmError(400, "AccountProvisioningStateInvalid",
                                    "Call to Microsoft.CognitiveServices/accounts failed. Error message: Account is in Accepted state.")
-                if segments[:1] == ["operations"] and len(segments) == 2:
-                    op = ns.operations.get(segments[1])
+                if operation_id(segments):
+                    op = ns.operations.get(operation_id(segments))
                     self.check_auth(ns, headers, op["key"] if op else None)
-                    status, body, extra = self.poll_operation(ns, segments[1])
+                    status, body, extra = self.poll_operation(ns, operation_id(segments))
                 else:
                     if method == "GET":
                         self.settle_on_read(ns, path)
@@ -188,7 +200,7 @@ class Fake:
             body = copy.deepcopy(stored)
         ns.operations[op_id] = {"key": key, "polls": ns.config["lroPolls"], "fail": fail, "old": old,
                                 "method": method, "style": style, "status": "InProgress", "fault": fault or {}}
-        url = f"{base}/operations/{op_id}?api-version=2024-10-01"
+        url = f"{base}/subscriptions/{segments[1]}/{OPERATIONS}/{op_id}?api-version=2024-10-01"
         headers = [("Azure-AsyncOperation" if style == "async" else "Location", url), ("Retry-After", "1")]
         if method == "DELETE":
             return 202, {}, headers
@@ -301,13 +313,14 @@ class Fake:
         return handler(ns, path, segments, body)
 
     def check_auth(self, ns, headers, path=None):
+        own_audience = f"http://{headers.get('Host', '127.0.0.1')}/"
         auth = headers.get("Authorization", "")
         if not auth.startswith("Bearer ") or not auth[len("Bearer "):].strip():
             raise ArmError(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing.")
         token = auth[len("Bearer "):]
         if self.token is not None and token != self.token:
             raise ArmError(401, "InvalidAuthenticationToken", "The access token is invalid.")
-        problem = scenario.token_problem(token, ns.config)
+        problem = scenario.token_problem(token, ns.config, own_audience)
         if problem:
             raise ArmError(401, *problem)
         segments = (path or "").strip("/").split("/")

@@ -4,7 +4,8 @@ long-running operations in both styles, and faults injected per request.
 
 Namespace settings (in the seed, or later with `PUT /_fake/ns/NAME/scenario`):
   "requireJwt": true             a bearer that is not a JWT is refused (401)
-  "audiences": [...]             accepted `aud` values (default: public cloud ARM)
+  "audiences": [...]             accepted `aud` values (default: the fake's own origin, as the
+                                 page accepts for a test endpoint only a token minted for it)
   "lro": "none"|"async"|"location"   writes answer 201/202 and finish after "lroPolls" polls
   "exposeHeaders": [...]         Access-Control-Expose-Headers (default none: ARM's list is
                                  not documented, so the client must cope without)
@@ -19,13 +20,10 @@ import base64
 import json
 import time
 
-DEFAULT_AUDIENCES = ["https://management.azure.com/", "https://management.core.windows.net/"]
-
-
 def settings(seed):
     return {
         "requireJwt": bool(seed.get("requireJwt", False)),
-        "audiences": list(seed.get("audiences", DEFAULT_AUDIENCES)),
+        "audiences": list(seed.get("audiences", [])),
         "lro": seed.get("lro", "none"),
         "lroPolls": int(seed.get("lroPolls", 1)),
         "exposeHeaders": list(seed.get("exposeHeaders", [])),
@@ -45,19 +43,21 @@ def jwt_claims(token):
     return claims if isinstance(claims, dict) else None
 
 
-def token_problem(token, config, now=None):
-    """(code, message) of ARM's refusal of this bearer token, or None."""
+def token_problem(token, config, own_audience, now=None):
+    """(code, message) of ARM's refusal of this bearer token, or None. Without "audiences" in the
+    namespace, the one accepted audience is `own_audience` (the fake's origin)."""
     claims = jwt_claims(token)
     if claims is None:
         if config["requireJwt"]:
             return "InvalidAuthenticationToken", "The access token is invalid."
         return None
     audience = str(claims.get("aud", ""))
-    allowed = [a.rstrip("/").lower() for a in config["audiences"]]
+    audiences = config["audiences"] or [own_audience]
+    allowed = [a.rstrip("/").lower() for a in audiences]
     if audience.rstrip("/").lower() not in allowed:
         return ("InvalidAuthenticationTokenAudience",
                 f"The access token has been obtained for wrong audience or resource '{audience}'. "
-                f"It should exactly match with one of the allowed audiences {', '.join(repr(a) for a in config['audiences'])}.")
+                f"It should exactly match with one of the allowed audiences {', '.join(repr(a) for a in audiences)}.")
     expiry = claims.get("exp")
     now = time.time() if now is None else now
     if not isinstance(expiry, (int, float)) or expiry <= now:

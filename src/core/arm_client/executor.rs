@@ -46,7 +46,7 @@ pub use tenants::TOKEN_FOR_ANOTHER_TENANT;
 use serde_json::Value;
 
 use super::beyond_target;
-use super::http::{HttpRequest, HttpResponse, TransportError};
+use super::http::{check_path, HttpRequest, HttpResponse, TransportError};
 use super::policy::{self, Failure};
 use crate::core::plan::{ArmRequest, Plan};
 use decide::{is_check, Decision};
@@ -337,6 +337,9 @@ impl Executor {
                 }
                 Decision::Fail(failure) => return self.fail(failure),
                 Decision::Send(edited) => {
+                    if let Err(why) = check_path(&request.path) {
+                        return self.fail(policy::not_sent(request, &why));
+                    }
                     if let Some(failure) = self.unapproved_before_close(request) {
                         return self.fail(failure);
                     }

@@ -134,9 +134,76 @@ impl HttpResponse {
     }
 }
 
-/// No answer came: the connection dropped or the time limit passed.
+/// No answer came: the connection dropped or the time limit passed, or the request was not
+/// sent at all because the gate before `fetch` refused it ([`super::outgoing`]).
 #[derive(Clone, Debug, PartialEq)]
 pub enum TransportError {
     Dropped(String),
     TimedOut,
+    NotSent(String),
+}
+
+/// What the page says when a request got no answer: the method and the host only. The
+/// browser's own error text is never shown, as it may quote the request that carried the
+/// token.
+pub fn no_answer_message(method: &str, url: &str) -> String {
+    let host = url
+        .split_once("://")
+        .map_or("", |(_, rest)| rest)
+        .split(['/', '?', '#'])
+        .next()
+        .filter(|host| {
+            host.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-.:[]".contains(c))
+        })
+        .unwrap_or("the endpoint");
+    format!("{method} to {host} got no answer: the network, CORS or the page's Content-Security-Policy stopped it")
+}
+
+/// Why a request path may not be sent, or `Ok`: a request of this page goes to a resource under
+/// `/subscriptions/`, segment by segment, and no segment may be empty or a dot segment (`.`,
+/// `..`, also percent-encoded), which the browser would resolve to another path. Backslashes
+/// (read as slashes), whitespace and control characters (dropped by URL parsing) are refused
+/// for the same reason.
+pub fn check_path(path: &str) -> Result<(), String> {
+    let Some(rest) = path.strip_prefix("/subscriptions/") else {
+        return Err(format!(
+            "Not sent: the path {path} does not start with /subscriptions/, as every request of this page does."
+        ));
+    };
+    if path
+        .chars()
+        .any(|c| c == '\\' || c.is_whitespace() || c.is_control() || c == '?' || c == '#')
+    {
+        return Err(format!(
+            "Not sent: the path {} holds a backslash, a space, a query or a control character, which no Azure name has.",
+            path.escape_debug()
+        ));
+    }
+    let dot = |segment: &str| {
+        let decoded = segment.to_ascii_lowercase().replace("%2e", ".");
+        decoded == "." || decoded == ".."
+    };
+    if rest
+        .split('/')
+        .any(|segment| segment.is_empty() || dot(segment))
+    {
+        return Err(format!(
+            "Not sent: the path {path} has an empty or a dot segment (. or ..), which the browser would turn into another path."
+        ));
+    }
+    Ok(())
+}
+
+/// The path of `url` when the URL is on `endpoint` (its scheme, host and port, under its path)
+/// and [`check_path`] accepts it; `None` otherwise. Poll URLs that ARM hands back are followed
+/// only when this says yes.
+pub fn path_on_endpoint<'a>(url: &'a str, endpoint: &str) -> Option<&'a str> {
+    let endpoint = endpoint.trim_end_matches('/');
+    let head = url.get(..endpoint.len())?;
+    if endpoint.is_empty() || !head.eq_ignore_ascii_case(endpoint) {
+        return None;
+    }
+    let path = url[endpoint.len()..].split(['?', '#']).next()?;
+    check_path(path).ok().map(|_| path)
 }

@@ -1,5 +1,6 @@
 //! Calling Azure Resource Manager directly with a pasted token, without any I/O of its own:
-//! reading the token ([`token`]), the wire form of the plan's requests shared with the REST tab
+//! reading the token ([`token`]), where it may go ([`endpoint`], with [`outgoing`] the gate every
+//! request passes before it is sent), the wire form of the plan's requests shared with the REST tab
 //! ([`http`]), comparing a write with what exists ([`compare`]), and running the plan as a
 //! state machine that the page drives with `fetch` ([`executor`], with [`policy`] deciding
 //! retries, polling and failure messages), and what a plan touches beyond its target, which
@@ -11,6 +12,7 @@ pub mod compare;
 pub mod endpoint;
 pub mod executor;
 pub mod http;
+pub mod outgoing;
 pub mod policy;
 pub mod token;
 

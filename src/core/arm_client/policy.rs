@@ -111,6 +111,7 @@ pub fn describe_transport(error: &TransportError) -> String {
     match error {
         TransportError::Dropped(detail) => format!("the connection dropped ({detail})"),
         TransportError::TimedOut => "no answer within the time limit".into(),
+        TransportError::NotSent(why) => why.clone(),
     }
 }
 
@@ -170,10 +171,13 @@ pub fn tenant_asked_for(message: &str) -> Option<String> {
 }
 
 pub fn dropped(request: &ArmRequest, error: &TransportError) -> Failure {
+    if let TransportError::NotSent(why) = error {
+        return not_sent(request, why);
+    }
     Failure {
         code: match error {
-            TransportError::Dropped(_) => "ConnectionDropped",
             TransportError::TimedOut => "TimedOut",
+            _ => "ConnectionDropped",
         }
         .into(),
         message: format!(
@@ -183,6 +187,16 @@ pub fn dropped(request: &ArmRequest, error: &TransportError) -> Failure {
             describe_transport(error)
         ),
         advice: "Check the network, then Resume: the step reads the current state first and skips what was applied.".into(),
+    }
+}
+
+/// A request the page refused to send (its path, or where the token would go): nothing was
+/// sent, so nothing changed.
+pub fn not_sent(request: &ArmRequest, why: &str) -> Failure {
+    Failure {
+        code: "NotSent".into(),
+        message: format!("{} {}: {why}", request.method, request.path),
+        advice: "Nothing was sent for this step. Check the form (the names it puts in the path) and the token, then Resume.".into(),
     }
 }
 

@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use super::endpoint::ArmEndpoint;
 use crate::core::cloud::Cloud;
 use crate::core::json_text;
 use crate::core::share_link::base64url;
@@ -72,25 +73,59 @@ pub fn same_tenant(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim())
 }
 
+/// The token itself from what was pasted: surrounding spaces and one leading `Bearer ` (any
+/// case, any spaces or tabs after it) removed. `None` unless what is left is a JWT: three base64url
+/// parts separated by two dots, nothing else (so a doubled prefix, quotes or a header line are
+/// refused, not sent).
+pub fn bare_jwt(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let token = match (text.get(..6), text.get(6..)) {
+        (Some(prefix), Some(rest))
+            if prefix.eq_ignore_ascii_case("bearer") && rest.starts_with(char::is_whitespace) =>
+        {
+            rest.trim_start()
+        }
+        _ => text,
+    };
+    is_jwt(token).then_some(token)
+}
+
+/// Three non-empty base64url parts separated by two dots (every real token is signed, so the
+/// signature is not empty either).
+pub fn is_jwt(token: &str) -> bool {
+    let base64url = |part: &str| {
+        !part.is_empty()
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    };
+    let mut parts = token.split('.');
+    matches!(
+        (parts.next(), parts.next(), parts.next(), parts.next()),
+        (Some(a), Some(b), Some(c), None) if base64url(a) && base64url(b) && base64url(c)
+    )
+}
+
 /// The claims of a JWT as pasted (with or without `Bearer `), unverified.
 fn claims(text: &str) -> Option<Value> {
-    let token = text.trim();
-    let token = token.strip_prefix("Bearer ").unwrap_or(token).trim();
-    let parts: Vec<&str> = token.split('.').collect();
-    match parts.as_slice() {
-        [header, payload, _signature] if !header.is_empty() && !payload.is_empty() => {
-            base64url::decode(payload.trim_end_matches('='))
-                .and_then(|bytes| String::from_utf8(bytes).ok())
-                .and_then(|text| json_text::parse(&text).ok())
-                .filter(Value::is_object)
-        }
-        _ => None,
-    }
+    let token = bare_jwt(text)?;
+    let payload = token.split('.').nth(1)?;
+    base64url::decode(payload)
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .and_then(|text| json_text::parse(&text).ok())
+        .filter(Value::is_object)
+}
+
+/// The token's `aud`, unverified (empty when it has none).
+pub fn audience_of(token: &str) -> String {
+    claims(token)
+        .and_then(|c| c.get("aud").and_then(Value::as_str).map(str::to_owned))
+        .unwrap_or_default()
 }
 
 /// Audiences ARM of this cloud accepts: its endpoint (with or without the slash) and the older
 /// `management.core` form that `az` still hands out for some clouds.
-fn accepted_audiences(cloud: Cloud) -> &'static [&'static str] {
+pub fn accepted_audiences(cloud: Cloud) -> &'static [&'static str] {
     match cloud {
         Cloud::AzureCloud => &[
             "https://management.azure.com",
@@ -107,18 +142,9 @@ fn accepted_audiences(cloud: Cloud) -> &'static [&'static str] {
     }
 }
 
-/// The host of an `https://host[:port]/…` or `http://…` URL, lower case.
-fn host_of(url: &str) -> Option<String> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))?;
-    let host = rest.split(['/', '?', '#']).next()?;
-    (!host.is_empty()).then(|| host.to_ascii_lowercase())
-}
-
-/// Reads the token. `custom_endpoint` (Azure Stack Hub, a test server) also accepts a token
-/// whose audience names that endpoint's host. Every refusal ends with the commands that print
-/// a right one for `cloud`.
+/// Reads the token. With a custom endpoint (a test server on this machine) set, only a token
+/// minted for that endpoint is accepted, never one for a Microsoft cloud. Every refusal ends
+/// with the commands that print a right one for `cloud`.
 pub fn read_token(
     text: &str,
     cloud: Cloud,
@@ -127,26 +153,28 @@ pub fn read_token(
 ) -> Result<TokenInfo, String> {
     let refuse = |problem: String| format!("{problem}\n{}", token_commands(cloud));
     let Some(claims) = claims(text) else {
-        return Err(refuse("This is not an access token: a token is three base64url parts separated by dots (a JWT), as the commands below print it.".into()));
+        return Err(refuse("This is not an access token: a token is three base64url parts separated by dots (a JWT), as the commands below print it. Paste the token alone (a leading \"Bearer \" is fine).".into()));
     };
     let text_claim = |name: &str| claims.get(name).and_then(Value::as_str).map(str::to_owned);
     let audience = text_claim("aud").unwrap_or_default();
-    let trimmed = audience.trim_end_matches('/').to_ascii_lowercase();
-    let for_cloud = accepted_audiences(cloud).contains(&trimmed.as_str());
-    let for_custom = custom_endpoint
-        .and_then(host_of)
-        .is_some_and(|host| host_of(&audience).as_deref() == Some(host.as_str()));
-    if !for_cloud && !for_custom {
+    let endpoint = ArmEndpoint::new(cloud, custom_endpoint);
+    if !endpoint.accepts_audience(&audience) {
         let shown = if audience.is_empty() {
             "no audience".to_owned()
         } else {
             format!("audience {audience}")
         };
-        return Err(refuse(format!(
-            "This token is for {shown}, not for the Resource Manager of {} ({}): ARM would refuse it.",
-            cloud.label(),
-            resource_url(cloud)
-        )));
+        return Err(match &endpoint {
+            ArmEndpoint::Custom(base) => format!(
+                "This token is for {shown}. This page talks to the test endpoint {base}, so it accepts only a token minted for it (audience {}), never a token for Azure. Use \"Back to Azure\" above to use a token for Azure.",
+                endpoint.audience()
+            ),
+            ArmEndpoint::Cloud(_) => refuse(format!(
+                "This token is for {shown}, not for the Resource Manager of {} ({}): ARM would refuse it.",
+                cloud.label(),
+                resource_url(cloud)
+            )),
+        });
     }
     let Some(expires_at) = claims.get("exp").and_then(Value::as_u64) else {
         return Err(refuse(

@@ -161,6 +161,20 @@ impl LinkType {
         }
     }
 
+    /// The name rule of this type's resources (the last segment of their IDs).
+    pub fn name_check(self) -> fn(&str) -> Result<(), String> {
+        use crate::core::names::*;
+        match self {
+            LinkType::CognitiveServices => check_cognitive_account,
+            LinkType::MachineLearning => check_ml_workspace,
+            LinkType::Media => check_media_account,
+            LinkType::Storage => check_storage_account,
+            LinkType::KeyVault | LinkType::ContainerRegistry | LinkType::Search => {
+                check_resource_name
+            }
+        }
+    }
+
     /// Short name for derived endpoint names (`{resource}-{short}-pe`).
     pub fn short(self) -> &'static str {
         match self {
@@ -208,10 +222,13 @@ pub struct ResourceIdParts {
 
 /// Parses `/subscriptions/{guid}/resourceGroups/{group}/providers/{arm_type}/{name}`, saying what
 /// is wrong. Segment names and the type compare case-insensitively (ARM answers either way).
+/// `check_name` is the name rule of the type: the name becomes a path segment of requests and a
+/// word of printed commands, so it must be one of its type (never `..` or a shell fragment).
 pub fn parse_resource_id(
     text: &str,
     arm_type: &str,
     what: &str,
+    check_name: fn(&str) -> Result<(), String>,
 ) -> Result<ResourceIdParts, String> {
     let shape = format!(
         "/subscriptions/<subscription GUID>/resourceGroups/<group>/providers/{arm_type}/<name>"
@@ -249,9 +266,11 @@ pub fn parse_resource_id(
     }
     super::names::check_guid(parts[2], &format!("{what}'s subscription ID"))?;
     super::names::check_resource_group(parts[4])?;
+    let name = parts[expected_len - 1];
+    check_name(name)?;
     Ok(ResourceIdParts {
         subscription_id: parts[2].to_ascii_lowercase(),
         resource_group: parts[4].to_owned(),
-        name: parts[expected_len - 1].to_owned(),
+        name: name.to_owned(),
     })
 }

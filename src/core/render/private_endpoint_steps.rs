@@ -36,8 +36,6 @@ pub(super) struct AzShell {
     pub manual_request: &'static str,
     /// Put before the quoted request message.
     pub request_message_option: &'static str,
-    /// How the resource ID appears in the printed command for the owner.
-    pub owner_command_id: Quote,
     /// The checks before a closing write, in this shell (render/close_guard.rs).
     pub close_guard: fn(&Plan, &Action) -> String,
     pub templates: AzTemplates,
@@ -152,7 +150,8 @@ fn az_create_endpoint(shell: &AzShell, plan: &Plan, endpoint: &Endpoint) -> Stri
     };
     let list_command = format!(
         "    az network private-endpoint-connection list --id {} --query \"[?contains(properties.privateEndpoint.id, '/{}')].id\" --output tsv",
-        (shell.owner_command_id)(&endpoint.resource_id),
+        // The printed command quotes like the executed ones: pasted, it runs as shown.
+        q(&endpoint.resource_id),
         endpoint.name
     );
     fill(

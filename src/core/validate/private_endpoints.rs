@@ -106,6 +106,7 @@ fn existing_zone_ids(entries: &[String], ok: &mut bool, out: &mut Vec<Diagnostic
             entry,
             "Microsoft.Network/privateDnsZones",
             "private DNS zone",
+            names::check_resource_name,
         ) {
             Ok(parts) => zones.push(ZoneRef {
                 name: parts.name.to_ascii_lowercase(),
@@ -142,6 +143,7 @@ fn endpoint(
             &entry.resource_id,
             link_type.arm_type(),
             entry.service.label_noun(),
+            link_type.name_check(),
         ) {
             Ok(_) => Some(entry.resource_id.clone()),
             Err(m) => {
@@ -495,6 +497,7 @@ fn removals(draft: &Draft, ok: &mut bool, out: &mut Vec<Diagnostic>) -> Vec<Remo
             &entry.endpoint_id,
             "Microsoft.Network/privateEndpoints",
             "private endpoint",
+            names::check_private_endpoint,
         ) {
             Ok(parts) => removals.push(Removal {
                 subscription_id: parts.subscription_id,

@@ -133,7 +133,13 @@ pub(super) fn validate_connections(
             continue;
         };
         let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_');
-        if name.is_empty() || name.len() > NAME_MAX || !name.chars().all(allowed) {
+        // The name becomes the last segment of a request path: one that starts with a period
+        // could be `.` or `..`.
+        if name.is_empty()
+            || name.starts_with('.')
+            || name.len() > NAME_MAX
+            || !name.chars().all(allowed)
+        {
             out.push(Diagnostic::error(
                 &field,
                 format!("A connection's name is the last part of its ID (for example pe-app.4f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91): letters, digits, '.', '-' and '_', at most {NAME_MAX} characters."),

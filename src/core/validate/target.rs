@@ -22,12 +22,7 @@ pub(super) fn validate_target(draft: &TargetDraft, out: &mut Vec<Diagnostic>) ->
         names::check_resource_group(&draft.resource_group),
     );
     check("target.region", names::check_region(&draft.region));
-    let name_check = match draft.resource_type {
-        ResourceType::CognitiveServices => names::check_cognitive_account(&draft.name),
-        ResourceType::MlHub => names::check_ml_workspace(&draft.name),
-        ResourceType::MediaServices => names::check_media_account(&draft.name),
-    };
-    check("target.name", name_check);
+    check("target.name", draft.resource_type.check_name(&draft.name));
 
     let resource = match draft.resource_type {
         ResourceType::CognitiveServices => cognitive_resource(draft, out, &mut ok),

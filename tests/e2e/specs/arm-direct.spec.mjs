@@ -17,10 +17,14 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const FAKE = path.resolve(here, '..', '..', 'arm_fake', 'arm_fake.py');
 
 const b64 = (text) => Buffer.from(text).toString('base64url');
-const jwt = (claims) => `${b64('{"alg":"RS256","typ":"JWT"}')}.${b64(JSON.stringify(claims))}.c2lnbmF0dXJl`;
+// Every test token ends in this signature: found anywhere, a token leaked.
+const SECRET_PART = b64('the signature of a test token');
+const jwt = (claims) => `${b64('{"alg":"RS256","typ":"JWT"}')}.${b64(JSON.stringify(claims))}.${SECRET_PART}`;
 const now = () => Math.floor(Date.now() / 1000);
-const TOKEN = jwt({ aud: 'https://management.azure.com/', exp: now() + 3600, tid: '72f988bf-0000-4000-8000-000000000001', upn: 'ops@contoso.example' });
-const SECRET_PART = TOKEN.split('.')[1];
+const CLAIMS = { exp: now() + 3600, tid: '72f988bf-0000-4000-8000-000000000001', upn: 'ops@contoso.example' };
+// The page sends a test endpoint only a token minted for it: its audience is the fake's origin.
+const tokenFor = (armFake, claims = {}) => jwt({ aud: `${armFake.origin}/`, ...CLAIMS, ...claims });
+const AZURE_TOKEN = jwt({ aud: 'https://management.azure.com/', ...CLAIMS });
 
 const RG = `/subscriptions/${SUB}/resourceGroups/rg-speech-prod`;
 const NET = `/subscriptions/${SUB}/resourceGroups/rg-network`;
@@ -102,7 +106,8 @@ async function openPanel(page, armFake, namespace, config, { token = true } = {}
   // The static policy allows loopback; the one the page adds at start-up names this endpoint only.
   const [fixed, narrowed] = await policies(page);
   assert(fixed.startsWith("default-src 'none';") && narrowed.startsWith(`connect-src 'self' https://management.azure.com`) && narrowed.includes(armFake.origin), `CSP: ${fixed} / ${narrowed}`);
-  if (token) await pasteToken(page);
+  assert((await page.locator('#arm-test-endpoint').textContent()).includes(`${armFake.origin}/${namespace}`), 'the panel says that the page talks to the test endpoint');
+  if (token) await pasteToken(page, armFake);
 }
 
 /// The page's policies in force: the static one first, then any the page added.
@@ -110,9 +115,9 @@ async function policies(page) {
   return page.evaluate(() => [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map((m) => m.content));
 }
 
-async function pasteToken(page) {
+async function pasteToken(page, armFake) {
   await goStep(page, 'review');
-  await page.locator('#arm-token').fill(TOKEN);
+  await page.locator('#arm-token').fill(tokenFor(armFake));
   await eventually(async () => assert((await page.locator('#arm-token-info').textContent()).includes('ops@contoso.example'), 'the token panel'));
 }
 
@@ -172,7 +177,7 @@ test('a token is read locally, refused with the right commands, and forgotten', 
     const message = await page.locator('#arm-token-message').textContent();
     assert(message.includes('not for the Resource Manager') && message.includes('az account get-access-token --resource https://management.azure.com/') && message.includes('Get-AzAccessToken -ResourceUrl https://management.azure.com/'), message);
   });
-  await page.locator('#arm-token').fill(TOKEN);
+  await page.locator('#arm-token').fill(AZURE_TOKEN);
   await eventually(async () => assert(/\d+:\d\d/.test(await page.locator('#arm-token-expiry').textContent()), 'countdown'));
   assert((await page.locator('#arm-token').getAttribute('type')) === 'password', 'a password field');
   await page.locator('#arm-forget').click();
@@ -182,6 +187,36 @@ test('a token is read locally, refused with the right commands, and forgotten', 
   await page.locator('#arm-token').fill(jwt({ aud: 'https://management.azure.com', exp: now() + 2 }));
   await eventually(async () => assert((await page.locator('#arm-token').inputValue()) === '', 'dropped on expiry'), { timeout: 6000 });
   await eventually(async () => assert((await page.locator('#arm-token-message').textContent()).includes('expired'), 'says so'));
+});
+
+test('a test endpoint is on this machine only, kept for this tab, shown, and takes only a token minted for it', async ({ page, armFake }) => {
+  const KEY = 'ai-network-wizard.arm-endpoint';
+  await gotoApp(page, APPLY);
+  await goStep(page, 'review');
+  assert(await page.locator('#arm-test-endpoint').count() === 0, 'no notice while requests go to Azure');
+  await page.locator('.arm-endpoint').evaluate((details) => { details.open = true; });
+  for (const foreign of ['https://management.azure.com.evil.example', 'https://example.com', 'http://10.0.0.1:8080', 'http://127.0.0.1.example:8080']) {
+    await page.locator('#arm-endpoint').fill(foreign);
+    await page.locator('#arm-endpoint-save').click();
+    await eventually(async () => assert((await page.locator('.arm-endpoint .field-msg').textContent()).includes('only for a test server on this machine'), `${foreign} is refused`));
+  }
+  await page.locator('#arm-endpoint').fill(armFake.origin);
+  await Promise.all([page.waitForEvent('load'), page.locator('#arm-endpoint-save').click()]);
+  await goStep(page, 'review');
+  await page.locator('#arm-test-endpoint').waitFor({ state: 'visible', timeout: 30_000 });
+  assert((await page.locator('#arm-test-endpoint').textContent()).includes(armFake.origin), 'the notice names the endpoint');
+  const kept = await page.evaluate((key) => ({ local: localStorage.getItem(key), session: sessionStorage.getItem(key) }), KEY);
+  assert(kept.local === null && kept.session === armFake.origin, `kept for this tab only: ${JSON.stringify(kept)}`);
+  await page.locator('#arm-token').fill(AZURE_TOKEN);
+  await eventually(async () => assert((await page.locator('#arm-token-message').textContent()).includes('only a token minted for it'), 'a token for Azure is refused'));
+  assert(await page.locator('#arm-apply').isDisabled(), 'and nothing can be sent with it');
+  await page.locator('#arm-token').fill(`bearer   ${tokenFor(armFake)}`);
+  await eventually(async () => assert((await page.locator('#arm-token-info').textContent()).includes('ops@contoso.example'), 'a token minted for it, pasted with a prefix, is read'));
+  await Promise.all([page.waitForEvent('load'), page.locator('#arm-endpoint-back').click()]);
+  await goStep(page, 'review');
+  await page.locator('#arm-token').waitFor({ state: 'visible', timeout: 30_000 });
+  assert(await page.locator('#arm-test-endpoint').count() === 0, 'back to Azure: no notice');
+  assert(await page.evaluate((key) => sessionStorage.getItem(key), KEY) === null, 'the test endpoint is forgotten');
 });
 
 test('load from Azure pre-fills the form, and the steps say what would change', async ({ page, armFake }) => {
@@ -225,7 +260,7 @@ test('the custom-domain step checks the subdomain in Azure once a token is paste
   const checks = async () => (await armFake.control('GET', 'ns/domains/log')).requests.filter((r) => r.path.endsWith('/checkDomainAvailability'));
   assert((await armFake.control('GET', 'ns/domains/log')).requests.length === 0, 'nothing is sent without a token');
 
-  await pasteToken(page);
+  await pasteToken(page, armFake);
   await goStep(page, 'custom_domain');
   await eventually(async () => assert((await check.getAttribute('data-availability')) === 'free', `free: ${await check.textContent()}`));
   assert((await check.textContent()).includes('\u201ccontoso-speech\u201d is available'), await check.textContent());
@@ -555,7 +590,7 @@ test('a subnet in another tenant asks for that tenant\'s token at its step, then
   // That tenant's token, then Resume: the subnet's steps are done, and the run stops before the
   // account's next step, asking for the account's tenant.
   const answered = (await log()).length;
-  await page.locator('#arm-token').fill(jwt({ aud: 'https://management.azure.com/', exp: now() + 3600, tid: OTHER.tenant, upn: 'ops@partner.example' }));
+  await page.locator('#arm-token').fill(tokenFor(armFake, { tid: OTHER.tenant, upn: 'ops@partner.example' }));
   await eventually(async () => assert((await page.locator('#arm-token-info').textContent()).includes(OTHER.tenant), 'the tenant is shown'));
   await page.locator('#arm-resume').click();
   await eventually(async () => {
@@ -569,7 +604,7 @@ test('a subnet in another tenant asks for that tenant\'s token at its step, then
 
   // The account's token again, then Resume: completed, every step done or already so.
   const before = (await log()).length;
-  await pasteToken(page);
+  await pasteToken(page, armFake);
   await page.locator('#arm-resume').click();
   await waitOutcome(page, /Every step is done/);
   const done = await statuses(page);

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::super::http::{HttpResponse, TransportError};
+use super::super::http::{path_on_endpoint, HttpResponse, TransportError};
 use super::super::policy;
 use super::Executor;
 use crate::core::plan::ArmRequest;
@@ -22,22 +22,36 @@ pub(super) enum Poll {
 
 impl Executor {
     /// A write ARM is still carrying out: watch it through the header it gave, or the resource.
+    /// A header's URL is followed (with the token) only when it is on the endpoint the request
+    /// went to; any other is not read, and the resource itself is watched instead.
     pub(super) fn start_polling(&mut self, request: &ArmRequest, response: &HttpResponse) {
-        self.at.poll = Some(
-            match (
-                response.header("azure-asyncoperation"),
-                response.header("location"),
-            ) {
-                (Some(url), _) => Poll::AsyncOperation(url.to_owned()),
-                (None, Some(url)) => Poll::Location(url.to_owned()),
-                (None, None) => Poll::Resource {
+        let on_endpoint = |name: &str| {
+            response
+                .header(name)
+                .map(|url| (url, path_on_endpoint(url, &self.endpoint).is_some()))
+        };
+        let (async_operation, location) =
+            (on_endpoint("azure-asyncoperation"), on_endpoint("location"));
+        let mut why = "Waiting for the long-running operation.".to_owned();
+        self.at.poll = Some(match (async_operation, location) {
+            (Some((url, true)), _) => Poll::AsyncOperation(url.to_owned()),
+            (_, Some((url, true))) => Poll::Location(url.to_owned()),
+            (elsewhere, other) => {
+                if let Some((url, _)) = elsewhere.or(other) {
+                    why = format!(
+                        "Waiting for the long-running operation. Its status address ({}) is not on {}, so it is not read with the token: the resource itself is watched.",
+                        url.split('?').next().unwrap_or_default(),
+                        self.endpoint
+                    );
+                }
+                Poll::Resource {
                     deleted: request.method == "DELETE",
-                },
-            },
-        );
+                }
+            }
+        });
         self.at.polls = 0;
         let seconds = policy::poll_seconds(response);
-        self.at.wait = Some((seconds, "Waiting for the long-running operation.".into()));
+        self.at.wait = Some((seconds, why));
     }
 
     pub(super) fn on_poll_answer(
@@ -53,6 +67,10 @@ impl Executor {
         }
         let response = match answer {
             Ok(response) => response,
+            Err(error @ TransportError::NotSent(_)) => {
+                self.fail(policy::dropped(request, &error));
+                return;
+            }
             Err(_) => {
                 // Reading the operation is safe to repeat.
                 self.at.wait = Some((

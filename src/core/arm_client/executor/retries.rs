@@ -17,7 +17,8 @@ impl Executor {
         let response = match answer {
             Ok(response) => response,
             Err(error) => {
-                if request.method == "GET" && self.at.attempts < policy::READ_RETRIES {
+                let sent = !matches!(error, TransportError::NotSent(_));
+                if sent && request.method == "GET" && self.at.attempts < policy::READ_RETRIES {
                     self.at.attempts += 1;
                     self.at.wait = Some((
                         policy::READ_RETRY_SECONDS,

@@ -10,7 +10,6 @@ const BASH: AzShell = AzShell {
     echo: "echo",
     manual_request: " --manual-request true",
     request_message_option: " --request-message ",
-    owner_command_id: bash,
     close_guard: crate::core::render::close_guard::bash_guard,
     templates: AzTemplates {
         subnet_tenant_check: include_str!("templates/subnet_tenant_check.sh"),

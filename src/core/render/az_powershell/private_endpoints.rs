@@ -11,8 +11,6 @@ const POWERSHELL: AzShell = AzShell {
     // The template adds `'--manual-request', 'true'` to the argument array itself.
     manual_request: "",
     request_message_option: ", '--request-message', ",
-    // The printed command for the owner shows the ID bare.
-    owner_command_id: str::to_owned,
     close_guard: crate::core::render::close_guard::powershell_guard,
     templates: AzTemplates {
         subnet_tenant_check: include_str!("templates/subnet_tenant_check.ps1"),
