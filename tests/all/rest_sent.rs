@@ -1157,3 +1157,65 @@ fn exact_requests_from_a_snapshot_the_resource_outgrew_are_stopped_and_lose_noth
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The fake honours `If-Match` where the operation's spec declares it (a private DNS zone's
+/// PUT), and ignores it on the account PATCH and the subnet PUT, which declare none: a test of
+/// a stale write that relied on it there would pass here and overwrite in Azure.
+#[test]
+fn the_fake_honours_if_match_only_where_the_spec_declares_it() {
+    let fake = ArmFake::start(TOKEN);
+    let draft = crate::support::fixture("openai-existing-current-state");
+    let config = config_of(&draft);
+    let mut seeded = seed(&config);
+    let zone = format!(
+        "{}/resourceGroups/{}/providers/Microsoft.Network/privateDnsZones/privatelink.openai.azure.com",
+        format_args!("/subscriptions/{}", config.target.subscription_id),
+        config.target.resource_group
+    );
+    seeded["resources"][&zone] =
+        json!({ "location": "global", "etag": "zone-etag-1", "properties": {} });
+    fake.load("if-match", &seeded);
+    let stale = [("If-Match", "\"stale\"")];
+    let zone_body = json!({ "location": "global" });
+    let put_zone = |headers: &[(&str, &str)]| {
+        fake.arm_write("if-match", "PUT", &zone, "2024-06-01", headers, &zone_body)
+            .0
+    };
+    assert_eq!(put_zone(&stale), 412, "a zone PUT with a stale If-Match");
+    assert_eq!(put_zone(&[("If-Match", "zone-etag-1")]), 200);
+    assert_eq!(
+        put_zone(&[("If-Match", "zone-etag-1")]),
+        412,
+        "the etag changes with every write"
+    );
+    let (_, now) = fake.arm_get("if-match", &zone, "2024-06-01");
+    let current = now["etag"].as_str().unwrap().to_owned();
+    assert_eq!(put_zone(&[("If-Match", current.as_str())]), 200);
+    let missing = zone.replace("privatelink.openai", "privatelink.cognitiveservices");
+    let (status, _) = fake.arm_write(
+        "if-match",
+        "PUT",
+        &missing,
+        "2024-06-01",
+        &[("If-Match", "*")],
+        &zone_body,
+    );
+    assert_eq!(status, 412, "If-Match: * on a zone that does not exist");
+
+    // Ignored where it is not declared.
+    let account = config.target.resource_id();
+    let (status, _) = fake.arm_write(
+        "if-match",
+        "PATCH",
+        &account,
+        "2024-10-01",
+        &stale,
+        &json!({ "properties": { "publicNetworkAccess": "Enabled" } }),
+    );
+    assert_eq!(status, 200, "the account PATCH declares no If-Match");
+    let subnet = rewritten_subnets(&draft).remove(0);
+    let (_, read) = fake.arm_get("if-match", &subnet, "2024-05-01");
+    let body = json!({ "properties": { "addressPrefix": read["properties"]["addressPrefix"] } });
+    let (status, _) = fake.arm_write("if-match", "PUT", &subnet, "2024-05-01", &stale, &body);
+    assert_eq!(status, 200, "the subnet PUT declares no If-Match");
+}
