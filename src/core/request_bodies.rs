@@ -29,6 +29,55 @@ pub struct WantedRules<'a> {
     pub removals: &'a Removals,
 }
 
+/// How every exact write's note starts its comparison. Neither the account PATCH
+/// (Accounts_Update) nor the subnet PUT (Subnets_CreateOrUpdate) declares an `If-Match`
+/// parameter in its API spec, so Resource Manager cannot be asked to refuse a write whose
+/// snapshot is out of date: the person compares the GET before it, and stops on a difference.
+pub const COMPARE_FIRST: &str = "Before sending it, compare with the GET above:";
+
+/// The comparison an exact write asks for: `must` says what the GET must show, `what` names
+/// the resource that may have changed.
+fn compare_first(must: &str, what: &str) -> String {
+    format!(
+        " {COMPARE_FIRST} {must}. If it shows anything else, the {what} changed after it was read: do not send this, as it would undo that change; import the current settings again."
+    )
+}
+
+/// The parts of networkAcls an exact body copies from the snapshot, as a person reads them in
+/// a GET ("bypass AzureServices, ipRules 192.0.2.10 and 192.0.2.64/26, virtualNetworkRules ID"):
+/// a list the plan makes exact and a bypass it sets are its own, so a change to them since is
+/// not lost. `None` when the body copies nothing (a rollback to exact lists).
+fn copied_acls(acls: Option<&NetworkAcls>, wanted: WantedRules<'_>) -> Option<String> {
+    let listed = |items: Vec<String>| {
+        if items.is_empty() {
+            "none".to_owned()
+        } else {
+            items.join(" and ")
+        }
+    };
+    let mut parts = Vec::new();
+    if wanted.bypass.and_then(bypass_name).is_none() {
+        let bypass = acls.and_then(|a| a.bypass.as_deref()).unwrap_or("none");
+        parts.push(format!("bypass {bypass}"));
+    }
+    if !wanted.exact.ip_rules {
+        let ips = acls.map(|a| a.ip_rules.clone()).unwrap_or_default();
+        parts.push(format!("ipRules {}", listed(ips)));
+    }
+    if !wanted.exact.subnets {
+        let ids = acls
+            .map(|a| {
+                a.virtual_network_rules
+                    .iter()
+                    .map(|r| r.id.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        parts.push(format!("virtualNetworkRules {}", listed(ids)));
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
 /// A body and what the comment above it says.
 pub struct Body {
     pub body: Value,
@@ -172,9 +221,15 @@ pub fn add_rules(
             Body {
                 body: exact_acls_body(&merged, current_action),
                 note: format!(
-                    "Exact: the account's rules as {}, in their order, with the new ones appended{}; {action_note}. Send it as it is. If the rules may have changed since, import the current settings again.",
+                    "Exact: the account's rules as {}, in their order, with the new ones appended{}; {action_note}. Send it as it is.{}",
                     state.provenance(),
                     removed_note(current, &merged, wanted.removals),
+                    copied_acls(current, wanted).map_or_else(String::new, |copied| compare_first(
+                        &format!(
+                            "its properties.networkAcls must hold exactly {copied} (or, on a second run, what this body writes: then sending it changes nothing)"
+                        ),
+                        "account"
+                    )),
                 ),
                 refused_until_edited: false,
             }
@@ -268,8 +323,12 @@ pub fn set_default_action(
             Body {
                 body: exact_acls_body(&merged, action),
                 note: format!(
-                    "Exact: every rule as {} plus those added above; only defaultAction changes. Send it as it is.",
-                    state.provenance()
+                    "Exact: every rule as {} plus those added above; only defaultAction changes. Send it as it is.{}",
+                    state.provenance(),
+                    copied_acls(account.network_acls.as_ref(), wanted).map_or_else(String::new, |_| compare_first(
+                        "its properties.networkAcls must list the same bypass, ipRules and virtualNetworkRules as this body, in the same order",
+                        "account"
+                    )),
                 ),
                 refused_until_edited: false,
             }
@@ -293,13 +352,17 @@ pub fn subnet_with_endpoint(subnet: Option<&SubnetState>, state: Option<&Current
         (Some(subnet), Some(state)) => Body {
             body: subnet.put_body_with_service_endpoint(SERVICE),
             note: format!(
-                "Exact: the subnet's writable settings as {}{}. A subnet PUT replaces everything, so nothing may be left out: send it as it is.",
+                "Exact: the subnet's writable settings as {}{}. A subnet PUT replaces everything, so nothing may be left out: send it as it is.{}",
                 state.provenance(),
                 if subnet.has_service_endpoint(SERVICE) {
                     " (it already has the endpoint: this changes nothing)"
                 } else {
                     ", with the endpoint appended"
-                }
+                },
+                compare_first(
+                    &format!("its properties must hold the same settings as this body (address prefixes, network security group, route table, delegations, service endpoints, network policies and the rest), apart from the {SERVICE} endpoint this body lists"),
+                    "subnet"
+                ),
             ),
             refused_until_edited: false,
         },
@@ -324,7 +387,7 @@ pub fn subnet_without_endpoint_policies(
         (Some(subnet), Some(state)) => Body {
             body: subnet.put_body_with_endpoint_policies_disabled(),
             note: format!(
-                "Exact: the subnet's writable settings as {}{}. A subnet PUT replaces everything, so nothing may be left out: send it as it is.",
+                "Exact: the subnet's writable settings as {}{}. A subnet PUT replaces everything, so nothing may be left out: send it as it is.{}",
                 state.provenance(),
                 if subnet
                     .endpoint_policies()
@@ -333,7 +396,11 @@ pub fn subnet_without_endpoint_policies(
                     " (the policies are Disabled already: this changes nothing)"
                 } else {
                     ", with privateEndpointNetworkPolicies set to Disabled"
-                }
+                },
+                compare_first(
+                    "its properties must hold the same settings as this body (address prefixes, network security group, route table, delegations, service endpoints and the rest), apart from privateEndpointNetworkPolicies",
+                    "subnet"
+                ),
             ),
             refused_until_edited: false,
         },

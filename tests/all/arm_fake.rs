@@ -142,11 +142,45 @@ impl ArmFake {
         self.request("GET", &url, Some(&token), None)
     }
 
+    /// An authenticated ARM write in a namespace with extra headers (`If-Match`, …).
+    pub fn arm_write(
+        &self,
+        namespace: &str,
+        method: &str,
+        path: &str,
+        api_version: &str,
+        headers: &[(&str, &str)],
+        body: &Value,
+    ) -> (u16, Value) {
+        let token = self.token.clone();
+        let url = format!(
+            "/{}{}?api-version={api_version}",
+            ai_network_wizard::core::quote::url_path(namespace),
+            ai_network_wizard::core::quote::url_path(path)
+        );
+        let extra: String = headers
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}\r\n"))
+            .collect();
+        self.send(method, &url, Some(&token), &extra, Some(body))
+    }
+
     fn request(
         &self,
         method: &str,
         path: &str,
         token: Option<&str>,
+        body: Option<&Value>,
+    ) -> (u16, Value) {
+        self.send(method, path, token, "", body)
+    }
+
+    fn send(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        extra_headers: &str,
         body: Option<&Value>,
     ) -> (u16, Value) {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("the fake listens");
@@ -156,7 +190,7 @@ impl ArmFake {
             .unwrap_or_default();
         write!(
             stream,
-            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: {}\r\nConnection: close\r\n{auth}Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: {}\r\nConnection: close\r\n{auth}{extra_headers}Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
             Self::READER_AGENT,
             body.len()
         )

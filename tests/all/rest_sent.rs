@@ -28,7 +28,7 @@ use ai_network_wizard::core::render::{render, OutputTarget, RenderContext};
 use crate::arm_fake::ArmFake;
 use crate::rest_shapes::{parse_http, percent_decode};
 use crate::support::{fixtures, TEST_DATE};
-use ai_network_wizard::core::request_bodies::EDIT_MARK;
+use ai_network_wizard::core::request_bodies::{COMPARE_FIRST, EDIT_MARK};
 
 const TOKEN: &str = "token-for-the-local-fake";
 const SERVICE: &str = "Microsoft.CognitiveServices";
@@ -980,4 +980,286 @@ fn every_fixture_sent_unedited_loses_nothing_and_exact_requests_add_what_they_sa
         problems.len(),
         problems.join("\n")
     );
+}
+
+/// The leading comment of an `.http` block as one line of text (wrapped lines joined).
+fn block_comment(block: &str) -> String {
+    block
+        .lines()
+        .take_while(|l| l.starts_with('#'))
+        .map(|l| l.trim_start_matches('#').trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What changed after the snapshot was read: on the account an IP rule and a virtual-network
+/// rule, and (with `subnets_too`) on each rewritten subnet a service endpoint and the NSG.
+/// Returns the changed seed and one (resource ID, JSON pointer, value) per item that must
+/// survive.
+fn changed_after_import(
+    seed: &Value,
+    draft: &Draft,
+    subnets_too: bool,
+) -> (Value, Vec<(String, String, Value)>) {
+    let config = config_of(draft);
+    let account = config.target.resource_id();
+    let late_subnet = existing_subnet(&config).replace("snet-legacy", "snet-added-later");
+    let mut changed = seed.clone();
+    let mut items = Vec::new();
+    let resources = changed["resources"].as_object_mut().unwrap();
+    let acls = &mut resources.get_mut(&account).unwrap()["properties"]["networkAcls"];
+    acls["ipRules"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "value": "198.18.0.1" }));
+    acls["virtualNetworkRules"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "id": late_subnet, "ignoreMissingVnetServiceEndpoint": true }));
+    items.push((
+        account.clone(),
+        "/properties/networkAcls/ipRules".into(),
+        json!("198.18.0.1"),
+    ));
+    items.push((
+        account,
+        "/properties/networkAcls/virtualNetworkRules".into(),
+        json!(late_subnet),
+    ));
+    for id in rewritten_subnets(draft).into_iter().filter(|_| subnets_too) {
+        let (_, subnet) = resources
+            .iter_mut()
+            .find(|(k, _)| k.eq_ignore_ascii_case(&id))
+            .expect("a seeded subnet");
+        let nsg = format!(
+            "{}/providers/Microsoft.Network/networkSecurityGroups/nsg-added-later",
+            group_of(&id)
+        );
+        subnet["properties"]["networkSecurityGroup"] = json!({ "id": nsg });
+        subnet["properties"]["serviceEndpoints"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({ "service": "Microsoft.Sql", "locations": ["*"], "provisioningState": "Succeeded" }));
+        items.push((
+            id.clone(),
+            "/properties/networkSecurityGroup/id".into(),
+            json!(nsg),
+        ));
+        items.push((
+            id,
+            "/properties/serviceEndpoints".into(),
+            json!("Microsoft.Sql"),
+        ));
+    }
+    (changed, items)
+}
+
+/// The items of [`changed_after_import`] that the fake no longer holds.
+fn lost_items(fake: &ArmFake, namespace: &str, items: &[(String, String, Value)]) -> Vec<String> {
+    let state = fake.state(namespace);
+    items
+        .iter()
+        .filter(|(id, pointer, value)| {
+            let found = resource(&state, id).and_then(|r| r.pointer(pointer));
+            let held = match found {
+                Some(Value::Array(entries)) => entries.iter().any(|e| {
+                    e == value
+                        || e["value"] == *value
+                        || e["id"] == *value
+                        || e["service"] == *value
+                }),
+                Some(other) => other == value,
+                None => false,
+            };
+            !held
+        })
+        .map(|(id, pointer, value)| format!("{value} at {pointer} of {id}"))
+        .collect()
+}
+
+/// One way the state changed after the import, and the request the comparison must stop at.
+struct Outgrown {
+    name: &'static str,
+    subnets_too: bool,
+    stops_at: &'static str,
+}
+
+/// Sends `text` as its comments say: block by block, and before each exact write the GET before
+/// it is compared with the snapshot as the comment states. The test compares by computing the
+/// body from a fresh read of the resource: it equals the block's body exactly when the GET
+/// shows what the comment says it must. Returns the index of the request the person stopped at.
+fn send_comparing_first(
+    dir: &Path,
+    fake: &ArmFake,
+    case: &Case,
+    unknown_draft: &Draft,
+) -> Option<usize> {
+    let text = case.file_text(0, fake);
+    let mut blocks = text.split("\n###\n");
+    let preamble = blocks.next().unwrap();
+    let stale_requests = parse_http(&case.texts[0]);
+    let parse = |body: &Option<String>| {
+        body.as_deref()
+            .map(|b| serde_json::from_str::<Value>(b).unwrap())
+    };
+    for (index, block) in blocks.enumerate() {
+        if block_comment(block).contains(COMPARE_FIRST) {
+            let mut fresh = unknown_draft.clone();
+            fresh.current_state = Some(imported(fake, &case.namespace, unknown_draft));
+            let fresh_requests = parse_http(&rest_of(&fresh));
+            assert_eq!(fresh_requests.len(), stale_requests.len());
+            if parse(&fresh_requests[index].body) != parse(&stale_requests[index].body) {
+                return Some(index);
+            }
+        }
+        let name = format!("{}.{index}.http", case.namespace);
+        let file = write(dir, &name, &format!("{preamble}\n###\n{block}"));
+        send_in_order(dir, &[file]);
+    }
+    None
+}
+
+#[test]
+fn exact_requests_from_a_snapshot_the_resource_outgrew_are_stopped_and_lose_nothing() {
+    let bin = httpyac();
+    assert!(bin.exists());
+    let fake = ArmFake::start(TOKEN);
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rest-sent-stale");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+
+    let mut draft = crate::support::fixture("openai-existing-current-state");
+    draft.current_state = None;
+    let seed = seed(&config_of(&draft));
+    fake.load("stale.read", &seed);
+    let mut stale = draft.clone();
+    stale.current_state = Some(imported(&fake, "stale.read", &draft));
+    let stale_text = rest_of(&stale);
+    let outgrown = [
+        Outgrown {
+            name: "everything",
+            subnets_too: true,
+            stops_at: "PUT /subnets/snet-api",
+        },
+        Outgrown {
+            name: "account",
+            subnets_too: false,
+            stops_at: "PATCH /accounts/contoso-openai",
+        },
+    ];
+    let mut problems = Vec::new();
+    for change in outgrown {
+        let (changed_seed, items) = changed_after_import(&seed, &draft, change.subnets_too);
+        let case = |mode: &str| Case {
+            namespace: format!("stale.{}.{mode}", change.name),
+            draft: stale.clone(),
+            seed: changed_seed.clone(),
+            texts: vec![stale_text.clone()],
+            state_known: true,
+            creates_account: false,
+        };
+        // Sent blindly, the exact requests overwrite what changed: the danger the comparison
+        // stops.
+        let blind = case("blind");
+        fake.load(&blind.namespace, &changed_seed);
+        let file = write(
+            &dir,
+            &format!("{}.http", blind.namespace),
+            &blind.file_text(0, &fake),
+        );
+        send_in_order(&dir, &[file]);
+        let lost_blindly = lost_items(&fake, &blind.namespace, &items);
+        if lost_blindly.len() != items.len() {
+            problems.push(format!(
+                "{}: sent blindly, only {lost_blindly:?} of {} changes were lost: the case does not test the comparison",
+                change.name,
+                items.len()
+            ));
+        }
+
+        let followed = case("followed");
+        fake.load(&followed.namespace, &changed_seed);
+        let Some(stopped_at) = send_comparing_first(&dir, &fake, &followed, &draft) else {
+            problems.push(format!("{}: the run was not stopped", change.name));
+            continue;
+        };
+        let stopped = &parse_http(&stale_text)[stopped_at];
+        let (method, tail) = change.stops_at.split_once(' ').unwrap();
+        if stopped.method != method || !stopped.url.split('?').next().unwrap().ends_with(tail) {
+            problems.push(format!(
+                "{}: stopped at {} {}, expected {}",
+                change.name, stopped.method, stopped.url, change.stops_at
+            ));
+        }
+        let lost = lost_items(&fake, &followed.namespace, &items);
+        if !lost.is_empty() {
+            problems.push(format!(
+                "{}: lost although the comparison was made: {lost:?}",
+                change.name
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The fake honours `If-Match` where the operation's spec declares it (a private DNS zone's
+/// PUT), and ignores it on the account PATCH and the subnet PUT, which declare none: a test of
+/// a stale write that relied on it there would pass here and overwrite in Azure.
+#[test]
+fn the_fake_honours_if_match_only_where_the_spec_declares_it() {
+    let fake = ArmFake::start(TOKEN);
+    let draft = crate::support::fixture("openai-existing-current-state");
+    let config = config_of(&draft);
+    let mut seeded = seed(&config);
+    let zone = format!(
+        "{}/resourceGroups/{}/providers/Microsoft.Network/privateDnsZones/privatelink.openai.azure.com",
+        format_args!("/subscriptions/{}", config.target.subscription_id),
+        config.target.resource_group
+    );
+    seeded["resources"][&zone] =
+        json!({ "location": "global", "etag": "zone-etag-1", "properties": {} });
+    fake.load("if-match", &seeded);
+    let stale = [("If-Match", "\"stale\"")];
+    let zone_body = json!({ "location": "global" });
+    let put_zone = |headers: &[(&str, &str)]| {
+        fake.arm_write("if-match", "PUT", &zone, "2024-06-01", headers, &zone_body)
+            .0
+    };
+    assert_eq!(put_zone(&stale), 412, "a zone PUT with a stale If-Match");
+    assert_eq!(put_zone(&[("If-Match", "zone-etag-1")]), 200);
+    assert_eq!(
+        put_zone(&[("If-Match", "zone-etag-1")]),
+        412,
+        "the etag changes with every write"
+    );
+    let (_, now) = fake.arm_get("if-match", &zone, "2024-06-01");
+    let current = now["etag"].as_str().unwrap().to_owned();
+    assert_eq!(put_zone(&[("If-Match", current.as_str())]), 200);
+    let missing = zone.replace("privatelink.openai", "privatelink.cognitiveservices");
+    let (status, _) = fake.arm_write(
+        "if-match",
+        "PUT",
+        &missing,
+        "2024-06-01",
+        &[("If-Match", "*")],
+        &zone_body,
+    );
+    assert_eq!(status, 412, "If-Match: * on a zone that does not exist");
+
+    // Ignored where it is not declared.
+    let account = config.target.resource_id();
+    let (status, _) = fake.arm_write(
+        "if-match",
+        "PATCH",
+        &account,
+        "2024-10-01",
+        &stale,
+        &json!({ "properties": { "publicNetworkAccess": "Enabled" } }),
+    );
+    assert_eq!(status, 200, "the account PATCH declares no If-Match");
+    let subnet = rewritten_subnets(&draft).remove(0);
+    let (_, read) = fake.arm_get("if-match", &subnet, "2024-05-01");
+    let body = json!({ "properties": { "addressPrefix": read["properties"]["addressPrefix"] } });
+    let (status, _) = fake.arm_write("if-match", "PUT", &subnet, "2024-05-01", &stale, &body);
+    assert_eq!(status, 200, "the subnet PUT declares no If-Match");
 }

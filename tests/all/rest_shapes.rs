@@ -8,7 +8,7 @@ use ai_network_wizard::core::api_versions;
 use ai_network_wizard::core::cloud::Cloud;
 use ai_network_wizard::core::names::check_custom_subdomain;
 use ai_network_wizard::core::render::OutputTarget;
-use ai_network_wizard::core::request_bodies::{has_edit_mark, EDIT_MARK};
+use ai_network_wizard::core::request_bodies::{has_edit_mark, COMPARE_FIRST, EDIT_MARK};
 use ai_network_wizard::core::storage_account_id::StorageAccountId;
 use ai_network_wizard::core::subnet_id::SubnetId;
 
@@ -665,4 +665,104 @@ fn scripts_use_the_cognitive_services_api_version() {
             );
         }
     }
+}
+
+/// The leading comment of an `.http` block as one line (wrapped lines joined).
+fn joined_comment(block: &str) -> String {
+    block
+        .lines()
+        .take_while(|l| l.starts_with('#'))
+        .map(|l| l.trim_start_matches('#').trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// An exact write from an imported snapshot cannot be made conditional on the resource being
+/// unchanged (the account PATCH and the subnet PUT declare no If-Match), so its comment says
+/// what the GET before it must show: that GET must be there, read the same resource, and the
+/// statement must name what the body copies from the snapshot.
+#[test]
+fn exact_writes_from_a_snapshot_say_what_the_get_before_them_must_show() {
+    let mut compared = 0;
+    for rendered in corpus_of(OutputTarget::Rest) {
+        let blocks: Vec<&str> = rendered.text.split("\n###\n").skip(1).collect();
+        let requests = parse_http(&rendered.text);
+        for (index, block) in blocks.iter().enumerate() {
+            let comment = joined_comment(block);
+            if !comment.contains(COMPARE_FIRST) {
+                continue;
+            }
+            compared += 1;
+            let request = &requests[index];
+            let what = format!("{}: {} {}", rendered.label(), request.method, request.url);
+            assert!(
+                matches!(request.method.as_str(), "PUT" | "PATCH") && !request.refused_until_edited,
+                "{what}: only exact writes compare first"
+            );
+            assert!(
+                comment.contains("do not send this")
+                    && comment.contains("import the current settings again"),
+                "{what}: the comparison must say to stop and import again"
+            );
+            let before = &requests[index - 1];
+            assert!(
+                before.method == "GET" && before.url == request.url,
+                "{what}: the request before it must GET the same resource, it is {} {}",
+                before.method,
+                before.url
+            );
+            assert!(
+                !request
+                    .headers
+                    .iter()
+                    .any(|h| h.to_ascii_lowercase().starts_with("if-match")),
+                "{what}: no If-Match is sent where the operation does not declare it"
+            );
+        }
+    }
+    assert!(
+        compared >= 4,
+        "only {compared} compared writes in the corpus"
+    );
+
+    // The statement names the snapshot's rules, the ones the body copies.
+    let text = &rendered("openai-existing-current-state", OutputTarget::Rest).text;
+    let add_rules = text
+        .split("\n###\n")
+        .map(joined_comment)
+        .find(|c| c.starts_with("Exact: the account's rules"))
+        .expect("the exact add-rules request");
+    for copied in [
+        "ipRules 192.0.2.10 and 192.0.2.64/26",
+        "virtualNetworkRules /subscriptions/0b3d9c2e-7a41-4f6b-8e25-c91d4a7f3e60/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-apps/subnets/snet-legacy",
+    ] {
+        assert!(
+            add_rules.contains(&format!("{COMPARE_FIRST} its properties.networkAcls must hold exactly"))
+                && add_rules.contains(copied),
+            "the comparison does not name {copied}: {add_rules}"
+        );
+    }
+    // The bypass is the plan's own (it sets AzureServices): a change to it is not lost.
+    assert!(
+        !add_rules.contains("must hold exactly bypass"),
+        "{add_rules}"
+    );
+    // A rollback to exact lists with a set bypass copies nothing from the account as it is
+    // now (it restores the snapshot): nothing to compare, or the way back would always stop.
+    use ai_network_wizard::core::rollback::rollback_plan;
+    let draft = crate::support::fixture("openai-exact-lists-remove-rules");
+    let (plan, _) = rollback_plan(&draft).expect("a rollback");
+    let text = ai_network_wizard::core::render::render(
+        &plan,
+        OutputTarget::Rest,
+        &ai_network_wizard::core::render::RenderContext::for_draft(
+            crate::support::TEST_DATE,
+            None,
+            &draft,
+        ),
+    );
+    assert!(
+        text.contains("PATCH ") && !text.contains(COMPARE_FIRST),
+        "{text}"
+    );
 }

@@ -15,6 +15,9 @@ It behaves like ARM where the wizard's safety depends on it:
   old value whole: a `networkAcls` without the old rules drops them;
 - a subnet PUT replaces the subnet: every writable property it leaves out is gone;
 - a resource-group PUT replaces the group's tags; a location change is refused;
+- `If-Match` is honoured (412 when the resource's etag differs or it is missing) only by the
+  operations whose spec declares it (private DNS zones and their links); elsewhere it is
+  ignored: the account PATCH and the subnet PUT declare none;
 - a new virtual-network rule is refused when the fake knows the subnet and it lacks the
   Microsoft.CognitiveServices service endpoint, unless ignoreMissingVnetServiceEndpoint is true.
 
@@ -58,6 +61,12 @@ from schema import Contract  # noqa: E402
 SERVICE = "Microsoft.CognitiveServices"
 TENANT_ID = "72f988bf-0000-4000-8000-000000000001"
 PLACEHOLDER_MARKS = ("<EDIT", "{{", "}}")
+# The operations whose spec declares an If-Match header (privatedns.json: PrivateZones and
+# VirtualNetworkLinks CreateOrUpdate). The account PUT and PATCH (cognitiveservices.json) and
+# the subnet PUT (virtualNetwork.json) declare none, so the fake ignores it there.
+IF_MATCH_DECLARED = {"PrivateZones_CreateOrUpdate", "VirtualNetworkLinks_CreateOrUpdate"}
+# The types whose writes get a new etag, for If-Match.
+ETAGGED_TYPES = {"Microsoft.Network/privateDnsZones", "Microsoft.Network/privateDnsZones/virtualNetworkLinks"}
 RESOURCE_GROUP_TYPE = "Microsoft.Resources/resourceGroups"
 # Where a long-running operation's status is read, under its subscription like ARM's own.
 OPERATIONS = "providers/Microsoft.Fake/operations"
@@ -116,6 +125,7 @@ class Namespace:
 class Fake:
     def __init__(self, contract, token):
         self.contract = contract
+        self.create_only, self.if_match = False, None
         self.token = token
         self.namespaces = {}
         self.lock = threading.Lock()
@@ -310,6 +320,9 @@ class Fake:
         segments = path.strip("/").split("/")
         # Conditional creates (If-None-Match: *) are answered 412 when the resource exists.
         self.create_only = headers.get("If-None-Match", "").strip() == "*"
+        # If-Match is honoured only where the operation declares it; elsewhere it is ignored,
+        # as a provider that does not read the header ignores it.
+        self.if_match = headers.get("If-Match") if op["id"] in IF_MATCH_DECLARED else None
         return handler(ns, path, segments, body)
 
     def check_auth(self, ns, headers, path=None):
@@ -592,8 +605,15 @@ class Fake:
         existing = ns.resources.get(path.lower())
         if existing and self.create_only:
             raise ArmError(412, "PreconditionFailed", f"{segments[-1]} exists (If-None-Match: *).")
+        if self.if_match is not None:
+            wanted = self.if_match.strip()
+            if existing is None or (wanted != "*" and wanted != existing.get("etag")):
+                raise ArmError(412, "PreconditionFailed",
+                               f"{segments[-1]} does not match If-Match {wanted}: it changed since it was read.")
         resource = copy.deepcopy(body)
         resource.update({"id": existing["id"] if existing else path, "name": segments[-1], "type": resource_type})
+        if resource_type in ETAGGED_TYPES:
+            resource["etag"] = str(uuid.uuid4())
         resource.setdefault("properties", {})["provisioningState"] = "Succeeded"
         if extra:
             resource["properties"].update(extra)

@@ -14,6 +14,7 @@ use crate::core::arm_client::HttpRequest;
 use crate::core::current_state::{account_show_command, subnet_show_command};
 use crate::core::plan::{Action, Plan};
 use crate::core::quote;
+use crate::core::request_bodies;
 
 /// First comment line of a request that ARM refuses until edited.
 pub const EDIT_BEFORE_SENDING: &str =
@@ -107,6 +108,14 @@ fn current_state_lines(plan: &Plan) -> Vec<String> {
             "Those requests are exact; if the settings may have changed since, import them again."
                 .to_owned(),
         );
+        let compared = plan.steps.iter().flat_map(|s| plan.requests(s)).any(|r| {
+            r.note
+                .as_deref()
+                .is_some_and(|n| n.contains(request_bodies::COMPARE_FIRST))
+        });
+        if compared {
+            lines.push("Resource Manager cannot refuse them for you when the settings changed after they were read: the account PATCH and the subnet PUT declare no If-Match in their API specs. So each exact request says what the GET before it must show; if it shows anything else, stop there.".to_owned());
+        }
     }
     if !missing.is_empty() {
         lines.push("Import the current settings for exact requests: paste what these commands print into the wizard".to_owned());
