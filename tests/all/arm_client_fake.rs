@@ -1180,6 +1180,7 @@ macro_rules! step_kinds {
 
 step_kinds! {
     Action::SelectSubscription => "select the subscription",
+    Action::CheckResourceGroups { .. } => "check the resource groups exist",
     Action::VerifyResource => "check the resource exists",
     Action::CreateAccount { storage: None, .. } => "create the account",
     Action::CreateAccount { storage: Some(_), .. } => "create the account with its storage",

@@ -26,6 +26,14 @@ fn actions(plan: &Plan) -> Vec<String> {
         .iter()
         .map(|s| match &s.action {
             Action::SelectSubscription => "SelectSubscription".to_owned(),
+            Action::CheckResourceGroups { groups, .. } => format!(
+                "CheckResourceGroups({})",
+                groups
+                    .iter()
+                    .map(|g| g.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             Action::VerifyResource => "VerifyResource".to_owned(),
             Action::CreateAccount {
                 custom_subdomain,
@@ -357,6 +365,8 @@ fn every_fixture_plan_respects_the_safe_order() {
     fn rank(action: &Action) -> u8 {
         match action {
             Action::SelectSubscription => 0,
+            // Before the first change: right after the subscription.
+            Action::CheckResourceGroups { .. } => 5,
             Action::VerifyResource | Action::CreateAccount { .. } => 10,
             // Both follow the resource directly; they never occur together (BYOS means creating).
             Action::SetCustomSubdomain { .. }
