@@ -1342,10 +1342,14 @@ fn refused_for_tenant(fake: &ArmFake, namespace: &str) -> Vec<String> {
 }
 
 /// A subnet in another tenant: the run stops before the first request on it that a token of
-/// the account's tenant would get refused, naming the subnet, both tenants and the commands for
-/// a token of the subnet's tenant; with that token pasted, Resume does the subnet's steps and
-/// stops before the account's next step, which wants the account's tenant again; with that one,
-/// Resume completes. No request is ever refused, and no step done is sent again.
+/// the account's tenant would get refused, naming the subnet's subscription, both tenants and
+/// the commands for a token of the subnet's tenant. The first is the check that its resource
+/// group exists, before anything changes: with that tenant's token the check passes and the run
+/// stops before the account's next step for the account's token again. Then the account's steps
+/// run up to the subnet's, which ask for the subnet's tenant once more; with that token pasted,
+/// Resume does the subnet's steps and stops before the account's next step, which wants the
+/// account's tenant again; with that one, Resume completes. No request is ever refused, and no
+/// step done is sent again.
 #[test]
 fn a_subnet_in_another_tenant_is_sent_with_its_tenants_token_and_the_account_with_its_own() {
     let fake = ArmFake::start_checking_tokens();
@@ -1355,16 +1359,25 @@ fn a_subnet_in_another_tenant_is_sent_with_its_tenants_token_and_the_account_wit
     let (draft, seed) = other_tenant_plan(Some(tenant));
     fake.load("tenants", &seed);
     let plan = plan_of(&draft);
+    let check = step_of(&plan, |a| {
+        matches!(
+            a,
+            Action::CheckResourceGroups {
+                tenant_id: Some(_),
+                ..
+            }
+        )
+    });
     let register = step_of(&plan, |a| {
         matches!(a, Action::RegisterResourceProvider { .. })
     });
     let service_endpoint = step_of(&plan, |a| matches!(a, Action::EnableServiceEndpoint { .. }));
     let rules = step_of(&plan, |a| matches!(a, Action::MergeNetworkRules { .. }));
-    assert!(register < service_endpoint && service_endpoint < rules);
+    assert!(check + 1 < register && register < service_endpoint && service_endpoint < rules);
     let account_token = good_token();
     let mut executor = Executor::new(plan.clone(), &fake.endpoint("tenants"));
 
-    // Before the run, the preview names the two steps the run stops at to ask for a token.
+    // Before the run, the preview names the steps the run stops at to ask for a token.
     let asks: Vec<(usize, String)> = executor
         .preview()
         .into_iter()
@@ -1373,21 +1386,48 @@ fn a_subnet_in_another_tenant_is_sent_with_its_tenants_token_and_the_account_wit
         .collect();
     assert_eq!(
         asks.iter().map(|(i, _)| *i).collect::<Vec<_>>(),
-        [register, rules],
+        [check, check + 1, register, rules],
         "{asks:#?}"
     );
-    assert!(
-        asks[0].1.contains(tenant) && asks[0].1.contains(partner),
-        "{}",
-        asks[0].1
-    );
-    assert!(
-        asks[1].1.contains("the account's tenant again"),
-        "{}",
-        asks[1].1
-    );
+    for ask in [&asks[0], &asks[2]] {
+        assert!(
+            ask.1.contains(tenant) && ask.1.contains(partner),
+            "{}",
+            ask.1
+        );
+    }
+    for ask in [&asks[1], &asks[3]] {
+        assert!(ask.1.contains("the account's tenant again"), "{}", ask.1);
+    }
 
-    // Token A: the account's steps run, the subnet's subscription is not sent a request.
+    // Token A: nothing is sent to the subnet's subscription; the group check asks for token B.
+    let outcome = run(&mut executor, &account_token, &mut Browser::new(&fake));
+    assert_eq!(
+        outcome,
+        Outcome::Failed { step: check },
+        "{:#?}",
+        executor.steps
+    );
+    let (code, message, _) = failure(&executor, check);
+    assert_eq!(code, TOKEN_FOR_ANOTHER_TENANT);
+    assert!(
+        message.contains(partner) && message.contains(tenant),
+        "{message}"
+    );
+    // Token B checks the group, then the run stops for the account's token again.
+    executor.resume(plan.clone());
+    let outcome = run(&mut executor, &token_of(tenant), &mut Browser::new(&fake));
+    assert_eq!(
+        outcome,
+        Outcome::Failed { step: check + 1 },
+        "{:#?}",
+        executor.steps
+    );
+    assert_eq!(executor.steps[check].status, StepStatus::Done);
+    let checked = fake.log("tenants").len();
+
+    // Token A: the account's steps run up to the subnet's.
+    executor.resume(plan.clone());
     let outcome = run(&mut executor, &account_token, &mut Browser::new(&fake));
     assert_eq!(
         outcome,
@@ -1410,12 +1450,10 @@ fn a_subnet_in_another_tenant_is_sent_with_its_tenants_token_and_the_account_wit
         assert!(advice.contains(&command), "{command} in {advice}");
     }
     assert!(executor.steps[register].sent.is_empty());
-    let answered = fake.log("tenants");
+    let answered = answered_since(&fake, "tenants", checked);
     assert!(
-        !answered
-            .iter()
-            .any(|e| e["path"].as_str().unwrap().contains(partner)),
-        "nothing was sent to the other tenant's subscription: {answered:#?}"
+        !answered.iter().any(|e| e.contains(partner)),
+        "nothing more was sent to the other tenant's subscription: {answered:#?}"
     );
     assert!(executor.steps[..register].iter().all(finished));
 
@@ -1499,6 +1537,8 @@ fn a_token_refused_for_the_subscriptions_tenant_names_the_tenant_arm_asks_for() 
     let (draft, seed) = other_tenant_plan(None);
     fake.load("unnamed-tenant", &seed);
     let plan = plan_of(&draft);
+    // The first request on the subnet's subscription: the check that its group exists.
+    let check = step_of(&plan, |a| matches!(a, Action::CheckResourceGroups { .. }));
     let register = step_of(&plan, |a| {
         matches!(a, Action::RegisterResourceProvider { .. })
     });
@@ -1506,11 +1546,11 @@ fn a_token_refused_for_the_subscriptions_tenant_names_the_tenant_arm_asks_for() 
     let outcome = run(&mut executor, &good_token(), &mut Browser::new(&fake));
     assert_eq!(
         outcome,
-        Outcome::Failed { step: register },
+        Outcome::Failed { step: check },
         "{:#?}",
         executor.steps
     );
-    let (code, message, advice) = failure(&executor, register);
+    let (code, message, advice) = failure(&executor, check);
     assert_eq!(code, "InvalidAuthenticationTokenTenant");
     assert!(
         message.contains(&format!(
@@ -1529,8 +1569,21 @@ fn a_token_refused_for_the_subscriptions_tenant_names_the_tenant_arm_asks_for() 
     // before anything is sent; with it, Resume completes.
     let service_endpoint = step_of(&plan, |a| matches!(a, Action::EnableServiceEndpoint { .. }));
     let rules = step_of(&plan, |a| matches!(a, Action::MergeNetworkRules { .. }));
-    executor.resume(plan.clone());
     let refused = refused_for_tenant(&fake, "unnamed-tenant").len();
+    // The group check passes with the tenant's token; the account's steps want the account's
+    // token, up to the subnet's, which want the tenant's again (now known, nothing is refused).
+    for (token, stop) in [(token_of(tenant), check + 1), (good_token(), register)] {
+        executor.resume(plan.clone());
+        let outcome = run(&mut executor, &token, &mut Browser::new(&fake));
+        assert_eq!(
+            outcome,
+            Outcome::Failed { step: stop },
+            "{:#?}",
+            executor.steps
+        );
+        assert_eq!(failure(&executor, stop).0, TOKEN_FOR_ANOTHER_TENANT);
+    }
+    executor.resume(plan.clone());
     let outcome = run(&mut executor, &token_of(tenant), &mut Browser::new(&fake));
     assert_eq!(
         outcome,
@@ -1572,23 +1625,25 @@ fn a_wrong_tenant_in_the_form_is_named_when_resource_manager_refuses_its_token()
     let (draft, seed) = other_tenant_plan(Some(typo));
     fake.load("typo", &seed);
     let plan = plan_of(&draft);
+    // The first request on the subnet's subscription: the check that its group exists.
+    let check = step_of(&plan, |a| matches!(a, Action::CheckResourceGroups { .. }));
     let register = step_of(&plan, |a| {
         matches!(a, Action::RegisterResourceProvider { .. })
     });
     let mut executor = Executor::new(plan, &fake.endpoint("typo"));
     assert_eq!(
         run(&mut executor, &good_token(), &mut Browser::new(&fake)),
-        Outcome::Failed { step: register }
+        Outcome::Failed { step: check }
     );
     executor.resume(plan_of(&draft));
     let outcome = run(&mut executor, &token_of(typo), &mut Browser::new(&fake));
     assert_eq!(
         outcome,
-        Outcome::Failed { step: register },
+        Outcome::Failed { step: check },
         "{:#?}",
         executor.steps
     );
-    let (code, _, advice) = failure(&executor, register);
+    let (code, _, advice) = failure(&executor, check);
     assert_eq!(code, "InvalidAuthenticationTokenTenant");
     assert!(
         advice.contains(&format!("in Entra tenant {typo}"))
@@ -1597,10 +1652,21 @@ fn a_wrong_tenant_in_the_form_is_named_when_resource_manager_refuses_its_token()
         "{advice}"
     );
     let (fixed, _) = other_tenant_plan(Some(tenant));
-    executor.resume(plan_of(&fixed));
     let rules = step_of(&plan_of(&fixed), |a| {
         matches!(a, Action::MergeNetworkRules { .. })
     });
+    // Corrected: the check goes on with the tenant's token, then each change of tenant asks.
+    for (token, stop) in [(token_of(tenant), check + 1), (good_token(), register)] {
+        executor.resume(plan_of(&fixed));
+        let outcome = run(&mut executor, &token, &mut Browser::new(&fake));
+        assert_eq!(
+            outcome,
+            Outcome::Failed { step: stop },
+            "{:#?}",
+            executor.steps
+        );
+    }
+    executor.resume(plan_of(&fixed));
     let outcome = run(&mut executor, &token_of(tenant), &mut Browser::new(&fake));
     assert_eq!(
         outcome,

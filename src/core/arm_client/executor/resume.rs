@@ -46,11 +46,11 @@ pub fn step_identity(step: &Step) -> String {
     let lower = |text: &str| text.to_ascii_lowercase();
     match &step.action {
         Action::SelectSubscription => "subscription".into(),
-        // The groups themselves may be what the fix corrected: by tenant (and subscription).
+        // The groups (or their tenant) may be what the fix corrected: by subscription of
+        // another tenant.
         Action::CheckResourceGroups { groups, tenant_id } => match tenant_id {
-            Some(tenant) => format!(
-                "resource-groups:{}|{}",
-                lower(tenant),
+            Some(_) => format!(
+                "resource-groups:{}",
                 lower(groups.first().map_or("", |g| g.subscription_id.as_str()))
             ),
             None => "resource-groups".into(),

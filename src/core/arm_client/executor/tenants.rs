@@ -218,7 +218,7 @@ fn step_tenant(plan: &Plan, step: &Step) -> Option<StepTenant> {
             in_tenant(
                 subscription,
                 tenant,
-                format!("the resource groups of subscription {subscription}"),
+                format!("subscription {subscription} (its resource groups)"),
             )
         }
         Action::RegisterResourceProvider { subscription_id } => {
