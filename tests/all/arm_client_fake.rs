@@ -1777,3 +1777,156 @@ fn endpoint_in_another_tenant(manual: bool) {
 fn from_config_json_value(draft: &Draft) -> Value {
     serde_json::from_str(&ai_network_wizard::core::config_file::to_config_json(draft)).unwrap()
 }
+
+/// A resource group the plan writes into is missing: the run stops at the check, before any
+/// write (the custom subdomain included), naming the group and what needs it; once the group
+/// exists, Resume completes.
+#[test]
+fn a_missing_resource_group_stops_the_run_before_any_write() {
+    let fake = ArmFake::start_checking_tokens();
+    let mut draft = fixture("speech-private-endpoint-created-zones");
+    draft.current_state = None;
+    let mut seed = seed_of(&draft);
+    let plan = plan_of(&draft);
+    let group = format!(
+        "/subscriptions/{}/resourceGroups/rg-network",
+        plan.target().subscription_id
+    );
+    let removed = seed["resources"].as_object_mut().unwrap().remove(&group);
+    assert!(removed.is_some(), "the seed holds {group}");
+    fake.load("missing-group", &seed);
+    let check = step_of(&plan, |a| matches!(a, Action::CheckResourceGroups { .. }));
+    let subdomain = step_of(&plan, |a| matches!(a, Action::SetCustomSubdomain { .. }));
+    assert!(check < subdomain);
+    let mut executor = Executor::new(plan.clone(), &fake.endpoint("missing-group"));
+    let outcome = run(&mut executor, &good_token(), &mut Browser::new(&fake));
+    assert_eq!(
+        outcome,
+        Outcome::Failed { step: check },
+        "{:#?}",
+        executor.steps
+    );
+    let (code, message, advice) = failure(&executor, check);
+    assert_eq!(code, "ResourceGroupNotFound");
+    assert!(
+        message.contains("Resource group rg-network (subscription 6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91) does not exist; it is needed for private endpoint pe-contoso-speech-account."),
+        "{message}"
+    );
+    assert!(advice.contains("Resume"), "{advice}");
+    assert!(
+        fake.log("missing-group")
+            .iter()
+            .all(|e| e["method"] == "GET"),
+        "nothing but reads was sent"
+    );
+    // The group is created (here, by loading it back): Resume goes on from the check.
+    let mut seed = seed_of(&draft);
+    seed["resources"][&group]["tags"] = json!({});
+    fake.load("missing-group", &seed);
+    executor.resume(plan);
+    let outcome = run(&mut executor, &good_token(), &mut Browser::new(&fake));
+    assert_eq!(outcome, Outcome::Completed, "{:#?}", executor.steps);
+}
+
+/// The zone exists, linked to the endpoint's virtual network under the portal's name, and the
+/// endpoint exists with a zone group named as in Microsoft's examples holding another zone: the
+/// run reuses the link (the step says under which name), writes the plan's zone into that
+/// group keeping the other zone, never writes a group named `default`, and does not send the
+/// existing endpoint's PUT, which carries no If-None-Match. A second run changes nothing.
+#[test]
+fn an_existing_link_zone_group_and_endpoint_are_reused_under_their_own_names() {
+    let fake = ArmFake::start_checking_tokens();
+    let mut draft = fixture("speech-private-endpoint-created-zones");
+    draft.current_state = None;
+    let plan = plan_of(&draft);
+    let pe = plan.config.private_endpoints.clone().unwrap();
+    let endpoint = &pe.endpoints[0];
+    let zone = &endpoint.zones[0];
+    let vnet = endpoint.subnet.vnet_id();
+    let other_zone = zone.id.replace(&zone.name, "privatelink.example.internal");
+    let mut seed = seed_of(&draft);
+    seed["resources"][&zone.id] = json!({ "location": "global", "properties": {} });
+    seed["resources"][format!("{}/virtualNetworkLinks/portal-link", zone.id)] = json!({
+        "name": "portal-link",
+        "location": "global",
+        "properties": { "virtualNetwork": { "id": vnet.to_ascii_uppercase() }, "registrationEnabled": false },
+    });
+    seed["resources"][endpoint.id()] = json!({ "location": endpoint.location, "properties": {} });
+    seed["resources"][format!("{}/privateDnsZoneGroups/myzonegroup", endpoint.id())] = json!({
+        "name": "myzonegroup",
+        "properties": { "privateDnsZoneConfigs": [
+            { "name": "config1", "properties": { "privateDnsZoneId": other_zone } },
+        ] },
+    });
+    fake.load("other-names", &seed);
+    let mut executor = Executor::new(plan.clone(), &fake.endpoint("other-names"));
+    let outcome = run(&mut executor, &good_token(), &mut Browser::new(&fake));
+    assert_eq!(outcome, Outcome::Completed, "{:#?}", executor.steps);
+
+    let link = step_of(&plan, |a| {
+        matches!(a, Action::PrivateEndpoint(EndpointAction::LinkZone { .. }))
+    });
+    match &executor.steps[link].status {
+        StepStatus::Skipped(why) => assert!(
+            why.contains("linked to this virtual network already, as portal-link"),
+            "{why}"
+        ),
+        other => panic!("{other:?}"),
+    }
+    let writes = writes_that_changed(&fake, "other-names");
+    assert!(
+        !writes
+            .iter()
+            .any(|w| w.contains("/virtualNetworkLinks/link-")
+                || w.contains("/privateDnsZoneGroups/default")
+                || w.ends_with(&format!("privateEndpoints/{}\"", endpoint.name))),
+        "{writes:#?}"
+    );
+    let sent: Vec<&str> = executor
+        .steps
+        .iter()
+        .flat_map(|s| &s.sent)
+        .map(|s| s.request.as_str())
+        .collect();
+    assert!(
+        !sent.iter().any(|r| r.starts_with("PUT ")
+            && r.contains("/privateEndpoints/")
+            && !r.contains("/privateDnsZoneGroups/")),
+        "the existing endpoint is not sent a PUT: {sent:#?}"
+    );
+    let state = fake.state("other-names");
+    let group = resource_in(
+        &state,
+        &format!("{}/privateDnsZoneGroups/myzonegroup", endpoint.id()),
+    );
+    let zones: Vec<&str> = group["properties"]["privateDnsZoneConfigs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["properties"]["privateDnsZoneId"].as_str().unwrap())
+        .collect();
+    assert_eq!(zones, [other_zone.as_str(), zone.id.as_str()]);
+    applied_again_changes_nothing(&fake, "other-names", &draft);
+}
+
+/// The private endpoint PUT carries no If-None-Match (its operation does not document it);
+/// private DNS zones and links keep it (theirs do).
+#[test]
+fn if_none_match_goes_only_where_the_operation_documents_it() {
+    let plan = plan_of(&fixture("speech-private-endpoint-created-zones"));
+    for step in &plan.steps {
+        for request in plan.requests(step) {
+            let path = request.path.to_ascii_lowercase();
+            let endpoint_put = request.method == "PUT"
+                && path.contains("/privateendpoints/")
+                && !path.contains("/privatednszonegroups/");
+            let dns_put = request.method == "PUT" && path.contains("/privatednszones/");
+            if endpoint_put {
+                assert!(!request.if_none_match && request.create_only, "{request:?}");
+            }
+            if dns_put {
+                assert!(request.if_none_match && request.create_only, "{request:?}");
+            }
+        }
+    }
+}
