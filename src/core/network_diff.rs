@@ -155,6 +155,7 @@ impl Settings {
             },
             Action::PrivateEndpoint(_)
             | Action::SelectSubscription
+            | Action::CheckResourceGroups { .. }
             | Action::VerifyResource
             | Action::CreateAccount { .. }
             | Action::SetCustomSubdomain { .. }

@@ -189,6 +189,8 @@ struct MemoryArm {
     confirm_only: Option<&'static str>,
     confirmations: Vec<String>,
     taken: Vec<String>,
+    /// Resource groups (lower-case IDs) that do not exist; every other one does.
+    missing_groups: Vec<String>,
 }
 
 impl MemoryArm {
@@ -207,6 +209,7 @@ impl MemoryArm {
             confirm_only: None,
             confirmations: Vec::new(),
             taken: Vec::new(),
+            missing_groups: Vec::new(),
         }
     }
 
@@ -276,6 +279,27 @@ impl MemoryArm {
                 Some(r) => Self::answer(200, r.clone()),
                 None if path.starts_with("/subscriptions/") && path.matches('/').count() == 2 => {
                     Self::answer(200, json!({ "id": path, "state": "Enabled" }))
+                }
+                None if path.contains("/resourcegroups/")
+                    && path.matches('/').count() == 4
+                    && !self.missing_groups.contains(&path) =>
+                {
+                    Self::answer(200, json!({ "id": path, "location": "westeurope" }))
+                }
+                // The lists a step reads to find what exists under another name.
+                None if path.ends_with("/privatednszonegroups")
+                    || path.ends_with("/virtualnetworklinks") =>
+                {
+                    let below = format!("{path}/");
+                    let listed: Vec<Value> = self
+                        .resources
+                        .iter()
+                        .filter(|(id, _)| {
+                            id.starts_with(&below) && !id[below.len()..].contains('/')
+                        })
+                        .map(|(_, r)| r.clone())
+                        .collect();
+                    Self::answer(200, json!({ "value": listed }))
                 }
                 None => Self::error(404, "ResourceNotFound", "not found"),
             },

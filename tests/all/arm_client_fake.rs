@@ -1261,6 +1261,7 @@ macro_rules! step_kinds {
 
 step_kinds! {
     Action::SelectSubscription => "select the subscription",
+    Action::CheckResourceGroups { .. } => "check the resource groups exist",
     Action::VerifyResource => "check the resource exists",
     Action::CreateAccount { storage: None, .. } => "create the account",
     Action::CreateAccount { storage: Some(_), .. } => "create the account with its storage",
@@ -1422,10 +1423,14 @@ fn refused_for_tenant(fake: &ArmFake, namespace: &str) -> Vec<String> {
 }
 
 /// A subnet in another tenant: the run stops before the first request on it that a token of
-/// the account's tenant would get refused, naming the subnet, both tenants and the commands for
-/// a token of the subnet's tenant; with that token pasted, Resume does the subnet's steps and
-/// stops before the account's next step, which wants the account's tenant again; with that one,
-/// Resume completes. No request is ever refused, and no step done is sent again.
+/// the account's tenant would get refused, naming the subnet's subscription, both tenants and
+/// the commands for a token of the subnet's tenant. The first is the check that its resource
+/// group exists, before anything changes: with that tenant's token the check passes and the run
+/// stops before the account's next step for the account's token again. Then the account's steps
+/// run up to the subnet's, which ask for the subnet's tenant once more; with that token pasted,
+/// Resume does the subnet's steps and stops before the account's next step, which wants the
+/// account's tenant again; with that one, Resume completes. No request is ever refused, and no
+/// step done is sent again.
 #[test]
 fn a_subnet_in_another_tenant_is_sent_with_its_tenants_token_and_the_account_with_its_own() {
     let fake = ArmFake::start_checking_tokens();
@@ -1435,16 +1440,25 @@ fn a_subnet_in_another_tenant_is_sent_with_its_tenants_token_and_the_account_wit
     let (draft, seed) = other_tenant_plan(Some(tenant));
     fake.load("tenants", &seed);
     let plan = plan_of(&draft);
+    let check = step_of(&plan, |a| {
+        matches!(
+            a,
+            Action::CheckResourceGroups {
+                tenant_id: Some(_),
+                ..
+            }
+        )
+    });
     let register = step_of(&plan, |a| {
         matches!(a, Action::RegisterResourceProvider { .. })
     });
     let service_endpoint = step_of(&plan, |a| matches!(a, Action::EnableServiceEndpoint { .. }));
     let rules = step_of(&plan, |a| matches!(a, Action::MergeNetworkRules { .. }));
-    assert!(register < service_endpoint && service_endpoint < rules);
+    assert!(check + 1 < register && register < service_endpoint && service_endpoint < rules);
     let account_token = good_token(&fake);
     let mut executor = Executor::new(plan.clone(), &fake.endpoint("tenants"));
 
-    // Before the run, the preview names the two steps the run stops at to ask for a token.
+    // Before the run, the preview names the steps the run stops at to ask for a token.
     let asks: Vec<(usize, String)> = executor
         .preview()
         .into_iter()
@@ -1453,21 +1467,52 @@ fn a_subnet_in_another_tenant_is_sent_with_its_tenants_token_and_the_account_wit
         .collect();
     assert_eq!(
         asks.iter().map(|(i, _)| *i).collect::<Vec<_>>(),
-        [register, rules],
+        [check, check + 1, register, rules],
         "{asks:#?}"
     );
-    assert!(
-        asks[0].1.contains(tenant) && asks[0].1.contains(partner),
-        "{}",
-        asks[0].1
-    );
-    assert!(
-        asks[1].1.contains("the account's tenant again"),
-        "{}",
-        asks[1].1
-    );
+    for ask in [&asks[0], &asks[2]] {
+        assert!(
+            ask.1.contains(tenant) && ask.1.contains(partner),
+            "{}",
+            ask.1
+        );
+    }
+    for ask in [&asks[1], &asks[3]] {
+        assert!(ask.1.contains("the account's tenant again"), "{}", ask.1);
+    }
 
-    // Token A: the account's steps run, the subnet's subscription is not sent a request.
+    // Token A: nothing is sent to the subnet's subscription; the group check asks for token B.
+    let outcome = run(&mut executor, &account_token, &mut Browser::new(&fake));
+    assert_eq!(
+        outcome,
+        Outcome::Failed { step: check },
+        "{:#?}",
+        executor.steps
+    );
+    let (code, message, _) = failure(&executor, check);
+    assert_eq!(code, TOKEN_FOR_ANOTHER_TENANT);
+    assert!(
+        message.contains(partner) && message.contains(tenant),
+        "{message}"
+    );
+    // Token B checks the group, then the run stops for the account's token again.
+    executor.resume(plan.clone());
+    let outcome = run(
+        &mut executor,
+        &token_of(&fake, tenant),
+        &mut Browser::new(&fake),
+    );
+    assert_eq!(
+        outcome,
+        Outcome::Failed { step: check + 1 },
+        "{:#?}",
+        executor.steps
+    );
+    assert_eq!(executor.steps[check].status, StepStatus::Done);
+    let checked = fake.log("tenants").len();
+
+    // Token A: the account's steps run up to the subnet's.
+    executor.resume(plan.clone());
     let outcome = run(&mut executor, &account_token, &mut Browser::new(&fake));
     assert_eq!(
         outcome,
@@ -1490,12 +1535,10 @@ fn a_subnet_in_another_tenant_is_sent_with_its_tenants_token_and_the_account_wit
         assert!(advice.contains(&command), "{command} in {advice}");
     }
     assert!(executor.steps[register].sent.is_empty());
-    let answered = fake.log("tenants");
+    let answered = answered_since(&fake, "tenants", checked);
     assert!(
-        !answered
-            .iter()
-            .any(|e| e["path"].as_str().unwrap().contains(partner)),
-        "nothing was sent to the other tenant's subscription: {answered:#?}"
+        !answered.iter().any(|e| e.contains(partner)),
+        "nothing more was sent to the other tenant's subscription: {answered:#?}"
     );
     assert!(executor.steps[..register].iter().all(finished));
 
@@ -1579,6 +1622,8 @@ fn a_token_refused_for_the_subscriptions_tenant_names_the_tenant_arm_asks_for() 
     let (draft, seed) = other_tenant_plan(None);
     fake.load("unnamed-tenant", &seed);
     let plan = plan_of(&draft);
+    // The first request on the subnet's subscription: the check that its group exists.
+    let check = step_of(&plan, |a| matches!(a, Action::CheckResourceGroups { .. }));
     let register = step_of(&plan, |a| {
         matches!(a, Action::RegisterResourceProvider { .. })
     });
@@ -1586,11 +1631,11 @@ fn a_token_refused_for_the_subscriptions_tenant_names_the_tenant_arm_asks_for() 
     let outcome = run(&mut executor, &good_token(&fake), &mut Browser::new(&fake));
     assert_eq!(
         outcome,
-        Outcome::Failed { step: register },
+        Outcome::Failed { step: check },
         "{:#?}",
         executor.steps
     );
-    let (code, message, advice) = failure(&executor, register);
+    let (code, message, advice) = failure(&executor, check);
     assert_eq!(code, "InvalidAuthenticationTokenTenant");
     assert!(
         message.contains(&format!(
@@ -1609,8 +1654,24 @@ fn a_token_refused_for_the_subscriptions_tenant_names_the_tenant_arm_asks_for() 
     // before anything is sent; with it, Resume completes.
     let service_endpoint = step_of(&plan, |a| matches!(a, Action::EnableServiceEndpoint { .. }));
     let rules = step_of(&plan, |a| matches!(a, Action::MergeNetworkRules { .. }));
-    executor.resume(plan.clone());
     let refused = refused_for_tenant(&fake, "unnamed-tenant").len();
+    // The group check passes with the tenant's token; the account's steps want the account's
+    // token, up to the subnet's, which want the tenant's again (now known, nothing is refused).
+    for (token, stop) in [
+        (token_of(&fake, tenant), check + 1),
+        (good_token(&fake), register),
+    ] {
+        executor.resume(plan.clone());
+        let outcome = run(&mut executor, &token, &mut Browser::new(&fake));
+        assert_eq!(
+            outcome,
+            Outcome::Failed { step: stop },
+            "{:#?}",
+            executor.steps
+        );
+        assert_eq!(failure(&executor, stop).0, TOKEN_FOR_ANOTHER_TENANT);
+    }
+    executor.resume(plan.clone());
     let outcome = run(
         &mut executor,
         &token_of(&fake, tenant),
@@ -1656,13 +1717,15 @@ fn a_wrong_tenant_in_the_form_is_named_when_resource_manager_refuses_its_token()
     let (draft, seed) = other_tenant_plan(Some(typo));
     fake.load("typo", &seed);
     let plan = plan_of(&draft);
+    // The first request on the subnet's subscription: the check that its group exists.
+    let check = step_of(&plan, |a| matches!(a, Action::CheckResourceGroups { .. }));
     let register = step_of(&plan, |a| {
         matches!(a, Action::RegisterResourceProvider { .. })
     });
     let mut executor = Executor::new(plan, &fake.endpoint("typo"));
     assert_eq!(
         run(&mut executor, &good_token(&fake), &mut Browser::new(&fake)),
-        Outcome::Failed { step: register }
+        Outcome::Failed { step: check }
     );
     executor.resume(plan_of(&draft));
     let outcome = run(
@@ -1672,11 +1735,11 @@ fn a_wrong_tenant_in_the_form_is_named_when_resource_manager_refuses_its_token()
     );
     assert_eq!(
         outcome,
-        Outcome::Failed { step: register },
+        Outcome::Failed { step: check },
         "{:#?}",
         executor.steps
     );
-    let (code, _, advice) = failure(&executor, register);
+    let (code, _, advice) = failure(&executor, check);
     assert_eq!(code, "InvalidAuthenticationTokenTenant");
     assert!(
         advice.contains(&format!("in Entra tenant {typo}"))
@@ -1685,10 +1748,24 @@ fn a_wrong_tenant_in_the_form_is_named_when_resource_manager_refuses_its_token()
         "{advice}"
     );
     let (fixed, _) = other_tenant_plan(Some(tenant));
-    executor.resume(plan_of(&fixed));
     let rules = step_of(&plan_of(&fixed), |a| {
         matches!(a, Action::MergeNetworkRules { .. })
     });
+    // Corrected: the check goes on with the tenant's token, then each change of tenant asks.
+    for (token, stop) in [
+        (token_of(&fake, tenant), check + 1),
+        (good_token(&fake), register),
+    ] {
+        executor.resume(plan_of(&fixed));
+        let outcome = run(&mut executor, &token, &mut Browser::new(&fake));
+        assert_eq!(
+            outcome,
+            Outcome::Failed { step: stop },
+            "{:#?}",
+            executor.steps
+        );
+    }
+    executor.resume(plan_of(&fixed));
     let outcome = run(
         &mut executor,
         &token_of(&fake, tenant),
@@ -1802,4 +1879,157 @@ fn endpoint_in_another_tenant(manual: bool) {
 
 fn from_config_json_value(draft: &Draft) -> Value {
     serde_json::from_str(&ai_network_wizard::core::config_file::to_config_json(draft)).unwrap()
+}
+
+/// A resource group the plan writes into is missing: the run stops at the check, before any
+/// write (the custom subdomain included), naming the group and what needs it; once the group
+/// exists, Resume completes.
+#[test]
+fn a_missing_resource_group_stops_the_run_before_any_write() {
+    let fake = ArmFake::start_checking_tokens();
+    let mut draft = fixture("speech-private-endpoint-created-zones");
+    draft.current_state = None;
+    let mut seed = seed_of(&draft);
+    let plan = plan_of(&draft);
+    let group = format!(
+        "/subscriptions/{}/resourceGroups/rg-network",
+        plan.target().subscription_id
+    );
+    let removed = seed["resources"].as_object_mut().unwrap().remove(&group);
+    assert!(removed.is_some(), "the seed holds {group}");
+    fake.load("missing-group", &seed);
+    let check = step_of(&plan, |a| matches!(a, Action::CheckResourceGroups { .. }));
+    let subdomain = step_of(&plan, |a| matches!(a, Action::SetCustomSubdomain { .. }));
+    assert!(check < subdomain);
+    let mut executor = Executor::new(plan.clone(), &fake.endpoint("missing-group"));
+    let outcome = run(&mut executor, &good_token(&fake), &mut Browser::new(&fake));
+    assert_eq!(
+        outcome,
+        Outcome::Failed { step: check },
+        "{:#?}",
+        executor.steps
+    );
+    let (code, message, advice) = failure(&executor, check);
+    assert_eq!(code, "ResourceGroupNotFound");
+    assert!(
+        message.contains("Resource group rg-network (subscription 6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91) does not exist; it is needed for private endpoint pe-contoso-speech-account."),
+        "{message}"
+    );
+    assert!(advice.contains("Resume"), "{advice}");
+    assert!(
+        fake.log("missing-group")
+            .iter()
+            .all(|e| e["method"] == "GET"),
+        "nothing but reads was sent"
+    );
+    // The group is created (here, by loading it back): Resume goes on from the check.
+    let mut seed = seed_of(&draft);
+    seed["resources"][&group]["tags"] = json!({});
+    fake.load("missing-group", &seed);
+    executor.resume(plan);
+    let outcome = run(&mut executor, &good_token(&fake), &mut Browser::new(&fake));
+    assert_eq!(outcome, Outcome::Completed, "{:#?}", executor.steps);
+}
+
+/// The zone exists, linked to the endpoint's virtual network under the portal's name, and the
+/// endpoint exists with a zone group named as in Microsoft's examples holding another zone: the
+/// run reuses the link (the step says under which name), writes the plan's zone into that
+/// group keeping the other zone, never writes a group named `default`, and does not send the
+/// existing endpoint's PUT, which carries no If-None-Match. A second run changes nothing.
+#[test]
+fn an_existing_link_zone_group_and_endpoint_are_reused_under_their_own_names() {
+    let fake = ArmFake::start_checking_tokens();
+    let mut draft = fixture("speech-private-endpoint-created-zones");
+    draft.current_state = None;
+    let plan = plan_of(&draft);
+    let pe = plan.config.private_endpoints.clone().unwrap();
+    let endpoint = &pe.endpoints[0];
+    let zone = &endpoint.zones[0];
+    let vnet = endpoint.subnet.vnet_id();
+    let other_zone = zone.id.replace(&zone.name, "privatelink.example.internal");
+    let mut seed = seed_of(&draft);
+    seed["resources"][&zone.id] = json!({ "location": "global", "properties": {} });
+    seed["resources"][format!("{}/virtualNetworkLinks/portal-link", zone.id)] = json!({
+        "name": "portal-link",
+        "location": "global",
+        "properties": { "virtualNetwork": { "id": vnet.to_ascii_uppercase() }, "registrationEnabled": false },
+    });
+    seed["resources"][endpoint.id()] = json!({ "location": endpoint.location, "properties": {} });
+    seed["resources"][format!("{}/privateDnsZoneGroups/myzonegroup", endpoint.id())] = json!({
+        "name": "myzonegroup",
+        "properties": { "privateDnsZoneConfigs": [
+            { "name": "config1", "properties": { "privateDnsZoneId": other_zone } },
+        ] },
+    });
+    fake.load("other-names", &seed);
+    let mut executor = Executor::new(plan.clone(), &fake.endpoint("other-names"));
+    let outcome = run(&mut executor, &good_token(&fake), &mut Browser::new(&fake));
+    assert_eq!(outcome, Outcome::Completed, "{:#?}", executor.steps);
+
+    let link = step_of(&plan, |a| {
+        matches!(a, Action::PrivateEndpoint(EndpointAction::LinkZone { .. }))
+    });
+    match &executor.steps[link].status {
+        StepStatus::Skipped(why) => assert!(
+            why.contains("linked to this virtual network already, as portal-link"),
+            "{why}"
+        ),
+        other => panic!("{other:?}"),
+    }
+    let writes = writes_that_changed(&fake, "other-names");
+    assert!(
+        !writes
+            .iter()
+            .any(|w| w.contains("/virtualNetworkLinks/link-")
+                || w.contains("/privateDnsZoneGroups/default")
+                || w.ends_with(&format!("privateEndpoints/{}\"", endpoint.name))),
+        "{writes:#?}"
+    );
+    let sent: Vec<&str> = executor
+        .steps
+        .iter()
+        .flat_map(|s| &s.sent)
+        .map(|s| s.request.as_str())
+        .collect();
+    assert!(
+        !sent.iter().any(|r| r.starts_with("PUT ")
+            && r.contains("/privateEndpoints/")
+            && !r.contains("/privateDnsZoneGroups/")),
+        "the existing endpoint is not sent a PUT: {sent:#?}"
+    );
+    let state = fake.state("other-names");
+    let group = resource_in(
+        &state,
+        &format!("{}/privateDnsZoneGroups/myzonegroup", endpoint.id()),
+    );
+    let zones: Vec<&str> = group["properties"]["privateDnsZoneConfigs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["properties"]["privateDnsZoneId"].as_str().unwrap())
+        .collect();
+    assert_eq!(zones, [other_zone.as_str(), zone.id.as_str()]);
+    applied_again_changes_nothing(&fake, "other-names", &draft);
+}
+
+/// The private endpoint PUT carries no If-None-Match (its operation does not document it);
+/// private DNS zones and links keep it (theirs do).
+#[test]
+fn if_none_match_goes_only_where_the_operation_documents_it() {
+    let plan = plan_of(&fixture("speech-private-endpoint-created-zones"));
+    for step in &plan.steps {
+        for request in plan.requests(step) {
+            let path = request.path.to_ascii_lowercase();
+            let endpoint_put = request.method == "PUT"
+                && path.contains("/privateendpoints/")
+                && !path.contains("/privatednszonegroups/");
+            let dns_put = request.method == "PUT" && path.contains("/privatednszones/");
+            if endpoint_put {
+                assert!(!request.if_none_match && request.create_only, "{request:?}");
+            }
+            if dns_put {
+                assert!(request.if_none_match && request.create_only, "{request:?}");
+            }
+        }
+    }
 }

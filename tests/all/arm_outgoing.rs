@@ -40,6 +40,7 @@ fn read(path: &str) -> ArmRequest {
         api_version: "2024-10-01",
         body: None,
         if_none_match: false,
+        create_only: false,
         note: None,
         refused_until_edited: false,
     }

@@ -1180,3 +1180,99 @@ fn manual_approval_stops_before_the_close_while_pending_then_closes_once_approve
     assert_eq!(run.account_access(), "Disabled");
     run.assert_second_run_changes_nothing(&script);
 }
+
+/// A resource group the plan writes into is missing: the script stops at the start, before any
+/// change (the fake az's log stays empty), naming the group and what needs it.
+#[test]
+fn a_missing_resource_group_stops_the_script_before_any_change() {
+    let draft = fixture("speech-private-endpoint-created-zones");
+    let script = render_draft(&draft, OutputTarget::AzBash);
+    let mut account = account("SpeechServices", Value::Null);
+    account["properties"]["customSubDomainName"] = Value::Null;
+    let run = Run::new(
+        "missing-group",
+        &json!({ "account": account, "subnets": {}, "missing_groups": ["rg-network"] }),
+    );
+    let stderr = run.failing_script(&script);
+    assert!(
+        stderr.contains("Resource group rg-network (subscription 6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91) does not exist; it is needed for private endpoint pe-contoso-speech-account."),
+        "{stderr}"
+    );
+    let log = std::fs::read_to_string(run.dir.join("log")).unwrap();
+    assert_eq!(
+        log, "",
+        "nothing was changed, the custom subdomain included"
+    );
+    assert!(run.state()["account"]["properties"]["customSubDomainName"].is_null());
+}
+
+/// The zone is linked to the endpoint's virtual network already, under a name of its own (the
+/// portal's), and the endpoint has a zone group of another name than `default`: the link is
+/// reused, the zone goes into that group, and a second run changes nothing.
+#[test]
+fn an_existing_link_and_zone_group_of_other_names_are_reused() {
+    let draft = fixture("ai-services-private-endpoint-three-zones");
+    let script = render_draft(&draft, OutputTarget::AzBash);
+    let config = generate(&draft).plan.unwrap().config;
+    let pe = config.private_endpoints.unwrap();
+    let endpoint = &pe.endpoints[0];
+    let vnet = endpoint.subnet.vnet_id();
+    let first_zone = &endpoint.zones[0];
+    let zone_key = format!(
+        "{}|{}|{}",
+        first_zone.subscription_id(),
+        first_zone.resource_group(),
+        first_zone.name
+    );
+    let endpoint_key = format!(
+        "{}|{}|{}",
+        endpoint.subscription_id(),
+        endpoint.resource_group,
+        endpoint.name
+    );
+    let mut account = account(&draft.target.kind, Value::Null);
+    account["properties"]["customSubDomainName"] = json!(draft.custom_domain.subdomain);
+    let (vnet_locations, _) = endpoint_world(&draft);
+    let run = Run::new(
+        "existing-link-and-group",
+        &json!({
+            "account": account,
+            "subnets": {},
+            "vnet_locations": vnet_locations,
+            "zones": { (zone_key.clone()): true },
+            // The portal's link name, the network's ID in other case.
+            "links": { (format!("{zone_key}|portal-link")): vnet.to_ascii_uppercase() },
+            "endpoints": { (endpoint_key.clone()): { "groupId": endpoint.group_id } },
+            "zone_groups": { (endpoint_key.clone()): [first_zone.id] },
+            "zone_group_names": { (endpoint_key.clone()): "myzonegroup" },
+        }),
+    );
+    let changes = run.script(&script);
+    assert!(
+        !changes
+            .iter()
+            .any(|c| c.starts_with(&format!("link-create {zone_key}|"))),
+        "the zone is linked already: {changes:#?}"
+    );
+    assert!(
+        !changes
+            .iter()
+            .any(|c| c.starts_with(&format!("zone-group-create {endpoint_key} "))),
+        "{changes:#?}"
+    );
+    let added = changes
+        .iter()
+        .filter(|c| c.starts_with(&format!("zone-group-add {endpoint_key} ")))
+        .count();
+    assert_eq!(added, endpoint.zones.len() - 1, "{changes:#?}");
+    let state = run.state();
+    assert_eq!(state["zone_group_names"][&endpoint_key], "myzonegroup");
+    assert_eq!(
+        state["zone_groups"][&endpoint_key]
+            .as_array()
+            .unwrap()
+            .len(),
+        endpoint.zones.len()
+    );
+    run.assert_second_run_changes_nothing(&script);
+}

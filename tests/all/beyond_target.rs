@@ -39,6 +39,7 @@ fn request(method: &'static str, path: &str) -> ArmRequest {
         api_version: "2024-01-01",
         body: None,
         if_none_match: false,
+        create_only: false,
         note: None,
         refused_until_edited: false,
     }

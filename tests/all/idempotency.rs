@@ -91,7 +91,11 @@ fn bash_creates_are_guarded_and_lists_merged() {
                     rendered,
                     line,
                     "link create",
-                    &["if az network private-dns link vnet show", "else"],
+                    &[
+                        "links=$(az network private-dns link vnet list",
+                        "if [ -n \"$linked_as\" ]; then",
+                        "else",
+                    ],
                 ),
                 "network private-endpoint create" | "network private-endpoint delete" => {
                     assert_guarded(
@@ -219,7 +223,10 @@ fn powershell_creates_are_guarded_and_lists_merged() {
                     rendered,
                     line,
                     "New-AzPrivateDnsVirtualNetworkLink",
-                    &["if (Get-AzPrivateDnsVirtualNetworkLink"],
+                    &[
+                        "$linked = @(Get-AzPrivateDnsVirtualNetworkLink",
+                        "if ($linked.Count -gt 0) {",
+                    ],
                 ),
                 "New-AzPrivateEndpoint" | "Remove-AzPrivateEndpoint" => assert_guarded(
                     rendered,
@@ -354,6 +361,7 @@ fn az_powershell_creates_are_guarded_and_lists_merged() {
                     "link create",
                     &[
                         "$links = @(az network private-dns link vnet list",
+                        "if ($linkedAs.Count -gt 0) {",
                         "} else {",
                     ],
                 ),

@@ -26,6 +26,14 @@ fn actions(plan: &Plan) -> Vec<String> {
         .iter()
         .map(|s| match &s.action {
             Action::SelectSubscription => "SelectSubscription".to_owned(),
+            Action::CheckResourceGroups { groups, .. } => format!(
+                "CheckResourceGroups({})",
+                groups
+                    .iter()
+                    .map(|g| g.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             Action::VerifyResource => "VerifyResource".to_owned(),
             Action::CreateAccount {
                 custom_subdomain,
@@ -131,6 +139,7 @@ fn openai_created_with_100_ip_rules_and_subnets_in_two_subscriptions() {
         actions(&plan),
         [
             "SelectSubscription",
+            "CheckResourceGroups(rg-network)",
             "CreateAccount(contoso-openai)",
             "RegisterResourceProvider(5e8a1f47-2c9b-4d03-b6e1-7f4c2a9d8b15)",
             "EnableServiceEndpoint(snet-api)",
@@ -146,7 +155,7 @@ fn openai_created_with_100_ip_rules_and_subnets_in_two_subscriptions() {
         bypass,
         exact,
         ..
-    } = &plan.steps[5].action
+    } = &plan.steps[6].action
     else {
         unreachable!()
     };
@@ -220,6 +229,7 @@ fn providers_are_registered_once_per_other_subscription_before_any_service_endpo
         actions(&plan_of(&draft)),
         [
             "SelectSubscription",
+            "CheckResourceGroups(rg-network, rg-network)",
             "VerifyResource",
             "SetCustomSubdomain(contoso-speech)",
             &format!("RegisterResourceProvider({OTHER_A})"),
@@ -357,6 +367,8 @@ fn every_fixture_plan_respects_the_safe_order() {
     fn rank(action: &Action) -> u8 {
         match action {
             Action::SelectSubscription => 0,
+            // Before the first change: right after the subscription.
+            Action::CheckResourceGroups { .. } => 5,
             Action::VerifyResource | Action::CreateAccount { .. } => 10,
             // Both follow the resource directly; they never occur together (BYOS means creating).
             Action::SetCustomSubdomain { .. }
@@ -462,6 +474,7 @@ fn byos_with_subdomain_and_network_rules_is_one_plan_in_the_safe_order() {
         actions(&plan),
         [
             "SelectSubscription",
+            "CheckResourceGroups(rg-speech-data, rg-network)",
             "CreateAccount(contoso-speech-private, storage contosospeechdata)",
             "AssignStorageRole(contosospeechdata)",
             "HardenStorage(contosospeechdata)",
@@ -472,7 +485,7 @@ fn byos_with_subdomain_and_network_rules_is_one_plan_in_the_safe_order() {
             "VerifyUserOwnedStorage(contosospeechdata)",
         ]
     );
-    let create = &plan.steps[1];
+    let create = &plan.steps[2];
     assert!(create.irreversible);
     assert_eq!(
         create.irreversibility(),
@@ -491,6 +504,7 @@ fn byos_with_subdomain_rules_and_a_private_endpoint_is_one_plan_in_the_safe_orde
         actions(&plan),
         [
             "SelectSubscription",
+            "CheckResourceGroups(rg-speech-data, rg-network)",
             "CreateAccount(contoso-speech-isolated, storage contosospeechdata)",
             "AssignStorageRole(contosospeechdata)",
             "HardenStorage(contosospeechdata)",
@@ -515,12 +529,13 @@ fn byos_alone_creates_assigns_and_checks() {
         actions(&plan),
         [
             "SelectSubscription",
+            "CheckResourceGroups(rg-speech-data)",
             "CreateAccount(-, storage contosospeechdata)",
             "AssignStorageRole(contosospeechdata)",
             "VerifyUserOwnedStorage(contosospeechdata)",
         ]
     );
-    assert!(plan.steps[1].irreversible, "BYOS can never be undone");
+    assert!(plan.steps[2].irreversible, "BYOS can never be undone");
 }
 
 #[test]

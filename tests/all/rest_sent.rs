@@ -1156,6 +1156,7 @@ fn exact_requests_from_a_snapshot_the_resource_outgrew_are_stopped_and_lose_noth
             seed: changed_seed.clone(),
             texts: vec![stale_text.clone()],
             state_known: true,
+            after_first: None,
             creates_account: false,
         };
         // Sent blindly, the exact requests overwrite what changed: the danger the comparison

@@ -318,8 +318,9 @@ class Fake:
         if handler is None:
             raise ArmError(405, "NotImplementedInFake", f"{op['id']} is not implemented by the fake.")
         segments = path.strip("/").split("/")
-        # Conditional creates (If-None-Match: *) are answered 412 when the resource exists.
-        self.create_only = headers.get("If-None-Match", "").strip() == "*"
+        # Conditional creates (If-None-Match: *) are answered 412 when the resource exists, where
+        # the spec documents the header; elsewhere it is ignored and the PUT replaces.
+        self.create_only = headers.get("If-None-Match", "").strip() == "*" and bool(op.get("ifNoneMatch"))
         # If-Match is honoured only where the operation declares it; elsewhere it is ignored,
         # as a provider that does not read the header ignores it.
         self.if_match = headers.get("If-Match") if op["id"] in IF_MATCH_DECLARED else None
@@ -639,12 +640,35 @@ class Fake:
     def op_PrivateZones_CreateOrUpdate(self, ns, path, segments, body):
         return self.put_child(ns, path, segments, body, "Microsoft.Network/privateDnsZones")
 
+    def list_children(self, ns, path, segments):
+        """The children one level below `path` (a list operation), as ARM pages them."""
+        self.group(ns, segments)
+        parent = path.lower().rsplit("/", 1)[0]
+        if parent not in ns.resources:
+            raise ArmError(404, "ResourceNotFound", f"The Resource '{segments[-2]}' was not found.")
+        prefix = path.lower() + "/"
+        found = [body for rid, body in sorted(ns.resources.items()) if rid.startswith(prefix) and "/" not in rid[len(prefix):]]
+        return 200, {"value": found}
+
+    def op_VirtualNetworkLinks_List(self, ns, path, segments, body):
+        return self.list_children(ns, path, segments)
+
+    def op_PrivateDnsZoneGroups_List(self, ns, path, segments, body):
+        return self.list_children(ns, path, segments)
+
     def op_VirtualNetworkLinks_Get(self, ns, path, segments, body):
         return self.get_child(ns, path, segments)
 
     def op_VirtualNetworkLinks_CreateOrUpdate(self, ns, path, segments, body):
-        if path.lower().rsplit("/virtualnetworklinks/", 1)[0] not in ns.resources:
+        zone = path.lower().rsplit("/virtualnetworklinks/", 1)[0]
+        if zone not in ns.resources:
             raise ArmError(404, "ParentResourceNotFound", "The private DNS zone does not exist.")
+        # A zone links to a virtual network once, whatever the link's name.
+        vnet = body["properties"]["virtualNetwork"]["id"].lower()
+        for rid, link in ns.resources.items():
+            if rid.startswith(zone + "/virtualnetworklinks/") and rid != path.lower() \
+                    and link.get("properties", {}).get("virtualNetwork", {}).get("id", "").lower() == vnet:
+                raise ArmError(409, "Conflict", f"The virtual network is linked to this zone already, as {link['name']}.")
         return self.put_child(ns, path, segments, body, "Microsoft.Network/privateDnsZones/virtualNetworkLinks")
 
     def op_PrivateEndpoints_Get(self, ns, path, segments, body):
@@ -668,8 +692,13 @@ class Fake:
         return self.get_child(ns, path, segments)
 
     def op_PrivateDnsZoneGroups_CreateOrUpdate(self, ns, path, segments, body):
-        if path.lower().rsplit("/privatednszonegroups/", 1)[0] not in ns.resources:
+        endpoint = path.lower().rsplit("/privatednszonegroups/", 1)[0]
+        if endpoint not in ns.resources:
             raise ArmError(404, "ParentResourceNotFound", "The private endpoint does not exist.")
+        # A private endpoint has at most one zone group, of any name.
+        for rid, group in ns.resources.items():
+            if rid.startswith(endpoint + "/privatednszonegroups/") and rid != path.lower():
+                raise ArmError(400, "BadRequest", f"A private endpoint has at most one private DNS zone group; this one has {group['name']}.")
         return self.put_child(ns, path, segments, body, "Microsoft.Network/privateEndpoints/privateDnsZoneGroups")
 
     def op_PrivateDnsZoneGroups_Delete(self, ns, path, segments, body):

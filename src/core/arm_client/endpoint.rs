@@ -152,6 +152,7 @@ pub fn resource_read(target: &TargetDraft) -> Result<ArmRequest, String> {
         api_version: target.resource_type.api_version(),
         body: None,
         if_none_match: false,
+        create_only: false,
         note: None,
         refused_until_edited: false,
     })

@@ -24,7 +24,9 @@
 //! takes a request's answer (with `retries` for throttling, races and dropped reads),
 //! `polling` watches a long-running operation, `preview` says what each step would
 //! change before the run, `resume` goes on after a stop with the plan as the form says now,
-//! `storage_acls` computes the storage firewall's body from what was read, and `tenants` stops
+//! `storage_acls` computes the storage firewall's body from what was read, `existing_dns` acts
+//! on an endpoint's zone group and a zone's network link under the names they exist with, and
+//! `tenants` stops
 //! before a request whose subscription is of another Entra tenant than the token's (a subnet
 //! in another tenant), and `close_guard` stops before a write that closes public access while a
 //! manual endpoint's connection is not Approved (with own DNS servers: until the person confirms).
@@ -32,6 +34,7 @@
 mod answers;
 mod close_guard;
 mod decide;
+mod existing_dns;
 mod live;
 mod polling;
 mod preview;

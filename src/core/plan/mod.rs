@@ -7,6 +7,7 @@
 //! (optional), and the very last step reads it all back.
 
 pub mod close_guard;
+mod resource_groups;
 pub mod storage;
 
 use crate::json;
@@ -14,7 +15,10 @@ use serde_json::Value;
 
 mod private_endpoints;
 
-pub use private_endpoints::{endpoint_body, link_name, zone_group_body, EndpointAction, AZURE_DNS};
+pub use private_endpoints::{
+    endpoint_body, link_name, zone_group_body, EndpointAction, AZURE_DNS, DEFAULT_ZONE_GROUP,
+};
+pub use resource_groups::NeededGroup;
 
 use super::api_versions;
 use super::config::{
@@ -47,6 +51,12 @@ pub struct Step {
 pub enum Action {
     /// Select the cloud and subscription the rest runs in.
     SelectSubscription,
+    /// Stop unless these resource groups exist (the groups the plan writes into besides the
+    /// target's), before anything changes; `tenant_id` when they are of another Entra tenant.
+    CheckResourceGroups {
+        groups: Vec<NeededGroup>,
+        tenant_id: Option<String>,
+    },
     /// Stop unless the target exists (and, for accounts, report its kind).
     VerifyResource,
     /// Create the resource group when missing, then the account when missing; with a custom
@@ -197,8 +207,13 @@ pub struct ArmRequest {
     pub path: String,
     pub api_version: &'static str,
     pub body: Option<Value>,
-    /// Send `If-None-Match: *`: the PUT only creates, never replaces.
+    /// Send `If-None-Match: *`: ARM itself refuses the PUT when the resource exists. Only
+    /// where the operation documents the header (private DNS zones and their links).
     pub if_none_match: bool,
+    /// A create that must never replace: sent only when the read before it found nothing
+    /// (the runner skips it otherwise; the REST note says so). Set with `if_none_match`, and
+    /// alone where the operation documents no such header (a private endpoint).
+    pub create_only: bool,
     /// What to do with the answer (read-merge-write, checks), for the REST comment.
     pub note: Option<String>,
     /// ARM refuses the body as it stands (the current state it needs is not known): sent
@@ -214,12 +229,18 @@ impl ArmRequest {
             api_version,
             body: None,
             if_none_match: false,
+            create_only: false,
             note: None,
             refused_until_edited: false,
         }
     }
     fn if_none_match(mut self) -> Self {
         self.if_none_match = true;
+        self.create_only = true;
+        self
+    }
+    fn create_only(mut self) -> Self {
+        self.create_only = true;
         self
     }
     fn body(mut self, body: Value) -> Self {
@@ -301,6 +322,9 @@ pub fn plan(config: &Config) -> Plan {
     if let Some(byos) = &config.storage {
         storage::push_storage_verification(byos, &mut steps);
     }
+    // Right after the subscription: before the first change, irreversible ones included.
+    let checks = resource_groups::check_steps(target, &steps);
+    steps.splice(1..1, checks);
     Plan {
         config: config.clone(),
         steps,
@@ -575,6 +599,7 @@ impl Plan {
                 }
                 requests
             }
+            Action::CheckResourceGroups { groups, .. } => resource_groups::requests(groups),
             Action::VerifyResource => vec![account_get().note(if matches!(t.resource, Resource::CognitiveServices { .. }) {
                 "Expect 200; 404 means the name, group or subscription is wrong. Save this response to a file before sending anything else: it is the way back (see the header)."
             } else {

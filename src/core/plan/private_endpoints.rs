@@ -29,7 +29,8 @@ pub enum EndpointAction {
     },
     /// Create the private DNS zone unless it exists.
     CreateZone { zone: ZoneRef },
-    /// Link the zone to a virtual network unless a link of that name exists.
+    /// Link the zone to a virtual network unless it is linked to it already, under any name
+    /// (a zone links to a network once); `link_name` names a new link.
     LinkZone {
         zone: ZoneRef,
         vnet_id: String,
@@ -37,7 +38,8 @@ pub enum EndpointAction {
     },
     /// Create the endpoint unless it exists (retrying the "Accepted" race), then wait for it.
     CreateEndpoint { endpoint: Box<Endpoint> },
-    /// Give the endpoint a zone group naming all its zones (replaces a group of that name).
+    /// Give the endpoint a zone group naming all its zones: its existing group, whatever its
+    /// name (an endpoint has at most one), keeping the zones it has; `default` for a new one.
     AttachZoneGroup { endpoint: Box<Endpoint> },
     /// Own DNS servers: print the A records and the conditional forwarders to create.
     ShowDnsRecords { endpoint: Box<Endpoint> },
@@ -312,6 +314,8 @@ pub(super) fn requests(
         EndpointAction::LinkZone { zone, vnet_id, link_name } => {
             let path = format!("{}/virtualNetworkLinks/{link_name}", zone_path(zone));
             vec![
+                ArmRequest::new("GET", format!("{}/virtualNetworkLinks", zone_path(zone)), api_versions::PRIVATE_DNS)
+                    .note(format!("A zone links to a virtual network once, under any name (a second link to it is refused): if a link listed here has properties.virtualNetwork.id {vnet_id} (in any case), the zone is linked already under that link's name; skip this step.")),
                 ArmRequest::new("GET", path.clone(), api_versions::PRIVATE_DNS)
                     .note("200: the link exists, skip the PUT."),
                 ArmRequest::new("PUT", path, api_versions::PRIVATE_DNS)
@@ -329,31 +333,29 @@ pub(super) fn requests(
                     .note(format!("The virtual network's location must be {}: an endpoint is created in its virtual network's region. If it is another region, stop and set that region for the endpoint in the wizard.", endpoint.location)),
                 ArmRequest::new("GET", endpoint.id(), api_versions::NETWORK)
                     .note("200: the endpoint exists, skip the PUT."),
+                // No If-None-Match: the operation does not document it (as it does for zones
+                // and links), so the read above is what keeps an existing endpoint unreplaced.
                 ArmRequest::new("PUT", endpoint.id(), api_versions::NETWORK)
-                    .if_none_match()
+                    .create_only()
                     .body(endpoint_body(endpoint))
-                    .note("Long-running: poll GET until properties.provisioningState is Succeeded. If it fails with AccountProvisioningStateInvalid (\"state Accepted\") right after the account changed, wait a minute and send it again."),
+                    .note("Only when the GET above answered 404: a PUT over an existing endpoint would replace it. Long-running: poll GET until properties.provisioningState is Succeeded. If it fails with AccountProvisioningStateInvalid (\"state Accepted\") right after the account changed, wait a minute and send it again."),
             ];
             if let Approval::Manual { .. } = endpoint.approval {
                 requests.extend(approval_requests(target, endpoint));
             }
             requests
         }
-        EndpointAction::AttachZoneGroup { endpoint } => vec![
-            ArmRequest::new(
-                "GET",
-                format!("{}/privateDnsZoneGroups/default", endpoint.id()),
-                api_versions::NETWORK,
-            )
-            .note("200 with every zone below already listed: skip the PUT. Zones listed there but not below: add them to the body, so none is dropped."),
-            ArmRequest::new(
-            "PUT",
-            format!("{}/privateDnsZoneGroups/default", endpoint.id()),
-            api_versions::NETWORK,
-        )
-        .body(zone_group_body(&endpoint.zones))
-        .note("The group named default is written whole with these zones. Long-running: poll GET until provisioningState is Succeeded."),
-        ],
+        EndpointAction::AttachZoneGroup { endpoint } => {
+            let group = format!("{}/privateDnsZoneGroups/{DEFAULT_ZONE_GROUP}", endpoint.id());
+            vec![
+                zone_groups_list(&endpoint.id()).note(format!("A private endpoint has at most one zone group, of any name (a second one is refused): if this lists one, use its name in place of {DEFAULT_ZONE_GROUP} in the two requests below; if it lists none, send them as they are.")),
+                ArmRequest::new("GET", group.clone(), api_versions::NETWORK)
+                    .note("200 with every zone below already listed: skip the PUT. Zones listed there but not below: add them to the body, so none is dropped."),
+                ArmRequest::new("PUT", group, api_versions::NETWORK)
+                    .body(zone_group_body(&endpoint.zones))
+                    .note("The group is written whole with these zones. Long-running: poll GET until provisioningState is Succeeded."),
+            ]
+        }
         EndpointAction::ShowDnsRecords { endpoint } => vec![ArmRequest::new("GET", endpoint.id(), api_versions::NETWORK)
             .note(format!(
                 "properties.customDnsConfigs lists each fqdn and its private IP: create those A records in your DNS ({}), or forward {} to {AZURE_DNS} from a resolver inside the virtual network.",
@@ -379,8 +381,11 @@ pub(super) fn requests(
         EndpointAction::DeleteEndpoint { removal } => {
             let mut requests = Vec::new();
             if removal.delete_zone_group {
+                requests.push(zone_groups_list(&removal.id()).note(format!(
+                    "A private endpoint has at most one zone group, of any name: if this lists one, use its name in place of {DEFAULT_ZONE_GROUP} in the next request; if it lists none (or answers 404), skip the next request."
+                )));
                 requests.push(
-                    ArmRequest::new("DELETE", format!("{}/privateDnsZoneGroups/default", removal.id()), api_versions::NETWORK)
+                    ArmRequest::new("DELETE", format!("{}/privateDnsZoneGroups/{DEFAULT_ZONE_GROUP}", removal.id()), api_versions::NETWORK)
                         .note("Removes the endpoint's A records from its zones (the zones stay). 404: nothing to remove."),
                 );
             }
@@ -391,6 +396,19 @@ pub(super) fn requests(
             requests
         }
     }
+}
+
+/// The zone group name the requests carry when the endpoint has none yet; a group that exists
+/// keeps its own name (an endpoint has at most one, of any name).
+pub const DEFAULT_ZONE_GROUP: &str = "default";
+
+/// The endpoint's zone groups (at most one), to learn the existing group's name.
+fn zone_groups_list(endpoint_id: &str) -> ArmRequest {
+    ArmRequest::new(
+        "GET",
+        format!("{endpoint_id}/privateDnsZoneGroups"),
+        api_versions::NETWORK,
+    )
 }
 
 pub fn endpoint_body(endpoint: &Endpoint) -> serde_json::Value {

@@ -51,16 +51,18 @@ pub(super) fn header_lines(
         };
         lines.push(format!("  {}. {}{mark}", index + 1, step.title));
     }
-    let saves_settings = matches!(target.resource, Resource::CognitiveServices { .. })
-        && plan
-            .steps
-            .iter()
-            .any(|s| matches!(s.action, crate::core::plan::Action::VerifyResource));
-    if saves_settings && context.header_notes.is_empty() {
+    // The step that saves the account: after the subscription and any resource group check.
+    let saving_step = plan
+        .steps
+        .iter()
+        .position(|s| matches!(s.action, crate::core::plan::Action::VerifyResource))
+        .filter(|_| matches!(target.resource, Resource::CognitiveServices { .. }));
+    if let (Some(index), true) = (saving_step, context.header_notes.is_empty()) {
+        let n = index + 1;
         lines.push(String::new());
         lines.extend([
-            "The way back: before the first change, step 2 saves the account as it is to".to_owned(),
-            "network-settings-before-<UTC time>.json (with the REST requests, save step 2's response).".to_owned(),
+            format!("The way back: before the first change, step {n} saves the account as it is to"),
+            format!("network-settings-before-<UTC time>.json (with the REST requests, save step {n}'s response)."),
             "To restore those settings: wizard-cli import THAT-FILE > before.json, then".to_owned(),
             "wizard-cli render before.json --rollback --target az-bash (or powershell, az-powershell, rest).".to_owned(),
         ]);

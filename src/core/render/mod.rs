@@ -9,6 +9,7 @@ mod header;
 mod powershell;
 mod powershell_shared;
 mod private_endpoint_steps;
+mod resource_groups;
 mod rest;
 mod subnet_tenant;
 mod template;

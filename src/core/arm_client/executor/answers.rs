@@ -2,9 +2,9 @@
 //! until it finishes, anything else stops the run with ARM's code and message.
 
 use super::super::http::{HttpResponse, TransportError};
-use super::super::policy;
+use super::super::policy::{self, Failure};
 use super::Executor;
-use crate::core::plan::ArmRequest;
+use crate::core::plan::{Action, ArmRequest};
 
 impl Executor {
     pub(super) fn on_request_answer(
@@ -28,11 +28,20 @@ impl Executor {
                 }
                 404 if self.written_later(&path) => self.remember(&path, None),
                 _ => {
-                    self.fail_with_answer(&response, request);
+                    match self.missing_group(&path).filter(|_| status == 404) {
+                        Some(failure) => {
+                            self.fail(failure);
+                        }
+                        None => self.fail_with_answer(&response, request),
+                    }
                     return;
                 }
             }
             self.refresh_requests();
+            if let Some(mut requests) = self.at.requests.take() {
+                self.with_listed_zone_group(&mut requests, self.at.index + 1);
+                self.at.requests = Some(requests);
+            }
             self.next_request();
             return;
         }
@@ -73,6 +82,20 @@ impl Executor {
             _ => {}
         }
         self.next_request();
+    }
+
+    /// A resource group the check step read and found missing: which, and what needs it.
+    fn missing_group(&self, path: &str) -> Option<Failure> {
+        let Action::CheckResourceGroups { groups, .. } = &self.plan.steps[self.at.step].action
+        else {
+            return None;
+        };
+        let group = groups.iter().find(|g| g.id().eq_ignore_ascii_case(path))?;
+        Some(Failure {
+            code: "ResourceGroupNotFound".into(),
+            message: group.missing_message(),
+            advice: "Create the group, or correct its name in the form, then Resume: the run goes on from this step.".into(),
+        })
     }
 
     /// "Not available" may mean this account carries the subdomain already: a write of it that

@@ -42,8 +42,13 @@ impl Executor {
                 if let Some(name) = self.assigned_already(request, requests) {
                     return Decision::Skip(format!("the role is assigned already ({name})"));
                 }
+                if let Some(name) = self.linked_already(request, requests) {
+                    return Decision::Skip(format!(
+                        "the zone is linked to this virtual network already, as {name}"
+                    ));
+                }
                 let exists = matches!(current, Some(Some(_)));
-                if request.if_none_match && exists {
+                if request.create_only && exists {
                     return Decision::Skip("exists already".into());
                 }
                 let Some(body) = &request.body else {
@@ -56,7 +61,10 @@ impl Executor {
                         None => Decision::Fail(policy::needs_state(request)),
                     };
                 }
-                if let Some(computed) = self.storage_acls_body(request) {
+                if let Some(computed) = self
+                    .storage_acls_body(request)
+                    .or_else(|| self.zone_group_keeping_zones(request))
+                {
                     return match current {
                         Some(Some(now)) if satisfied(&computed, now) => {
                             Decision::Skip("already as wanted".into())
@@ -244,6 +252,7 @@ fn without_create_guard(body: &Value) -> Option<Value> {
 pub(super) fn is_check(step: &Step) -> bool {
     match &step.action {
         Action::SelectSubscription
+        | Action::CheckResourceGroups { .. }
         | Action::VerifyResource
         | Action::VerifyUserOwnedStorage { .. } => true,
         Action::PrivateEndpoint(action) => match action {

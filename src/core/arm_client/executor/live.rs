@@ -35,13 +35,16 @@ impl Executor {
         self.refresh_requests();
     }
 
-    /// Whether a later request of the step writes or deletes `path` (so a 404 read is
-    /// expected: not created yet, or gone already).
+    /// Whether a later request of the step writes or deletes `path` or something below it (so a
+    /// 404 read is expected: not created yet, or gone already; a list below an endpoint that
+    /// is gone).
     pub(super) fn written_later(&self, path: &str) -> bool {
         let requests = self.at.requests.as_deref().unwrap_or_default();
-        requests[self.at.index + 1..]
-            .iter()
-            .any(|r| matches!(r.method, "PUT" | "DELETE") && r.path.eq_ignore_ascii_case(path))
+        let below = format!("{path}/");
+        requests[self.at.index + 1..].iter().any(|r| {
+            let later = r.path.to_ascii_lowercase();
+            matches!(r.method, "PUT" | "DELETE") && (later == path || later.starts_with(&below))
+        })
     }
 
     /// The plan's bodies computed again from what ARM just said (the account and the subnets

@@ -24,7 +24,8 @@ impl Executor {
             .iter()
             .zip(tokens)
             .map(|(step, token)| {
-                let requests = self.plan.requests(step);
+                let mut requests = self.plan.requests(step);
+                self.with_listed_zone_group(&mut requests, 0);
                 let mut lines = Vec::new();
                 let mut satisfied = true;
                 let mut writes = 0;

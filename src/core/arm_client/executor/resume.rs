@@ -46,6 +46,15 @@ pub fn step_identity(step: &Step) -> String {
     let lower = |text: &str| text.to_ascii_lowercase();
     match &step.action {
         Action::SelectSubscription => "subscription".into(),
+        // The groups (or their tenant) may be what the fix corrected: by subscription of
+        // another tenant.
+        Action::CheckResourceGroups { groups, tenant_id } => match tenant_id {
+            Some(_) => format!(
+                "resource-groups:{}",
+                lower(groups.first().map_or("", |g| g.subscription_id.as_str()))
+            ),
+            None => "resource-groups".into(),
+        },
         Action::VerifyResource => "verify-resource".into(),
         Action::CreateAccount { .. } => "create-account".into(),
         Action::SetCustomSubdomain { .. } => "custom-subdomain".into(),

@@ -210,6 +210,17 @@ fn step_tenant(plan: &Plan, step: &Step) -> Option<StepTenant> {
                 describe(&endpoint.subnet)
             ),
         ),
+        Action::CheckResourceGroups {
+            groups,
+            tenant_id: Some(tenant),
+        } => {
+            let subscription = &groups.first()?.subscription_id;
+            in_tenant(
+                subscription,
+                tenant,
+                format!("subscription {subscription} (its resource groups)"),
+            )
+        }
         Action::RegisterResourceProvider { subscription_id } => {
             let rules = plan.config.network.as_ref()?;
             rules.vnet_rules.iter().find_map(|rule| {
@@ -229,6 +240,15 @@ fn step_tenant(plan: &Plan, step: &Step) -> Option<StepTenant> {
         }
         _ => None,
     }
+}
+
+fn in_tenant(subscription: &str, tenant: &str, what: String) -> Option<StepTenant> {
+    let tenant = tenant.trim();
+    (!tenant.is_empty()).then(|| StepTenant {
+        tenant: tenant.to_owned(),
+        subscription: subscription.to_owned(),
+        what,
+    })
 }
 
 fn describe(subnet: &SubnetId) -> String {

@@ -90,6 +90,13 @@ fn variables(plan: &Plan) -> String {
 fn step_body(plan: &Plan, action: &Action) -> String {
     match action {
         Action::SelectSubscription => account::select_subscription(),
+        Action::CheckResourceGroups { groups, tenant_id } => super::resource_groups::check_groups(
+            include_str!("templates/check_resource_group.sh"),
+            include_str!("templates/subnet_tenant_check.sh"),
+            bash,
+            groups,
+            tenant_id.as_deref(),
+        ),
         Action::VerifyResource => account::verify_resource(plan),
         Action::CreateAccount {
             custom_subdomain,

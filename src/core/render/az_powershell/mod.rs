@@ -27,6 +27,8 @@ pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
 
 const STEPS: shared::Steps = shared::Steps {
     select_subscription: include_str!("templates/select_subscription.ps1"),
+    check_resource_group: include_str!("templates/check_resource_group.ps1"),
+    resource_group_tenant_check: include_str!("templates/subnet_tenant_check.ps1"),
     verify_account: include_str!("templates/verify_account.ps1"),
     verify_resource: include_str!("templates/verify_resource.ps1"),
     create_account: include_str!("templates/create_account.ps1"),

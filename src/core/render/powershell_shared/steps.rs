@@ -15,6 +15,11 @@ use crate::core::subnet_id::SubnetId;
 /// One flavour's step texts (from its own `templates/`) and the steps it writes itself.
 pub(in crate::core::render) struct Steps {
     pub select_subscription: &'static str,
+    /// Fills `subscription`, `resource_group`, `message` and `tenant` (see
+    /// `render::resource_groups`).
+    pub check_resource_group: &'static str,
+    /// Put before the groups of another tenant (empty when the template switches tenant).
+    pub resource_group_tenant_check: &'static str,
     pub verify_account: &'static str,
     /// Fills `arm_type`.
     pub verify_resource: &'static str,
@@ -36,6 +41,15 @@ pub(in crate::core::render) struct Steps {
 pub(super) fn step_body(plan: &Plan, steps: &Steps, action: &Action) -> String {
     match action {
         Action::SelectSubscription => steps.select_subscription.to_owned(),
+        Action::CheckResourceGroups { groups, tenant_id } => {
+            crate::core::render::resource_groups::check_groups(
+                steps.check_resource_group,
+                steps.resource_group_tenant_check,
+                powershell,
+                groups,
+                tenant_id.as_deref(),
+            )
+        }
         Action::VerifyResource => verify_resource(plan, steps),
         Action::CreateAccount {
             custom_subdomain,

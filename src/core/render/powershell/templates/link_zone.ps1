@@ -1,9 +1,13 @@
+# A zone links to a virtual network once, under any name: look for a link to it first.
+$vnetId = {{vnet_id}}
 Set-AzContext -Subscription {{subscription}} | Out-Null
 try {
-    if (Get-AzPrivateDnsVirtualNetworkLink -ResourceGroupName {{resource_group}} -ZoneName {{zone}} -Name {{link}} -ErrorAction SilentlyContinue) {
-        Write-Host '  already linked: skipping.'
+    # -eq compares text case-insensitively, as Azure compares resource IDs.
+    $linked = @(Get-AzPrivateDnsVirtualNetworkLink -ResourceGroupName {{resource_group}} -ZoneName {{zone}} | Where-Object { $_.VirtualNetworkId -eq $vnetId })
+    if ($linked.Count -gt 0) {
+        Write-Host "  already linked to this virtual network as $($linked[0].Name): skipping."
     } else {
-        New-AzPrivateDnsVirtualNetworkLink -ResourceGroupName {{resource_group}} -ZoneName {{zone}} -Name {{link}} -VirtualNetworkId {{vnet_id}} | Out-Null
+        New-AzPrivateDnsVirtualNetworkLink -ResourceGroupName {{resource_group}} -ZoneName {{zone}} -Name {{link}} -VirtualNetworkId $vnetId | Out-Null
     }
 } finally {
     Set-AzContext -Subscription $SubscriptionId | Out-Null
