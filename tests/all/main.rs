@@ -10,6 +10,7 @@ mod arm_fake;
 mod az_cli_judge;
 mod az_cmdlets;
 mod bash_runs;
+mod client_guidance;
 mod command_table;
 mod config_and_cli;
 mod current_state;

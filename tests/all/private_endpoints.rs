@@ -323,6 +323,18 @@ fn confirmed_marks_match_microsofts_tables() {
     );
 }
 
+/// A hub's registry behind an endpoint: the person learns at the field that image builds need
+/// a compute cluster.
+#[test]
+fn hub_registry_endpoint_says_image_builds_need_a_compute_cluster() {
+    let validation = validate(&fixture("hub-us-government-own-dns-registry"));
+    assert!(validation.config.is_some());
+    assert_eq!(
+        messages_at(&validation, "private_endpoints.endpoints.2.resource_id", Severity::Info),
+        ["With its container registry behind a private endpoint, the hub builds environment images on a compute cluster: create one and set it as the hub's image build compute (imageBuildCompute), or image builds fail."]
+    );
+}
+
 #[test]
 fn request_message_is_at_most_140_characters() {
     let draft = with_endpoints(vec![EndpointDraft {

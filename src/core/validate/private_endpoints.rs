@@ -150,6 +150,12 @@ fn endpoint(
             }
         },
     };
+    if entry.service == LinkService::ContainerRegistry {
+        out.push(Diagnostic::info(
+            format!("{prefix}.resource_id"),
+            crate::core::plan::HUB_REGISTRY_IMAGE_BUILDS,
+        ));
+    }
     let kind = match (entry.service, link_type) {
         (LinkService::AiServices, _) => "AIServices".to_owned(),
         (_, LinkType::CognitiveServices) => draft.target.kind.clone(),
