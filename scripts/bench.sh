@@ -34,8 +34,8 @@ if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
   trunk build --release --offline >/dev/null
 fi
 
-echo "== bundle (budget: gzip -9 total <= 200 kB) =="
-bash scripts/bundle-size.sh dist 200000 || true
+echo "== page sizes (budgets: wizard <= 340 kB, apply page <= 420 kB gzip -9) =="
+bash scripts/bundle-size.sh dist 340000 420000 || true
 
 echo
 echo "== native core (budget: validate + plan + render <= 0.5 ms) =="

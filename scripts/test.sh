@@ -134,11 +134,11 @@ step_trunk_build() {
   ls -l dist dist/apply
 }
 
-# The target is 200 kB (gzip -9, wasm + js + css + html). Today's bundle is above it, so the
-# test enforces a ratchet a little above today's size: nothing may grow it further. Lower the
-# ratchet with every cut until it reaches 200000.
+# The page budgets (gzip -9, wasm + js + css + html): the wizard at most 340 kB, the apply page
+# at most 420 kB (docs/performance.md says why and how they move). Once the libraries the design
+# card names are back in, the ceilings are re-based to the measured size and only go down.
 step_bundle_size() {
-  bash scripts/bundle-size.sh dist 314200
+  bash scripts/bundle-size.sh dist 340000 420000
 }
 
 free_port() {
@@ -214,7 +214,7 @@ steps=(
   "cargo test (native):step_cargo_test"
   "wasm tests in headless Chromium (tests/browser.rs):step_wasm_tests"
   "trunk build --release --offline (the wizard, then dist/apply/):step_trunk_build"
-  "bundle size budget (gzip -9 <= 314.2 kB today, target 200 kB):step_bundle_size"
+  "page size budgets (gzip -9: wizard <= 340 kB, apply page <= 420 kB):step_bundle_size"
   "end-to-end browser tests (tests/e2e, @playwright/test):step_e2e_wizard"
   "end-to-end tests of the apply page (dist/apply/, local ARM fake):step_e2e_arm"
 )

@@ -877,7 +877,8 @@ fn endpoint_network_policies_are_switched_off_with_the_whole_subnet_the_rest_tab
 }
 
 /// An endpoint goes in its virtual network's region: when the network is elsewhere, the run
-/// stops in its first step, which reads every endpoint's network before anything changes, with
+/// stops in its resource-group check, which reads every endpoint's network before anything
+/// changes (after the groups, so a missing group is named as such), with
 /// the scripts' words (both regions) and what to change; the preview says so before the run;
 /// with the region fixed in the form, Resume runs the fixed plan from there. A network in
 /// another Entra tenant is read in its endpoint's step (with that tenant's token) and stops the
@@ -904,14 +905,16 @@ fn a_virtual_network_in_another_region_stops_the_run_before_anything_changes() {
         "the preview says it stops: {said}"
     );
 
+    let check = step_of(&plan, |a| matches!(a, Action::CheckResourceGroups { .. }));
+    assert!(check < step_of(&plan, |a| matches!(a, Action::SetCustomSubdomain { .. })));
     let (mut executor, outcome) = apply(&fake, "region", &draft, &token);
     assert_eq!(
         outcome,
-        Outcome::Failed { step: 0 },
+        Outcome::Failed { step: check },
         "{:#?}",
         executor.steps
     );
-    let (code, message, advice) = failure(&executor, 0);
+    let (code, message, advice) = failure(&executor, check);
     assert_eq!(code, "VirtualNetworkRegionMismatch");
     assert!(
         message.contains(&format!(
@@ -940,7 +943,7 @@ fn a_virtual_network_in_another_region_stops_the_run_before_anything_changes() {
     let resumed = executor.resumed().expect("resumed").clone();
     assert_eq!(
         resumed.at,
-        Some(0),
+        Some(check),
         "from the step that stopped: {resumed:?}"
     );
     let endpoint_id = resource_in(&fake.state("region"), &endpoint.id());

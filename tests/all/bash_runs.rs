@@ -698,7 +698,8 @@ fn an_endpoint_set_to_another_region_than_its_virtual_network_stops_before_creat
 }
 
 /// Private endpoint fixtures of every shape (zones created, three zones with subnet policies,
-/// manual approval in another subscription, a whole hub, US Government, existing zones, own DNS):
+/// manual approval in another subscription, a whole hub, US Government, existing zones, own DNS,
+/// a hub's own-DNS records in US Government, OpenAI in China):
 /// the first run creates each endpoint, the second changes nothing.
 #[test]
 fn private_endpoint_scripts_run_twice() {
@@ -710,6 +711,8 @@ fn private_endpoint_scripts_run_twice() {
         "speech-private-endpoint-us-government",
         "private-endpoint-existing-zones-other-subscription",
         "private-endpoint-custom-dns",
+        "hub-us-government-own-dns-registry",
+        "openai-private-endpoint-china",
     ];
     for name in fixtures {
         let draft = fixture(name);

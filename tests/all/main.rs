@@ -12,6 +12,7 @@ mod az_cli_judge;
 mod az_cmdlets;
 mod bash_runs;
 mod beyond_target;
+mod client_guidance;
 mod close_guards;
 mod command_table;
 mod config_and_cli;

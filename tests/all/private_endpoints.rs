@@ -9,7 +9,7 @@ use ai_network_wizard::core::draft::{Draft, Existence};
 use ai_network_wizard::core::generate::generate;
 use ai_network_wizard::core::plan::{Action, EndpointAction};
 use ai_network_wizard::core::private_endpoints::draft::{DnsMode, EndpointDraft, RemovalDraft};
-use ai_network_wizard::core::private_endpoints::zones::zones_for;
+use ai_network_wizard::core::private_endpoints::zones::{client_host, zones_for};
 use ai_network_wizard::core::private_endpoints::{LinkService, LinkType};
 use ai_network_wizard::core::resource_kinds::{ResourceType, KINDS};
 use ai_network_wizard::core::validate::validate;
@@ -74,7 +74,26 @@ fn zone_table_covers_every_type_kind_and_cloud() {
                                 "{what}: {}",
                                 zone.name
                             );
+                            // The forwarders and the client host come from the table, not
+                            // from the zone's name.
+                            assert!(
+                                answer.forwarders.contains(&zone.public),
+                                "{what}: {} is not forwarded",
+                                zone.public
+                            );
+                            let host = client_host(zone, "contoso1", "region1");
+                            assert!(
+                                host.ends_with(&format!(".{}", zone.public)) && !host.contains('{'),
+                                "{what}: client host {host} does not resolve through {}",
+                                zone.name
+                            );
                         }
+                        assert_eq!(
+                            answer.zones.is_empty(),
+                            answer.forwarders.is_empty(),
+                            "{what}: forwarders {:?}",
+                            answer.forwarders
+                        );
                         // Every gap reaches the person as a warning at the endpoint.
                         let mut draft = with_endpoints(vec![EndpointDraft {
                             service: *service,
@@ -155,6 +174,164 @@ fn kinds_decide_the_zones() {
             "privatelink.api.ml.azure.us",
             "privatelink.notebooks.usgovcloudapi.net"
         ]
+    );
+}
+
+/// Microsoft's "public DNS zone forwarders" per type: a hub needs five public zones in each
+/// cloud, Key Vault both vault and vaultcore; none is the zone name without "privatelink.".
+#[test]
+fn forwarders_come_from_the_table_per_type_and_cloud() {
+    let forwarders = |cloud, link_type, group| zones_for(cloud, link_type, "", group).forwarders;
+    assert_eq!(
+        forwarders(Cloud::AzureCloud, LinkType::MachineLearning, "amlworkspace"),
+        [
+            "api.azureml.ms",
+            "notebooks.azure.net",
+            "instances.azureml.ms",
+            "aznbcontent.net",
+            "inference.ml.azure.com"
+        ]
+    );
+    assert_eq!(
+        forwarders(
+            Cloud::AzureUSGovernment,
+            LinkType::MachineLearning,
+            "amlworkspace"
+        ),
+        [
+            "api.ml.azure.us",
+            "notebooks.usgovcloudapi.net",
+            "instances.azureml.us",
+            "aznbcontent.net",
+            "inference.ml.azure.us"
+        ]
+    );
+    assert_eq!(
+        forwarders(
+            Cloud::AzureChinaCloud,
+            LinkType::MachineLearning,
+            "amlworkspace"
+        )
+        .len(),
+        5
+    );
+    assert_eq!(
+        forwarders(Cloud::AzureCloud, LinkType::KeyVault, "vault"),
+        ["vault.azure.net", "vaultcore.azure.net"]
+    );
+    assert_eq!(
+        forwarders(Cloud::AzureUSGovernment, LinkType::KeyVault, "vault"),
+        ["vault.usgovcloudapi.net", "vaultcore.usgovcloudapi.net"]
+    );
+    assert_eq!(
+        zones_for(
+            Cloud::AzureCloud,
+            LinkType::CognitiveServices,
+            "AIServices",
+            "account"
+        )
+        .forwarders,
+        [
+            "cognitiveservices.azure.com",
+            "openai.azure.com",
+            "services.ai.azure.com"
+        ]
+    );
+}
+
+/// The "confirmed" marks follow Microsoft's tables (azure-facts §14), and the person reads the
+/// same at the endpoint.
+#[test]
+fn confirmed_marks_match_microsofts_tables() {
+    let unconfirmed = |cloud, link_type, kind, group| -> Vec<&'static str> {
+        zones_for(cloud, link_type, kind, group)
+            .zones
+            .iter()
+            .filter(|z| !z.confirmed)
+            .map(|z| z.name)
+            .collect()
+    };
+    let none: [&str; 0] = [];
+    assert_eq!(
+        unconfirmed(
+            Cloud::AzureCloud,
+            LinkType::CognitiveServices,
+            "AIServices",
+            "account"
+        ),
+        none,
+        "services.ai is in the public-cloud table"
+    );
+    assert_eq!(
+        unconfirmed(
+            Cloud::AzureUSGovernment,
+            LinkType::CognitiveServices,
+            "OpenAI",
+            "account"
+        ),
+        ["privatelink.openai.azure.us"]
+    );
+    assert_eq!(
+        unconfirmed(
+            Cloud::AzureChinaCloud,
+            LinkType::ContainerRegistry,
+            "",
+            "registry"
+        ),
+        ["privatelink.azurecr.cn"]
+    );
+    assert_eq!(
+        unconfirmed(
+            Cloud::AzureChinaCloud,
+            LinkType::Search,
+            "",
+            "searchService"
+        ),
+        ["privatelink.search.azure.cn"]
+    );
+    assert_eq!(
+        unconfirmed(
+            Cloud::AzureUSGovernment,
+            LinkType::ContainerRegistry,
+            "",
+            "registry"
+        ),
+        none
+    );
+
+    let mut draft = with_endpoints(vec![endpoint()]);
+    draft.target.kind = "OpenAI".into();
+    draft.target.cloud = Cloud::AzureUSGovernment;
+    draft.target.region = "usgovvirginia".into();
+    let validation = validate(&draft);
+    assert_eq!(
+        messages_at(&validation, "private_endpoints.endpoints.0.group_id", Severity::Info),
+        ["The zone privatelink.openai.azure.us is common practice but not listed in Microsoft's tables for Azure US Government: check GET {resource}/privateLinkResources (requiredZoneNames)."]
+    );
+    draft.target.kind = "AIServices".into();
+    draft.target.cloud = Cloud::AzureCloud;
+    draft.target.region = "westeurope".into();
+    let validation = validate(&draft);
+    assert!(
+        messages_at(
+            &validation,
+            "private_endpoints.endpoints.0.group_id",
+            Severity::Info
+        )
+        .is_empty(),
+        "no zone of AI Services is called unconfirmed in the public cloud"
+    );
+}
+
+/// A hub's registry behind an endpoint: the person learns at the field that image builds need
+/// a compute cluster.
+#[test]
+fn hub_registry_endpoint_says_image_builds_need_a_compute_cluster() {
+    let validation = validate(&fixture("hub-us-government-own-dns-registry"));
+    assert!(validation.config.is_some());
+    assert_eq!(
+        messages_at(&validation, "private_endpoints.endpoints.2.resource_id", Severity::Info),
+        ["With its container registry behind a private endpoint, the hub builds environment images on a compute cluster: create one and set it as the hub's image build compute (imageBuildCompute), or image builds fail."]
     );
 }
 

@@ -110,6 +110,19 @@ snapshot_tests! {
     private_endpoint_custom_dns_az_bash: "private-endpoint-custom-dns", AzBash;
     private_endpoint_custom_dns_az_powershell: "private-endpoint-custom-dns", AzPowerShell;
     private_endpoint_custom_dns_rest: "private-endpoint-custom-dns", Rest;
+    // What clients are told (issue 26, items 7-10): hosts per zone, forwarders per type, per cloud.
+    openai_private_endpoint_china_powershell: "openai-private-endpoint-china", PowerShell;
+    openai_private_endpoint_china_az_bash: "openai-private-endpoint-china", AzBash;
+    openai_private_endpoint_china_az_powershell: "openai-private-endpoint-china", AzPowerShell;
+    openai_private_endpoint_china_rest: "openai-private-endpoint-china", Rest;
+    hub_us_government_own_dns_registry_powershell: "hub-us-government-own-dns-registry", PowerShell;
+    hub_us_government_own_dns_registry_az_bash: "hub-us-government-own-dns-registry", AzBash;
+    hub_us_government_own_dns_registry_az_powershell: "hub-us-government-own-dns-registry", AzPowerShell;
+    hub_us_government_own_dns_registry_rest: "hub-us-government-own-dns-registry", Rest;
+    translator_custom_domain_network_rules_private_endpoint_powershell: "translator-custom-domain-network-rules-private-endpoint", PowerShell;
+    translator_custom_domain_network_rules_private_endpoint_az_bash: "translator-custom-domain-network-rules-private-endpoint", AzBash;
+    translator_custom_domain_network_rules_private_endpoint_az_powershell: "translator-custom-domain-network-rules-private-endpoint", AzPowerShell;
+    translator_custom_domain_network_rules_private_endpoint_rest: "translator-custom-domain-network-rules-private-endpoint", Rest;
     private_endpoint_remove_reopen_public_access_powershell: "private-endpoint-remove-reopen-public-access", PowerShell;
     private_endpoint_remove_reopen_public_access_az_bash: "private-endpoint-remove-reopen-public-access", AzBash;
     private_endpoint_remove_reopen_public_access_az_powershell: "private-endpoint-remove-reopen-public-access", AzPowerShell;

@@ -18,6 +18,7 @@ mod private_endpoints;
 pub use private_endpoints::{
     endpoint_body, link_name, zone_group_body, EndpointAction, AZURE_DNS, DEFAULT_ZONE_GROUP,
 };
+pub use private_endpoints::{own_dns_lines, record_zones_json, HUB_REGISTRY_IMAGE_BUILDS};
 pub use resource_groups::NeededGroup;
 
 use super::api_versions;
@@ -347,7 +348,7 @@ fn push_private_endpoint_steps(
     if endpoints.close_public_access && network_access.is_none() {
         steps.push(Step {
             title: "Set public network access to Disabled".into(),
-            why: "Last, once the endpoints and their DNS are in place: from now on only private endpoints reach the resource.".into(),
+            why: with_closing_warning(&config.target, "Last, once the endpoints and their DNS are in place: from now on only private endpoints reach the resource."),
             irreversible: false,
             action: Action::SetPublicNetworkAccess { access: PublicNetworkAccess::Disabled },
         });
@@ -365,7 +366,7 @@ fn push_private_endpoint_steps(
             action: Action::SetPublicNetworkAccess { access: PublicNetworkAccess::Enabled },
         });
     }
-    steps.extend(private_endpoints::removal_steps(endpoints));
+    steps.extend(private_endpoints::removal_steps(config, endpoints));
 }
 
 /// A decision on another team's endpoint: after the firewall and the endpoints, so nothing
@@ -458,8 +459,8 @@ fn push_network_steps(target: &Target, network: &NetworkRules, steps: &mut Vec<S
     steps.push(Step {
         title: format!("Set the default action to {}", default_action_name(network.default_action)),
         why: match network.default_action {
-            DefaultAction::Deny if network.ip_rules.is_empty() && network.vnet_rules.is_empty() => "WARNING: with no allow rules, Deny blocks everyone on the public endpoint: apps, the portal's data views, monitoring and other Azure services. Only private endpoints (and trusted services, if bypassed) still reach the account.".into(),
-            DefaultAction::Deny => "Deny is what makes the rules matter: only the allowed addresses and subnets (and private endpoints) get in. The portal's data views, monitoring and other Azure services are blocked too unless allowed.".into(),
+            DefaultAction::Deny if network.ip_rules.is_empty() && network.vnet_rules.is_empty() => with_closing_warning(target, "WARNING: with no allow rules, Deny blocks everyone on the public endpoint: apps, the portal's data views, monitoring and other Azure services. Only private endpoints (and trusted services, if bypassed) still reach the account."),
+            DefaultAction::Deny => with_closing_warning(target, "Deny is what makes the rules matter: only the allowed addresses and subnets (and private endpoints) get in. The portal's data views, monitoring and other Azure services are blocked too unless allowed."),
             DefaultAction::Allow => "Allow lets every network in; the rules are kept but have no effect.".into(),
         },
         irreversible: false,
@@ -468,12 +469,21 @@ fn push_network_steps(target: &Target, network: &NetworkRules, steps: &mut Vec<S
     steps.push(Step {
         title: format!("Set public network access to {}", public_access_name(network.public_network_access)),
         why: match network.public_network_access {
-            PublicNetworkAccess::Disabled => "Last, once everything else is in place: with public access disabled only private endpoints reach the account, whatever the rules say.".into(),
+            PublicNetworkAccess::Disabled => with_closing_warning(target, "Last, once everything else is in place: with public access disabled only private endpoints reach the account, whatever the rules say."),
             PublicNetworkAccess::Enabled => "Public access stays enabled, so the firewall rules above decide who gets in.".into(),
         },
         irreversible: false,
         action: Action::SetPublicNetworkAccess { access: network.public_network_access },
     });
+}
+
+/// A closing step's reason, with what the target's kind loses when it closes (Speech tokens,
+/// Translator's global endpoint).
+fn with_closing_warning(target: &Target, why: &str) -> String {
+    match private_endpoints::closing_warning(target) {
+        Some(warning) => format!("{why} {warning}"),
+        None => why.to_owned(),
+    }
 }
 
 static NO_REMOVALS: Removals = Removals {
@@ -587,19 +597,21 @@ impl Plan {
             _ => None,
         };
         match &step.action {
-            Action::SelectSubscription => {
-                let mut requests = vec![ArmRequest::new(
-                    "GET",
-                    format!("/subscriptions/{}", t.subscription_id),
-                    api_versions::SUBSCRIPTIONS,
-                )
-                .note("Confirms the token can see the subscription (expect 200).")];
-                if let Some(endpoints) = &self.config.private_endpoints {
+            Action::SelectSubscription => vec![ArmRequest::new(
+                "GET",
+                format!("/subscriptions/{}", t.subscription_id),
+                api_versions::SUBSCRIPTIONS,
+            )
+            .note("Confirms the token can see the subscription (expect 200).")],
+            // The groups first, so a missing one is named as such; then, still before anything
+            // changes, each endpoint's virtual network for its region.
+            Action::CheckResourceGroups { groups, tenant_id } => {
+                let mut requests = resource_groups::requests(groups);
+                if let (None, Some(endpoints)) = (tenant_id, &self.config.private_endpoints) {
                     requests.extend(private_endpoints::region_checks(endpoints));
                 }
                 requests
             }
-            Action::CheckResourceGroups { groups, .. } => resource_groups::requests(groups),
             Action::VerifyResource => vec![account_get().note(if matches!(t.resource, Resource::CognitiveServices { .. }) {
                 "Expect 200; 404 means the name, group or subscription is wrong. Save this response to a file before sending anything else: it is the way back (see the header)."
             } else {

@@ -6,11 +6,13 @@
 
 use super::{ArmRequest, Step};
 use crate::core::api_versions;
+use crate::core::cloud::Cloud;
 use crate::core::config::{Config, Resource, Target};
 use crate::core::current_state::CurrentState;
 use crate::core::private_endpoints::config::{
     Approval, Endpoint, PrivateEndpoints, Removal, ZoneRef,
 };
+use crate::core::private_endpoints::zones::{client_host, Zone, ZoneAnswer};
 use crate::core::private_endpoints::LinkType;
 use crate::core::request_bodies;
 use crate::core::subnet_id::SubnetId;
@@ -121,10 +123,17 @@ pub(super) fn creation_steps(config: &Config, pe: &PrivateEndpoints) -> Vec<Step
             Approval::Automatic => "Approved automatically when whoever runs this may approve on the resource.".to_owned(),
             Approval::Manual { .. } => "Manual approval: the connection stays Pending until the resource's owner approves it (the script prints how).".to_owned(),
         };
+        let image_builds = if e.link_type == LinkType::ContainerRegistry
+            && matches!(config.target.resource, Resource::MlHub { .. })
+        {
+            format!(" {HUB_REGISTRY_IMAGE_BUILDS}")
+        } else {
+            String::new()
+        };
         steps.push(step(
             format!("Create private endpoint {} ({})", e.name, e.group_id),
             &format!(
-                "The endpoint gets a private IP in subnet {} ({}) for {}. {approval} Creating it does not close public access.",
+                "The endpoint gets a private IP in subnet {} ({}) for {}. {approval} Creating it does not close public access.{image_builds}",
                 e.subnet.subnet, e.location, crate::core::private_endpoints::resource_name_of(&e.resource_id)
             ),
             EndpointAction::CreateEndpoint { endpoint: Box::new(e.clone()) },
@@ -140,7 +149,7 @@ pub(super) fn creation_steps(config: &Config, pe: &PrivateEndpoints) -> Vec<Step
             )),
             Dns::OwnDns => steps.push(step(
                 format!("Show the DNS records for {}", e.name),
-                "Your own DNS servers: create these A records in privatelink zones there, or forward the public zones to Azure DNS (168.63.129.16) from a resolver inside the virtual network.",
+                "Your own DNS servers: nothing in Azure creates these records in this mode; they go in the privatelink zones there, before public access closes.",
                 EndpointAction::ShowDnsRecords { endpoint: Box::new(e.clone()) },
             )),
         }
@@ -153,7 +162,7 @@ pub(super) fn creation_steps(config: &Config, pe: &PrivateEndpoints) -> Vec<Step
     if !guidance.is_empty() {
         steps.push(step(
             "What clients change",
-            "Clients keep their keys or tokens; what changes is the host they call and where its name resolves.",
+            "The host clients call and where its name resolves: check each host from inside the virtual network.",
             EndpointAction::ClientGuidance { lines: guidance },
         ));
     }
@@ -187,17 +196,124 @@ pub(super) fn dependent_closing_steps(config: &Config, pe: &PrivateEndpoints) ->
 }
 
 /// Removals run after everything else.
-pub(super) fn removal_steps(pe: &PrivateEndpoints) -> Vec<Step> {
+pub(super) fn removal_steps(config: &Config, pe: &PrivateEndpoints) -> Vec<Step> {
+    let speech = match &config.target.resource {
+        Resource::CognitiveServices { kind, .. } if kind.id == "SpeechServices" => {
+            format!(" {SPEECH_LAST_ENDPOINT_REMOVED}")
+        }
+        _ => String::new(),
+    };
     pe.removals
         .iter()
         .map(|r| {
             step(
                 format!("Delete private endpoint {}", r.name),
-                "Removes the endpoint and its private IP. The private DNS zones stay (other endpoints may use them); removing an endpoint does not make the resource public again.",
+                &format!("Removes the endpoint and its private IP. The private DNS zones stay (other endpoints may use them); removing an endpoint does not make the resource public again.{speech}"),
                 EndpointAction::DeleteEndpoint { removal: r.clone() },
             )
         })
         .collect()
+}
+
+/// A hub whose registry is behind a private endpoint cannot build images there (azure-facts
+/// §14).
+pub const HUB_REGISTRY_IMAGE_BUILDS: &str = "With its container registry behind a private endpoint, the hub builds environment images on a compute cluster: create one and set it as the hub's image build compute (imageBuildCompute), or image builds fail.";
+
+/// Said at the removal of a Speech account's endpoint (Speech private-link page, "without
+/// private endpoints").
+pub const SPEECH_LAST_ENDPOINT_REMOVED: &str = "Speech: once the account's last private endpoint is gone, applications that switched to SpeechConfig.FromEndpoint with the custom-domain URL get 404: they must go back to SpeechConfig.FromSubscription(key, region) and the regional hosts.";
+
+/// Said where a Speech account's firewall or public access closes (Speech private-link page).
+pub const SPEECH_TOKENS_NEED_ALL_NETWORKS: &str = "Speech with a custom domain accepts access tokens (the Authorization header) only while all networks are allowed: from here on token clients fail; they must send the key (Ocp-Apim-Subscription-Key) instead.";
+
+/// Said where a Translator account's firewall or public access closes (Translator v3
+/// reference, virtual network support).
+pub fn translator_with_network_rules(target: &Target) -> String {
+    format!(
+        "Translator with a custom domain and network rules accepts no access tokens and no calls to the global endpoint: clients send the key to https://<custom subdomain>.{}/translator/text/v3.0/<operation>.",
+        target.cloud.cognitive_services_suffix()
+    )
+}
+
+/// The warning for the target's kind where its firewall or public access closes, if any.
+pub fn closing_warning(target: &Target) -> Option<String> {
+    match &target.resource {
+        Resource::CognitiveServices { kind, .. } => match kind.id {
+            "SpeechServices" => Some(SPEECH_TOKENS_NEED_ALL_NETWORKS.to_owned()),
+            "TextTranslation" => Some(translator_with_network_rules(target)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// What an endpoint's clients need from DNS servers of their own, after its A records: the
+/// conditional forwarders from the zone table, why forwarding alone is not enough in this mode,
+/// and the hub's compute-instance record.
+pub fn own_dns_lines(target: &Target, endpoint: &Endpoint) -> Vec<String> {
+    let table = endpoint.zone_table(target.cloud);
+    let zones: Vec<&str> = endpoint.zones.iter().map(|z| z.name.as_str()).collect();
+    let mut lines = vec![
+        format!(
+            "Conditional forwarders (the public zones): {}.",
+            table.forwarders.join(", ")
+        ),
+        format!(
+            "A forwarder to Azure DNS ({AZURE_DNS}) returns the private IP only from a virtual network linked to private DNS zones that hold these records; this mode creates none, so forwarding alone returns the public address."
+        ),
+        format!(
+            "So either host {} with the records above on your DNS servers, or create those private DNS zones (the wizard's \"Create the zones\" mode), link them to a resolver's virtual network (for example an Azure DNS Private Resolver inbound endpoint) and forward the public zones above to that resolver.",
+            zones.join(", ")
+        ),
+    ];
+    if endpoint.link_type == LinkType::MachineLearning {
+        if let Some(instances) = table
+            .forwarders
+            .iter()
+            .find(|f| f.starts_with("instances."))
+        {
+            lines.push(format!(
+                "Each compute instance also needs an A record: <instance-name>.{}.{instances} pointing to this endpoint's private IP.",
+                target.region
+            ));
+        }
+    }
+    lines
+}
+
+/// How an fqdn becomes a record name, per zone: "`<x>.cognitiveservices.azure.com` is `<x>` in
+/// privatelink.cognitiveservices.azure.com".
+fn record_naming(target: &Target, endpoint: &Endpoint) -> String {
+    let table = endpoint.zone_table(target.cloud);
+    endpoint
+        .zones
+        .iter()
+        .map(|zone| {
+            let public = public_name(&table, zone);
+            format!("<x>.{public} is the record <x> in {}", zone.name)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The public zone whose names go in `zone` (the table's, else the zone without its prefix).
+fn public_name<'a>(table: &ZoneAnswer, zone: &'a ZoneRef) -> &'a str {
+    match table.zones.iter().find(|z| z.name == zone.name) {
+        Some(z) => z.public,
+        None => zone.forwarded_zone(),
+    }
+}
+
+/// The public name and privatelink zone of each of an endpoint's zones, as JSON for the
+/// scripts: a name `{x}.{public}` goes in `zone` as the record `{x}`.
+pub fn record_zones_json(target: &Target, endpoint: &Endpoint) -> String {
+    let table = endpoint.zone_table(target.cloud);
+    let pairs: Vec<serde_json::Value> = endpoint
+        .zones
+        .iter()
+        .map(|zone| json!({ "public": public_name(&table, zone), "zone": zone.name }))
+        .collect();
+    crate::core::json_text::compact(&serde_json::Value::Array(pairs))
 }
 
 fn step(title: impl Into<String>, why: &str, action: EndpointAction) -> Step {
@@ -209,42 +325,52 @@ fn step(title: impl Into<String>, why: &str, action: EndpointAction) -> Step {
     }
 }
 
-/// Lines a person reads after the endpoints exist (seed 000 for Speech).
+/// Lines a person reads after the endpoints exist (seed 000 for Speech): one nslookup check per
+/// zone the resource's clients resolve through (from the zone table), and the host to call.
 fn client_guidance(target: &Target, subdomain: Option<&str>, pe: &PrivateEndpoints) -> Vec<String> {
     let own = pe
         .endpoints
         .iter()
-        .any(|e| e.resource_id.eq_ignore_ascii_case(&target.resource_id()));
-    if !own {
+        .find(|e| e.resource_id.eq_ignore_ascii_case(&target.resource_id()));
+    let Some(own) = own else {
         return Vec::new();
-    }
+    };
     let cloud = target.cloud;
+    let table = own.zone_table(cloud);
     match &target.resource {
         Resource::CognitiveServices { kind, name, .. } => {
-            let sub = subdomain.unwrap_or(name.as_str()).to_owned();
+            let sub = subdomain.unwrap_or(name.as_str());
             let host = format!("{sub}.{}", cloud.cognitive_services_suffix());
-            let mut lines = vec![
-                format!("Check from inside the virtual network: nslookup {host}"),
-                format!("  it must show the alias {sub}.privatelink.{} and a private IP.", cloud.cognitive_services_suffix()),
-            ];
-            if kind.id == "SpeechServices" {
-                lines.extend([
+            let mut lines = vec!["Check from inside the virtual network, one host per zone:".to_owned()];
+            lines.extend(nslookup_checks(&table, sub, &target.region));
+            match kind.id {
+                "SpeechServices" => lines.extend([
                     "Speech through a private endpoint needs the custom-domain host:".to_owned(),
-                    format!("  REST: https://{host}/{{stt|tts|s2s|voice}}/<path> instead of https://<region>.<offering>.speech.microsoft.com/<path>"),
+                    format!("  REST: https://{host}/{{stt|tts|s2s|voice}}/<path> instead of https://<region>.<offering>.{}/<path>", speech_regional_suffix(cloud)),
                     format!("  e.g. voices list: https://{host}/tts/cognitiveservices/voices/list"),
                     format!("  batch transcription: https://{host}/speechtotext/v3.1/transcriptions"),
                     format!("  SDK: SpeechConfig.FromEndpoint(new Uri(\"wss://{host}\"), key)"),
                     "  SpeechConfig.FromSubscription(key, region) stops working; the key header Ocp-Apim-Subscription-Key still works.".to_owned(),
-                ]);
-            } else {
-                lines.push(format!("Clients call https://{host}/ (keys and tokens unchanged)."));
+                    "  Access tokens (the Authorization header) work on the custom domain only while all networks are allowed: once a firewall or closed public access applies, send the key header instead.".to_owned(),
+                ]),
+                "TextTranslation" => lines.extend([
+                    format!("Translator clients call https://{host}/translator/text/v3.0/<operation> (for example translate?api-version=3.0&to=de), not the global endpoint."),
+                    "  With network rules or a private endpoint, access tokens are refused: send the key header Ocp-Apim-Subscription-Key.".to_owned(),
+                ]),
+                _ => lines.extend(table.zones.iter().map(|zone| {
+                    format!("Clients call https://{}/ ({})", client_host(zone, sub, &target.region), zone_clients(zone))
+                })),
             }
             lines
         }
-        Resource::MlHub { .. } => vec![
-            "Clients (AI Studio, SDK) resolve the hub's api and notebooks hosts to private IPs inside the linked virtual networks.".to_owned(),
-            "Check: nslookup <workspace-id>.workspace.<region>.api.azureml.ms must show privatelink.api.azureml.ms and a private IP.".to_owned(),
-        ],
+        Resource::MlHub { .. } => {
+            let mut lines = vec![
+                "Clients (AI Studio, SDK) resolve the hub's hosts to private IPs inside the linked virtual networks.".to_owned(),
+                "Check from inside the virtual network (<workspace-id> is the hub's properties.workspaceId):".to_owned(),
+            ];
+            lines.extend(nslookup_checks(&table, target.resource.name(), &target.region));
+            lines
+        }
         Resource::MediaServices { name } => vec![
             "Media Services was retired on 2024-06-30: plan the move to another video platform.".to_owned(),
             format!("The endpoint does not close internet access to {name}'s streaming endpoints, live events and key delivery: restrict each with its IP allow list."),
@@ -279,6 +405,42 @@ pub(super) fn region_checks(pe: &PrivateEndpoints) -> Vec<ArmRequest> {
         );
     }
     checks
+}
+
+/// `nslookup <host>` for each zone, with the alias it must show.
+fn nslookup_checks(table: &ZoneAnswer, name: &str, region: &str) -> Vec<String> {
+    table
+        .zones
+        .iter()
+        .map(|zone| {
+            let host = client_host(zone, name, region);
+            let alias = match host.strip_suffix(zone.public) {
+                Some(prefix) => format!("{prefix}{}", zone.name),
+                None => format!("<name>.{}", zone.name),
+            };
+            format!("  nslookup {host} must show the alias {alias} and a private IP.")
+        })
+        .collect()
+}
+
+/// Who calls a Cognitive Services account's host of this zone.
+fn zone_clients(zone: &Zone) -> &'static str {
+    if zone.public.starts_with("openai.") {
+        "Azure OpenAI clients: the SDK's endpoint"
+    } else if zone.public.starts_with("services.ai.") {
+        "Foundry project and model inference clients"
+    } else {
+        "the Azure AI services SDKs and REST calls"
+    }
+}
+
+/// Where Speech's regional hosts live in each cloud (azure-facts §14).
+fn speech_regional_suffix(cloud: Cloud) -> &'static str {
+    match cloud {
+        Cloud::AzureCloud => "speech.microsoft.com",
+        Cloud::AzureUSGovernment => "speech.azure.us",
+        Cloud::AzureChinaCloud => "speech.azure.cn",
+    }
 }
 
 fn zone_path(zone: &ZoneRef) -> String {
@@ -358,9 +520,9 @@ pub(super) fn requests(
         }
         EndpointAction::ShowDnsRecords { endpoint } => vec![ArmRequest::new("GET", endpoint.id(), api_versions::NETWORK)
             .note(format!(
-                "properties.customDnsConfigs lists each fqdn and its private IP: create those A records in your DNS ({}), or forward {} to {AZURE_DNS} from a resolver inside the virtual network.",
-                endpoint.zones.iter().map(|z| z.name.as_str()).collect::<Vec<_>>().join(", "),
-                endpoint.zones.iter().map(|z| z.forwarded_zone()).collect::<Vec<_>>().join(", "),
+                "properties.customDnsConfigs lists each fqdn and its private IP. Create each A record in its privatelink zone by its name there: {}. {}",
+                record_naming(target, endpoint),
+                own_dns_lines(target, endpoint).join(" "),
             ))],
         EndpointAction::ClientGuidance { lines } => vec![ArmRequest::new(
             "GET",

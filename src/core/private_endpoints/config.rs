@@ -1,6 +1,8 @@
 //! The validated Private endpoints step.
 
+use super::zones::{zones_for, ZoneAnswer};
 use super::LinkType;
+use crate::core::cloud::Cloud;
 use crate::core::subnet_id::SubnetId;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -63,6 +65,12 @@ impl Endpoint {
     pub fn resource_name(&self) -> &str {
         super::resource_name_of(&self.resource_id)
     }
+
+    /// The zone table's answer for this endpoint: its zones with their public names and client
+    /// hosts, and the conditional forwarders its clients' DNS servers need.
+    pub fn zone_table(&self, cloud: Cloud) -> ZoneAnswer {
+        zones_for(cloud, self.link_type, &self.kind, &self.group_id)
+    }
 }
 
 /// A private DNS zone by name and resource ID.
@@ -77,8 +85,13 @@ impl ZoneRef {
         self.name.replace('.', "-")
     }
 
+    /// The public zone whose names resolve through this one, from the zone table (Key Vault's
+    /// `privatelink.vaultcore.azure.net` holds the names of `vault.azure.net`).
     pub fn forwarded_zone(&self) -> &str {
-        self.name.strip_prefix("privatelink.").unwrap_or(&self.name)
+        match super::zones::zone_named(&self.name) {
+            Some(zone) => zone.public,
+            None => self.name.strip_prefix("privatelink.").unwrap_or(&self.name),
+        }
     }
 
     pub fn subscription_id(&self) -> &str {

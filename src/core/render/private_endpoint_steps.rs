@@ -4,7 +4,7 @@
 
 use crate::core::config::Resource;
 use crate::core::json_text::compact;
-use crate::core::plan::{Action, EndpointAction, Plan, AZURE_DNS};
+use crate::core::plan::{own_dns_lines, record_zones_json, Action, EndpointAction, Plan};
 use crate::core::private_endpoints::config::{Approval, Endpoint, Removal, ZoneRef};
 use crate::core::render::subnet_tenant::subnet_tenant_check;
 use crate::core::render::template::{fill, Flag, Text};
@@ -81,7 +81,7 @@ pub(super) fn az_step_body(shell: &AzShell, plan: &Plan, action: &EndpointAction
             })
             .collect(),
         EndpointAction::ShowDnsRecords { endpoint } => {
-            show_dns_records(t.show_dns_records, q, endpoint)
+            show_dns_records(t.show_dns_records, q, shell.echo, plan, endpoint)
         }
         EndpointAction::ClientGuidance { lines } => client_guidance(shell.echo, q, lines),
         EndpointAction::DeleteEndpoint { removal } => {
@@ -207,20 +207,27 @@ pub(super) fn link_zone(
     )
 }
 
-pub(super) fn show_dns_records(template: &str, q: Quote, endpoint: &Endpoint) -> String {
+/// The endpoint's A records as they go in their privatelink zones, then what DNS servers of
+/// the person's own need besides (the forwarders and why they are not enough alone).
+pub(super) fn show_dns_records(
+    template: &str,
+    q: Quote,
+    echo: &str,
+    plan: &Plan,
+    endpoint: &Endpoint,
+) -> String {
+    let target = plan.target();
     let zones: Vec<&str> = endpoint.zones.iter().map(|z| z.name.as_str()).collect();
-    let forwarded: Vec<&str> = endpoint.zones.iter().map(|z| z.forwarded_zone()).collect();
     fill(
         template,
         &[
             Text("zones", &zones.join(", ")),
-            Text("forwarded", &forwarded.join(", ")),
-            Text("azure_dns", AZURE_DNS),
+            Text("record_zones", &q(&record_zones_json(target, endpoint))),
             Text("subscription", &q(endpoint.subscription_id())),
             Text("resource_group", &q(&endpoint.resource_group)),
             Text("name", &q(&endpoint.name)),
         ],
-    )
+    ) + &client_guidance(echo, q, &own_dns_lines(target, endpoint))
 }
 
 pub(super) fn client_guidance(echo: &str, q: Quote, lines: &[String]) -> String {

@@ -153,6 +153,12 @@ fn endpoint(
             }
         },
     };
+    if entry.service == LinkService::ContainerRegistry {
+        out.push(Diagnostic::info(
+            format!("{prefix}.resource_id"),
+            crate::core::plan::HUB_REGISTRY_IMAGE_BUILDS,
+        ));
+    }
     let kind = match (entry.service, link_type) {
         (LinkService::AiServices, _) => "AIServices".to_owned(),
         (_, LinkType::CognitiveServices) => draft.target.kind.clone(),
@@ -601,7 +607,7 @@ fn check_close_guards(
             let api_zone = zones_for(target.cloud, LinkType::MachineLearning, "", "amlworkspace")
                 .zones
                 .first()
-                .map_or("api.azureml.ms", |z| z.forwarded_zone());
+                .map_or("api.azureml.ms", |z| z.public);
             out.push(
                 Diagnostic::error(
                     &field,

@@ -77,7 +77,7 @@ pub fn private_endpoints_step() -> impl IntoView {
             )}
         </Show>
         <Show when=move || mode.get() == DnsMode::OwnDns>
-            <p class="hint">"The outputs print the A records to create and the public zones to forward to Azure DNS (168.63.129.16) from a resolver inside the virtual network."</p>
+            <p class="hint">"The outputs print the A records to create in privatelink zones on your DNS servers, and the public zones to forward. Forwarding to Azure DNS (168.63.129.16) works only from a virtual network linked to private DNS zones that hold the records: this mode creates none."</p>
         </Show>
         {checkbox("Then close public access (publicNetworkAccess Disabled) on the resource and on each hub resource given an endpoint here".into(), "private_endpoints.close_public_access".into(), |d| d.private_endpoints.close_public_access, |d, v| d.private_endpoints.close_public_access = v)}
         <fieldset id=dom_id("private_endpoints.removals") tabindex="-1">

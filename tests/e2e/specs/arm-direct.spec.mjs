@@ -442,10 +442,10 @@ test('an endpoint set to another region than its virtual network stops the run b
   const preview = page.locator('#arm-steps li', { hasText: 'Create private endpoint' });
   assert(/stops: VirtualNetworkRegionMismatch/.test(await preview.textContent()), `the preview says it stops: ${await preview.textContent()}`);
   await clickApply(page);
-  // The first step reads every endpoint's virtual network: the run stops there, before any change.
-  await waitOutcome(page, /Stopped at step 1\. Applied: nothing\. Not applied: .*Create private endpoint/);
+  // The resource-group check reads every endpoint's virtual network: the run stops there, before any change.
+  await waitOutcome(page, /Stopped at step 2\. Applied: nothing\. Not applied: .*Create private endpoint/);
   const failed = await page.locator('#arm-steps li[data-status="failed"]').textContent();
-  assert(failed.includes('Select the subscription') && /VirtualNetworkRegionMismatch: .*is in eastus, not in westeurope: a private endpoint must be in its virtual network's region/.test(failed) && failed.includes('Set the endpoint\'s region to eastus') && failed.includes('then Resume'), failed);
+  assert(failed.includes('Check that the resource groups exist') && /VirtualNetworkRegionMismatch: .*is in eastus, not in westeurope: a private endpoint must be in its virtual network's region/.test(failed) && failed.includes('Set the endpoint\'s region to eastus') && failed.includes('then Resume'), failed);
   const log = (await armFake.control('GET', 'ns/region/log')).requests;
   assert(!log.some((e) => e.method !== 'GET'), `nothing was changed: ${JSON.stringify(log.filter((e) => e.method !== 'GET'))}`);
   await page.screenshot({ path: shot('arm-region-mismatch.png'), fullPage: true });
@@ -463,7 +463,7 @@ test('an endpoint set to another region than its virtual network stops the run b
   await setField(page, 'f-private_endpoints-endpoints-0-location', 'eastus');
   await goStep(page, 'review');
   await page.locator('#arm-resume').click();
-  await waitOutcome(page, /Every step is done or was already so\. Resumed at step 1 \(Select the subscription\) with the form as it was then: 0 earlier step\(s\) done before and unchanged were not sent again\.$/);
+  await waitOutcome(page, /Every step is done or was already so\. Resumed at step 2 \(Check that the resource groups exist\) with the form as it was then: \d earlier step\(s\) done before and unchanged were not sent again\.$/);
   const done = await statuses(page);
   assert(done.every((s) => s === 'done' || s === 'skipped'), `after Resume: ${done}`);
   const endpoint = Object.entries((await armFake.control('GET', 'ns/region/state')).resources).find(([id]) => id.includes('/privateEndpoints/') && !id.includes('/privateDnsZoneGroups/'));

@@ -158,8 +158,8 @@ impl Executor {
     }
 
     /// Right after a virtual network is read: an endpoint to be created in it whose region is
-    /// another (in its own step, that endpoint; in the first step, which reads every network
-    /// before anything changes, any endpoint still to come), so the run stops there.
+    /// another (in its own step, that endpoint; in the resource-group check, which reads every
+    /// network before anything changes, any endpoint still to come), so the run stops there.
     pub(super) fn vnet_elsewhere(&self, vnet_path: &str) -> Option<Failure> {
         let actual = self.vnet_location(vnet_path)?;
         let own_step = matches!(

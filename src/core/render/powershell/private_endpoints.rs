@@ -57,6 +57,8 @@ pub(super) fn step_body(plan: &Plan, action: &EndpointAction) -> String {
         EndpointAction::ShowDnsRecords { endpoint } => show_dns_records(
             include_str!("templates/show_dns_records.ps1"),
             powershell,
+            "Write-Host",
+            plan,
             endpoint,
         ),
         EndpointAction::ClientGuidance { lines } => {
