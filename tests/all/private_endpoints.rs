@@ -14,7 +14,10 @@ use ai_network_wizard::core::private_endpoints::{LinkService, LinkType};
 use ai_network_wizard::core::resource_kinds::{ResourceType, KINDS};
 use ai_network_wizard::core::validate::validate;
 
-use crate::support::{fixture, messages_at, valid_draft};
+use ai_network_wizard::core::quote;
+use ai_network_wizard::core::render::OutputTarget;
+
+use crate::support::{fixture, messages_at, powershell_verbatim, render_draft, valid_draft};
 
 const SUBNET: &str = "/subscriptions/6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-apps/subnets/snet-endpoints";
 
@@ -177,6 +180,49 @@ fn request_message_is_at_most_140_characters() {
     let mut ok = draft.clone();
     ok.private_endpoints.endpoints[0].request_message = "é".repeat(140);
     assert!(validate(&ok).config.is_some());
+}
+
+/// Windows PowerShell 5.1 drops the double quotes inside an argument to az (a .cmd file): the
+/// az-in-PowerShell script writes the message to a temporary file and passes `@file`, which az
+/// reads back, so the resource owner sees the message as typed.
+#[test]
+fn az_powershell_passes_the_request_message_through_a_file() {
+    let message = "Team \"chat\" asks: O'Brien’s app, 50% & more";
+    let draft = with_endpoints(vec![EndpointDraft {
+        manual_approval: true,
+        request_message: message.into(),
+        ..endpoint()
+    }]);
+    let script = render_draft(&draft, OutputTarget::AzPowerShell);
+    let written: Vec<String> = script
+        .lines()
+        .filter_map(|l| {
+            l.trim()
+                .strip_prefix("[System.IO.File]::WriteAllText($requestMessageFile.FullName, ")?
+                .strip_suffix(')')
+        })
+        .map(|literal| powershell_verbatim(literal).expect("a verbatim string"))
+        .collect();
+    assert_eq!(written, [message], "the file holds the message as typed");
+    let passed: Vec<&str> = script
+        .lines()
+        .filter(|l| l.contains("'--request-message'"))
+        .map(str::trim)
+        .collect();
+    assert_eq!(
+        passed,
+        ["$endpointArguments += @('--request-message', \"@$($requestMessageFile.FullName)\")"]
+    );
+    assert_eq!(
+        script
+            .matches("Remove-Item -LiteralPath $requestMessageFile.FullName -Force")
+            .count(),
+        2,
+        "the file is removed after the creation and before a failure stops the script"
+    );
+    // The bash script quotes it on the command line, where nothing is lost.
+    let bash = render_draft(&draft, OutputTarget::AzBash);
+    assert!(bash.contains(&format!(" --request-message {} ", quote::bash(message))));
 }
 
 #[test]

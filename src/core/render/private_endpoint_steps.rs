@@ -34,8 +34,9 @@ pub(super) struct AzShell {
     /// Appended for manual approval before the request message (empty when the template
     /// carries it).
     pub manual_request: &'static str,
-    /// Put before the quoted request message.
-    pub request_message_option: &'static str,
+    /// Put before the quoted request message on the command line; `None` when the template
+    /// passes the message itself (`request_message` slot).
+    pub request_message_option: Option<&'static str>,
     /// How the resource ID appears in the printed command for the owner.
     pub owner_command_id: Quote,
     pub templates: AzTemplates,
@@ -124,21 +125,21 @@ pub(super) fn on_own_account(plan: &Plan, endpoint: &Endpoint) -> bool {
 
 fn az_create_endpoint(shell: &AzShell, plan: &Plan, endpoint: &Endpoint) -> String {
     let q = shell.quote;
-    let (manual, options) = match &endpoint.approval {
-        Approval::Automatic => (false, String::new()),
-        Approval::Manual { request_message } if request_message.is_empty() => {
-            (true, shell.manual_request.to_owned())
+    let message = match &endpoint.approval {
+        Approval::Manual { request_message } if !request_message.is_empty() => {
+            Some(request_message.as_str())
         }
-        Approval::Manual { request_message } => (
-            true,
-            format!(
-                "{}{}{}",
-                shell.manual_request,
-                shell.request_message_option,
-                q(request_message)
-            ),
-        ),
+        _ => None,
     };
+    let manual = matches!(endpoint.approval, Approval::Manual { .. });
+    let mut options = if manual {
+        shell.manual_request.to_owned()
+    } else {
+        String::new()
+    };
+    if let (Some(message), Some(option)) = (message, shell.request_message_option) {
+        options = format!("{options}{option}{}", q(message));
+    }
     let list_command = format!(
         "    az network private-endpoint-connection list --id {} --query \"[?contains(properties.privateEndpoint.id, '/{}')].id\" --output tsv",
         (shell.owner_command_id)(&endpoint.resource_id),
@@ -153,6 +154,8 @@ fn az_create_endpoint(shell: &AzShell, plan: &Plan, endpoint: &Endpoint) -> Stri
             ),
             Flag("manual", manual),
             Text("manual", &options),
+            Flag("request_message", message.is_some()),
+            Text("request_message", &q(message.unwrap_or_default())),
             Text("list_command", &q(&list_command)),
             Text("subscription", &q(endpoint.subscription_id())),
             Text("resource_group", &q(&endpoint.resource_group)),

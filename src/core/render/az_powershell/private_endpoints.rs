@@ -10,7 +10,9 @@ const POWERSHELL: AzShell = AzShell {
     echo: "Write-Host",
     // The template adds `'--manual-request', 'true'` to the argument array itself.
     manual_request: "",
-    request_message_option: ", '--request-message', ",
+    // The template passes the message through a temporary file: Windows PowerShell 5.1 strips
+    // its double quotes on the way to az (a .cmd file).
+    request_message_option: None,
     // The printed command for the owner shows the ID bare.
     owner_command_id: str::to_owned,
     templates: AzTemplates {
