@@ -97,11 +97,13 @@ fn zone_table_covers_every_type_kind_and_cloud() {
                             draft.target.kind = (*kind).into();
                         }
                         let validation = validate(&draft);
-                        let warnings = messages_at(
+                        let mut warnings = messages_at(
                             &validation,
                             "private_endpoints.endpoints.0.group_id",
                             Severity::Warning,
                         );
+                        // A lone hub storage endpoint also hears that blob and file go together.
+                        warnings.retain(|w| !w.starts_with("The hub's default storage needs"));
                         assert_eq!(warnings, answer.gaps, "{what}");
                         checked += 1;
                     }
@@ -616,4 +618,90 @@ fn share_links_carry_the_endpoints() {
         let link = share_link("https://wizard.example/", &draft);
         assert_eq!(read_link(&link), Some(Ok(draft)), "{name}");
     }
+}
+
+/// The hub fixture without its file endpoint: only blob for the hub's default storage.
+fn hub_storage_blob_only(close_public_access: bool) -> Draft {
+    let mut draft = fixture("ai-studio-hub-private-endpoints");
+    let removed = draft.private_endpoints.endpoints.remove(2);
+    assert_eq!(removed.group_id, "file");
+    draft.private_endpoints.close_public_access = close_public_access;
+    draft
+}
+
+const HUB_STORAGE_GROUP_FIELD: &str = "private_endpoints.endpoints.1.group_id";
+
+#[test]
+fn closing_a_hub_whose_storage_has_only_a_blob_endpoint_is_an_error_with_a_fix() {
+    let draft = hub_storage_blob_only(true);
+    let validation = validate(&draft);
+    assert!(validation.config.is_none(), "refused");
+    let expected = "The hub's default storage needs both a blob and a file endpoint (Microsoft's hub private-link requirements); contosohubstorage has no file endpoint, so clients in the network would reach that part only over the internet, which closing public access cuts off.";
+    assert_eq!(
+        messages_at(&validation, HUB_STORAGE_GROUP_FIELD, Severity::Error),
+        [expected]
+    );
+    let diagnostic = validation
+        .diagnostics
+        .iter()
+        .find(|d| d.field == HUB_STORAGE_GROUP_FIELD)
+        .unwrap();
+    let fix = diagnostic.fix.clone().expect("a one-click fix");
+    assert_eq!(fix.label, "Add the file endpoint");
+
+    let mut fixed = draft.clone();
+    assert!(fixed.apply_fix(&diagnostic.field, &fix.replacement));
+    let added = &fixed.private_endpoints.endpoints[2];
+    assert_eq!(
+        (
+            added.service,
+            added.resource_id.as_str(),
+            added.group_id.as_str(),
+            added.subnet_id.as_str()
+        ),
+        (
+            LinkService::Storage,
+            draft.private_endpoints.endpoints[1].resource_id.as_str(),
+            "file",
+            draft.private_endpoints.endpoints[1].subnet_id.as_str()
+        )
+    );
+    assert_eq!(
+        fixed.private_endpoints.endpoints,
+        fixture("ai-studio-hub-private-endpoints")
+            .private_endpoints
+            .endpoints,
+        "the fix gives back the fixture's file endpoint"
+    );
+    let plan = generate(&fixed).plan.expect("valid after the fix");
+    assert!(plan.steps.iter().any(|s| matches!(
+        &s.action,
+        Action::PrivateEndpoint(EndpointAction::CreateEndpoint { endpoint })
+            if endpoint.group_id == "file" && endpoint.name == "pe-contosohubstorage-file"
+    )));
+}
+
+#[test]
+fn a_hub_storage_endpoint_without_its_sibling_warns_while_public_access_stays_open() {
+    let validation = validate(&hub_storage_blob_only(false));
+    assert!(validation.config.is_some(), "only a warning");
+    assert_eq!(
+        messages_at(&validation, HUB_STORAGE_GROUP_FIELD, Severity::Warning),
+        ["The hub's default storage needs both a blob and a file endpoint (Microsoft's hub private-link requirements); contosohubstorage has no file endpoint, so clients in the network would reach that part only over the internet: add it before public access closes."]
+    );
+}
+
+#[test]
+fn closing_a_hub_with_its_storage_says_the_closing_step_checks_the_storage_firewall() {
+    let validation = validate(&fixture("ai-studio-hub-private-endpoints"));
+    assert!(validation.config.is_some());
+    assert!(messages_at(&validation, HUB_STORAGE_GROUP_FIELD, Severity::Error).is_empty());
+    assert_eq!(
+        messages_at(
+            &validation,
+            "private_endpoints.close_public_access",
+            Severity::Info
+        ),
+        ["The hub reaches its default storage through the trusted-services exception or a resource-instance rule for the workspace, not through its private endpoint: the closing step checks the storage account's firewall for one of them and stops before disabling public access if neither is there."]
+    );
 }

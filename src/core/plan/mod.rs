@@ -13,7 +13,10 @@ use serde_json::Value;
 
 mod private_endpoints;
 
-pub use private_endpoints::{endpoint_body, link_name, zone_group_body, EndpointAction, AZURE_DNS};
+pub use private_endpoints::{
+    endpoint_body, hub_of_storage, hub_reaches_storage, hub_storage_remedy,
+    hub_storage_unreachable, link_name, zone_group_body, EndpointAction, AZURE_DNS,
+};
 
 use super::api_versions;
 use super::config::{

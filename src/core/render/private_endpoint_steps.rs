@@ -4,8 +4,11 @@
 
 use crate::core::config::Resource;
 use crate::core::json_text::compact;
-use crate::core::plan::{EndpointAction, Plan, AZURE_DNS};
+use crate::core::plan::{
+    hub_of_storage, hub_storage_remedy, hub_storage_unreachable, EndpointAction, Plan, AZURE_DNS,
+};
 use crate::core::private_endpoints::config::{Approval, Endpoint, Removal, ZoneRef};
+use crate::core::private_endpoints::LinkType;
 use crate::core::render::subnet_tenant::subnet_tenant_check;
 use crate::core::render::template::{fill, Flag, Text};
 
@@ -92,8 +95,8 @@ pub(super) fn az_step_body(shell: &AzShell, plan: &Plan, action: &EndpointAction
             resource_id,
             link_type,
         } => {
-            let (path, value) = EndpointAction::dependent_access(resource_id, *link_type);
-            resource_public_access(t.set_resource_public_access, q, &path, value)
+            let close = t.set_resource_public_access;
+            dependent_public_access(close, q, plan, resource_id, *link_type, false)
         }
     }
 }
@@ -101,7 +104,44 @@ pub(super) fn az_step_body(shell: &AzShell, plan: &Plan, action: &EndpointAction
 /// Reads a resource's publicNetworkAccess by its ARM path (with api-version) and sets it unless
 /// it has that value (the `set_resource_public_access` templates).
 pub(super) fn resource_public_access(template: &str, q: Quote, path: &str, value: &str) -> String {
+    closing_public_access(template, q, path, value, None)
+}
+
+/// Closes a hub's dependent resource; a hub's default storage first has its firewall checked
+/// for the trusted-services exception or a resource-instance rule for the workspace (`cmdlet`:
+/// the stop message names the Az cmdlet that adds the rule, not az).
+pub(super) fn dependent_public_access(
+    template: &str,
+    q: Quote,
+    plan: &Plan,
+    resource_id: &str,
+    link_type: LinkType,
+    cmdlet: bool,
+) -> String {
+    let (path, value) = EndpointAction::dependent_access(resource_id, link_type);
+    let hub_id = hub_of_storage(plan.target(), link_type);
+    let hub_storage = hub_id.as_deref().map(|hub_id| {
+        let stop = format!(
+            "{} To finish: {}, then run this script again (the endpoints made so far are kept).",
+            hub_storage_unreachable(resource_id, hub_id),
+            hub_storage_remedy(resource_id, hub_id, cmdlet)
+        );
+        (hub_id, stop)
+    });
+    let hub_storage = hub_storage.as_ref().map(|(id, stop)| (*id, stop.as_str()));
+    closing_public_access(template, q, &path, value, hub_storage)
+}
+
+/// `hub_storage`: the hub's ID and the message to stop with, when the resource is its storage.
+fn closing_public_access(
+    template: &str,
+    q: Quote,
+    path: &str,
+    value: &str,
+    hub_storage: Option<(&str, &str)>,
+) -> String {
     let body = compact(&crate::json!({ "properties": { "publicNetworkAccess": value } }));
+    let (hub_id, stop) = hub_storage.unwrap_or_default();
     fill(
         template,
         &[
@@ -110,6 +150,9 @@ pub(super) fn resource_public_access(template: &str, q: Quote, path: &str, value
             Text("value", value),
             Text("quoted", &q(value)),
             Text("body", &q(&body)),
+            Flag("hub_storage", hub_storage.is_some()),
+            Text("hub_id", &q(hub_id)),
+            Text("hub_storage_stop", &q(stop)),
         ],
     )
 }
