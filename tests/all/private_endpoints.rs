@@ -8,6 +8,7 @@ use ai_network_wizard::core::diagnostics::Severity;
 use ai_network_wizard::core::draft::{Draft, Existence};
 use ai_network_wizard::core::generate::generate;
 use ai_network_wizard::core::plan::{Action, EndpointAction};
+use ai_network_wizard::core::private_endpoints::config::Approval;
 use ai_network_wizard::core::private_endpoints::draft::{DnsMode, EndpointDraft, RemovalDraft};
 use ai_network_wizard::core::private_endpoints::zones::zones_for;
 use ai_network_wizard::core::private_endpoints::{LinkService, LinkType};
@@ -17,7 +18,9 @@ use ai_network_wizard::core::validate::validate;
 use ai_network_wizard::core::quote;
 use ai_network_wizard::core::render::OutputTarget;
 
-use crate::support::{fixture, messages_at, powershell_verbatim, render_draft, valid_draft};
+use crate::support::{
+    fixture, fixtures, messages_at, powershell_verbatim, render_draft, valid_draft,
+};
 
 const SUBNET: &str = "/subscriptions/6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-apps/subnets/snet-endpoints";
 
@@ -704,4 +707,47 @@ fn closing_a_hub_with_its_storage_says_the_closing_step_checks_the_storage_firew
         ),
         ["The hub reaches its default storage through the trusted-services exception or a resource-instance rule for the workspace, not through its private endpoint: the closing step checks the storage account's firewall for one of them and stops before disabling public access if neither is there."]
     );
+}
+
+/// Every endpoint waiting for manual approval, on the target or on a hub's dependent resource,
+/// gets the owner's request in the REST tab as the scripts print their command: the resource's
+/// connections listed under its own api-version, with how to approve the pending one.
+#[test]
+fn the_rest_tab_asks_the_owner_of_every_manual_endpoint_to_approve_it() {
+    let mut dependents = 0;
+    for (name, draft) in fixtures() {
+        let Some(plan) = generate(&draft).plan else {
+            continue;
+        };
+        for step in &plan.steps {
+            let Action::PrivateEndpoint(EndpointAction::CreateEndpoint { endpoint }) = &step.action
+            else {
+                continue;
+            };
+            if endpoint.approval == Approval::Automatic {
+                continue;
+            }
+            let listed = format!("{}/privateEndpointConnections", endpoint.resource_id);
+            let requests = plan.requests(step);
+            let approval = requests
+                .iter()
+                .find(|r| r.method == "GET" && r.path == listed)
+                .unwrap_or_else(|| panic!("{name}: no approval request for {}", endpoint.name));
+            assert_eq!(
+                approval.api_version,
+                endpoint.link_type.public_access_api().0,
+                "{name}"
+            );
+            let note = approval.note.as_deref().unwrap_or_default();
+            assert!(
+                note.contains(&format!("ends with /{}", endpoint.name))
+                    && note.contains("\"status\": \"Approved\""),
+                "{name}: {note}"
+            );
+            if endpoint.link_type != LinkType::CognitiveServices {
+                dependents += 1;
+            }
+        }
+    }
+    assert!(dependents >= 3, "hub dependents checked: {dependents}");
 }

@@ -307,7 +307,7 @@ pub(super) fn requests(
                     .note("Long-running: poll GET until properties.provisioningState is Succeeded. If it fails with AccountProvisioningStateInvalid (\"state Accepted\") right after the account changed, wait a minute and send it again."),
             ];
             if let Approval::Manual { .. } = endpoint.approval {
-                requests.extend(approval_requests(target, endpoint));
+                requests.extend(approval_requests(endpoint));
             }
             requests
         }
@@ -450,11 +450,10 @@ pub fn zone_group_body(zones: &[ZoneRef]) -> serde_json::Value {
     })).collect::<Vec<_>>() } })
 }
 
-/// For the resource's owner: list the connections, approve the pending one.
-fn approval_requests(target: &Target, endpoint: &Endpoint) -> Vec<ArmRequest> {
-    let Some(api_version) = api_version_of(&endpoint.resource_id, target) else {
-        return Vec::new();
-    };
+/// For the resource's owner: list the connections, approve the pending one. Every linkable
+/// type lists them under its own api-version (a hub's dependent resources included).
+fn approval_requests(endpoint: &Endpoint) -> Vec<ArmRequest> {
+    let (api_version, _) = endpoint.link_type.public_access_api();
     vec![ArmRequest::new(
         "GET",
         format!("{}/privateEndpointConnections", endpoint.resource_id),
@@ -464,15 +463,4 @@ fn approval_requests(target: &Target, endpoint: &Endpoint) -> Vec<ArmRequest> {
         "For the resource's owner: find the Pending connection whose properties.privateEndpoint.id ends with /{}, then PUT that connection's id (same api-version) with the body {{\"properties\": {{\"privateLinkServiceConnectionState\": {{\"status\": \"Approved\", \"description\": \"Approved\"}}}}}}.",
         endpoint.name
     ))]
-}
-
-fn api_version_of(resource_id: &str, target: &Target) -> Option<&'static str> {
-    let lower = resource_id.to_ascii_lowercase();
-    if lower.contains("/providers/microsoft.cognitiveservices/accounts/") {
-        Some(api_versions::COGNITIVE_SERVICES)
-    } else if resource_id.eq_ignore_ascii_case(&target.resource_id()) {
-        Some(target.resource.resource_type().api_version())
-    } else {
-        None
-    }
 }
