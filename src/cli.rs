@@ -105,7 +105,8 @@ fn run_inner(args: &[String]) -> Result<u8, String> {
                     let text = generated
                         .output(t, &context)
                         .expect("no errors, so a plan exists");
-                    std::fs::write(&path, text)
+                    // A written file is a download: `.ps1` files get the same byte-order mark.
+                    std::fs::write(&path, t.download_text(&text))
                         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
                     println!("wrote {}", path.display());
                 }

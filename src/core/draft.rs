@@ -247,8 +247,10 @@ pub fn split_pasted_addresses(block: &str) -> Vec<String> {
 
 impl Draft {
     /// Applies a one-click fix from a diagnostic: a list entry (`network.ip_rules.N`) is
-    /// replaced by `replacement` (several entries, or none to remove it); a text field takes the
-    /// single replacement value. Returns false, leaving the draft unchanged, for any other field.
+    /// replaced by `replacement` (several entries, or none to remove it); an endpoint's
+    /// sub-resource (`private_endpoints.endpoints.N.group_id`) gets a copy of its endpoint for
+    /// each sub-resource in `replacement`, right after it; a text field takes the single
+    /// replacement value. Returns false, leaving the draft unchanged, for any other field.
     pub fn apply_fix(&mut self, field: &str, replacement: &[String]) -> bool {
         if let Some(index) = field
             .strip_prefix("network.ip_rules.")
@@ -260,6 +262,35 @@ impl Draft {
             self.network
                 .ip_rules
                 .splice(index..=index, replacement.iter().cloned());
+            return true;
+        }
+        if let Some(index) = field
+            .strip_prefix("private_endpoints.endpoints.")
+            .and_then(|rest| rest.strip_suffix(".group_id"))
+            .and_then(|i| i.parse::<usize>().ok())
+        {
+            // A hub's storage endpoint lacking a sibling (blob and file are both needed): a
+            // copy of the entry per sub-resource named, with derived names.
+            let Some(entry) = self.private_endpoints.endpoints.get(index) else {
+                return false;
+            };
+            if replacement.is_empty() {
+                return false;
+            }
+            let added: Vec<_> = replacement
+                .iter()
+                .map(
+                    |group_id| crate::core::private_endpoints::draft::EndpointDraft {
+                        group_id: group_id.clone(),
+                        name: String::new(),
+                        connection_name: String::new(),
+                        ..entry.clone()
+                    },
+                )
+                .collect();
+            self.private_endpoints
+                .endpoints
+                .splice(index + 1..index + 1, added);
             return true;
         }
         if field == "private_endpoints.custom_domain" {

@@ -876,6 +876,75 @@ fn endpoint_network_policies_are_switched_off_with_the_whole_subnet_the_rest_tab
     }
 }
 
+/// A hub's default storage whose firewall lets neither trusted Azure services nor the workspace
+/// through: the run stops before disabling its public access (the preview says so first) and
+/// names the rule to add, as the scripts do; a resource-instance rule for the hub lets it close.
+#[test]
+fn closing_a_hub_storage_that_would_shut_the_hub_out_stops_before_the_patch() {
+    let fake = ArmFake::start_checking_tokens();
+    let token = good_token(&fake);
+    let mut draft = fixture("ai-studio-hub-private-endpoints");
+    draft.current_state = None;
+    // The subnet's policies stay as they are (that step needs the subnet read into the form).
+    for endpoint in &mut draft.private_endpoints.endpoints {
+        endpoint.disable_network_policies = false;
+    }
+    let plan = plan_of(&draft);
+    let hub = plan.target().resource_id();
+    let storage_id = plan.config.private_endpoints.as_ref().unwrap().endpoints[1]
+        .resource_id
+        .clone();
+    let step = step_of(&plan, |a| {
+        matches!(
+            a,
+            Action::PrivateEndpoint(EndpointAction::CloseDependentPublicAccess { resource_id, .. })
+                if *resource_id == storage_id
+        )
+    });
+    let seeded = |acls: Value| {
+        let mut seed = seed_of(&draft);
+        seed["resources"][&storage_id]["properties"]["networkAcls"] = acls;
+        seed
+    };
+    fake.load(
+        "hub-storage",
+        &seeded(json!({ "defaultAction": "Deny", "bypass": "None", "ipRules": [], "virtualNetworkRules": [] })),
+    );
+
+    let preview = compared(&fake, "hub-storage", &plan);
+    let said = preview.preview()[step].changes.join("\n");
+    assert!(said.contains("stops: HubStorageFirewall"), "{said}");
+
+    let (executor, outcome) = apply(&fake, "hub-storage", &draft, &token);
+    assert_eq!(outcome, Outcome::Failed { step }, "{:#?}", executor.steps);
+    let (code, message, advice) = failure(&executor, step);
+    assert_eq!(code, "HubStorageFirewall");
+    assert!(
+        message
+            .starts_with("Storage account contosohubstorage lets neither trusted Azure services")
+            && message.contains(&hub),
+        "{message}"
+    );
+    assert!(
+        advice.contains(&format!("az storage account network-rule add --resource-group 'rg-ai-hub' --account-name 'contosohubstorage' --resource-id '{hub}'"))
+            && advice.contains("then Resume"),
+        "{advice}"
+    );
+    let storage_writes: Vec<String> = writes_that_changed(&fake, "hub-storage")
+        .into_iter()
+        .filter(|w| w.to_ascii_lowercase().contains("/storageaccounts/"))
+        .collect();
+    assert!(storage_writes.is_empty(), "{storage_writes:?}");
+
+    fake.load(
+        "hub-storage-rule",
+        &seeded(json!({ "defaultAction": "Deny", "bypass": "None", "ipRules": [], "virtualNetworkRules": [],
+            "resourceAccessRules": [{ "tenantId": "72f988bf-86f1-41af-91ab-2d7cd011db47", "resourceId": hub.to_ascii_lowercase() }] })),
+    );
+    let (executor, outcome) = apply(&fake, "hub-storage-rule", &draft, &token);
+    assert_eq!(outcome, Outcome::Completed, "{:#?}", executor.steps);
+}
+
 /// An endpoint goes in its virtual network's region: when the network is elsewhere, the run
 /// stops in its resource-group check, which reads every endpoint's network before anything
 /// changes (after the groups, so a missing group is named as such), with

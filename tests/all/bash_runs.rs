@@ -13,6 +13,7 @@ use std::process::Command;
 
 use ai_network_wizard::core::draft::Draft;
 use ai_network_wizard::core::generate::generate;
+use ai_network_wizard::core::private_endpoints::LinkType;
 use ai_network_wizard::core::render::OutputTarget;
 use serde_json::{json, Value};
 
@@ -663,10 +664,13 @@ fn endpoint_world(draft: &Draft) -> (Value, Value) {
             .resource_id
             .eq_ignore_ascii_case(&config.target.resource_id())
         {
-            dependents.insert(
-                e.resource_id.to_ascii_lowercase(),
-                json!({ "properties": { "publicNetworkAccess": "Enabled" } }),
-            );
+            let mut dependent = json!({ "properties": { "publicNetworkAccess": "Enabled" } });
+            if e.link_type == LinkType::Storage {
+                // A storage account's firewall as created: trusted Azure services pass.
+                dependent["properties"]["networkAcls"] =
+                    json!({ "defaultAction": "Allow", "bypass": "AzureServices" });
+            }
+            dependents.insert(e.resource_id.to_ascii_lowercase(), dependent);
         }
     }
     (Value::Object(vnets), Value::Object(dependents))
@@ -694,6 +698,54 @@ fn an_endpoint_set_to_another_region_than_its_virtual_network_stops_before_creat
     assert!(
         run.state()["endpoints"].is_null(),
         "no endpoint was created"
+    );
+}
+
+/// A hub's default storage whose firewall lets neither trusted Azure services nor the hub
+/// through: the script stops before disabling its public access, says how to let the hub in,
+/// and changes nothing on it; with a resource-instance rule for the hub it closes.
+#[test]
+fn closing_a_hub_storage_that_would_shut_the_hub_out_stops_first() {
+    let name = "ai-studio-hub-private-endpoints";
+    let draft = fixture(name);
+    let script = render_draft(&draft, OutputTarget::AzBash);
+    let storage = "/subscriptions/6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91/resourcegroups/rg-ai-hub/providers/microsoft.storage/storageaccounts/contosohubstorage";
+    let hub = "/subscriptions/6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91/resourceGroups/rg-ai-hub/providers/Microsoft.MachineLearningServices/workspaces/contoso-hub";
+    let world = |acls: Value| {
+        let (vnet_locations, mut dependents) = endpoint_world(&draft);
+        dependents[storage]["properties"]["networkAcls"] = acls;
+        json!({ "account": account(&draft.target.kind, Value::Null), "subnets": {}, "vnet_locations": vnet_locations, "resources": dependents })
+    };
+
+    let closed = world(
+        json!({ "defaultAction": "Deny", "bypass": "Logging, Metrics", "resourceAccessRules": [] }),
+    );
+    let run = Run::new("hub-storage-shut-out", &closed);
+    let stderr = run.failing_script(&script);
+    assert!(
+        stderr.contains(&format!("Storage account contosohubstorage lets neither trusted Azure services (networkAcls.bypass AzureServices) nor the hub (a resource-instance rule for {hub}) through its firewall")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("az storage account network-rule add --resource-group 'rg-ai-hub' --account-name 'contosohubstorage' --resource-id '{hub}' --tenant-id <tenant ID>")),
+        "{stderr}"
+    );
+    assert_eq!(
+        run.state()["resources"][storage]["properties"]["publicNetworkAccess"],
+        "Enabled",
+        "the storage stays open"
+    );
+
+    let with_rule = world(
+        json!({ "defaultAction": "Deny", "bypass": "None", "resourceAccessRules": [
+        { "tenantId": "72f988bf-86f1-41af-91ab-2d7cd011db47", "resourceId": hub.to_ascii_uppercase() }
+    ] }),
+    );
+    let run = Run::new("hub-storage-instance-rule", &with_rule);
+    run.script(&script);
+    assert_eq!(
+        run.state()["resources"][storage]["properties"]["publicNetworkAccess"],
+        "Disabled"
     );
 }
 

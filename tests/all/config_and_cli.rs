@@ -349,11 +349,41 @@ fn render_all_writes_the_four_files() {
         let path = dir.join(target.file_name());
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
-            render_draft(&draft, target),
-            "{}",
+            target.download_text(&render_draft(&draft, target)),
+            "{}: the file a download saves",
             path.display()
         );
         assert!(text(&output.stdout).contains(&format!("wrote {}\n", path.display())));
+    }
+}
+
+#[test]
+fn render_all_writes_powershell_files_with_the_byte_order_mark_downloads_get() {
+    // Windows PowerShell 5.1 reads a `.ps1` without the mark in the ANSI code page: the
+    // accented resource group would arrive mangled.
+    const UTF8_BOM: [u8; 3] = [0xEF, 0xBB, 0xBF];
+    let name = "anomaly-detector-unicode-resource-group";
+    let dir = scratch_dir("cli-render-all-unicode");
+    let out = dir.to_str().unwrap();
+    let config = format!("tests/fixtures/{name}.json");
+    let output = wizard_cli(&[
+        "render", &config, "--target", "all", "--out", out, "--date", TEST_DATE,
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let draft = fixture(name);
+    for target in OutputTarget::ALL {
+        let script = render_draft(&draft, target);
+        assert!(
+            !script.is_ascii(),
+            "the fixture should exercise non-ASCII text"
+        );
+        let bytes = std::fs::read(dir.join(target.file_name())).unwrap();
+        if target.file_name().ends_with(".ps1") {
+            assert_eq!(bytes[..3], UTF8_BOM, "{}", target.file_name());
+            assert_eq!(&bytes[3..], script.as_bytes(), "{}", target.file_name());
+        } else {
+            assert_eq!(bytes, script.as_bytes(), "{}", target.file_name());
+        }
     }
 }
 

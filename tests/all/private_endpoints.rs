@@ -8,13 +8,19 @@ use ai_network_wizard::core::diagnostics::Severity;
 use ai_network_wizard::core::draft::{Draft, Existence};
 use ai_network_wizard::core::generate::generate;
 use ai_network_wizard::core::plan::{Action, EndpointAction};
+use ai_network_wizard::core::private_endpoints::config::Approval;
 use ai_network_wizard::core::private_endpoints::draft::{DnsMode, EndpointDraft, RemovalDraft};
 use ai_network_wizard::core::private_endpoints::zones::{client_host, zones_for};
 use ai_network_wizard::core::private_endpoints::{LinkService, LinkType};
 use ai_network_wizard::core::resource_kinds::{ResourceType, KINDS};
 use ai_network_wizard::core::validate::validate;
 
-use crate::support::{fixture, messages_at, valid_draft};
+use ai_network_wizard::core::quote;
+use ai_network_wizard::core::render::OutputTarget;
+
+use crate::support::{
+    fixture, fixtures, messages_at, powershell_verbatim, render_draft, valid_draft,
+};
 
 const SUBNET: &str = "/subscriptions/6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-apps/subnets/snet-endpoints";
 
@@ -113,11 +119,13 @@ fn zone_table_covers_every_type_kind_and_cloud() {
                             draft.target.kind = (*kind).into();
                         }
                         let validation = validate(&draft);
-                        let warnings = messages_at(
+                        let mut warnings = messages_at(
                             &validation,
                             "private_endpoints.endpoints.0.group_id",
                             Severity::Warning,
                         );
+                        // A lone hub storage endpoint also hears that blob and file go together.
+                        warnings.retain(|w| !w.starts_with("The hub's default storage needs"));
                         assert_eq!(warnings, answer.gaps, "{what}");
                         checked += 1;
                     }
@@ -354,6 +362,49 @@ fn request_message_is_at_most_140_characters() {
     let mut ok = draft.clone();
     ok.private_endpoints.endpoints[0].request_message = "é".repeat(140);
     assert!(validate(&ok).config.is_some());
+}
+
+/// Windows PowerShell 5.1 drops the double quotes inside an argument to az (a .cmd file): the
+/// az-in-PowerShell script writes the message to a temporary file and passes `@file`, which az
+/// reads back, so the resource owner sees the message as typed.
+#[test]
+fn az_powershell_passes_the_request_message_through_a_file() {
+    let message = "Team \"chat\" asks: O'Brien’s app, 50% & more";
+    let draft = with_endpoints(vec![EndpointDraft {
+        manual_approval: true,
+        request_message: message.into(),
+        ..endpoint()
+    }]);
+    let script = render_draft(&draft, OutputTarget::AzPowerShell);
+    let written: Vec<String> = script
+        .lines()
+        .filter_map(|l| {
+            l.trim()
+                .strip_prefix("[System.IO.File]::WriteAllText($requestMessageFile.FullName, ")?
+                .strip_suffix(')')
+        })
+        .map(|literal| powershell_verbatim(literal).expect("a verbatim string"))
+        .collect();
+    assert_eq!(written, [message], "the file holds the message as typed");
+    let passed: Vec<&str> = script
+        .lines()
+        .filter(|l| l.contains("'--request-message'"))
+        .map(str::trim)
+        .collect();
+    assert_eq!(
+        passed,
+        ["$endpointArguments += @('--request-message', \"@$($requestMessageFile.FullName)\")"]
+    );
+    assert_eq!(
+        script
+            .matches("Remove-Item -LiteralPath $requestMessageFile.FullName -Force")
+            .count(),
+        2,
+        "the file is removed after the creation and before a failure stops the script"
+    );
+    // The bash script quotes it on the command line, where nothing is lost.
+    let bash = render_draft(&draft, OutputTarget::AzBash);
+    assert!(bash.contains(&format!(" --request-message {} ", quote::bash(message))));
 }
 
 #[test]
@@ -747,4 +798,133 @@ fn share_links_carry_the_endpoints() {
         let link = share_link("https://wizard.example/", &draft);
         assert_eq!(read_link(&link), Some(Ok(draft)), "{name}");
     }
+}
+
+/// The hub fixture without its file endpoint: only blob for the hub's default storage.
+fn hub_storage_blob_only(close_public_access: bool) -> Draft {
+    let mut draft = fixture("ai-studio-hub-private-endpoints");
+    let removed = draft.private_endpoints.endpoints.remove(2);
+    assert_eq!(removed.group_id, "file");
+    draft.private_endpoints.close_public_access = close_public_access;
+    draft
+}
+
+const HUB_STORAGE_GROUP_FIELD: &str = "private_endpoints.endpoints.1.group_id";
+
+#[test]
+fn closing_a_hub_whose_storage_has_only_a_blob_endpoint_is_an_error_with_a_fix() {
+    let draft = hub_storage_blob_only(true);
+    let validation = validate(&draft);
+    assert!(validation.config.is_none(), "refused");
+    let expected = "The hub's default storage needs both a blob and a file endpoint (Microsoft's hub private-link requirements); contosohubstorage has no file endpoint, so clients in the network would reach that part only over the internet, which closing public access cuts off.";
+    assert_eq!(
+        messages_at(&validation, HUB_STORAGE_GROUP_FIELD, Severity::Error),
+        [expected]
+    );
+    let diagnostic = validation
+        .diagnostics
+        .iter()
+        .find(|d| d.field == HUB_STORAGE_GROUP_FIELD)
+        .unwrap();
+    let fix = diagnostic.fix.clone().expect("a one-click fix");
+    assert_eq!(fix.label, "Add the file endpoint");
+
+    let mut fixed = draft.clone();
+    assert!(fixed.apply_fix(&diagnostic.field, &fix.replacement));
+    let added = &fixed.private_endpoints.endpoints[2];
+    assert_eq!(
+        (
+            added.service,
+            added.resource_id.as_str(),
+            added.group_id.as_str(),
+            added.subnet_id.as_str()
+        ),
+        (
+            LinkService::Storage,
+            draft.private_endpoints.endpoints[1].resource_id.as_str(),
+            "file",
+            draft.private_endpoints.endpoints[1].subnet_id.as_str()
+        )
+    );
+    assert_eq!(
+        fixed.private_endpoints.endpoints,
+        fixture("ai-studio-hub-private-endpoints")
+            .private_endpoints
+            .endpoints,
+        "the fix gives back the fixture's file endpoint"
+    );
+    let plan = generate(&fixed).plan.expect("valid after the fix");
+    assert!(plan.steps.iter().any(|s| matches!(
+        &s.action,
+        Action::PrivateEndpoint(EndpointAction::CreateEndpoint { endpoint })
+            if endpoint.group_id == "file" && endpoint.name == "pe-contosohubstorage-file"
+    )));
+}
+
+#[test]
+fn a_hub_storage_endpoint_without_its_sibling_warns_while_public_access_stays_open() {
+    let validation = validate(&hub_storage_blob_only(false));
+    assert!(validation.config.is_some(), "only a warning");
+    assert_eq!(
+        messages_at(&validation, HUB_STORAGE_GROUP_FIELD, Severity::Warning),
+        ["The hub's default storage needs both a blob and a file endpoint (Microsoft's hub private-link requirements); contosohubstorage has no file endpoint, so clients in the network would reach that part only over the internet: add it before public access closes."]
+    );
+}
+
+#[test]
+fn closing_a_hub_with_its_storage_says_the_closing_step_checks_the_storage_firewall() {
+    let validation = validate(&fixture("ai-studio-hub-private-endpoints"));
+    assert!(validation.config.is_some());
+    assert!(messages_at(&validation, HUB_STORAGE_GROUP_FIELD, Severity::Error).is_empty());
+    assert_eq!(
+        messages_at(
+            &validation,
+            "private_endpoints.close_public_access",
+            Severity::Info
+        ),
+        ["The hub reaches its default storage through the trusted-services exception or a resource-instance rule for the workspace, not through its private endpoint: the closing step checks the storage account's firewall for one of them and stops before disabling public access if neither is there."]
+    );
+}
+
+/// Every endpoint waiting for manual approval, on the target or on a hub's dependent resource,
+/// gets the owner's request in the REST tab as the scripts print their command: the resource's
+/// connections listed under its own api-version, with how to approve the pending one.
+#[test]
+fn the_rest_tab_asks_the_owner_of_every_manual_endpoint_to_approve_it() {
+    let mut dependents = 0;
+    for (name, draft) in fixtures() {
+        let Some(plan) = generate(&draft).plan else {
+            continue;
+        };
+        for step in &plan.steps {
+            let Action::PrivateEndpoint(EndpointAction::CreateEndpoint { endpoint }) = &step.action
+            else {
+                continue;
+            };
+            if endpoint.approval == Approval::Automatic {
+                continue;
+            }
+            let listed = format!("{}/privateEndpointConnections", endpoint.resource_id);
+            let requests = plan.requests(step);
+            let approval = requests
+                .iter()
+                .find(|r| r.method == "GET" && r.path == listed)
+                .unwrap_or_else(|| panic!("{name}: no approval request for {}", endpoint.name));
+            assert_eq!(
+                approval.api_version,
+                endpoint.link_type.public_access_api().0,
+                "{name}"
+            );
+            let note = approval.note.as_deref().unwrap_or_default();
+            assert!(
+                note.contains(&format!("ends with /{}", endpoint.name))
+                    && note.contains("\"status\": \"Approved\""),
+                "{name}: {note}"
+            );
+            if endpoint.link_type != LinkType::CognitiveServices {
+                dependents += 1;
+            }
+        }
+    }
+    assert!(dependents >= 3, "hub dependents checked: {dependents}");
 }

@@ -23,6 +23,7 @@ use ai_network_wizard::core::draft::{ConnectionDecision, Draft, Existence};
 use ai_network_wizard::core::generate::generate;
 use ai_network_wizard::core::plan::{bypass_name, default_action_name, public_access_name, Action};
 use ai_network_wizard::core::private_endpoints::config::Dns;
+use ai_network_wizard::core::private_endpoints::LinkType;
 use ai_network_wizard::core::render::{render, OutputTarget, RenderContext};
 
 use crate::arm_fake::ArmFake;
@@ -191,9 +192,14 @@ pub(crate) fn seed(config: &Config) -> Value {
                 .or_insert_with(|| json!({ "location": endpoint.location, "properties": {} }));
             if !endpoint.resource_id.eq_ignore_ascii_case(&account_id) {
                 add_group(&mut resources, &endpoint.resource_id);
+                let mut dependent = json!({ "location": target.region, "properties": { "publicNetworkAccess": "Enabled" } });
+                if endpoint.link_type == LinkType::Storage {
+                    // A storage account's firewall as created: trusted Azure services pass.
+                    dependent["properties"]["networkAcls"] = json!({ "defaultAction": "Allow", "bypass": "AzureServices", "ipRules": [], "virtualNetworkRules": [] });
+                }
                 resources
                     .entry(endpoint.resource_id.clone())
-                    .or_insert_with(|| json!({ "location": target.region, "properties": { "publicNetworkAccess": "Enabled" } }));
+                    .or_insert(dependent);
             }
             for zone in &endpoint.zones {
                 if matches!(pe.dns, Dns::ExistingZones) {

@@ -363,6 +363,7 @@ fn powershell_literal(node: Node<'_>, text: &str) -> Option<String> {
 /// Every construct Windows PowerShell 5.1 lacks in a PowerShell script.
 pub fn powershell_findings(script: &str) -> Vec<Finding> {
     let tree = parse_powershell(script);
+    let splatted_into_az = splatted_into_az(&tree, script);
     let mut out = Vec::new();
     let mut found = |construct, since, node: Node<'_>| {
         out.push(Finding {
@@ -452,11 +453,54 @@ pub fn powershell_findings(script: &str) -> Vec<Finding> {
                     native_argument_findings(&words, script, &mut found);
                 }
             }
+            "assignment_expression" => {
+                // `$arguments = @(…)` or `$arguments += @(…)`, later splatted into az.
+                let assigned = node
+                    .child(0)
+                    .map(|left| node_text(left, script).trim().to_ascii_lowercase());
+                if assigned.is_some_and(|name| splatted_into_az.contains(&name)) {
+                    let words: Vec<Node<'_>> = node
+                        .child_by_field_name("value")
+                        .map(nodes_in)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter(|n| n.kind() == "string_literal")
+                        .collect();
+                    native_argument_findings(&words, script, &mut found);
+                }
+            }
             _ => {}
         }
     }
+    // An argument array can be found both as `rest …` and as splatted: report it once.
+    out.sort_by_key(|f| f.line);
     out.dedup();
     out
+}
+
+/// The variables splatted into az (`az … @arguments`), as `$name` in lower case.
+fn splatted_into_az(tree: &tree_sitter::Tree, script: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for node in nodes(tree) {
+        if node.kind() != "command" {
+            continue;
+        }
+        let (Some(name), elements) = command_parts(node) else {
+            continue;
+        };
+        if node_text(name, script) != "az" {
+            continue;
+        }
+        for element in elements {
+            for variable in nodes_in(element) {
+                let text = node_text(variable, script);
+                if variable.kind() == "variable" && text.starts_with('@') {
+                    names.push(format!("${}", text[1..].to_ascii_lowercase()));
+                }
+            }
+        }
+    }
+    names
 }
 
 fn nodes_in(node: Node<'_>) -> Vec<Node<'_>> {
@@ -592,6 +636,9 @@ az account set --subscription $SubscriptionId && Write-Host 'ok'
 az rest --method patch --url $AccountPath --body '{"properties":{}}'
 $arguments = @('rest', '--method', 'patch', '--body', $payload)
 if ($IsWindows) { Write-Host 'Windows' }
+$endpointArguments = @('--name', 'pe-one')
+$endpointArguments += @('--request-message', 'Please approve the "chat" app.')
+az network private-endpoint create @endpointArguments
 "#;
     let found = powershell_findings(broken);
     assert_eq!(
@@ -604,6 +651,7 @@ if ($IsWindows) { Write-Host 'Windows' }
             (5, "PowerShell 7.3"), // and quotes inside the argument
             (6, "PowerShell 7.3"),
             (7, "PowerShell 6.0"),
+            (9, "PowerShell 7.3"), // quotes in an argument splatted into az
         ],
         "{:#?}",
         versions(&found)
@@ -625,6 +673,9 @@ if ($IsWindows) { Write-Host 'Windows' }
 az account set --subscription $SubscriptionId
 if ($LASTEXITCODE -eq 0) { Write-Host 'ok' }
 $arguments = @('rest', '--method', 'patch', '--body', "@$($bodyFile.FullName)")
+$endpointArguments = @('--name', 'pe-one')
+$endpointArguments += @('--request-message', "@$($requestMessageFile.FullName)")
+az network private-endpoint create @endpointArguments
 "#;
     assert_eq!(powershell_findings(fixed), Vec::new());
 }

@@ -74,6 +74,11 @@ snapshot_tests! {
     // The REST form computed from an imported current state (exact bodies, no edit marks).
     openai_existing_current_state_rest: "openai-existing-current-state", Rest;
     // Private endpoints and private DNS.
+    // A hub's dependent resources behind endpoints their owners approve.
+    ai_studio_hub_manual_approval_powershell: "ai-studio-hub-manual-approval", PowerShell;
+    ai_studio_hub_manual_approval_az_bash: "ai-studio-hub-manual-approval", AzBash;
+    ai_studio_hub_manual_approval_az_powershell: "ai-studio-hub-manual-approval", AzPowerShell;
+    ai_studio_hub_manual_approval_rest: "ai-studio-hub-manual-approval", Rest;
     speech_private_endpoint_created_zones_powershell: "speech-private-endpoint-created-zones", PowerShell;
     speech_private_endpoint_created_zones_az_bash: "speech-private-endpoint-created-zones", AzBash;
     speech_private_endpoint_created_zones_az_powershell: "speech-private-endpoint-created-zones", AzPowerShell;

@@ -710,6 +710,17 @@ class Fake:
 
     # ---- a hub's dependent resources and virtual networks: read, and publicNetworkAccess set ----
 
+    def dependent_connections(self, ns, path, segments, body):
+        """The connections of a hub or its dependent resource: the resource must exist."""
+        self.generic_get(ns, path.rsplit("/privateEndpointConnections", 1)[0], segments)
+        return 200, {"value": []}
+
+    op_StoragePrivateEndpointConnections_List = dependent_connections
+    op_VaultPrivateEndpointConnections_ListByResource = dependent_connections
+    op_RegistryPrivateEndpointConnections_List = dependent_connections
+    op_SearchPrivateEndpointConnections_ListByService = dependent_connections
+    op_WorkspacePrivateEndpointConnections_List = dependent_connections
+
     def op_VirtualNetworks_Get(self, ns, path, segments, body):
         return self.generic_get(ns, path, segments)
 

@@ -16,7 +16,9 @@ use serde_json::Value;
 mod private_endpoints;
 
 pub use private_endpoints::{
-    endpoint_body, link_name, zone_group_body, EndpointAction, AZURE_DNS, DEFAULT_ZONE_GROUP,
+    endpoint_body, hub_of_storage, hub_reaches_storage, hub_storage_remedy,
+    hub_storage_unreachable, link_name, zone_group_body, EndpointAction, AZURE_DNS,
+    DEFAULT_ZONE_GROUP,
 };
 pub use private_endpoints::{own_dns_lines, record_zones_json, HUB_REGISTRY_IMAGE_BUILDS};
 pub use resource_groups::NeededGroup;

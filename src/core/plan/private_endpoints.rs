@@ -181,14 +181,14 @@ pub(super) fn dependent_closing_steps(config: &Config, pe: &PrivateEndpoints) ->
             continue;
         }
         seen.push(key);
-        let registry = if e.link_type == LinkType::ContainerRegistry {
-            " A container registry accepts this only on the Premium tier (as for its private endpoint)."
-        } else {
-            ""
+        let extra = match e.link_type {
+            LinkType::ContainerRegistry => " A container registry accepts this only on the Premium tier (as for its private endpoint).",
+            LinkType::Storage => " The hub service itself does not use these endpoints: it reaches its default storage through the trusted-services exception or a resource-instance rule for the workspace, so this step checks the storage account's firewall for one of them first and stops before disabling if neither is there.",
+            _ => "",
         };
         steps.push(step(
             format!("Disable public network access on {}", e.resource_name()),
-            &format!("The hub reaches it through its private endpoint from now on; nothing on the internet does. After every endpoint and its DNS, so nobody is locked out midway.{registry}"),
+            &format!("Nothing on the internet reaches it from now on: clients in the linked virtual networks use its private endpoints. After every endpoint and its DNS, so nobody is locked out midway.{extra}"),
             EndpointAction::CloseDependentPublicAccess { resource_id: e.resource_id.clone(), link_type: e.link_type },
         ));
     }
@@ -503,7 +503,7 @@ pub(super) fn requests(
                     .note("Only when the GET above answered 404: a PUT over an existing endpoint would replace it. Long-running: poll GET until properties.provisioningState is Succeeded. If it fails with AccountProvisioningStateInvalid (\"state Accepted\") right after the account changed, wait a minute and send it again."),
             ];
             if let Approval::Manual { .. } = endpoint.approval {
-                requests.extend(approval_requests(target, endpoint));
+                requests.extend(approval_requests(endpoint));
             }
             requests
         }
@@ -532,9 +532,12 @@ pub(super) fn requests(
         .note(lines.join(" "))],
         EndpointAction::CloseDependentPublicAccess { resource_id, link_type } => {
             let (api_version, value) = link_type.public_access_api();
+            let mut read = format!("If properties.publicNetworkAccess is already {value} (in any case), skip the PATCH.");
+            if let Some(hub_id) = hub_of_storage(target, *link_type) {
+                read = format!("{read} {}", hub_storage_check_note(resource_id, &hub_id));
+            }
             vec![
-                ArmRequest::new("GET", resource_id.clone(), api_version)
-                    .note(format!("If properties.publicNetworkAccess is already {value} (in any case), skip the PATCH.")),
+                ArmRequest::new("GET", resource_id.clone(), api_version).note(read),
                 ArmRequest::new("PATCH", resource_id.clone(), api_version)
                     .body(json!({ "properties": { "publicNetworkAccess": value } }))
                     .note("Only this property changes. Long-running for some types: poll GET until properties.provisioningState is Succeeded."),
@@ -573,6 +576,64 @@ fn zone_groups_list(endpoint_id: &str) -> ArmRequest {
     )
 }
 
+/// The workspace whose default storage a closing step closes: the target, when it is a hub and
+/// the resource a storage account.
+pub fn hub_of_storage(target: &Target, link_type: LinkType) -> Option<String> {
+    (link_type == LinkType::Storage && matches!(target.resource, Resource::MlHub { .. }))
+        .then(|| target.resource_id())
+}
+
+/// Whether a storage account's firewall lets the hub through without its private endpoint:
+/// trusted Azure services in `networkAcls.bypass`, or a resource-instance rule for the
+/// workspace. `storage` is the account as ARM returns it.
+pub fn hub_reaches_storage(storage: &serde_json::Value, hub_id: &str) -> bool {
+    let acls = &storage["properties"]["networkAcls"];
+    let trusted = acls["bypass"].as_str().is_some_and(|bypass| {
+        bypass
+            .split(',')
+            .any(|b| b.trim().eq_ignore_ascii_case("AzureServices"))
+    });
+    let instance = acls["resourceAccessRules"].as_array().is_some_and(|rules| {
+        rules.iter().any(|rule| {
+            rule["resourceId"]
+                .as_str()
+                .is_some_and(|id| id.eq_ignore_ascii_case(hub_id))
+        })
+    });
+    trusted || instance
+}
+
+/// What the REST tab's reader checks before closing a hub's storage (the scripts and the
+/// apply page check it themselves).
+fn hub_storage_check_note(storage_id: &str, hub_id: &str) -> String {
+    format!("The hub reaches its default storage through the trusted-services exception or a resource-instance rule, not through its private endpoint: properties.networkAcls.bypass must include AzureServices, or properties.networkAcls.resourceAccessRules must list resourceId {hub_id}. If neither, do not send the PATCH: {}, then send it.", hub_storage_remedy(storage_id, hub_id, false))
+}
+
+/// Why a hub's storage stays open: its firewall would keep the hub out once public access is off.
+pub fn hub_storage_unreachable(storage_id: &str, hub_id: &str) -> String {
+    format!(
+        "Storage account {} lets neither trusted Azure services (networkAcls.bypass AzureServices) nor the hub (a resource-instance rule for {hub_id}) through its firewall: with public network access disabled, the hub could no longer reach its default storage. Public access stays as it is.",
+        crate::core::private_endpoints::resource_name_of(storage_id)
+    )
+}
+
+/// How to let the hub through the storage firewall (both commands add one rule, keeping the
+/// others): with the Az cmdlet when `cmdlet`, with az otherwise. Values are single-quoted, which
+/// bash and PowerShell read alike: a validated ID holds no quote.
+pub fn hub_storage_remedy(storage_id: &str, hub_id: &str, cmdlet: bool) -> String {
+    let resource_group = storage_id
+        .split('/')
+        .nth(4)
+        .unwrap_or("<its resource group>");
+    let name = crate::core::private_endpoints::resource_name_of(storage_id);
+    let command = if cmdlet {
+        format!("Add-AzStorageAccountNetworkRule -ResourceGroupName '{resource_group}' -Name '{name}' -TenantId <tenant ID> -ResourceId '{hub_id}'")
+    } else {
+        format!("az storage account network-rule add --resource-group '{resource_group}' --account-name '{name}' --resource-id '{hub_id}' --tenant-id <tenant ID>")
+    };
+    format!("add a resource-instance rule for the hub ({command}) or allow trusted Azure services (bypass AzureServices)")
+}
+
 pub fn endpoint_body(endpoint: &Endpoint) -> serde_json::Value {
     let mut connection = json!({
         "name": endpoint.connection_name,
@@ -598,11 +659,10 @@ pub fn zone_group_body(zones: &[ZoneRef]) -> serde_json::Value {
     })).collect::<Vec<_>>() } })
 }
 
-/// For the resource's owner: list the connections, approve the pending one.
-fn approval_requests(target: &Target, endpoint: &Endpoint) -> Vec<ArmRequest> {
-    let Some(api_version) = api_version_of(&endpoint.resource_id, target) else {
-        return Vec::new();
-    };
+/// For the resource's owner: list the connections, approve the pending one. Every linkable
+/// type lists them under its own api-version (a hub's dependent resources included).
+fn approval_requests(endpoint: &Endpoint) -> Vec<ArmRequest> {
+    let (api_version, _) = endpoint.link_type.public_access_api();
     vec![ArmRequest::new(
         "GET",
         format!("{}/privateEndpointConnections", endpoint.resource_id),
@@ -612,15 +672,4 @@ fn approval_requests(target: &Target, endpoint: &Endpoint) -> Vec<ArmRequest> {
         "For the resource's owner: find the Pending connection whose properties.privateEndpoint.id ends with /{}, then PUT that connection's id (same api-version) with the body {{\"properties\": {{\"privateLinkServiceConnectionState\": {{\"status\": \"Approved\", \"description\": \"Approved\"}}}}}}.",
         endpoint.name
     ))]
-}
-
-fn api_version_of(resource_id: &str, target: &Target) -> Option<&'static str> {
-    let lower = resource_id.to_ascii_lowercase();
-    if lower.contains("/providers/microsoft.cognitiveservices/accounts/") {
-        Some(api_versions::COGNITIVE_SERVICES)
-    } else if resource_id.eq_ignore_ascii_case(&target.resource_id()) {
-        Some(target.resource.resource_type().api_version())
-    } else {
-        None
-    }
 }

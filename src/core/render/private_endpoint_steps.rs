@@ -4,8 +4,12 @@
 
 use crate::core::config::Resource;
 use crate::core::json_text::compact;
-use crate::core::plan::{own_dns_lines, record_zones_json, Action, EndpointAction, Plan};
+use crate::core::plan::{
+    hub_of_storage, hub_storage_remedy, hub_storage_unreachable, own_dns_lines, record_zones_json,
+    Action, EndpointAction, Plan,
+};
 use crate::core::private_endpoints::config::{Approval, Endpoint, Removal, ZoneRef};
+use crate::core::private_endpoints::LinkType;
 use crate::core::render::subnet_tenant::subnet_tenant_check;
 use crate::core::render::template::{fill, Flag, Text};
 
@@ -34,8 +38,9 @@ pub(super) struct AzShell {
     /// Appended for manual approval before the request message (empty when the template
     /// carries it).
     pub manual_request: &'static str,
-    /// Put before the quoted request message.
-    pub request_message_option: &'static str,
+    /// Put before the quoted request message on the command line; `None` when the template
+    /// passes the message itself (`request_message` slot).
+    pub request_message_option: Option<&'static str>,
     /// The checks before a closing write, in this shell (render/close_guard.rs).
     pub close_guard: fn(&Plan, &Action) -> String,
     pub templates: AzTemplates,
@@ -91,9 +96,9 @@ pub(super) fn az_step_body(shell: &AzShell, plan: &Plan, action: &EndpointAction
             resource_id,
             link_type,
         } => {
-            let (path, value) = EndpointAction::dependent_access(resource_id, *link_type);
+            let close = t.set_resource_public_access;
             let guard = (shell.close_guard)(plan, &Action::PrivateEndpoint(action.clone()));
-            resource_public_access(t.set_resource_public_access, q, &path, value, &guard)
+            dependent_public_access(close, q, plan, resource_id, *link_type, false, &guard)
         }
     }
 }
@@ -107,7 +112,47 @@ pub(super) fn resource_public_access(
     value: &str,
     guard: &str,
 ) -> String {
+    closing_public_access(template, q, path, value, guard, None)
+}
+
+/// Closes a hub's dependent resource; a hub's default storage first has its firewall checked
+/// for the trusted-services exception or a resource-instance rule for the workspace (`cmdlet`:
+/// the stop message names the Az cmdlet that adds the rule, not az).
+pub(super) fn dependent_public_access(
+    template: &str,
+    q: Quote,
+    plan: &Plan,
+    resource_id: &str,
+    link_type: LinkType,
+    cmdlet: bool,
+    guard: &str,
+) -> String {
+    let (path, value) = EndpointAction::dependent_access(resource_id, link_type);
+    let hub_id = hub_of_storage(plan.target(), link_type);
+    let hub_storage = hub_id.as_deref().map(|hub_id| {
+        let stop = format!(
+            "{} To finish: {}, then run this script again (the endpoints made so far are kept).",
+            hub_storage_unreachable(resource_id, hub_id),
+            hub_storage_remedy(resource_id, hub_id, cmdlet)
+        );
+        (hub_id, stop)
+    });
+    let hub_storage = hub_storage.as_ref().map(|(id, stop)| (*id, stop.as_str()));
+    closing_public_access(template, q, &path, value, guard, hub_storage)
+}
+
+/// `guard`: the checks before closing (render/close_guard.rs), empty when none.
+/// `hub_storage`: the hub's ID and the message to stop with, when the resource is its storage.
+fn closing_public_access(
+    template: &str,
+    q: Quote,
+    path: &str,
+    value: &str,
+    guard: &str,
+    hub_storage: Option<(&str, &str)>,
+) -> String {
     let body = compact(&crate::json!({ "properties": { "publicNetworkAccess": value } }));
+    let (hub_id, stop) = hub_storage.unwrap_or_default();
     fill(
         template,
         &[
@@ -118,6 +163,9 @@ pub(super) fn resource_public_access(
             Text("value", value),
             Text("quoted", &q(value)),
             Text("body", &q(&body)),
+            Flag("hub_storage", hub_storage.is_some()),
+            Text("hub_id", &q(hub_id)),
+            Text("hub_storage_stop", &q(stop)),
         ],
     )
 }
@@ -133,21 +181,21 @@ pub(super) fn on_own_account(plan: &Plan, endpoint: &Endpoint) -> bool {
 
 fn az_create_endpoint(shell: &AzShell, plan: &Plan, endpoint: &Endpoint) -> String {
     let q = shell.quote;
-    let (manual, options) = match &endpoint.approval {
-        Approval::Automatic => (false, String::new()),
-        Approval::Manual { request_message } if request_message.is_empty() => {
-            (true, shell.manual_request.to_owned())
+    let message = match &endpoint.approval {
+        Approval::Manual { request_message } if !request_message.is_empty() => {
+            Some(request_message.as_str())
         }
-        Approval::Manual { request_message } => (
-            true,
-            format!(
-                "{}{}{}",
-                shell.manual_request,
-                shell.request_message_option,
-                q(request_message)
-            ),
-        ),
+        _ => None,
     };
+    let manual = matches!(endpoint.approval, Approval::Manual { .. });
+    let mut options = if manual {
+        shell.manual_request.to_owned()
+    } else {
+        String::new()
+    };
+    if let (Some(message), Some(option)) = (message, shell.request_message_option) {
+        options = format!("{options}{option}{}", q(message));
+    }
     let list_command = format!(
         "    az network private-endpoint-connection list --id {} --query \"[?contains(properties.privateEndpoint.id, '/{}')].id\" --output tsv",
         // The printed command quotes like the executed ones: pasted, it runs as shown.
@@ -163,6 +211,8 @@ fn az_create_endpoint(shell: &AzShell, plan: &Plan, endpoint: &Endpoint) -> Stri
             ),
             Flag("manual", manual),
             Text("manual", &options),
+            Flag("request_message", message.is_some()),
+            Text("request_message", &q(message.unwrap_or_default())),
             Text("list_command", &q(&list_command)),
             Text("subscription", &q(endpoint.subscription_id())),
             Text("resource_group", &q(&endpoint.resource_group)),

@@ -79,6 +79,7 @@ pub(super) fn validate_private_endpoints(
     }
     ok &= check_duplicate_names(&endpoints, &places, out);
     same_record_warnings(&endpoints, &places, &step.endpoints, &dns, out);
+    ok &= check_hub_storage(draft, &endpoints, &places, out);
 
     let removals = removals(draft, &mut ok, out);
     ok &= check_public_access(draft, network, !endpoints.is_empty(), out);
@@ -434,6 +435,65 @@ fn check_custom_domain(
         )));
         true
     }
+}
+
+/// The sub-resources a hub's default storage needs endpoints for (azure-facts §14).
+const HUB_STORAGE_GROUPS: [&str; 2] = ["blob", "file"];
+
+/// A hub's default storage behind private endpoints needs both a blob and a file endpoint:
+/// closing public access with one of them missing cuts the hub's clients off from the other.
+/// An error when public access closes, a warning otherwise; the fix adds the missing endpoint.
+fn check_hub_storage(
+    draft: &Draft,
+    endpoints: &[Endpoint],
+    places: &[usize],
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    let closing = draft.private_endpoints.close_public_access;
+    let mut ok = true;
+    let mut seen: Vec<String> = Vec::new();
+    for (e, &index) in endpoints.iter().zip(places) {
+        let storage = &draft.private_endpoints.endpoints[index];
+        let key = e.resource_id.to_ascii_lowercase();
+        if storage.service != LinkService::Storage || seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        let missing: Vec<String> = HUB_STORAGE_GROUPS
+            .into_iter()
+            .filter(|group| {
+                !endpoints.iter().any(|o| {
+                    o.resource_id.eq_ignore_ascii_case(&e.resource_id) && o.group_id == *group
+                })
+            })
+            .map(str::to_owned)
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let message = format!(
+            "The hub's default storage needs both a blob and a file endpoint (Microsoft's hub private-link requirements); {} has no {} endpoint, so clients in the network would reach that part only over the internet{}.",
+            e.resource_name(),
+            missing.join(" or "),
+            if closing { ", which closing public access cuts off" } else { ": add it before public access closes" },
+        );
+        let field = format!("{PREFIX}.endpoints.{index}.group_id");
+        let diagnostic = if closing {
+            ok = false;
+            Diagnostic::error(field, message)
+        } else {
+            Diagnostic::warning(field, message)
+        };
+        let label = format!("Add the {} endpoint", missing.join(" and "));
+        out.push(diagnostic.with_fix(label, missing));
+    }
+    if closing && !seen.is_empty() {
+        out.push(Diagnostic::info(
+            format!("{PREFIX}.close_public_access"),
+            "The hub reaches its default storage through the trusted-services exception or a resource-instance rule for the workspace, not through its private endpoint: the closing step checks the storage account's firewall for one of them and stops before disabling public access if neither is there.",
+        ));
+    }
+    ok
 }
 
 fn check_duplicate_names(

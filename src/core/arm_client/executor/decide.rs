@@ -6,7 +6,11 @@ use serde_json::Value;
 use super::super::compare::satisfied;
 use super::super::policy::{self, Failure};
 use super::Executor;
-use crate::core::plan::{Action, ArmRequest, EndpointAction, Step};
+use crate::core::plan::{
+    hub_of_storage, hub_reaches_storage, hub_storage_remedy, hub_storage_unreachable, Action,
+    ArmRequest, EndpointAction, Step,
+};
+use crate::core::private_endpoints::LinkType;
 use crate::core::request_bodies::EDIT_MARK;
 
 impl Executor {
@@ -76,6 +80,9 @@ impl Executor {
                     if satisfied(body, now) {
                         return Decision::Skip("already as wanted".into());
                     }
+                }
+                if let Some(failure) = self.hub_locked_out_of_storage(request) {
+                    return Decision::Fail(failure);
                 }
                 if request.refused_until_edited {
                     return Decision::Fail(policy::needs_state(request));
@@ -225,6 +232,41 @@ fn region_failure(
         advice: format!(
             "Set the endpoint's region to {actual} in the Private endpoints step (or choose a subnet in a virtual network in {wanted}), then Resume: it goes on from this step with the form as it is then, and the steps done already are not sent again."
         ),
+    }
+}
+
+impl Executor {
+    /// Closing a hub's default storage whose firewall, as read in the same step, lets neither
+    /// trusted Azure services nor the workspace through: the hub would lose its storage, so the
+    /// run stops before the PATCH, as the scripts do.
+    fn hub_locked_out_of_storage(&self, request: &ArmRequest) -> Option<Failure> {
+        let hub_id = hub_of_storage(self.plan.target(), LinkType::Storage)?;
+        let closes_storage = request.method == "PATCH"
+            && request
+                .path
+                .to_ascii_lowercase()
+                .contains("/providers/microsoft.storage/storageaccounts/")
+            && request
+                .body
+                .as_ref()
+                .and_then(|b| b.pointer("/properties/publicNetworkAccess"))
+                .is_some();
+        if !closes_storage {
+            return None;
+        }
+        let resource_id = &request.path;
+        let storage = self.lookup(&request.path.to_ascii_lowercase())?.as_ref()?;
+        (!hub_reaches_storage(storage, &hub_id)).then(|| Failure {
+            code: "HubStorageFirewall".into(),
+            message: format!(
+                "{} Nothing was sent for it.",
+                hub_storage_unreachable(resource_id, &hub_id)
+            ),
+            advice: format!(
+                "In the storage account, {}, then Resume: it goes on from this step, and the endpoints made so far are kept.",
+                hub_storage_remedy(resource_id, &hub_id, false)
+            ),
+        })
     }
 }
 

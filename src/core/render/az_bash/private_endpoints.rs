@@ -9,7 +9,7 @@ const BASH: AzShell = AzShell {
     quote: bash,
     echo: "echo",
     manual_request: " --manual-request true",
-    request_message_option: " --request-message ",
+    request_message_option: Some(" --request-message "),
     close_guard: crate::core::render::close_guard::bash_guard,
     templates: AzTemplates {
         subnet_tenant_check: include_str!("templates/subnet_tenant_check.sh"),

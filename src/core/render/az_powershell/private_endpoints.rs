@@ -10,7 +10,9 @@ const POWERSHELL: AzShell = AzShell {
     echo: "Write-Host",
     // The template adds `'--manual-request', 'true'` to the argument array itself.
     manual_request: "",
-    request_message_option: ", '--request-message', ",
+    // The template passes the message through a temporary file: Windows PowerShell 5.1 strips
+    // its double quotes on the way to az (a .cmd file).
+    request_message_option: None,
     close_guard: crate::core::render::close_guard::powershell_guard,
     templates: AzTemplates {
         subnet_tenant_check: include_str!("templates/subnet_tenant_check.ps1"),

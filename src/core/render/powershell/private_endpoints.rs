@@ -4,8 +4,8 @@ use crate::core::plan::{EndpointAction, Plan};
 use crate::core::private_endpoints::config::{Approval, Endpoint};
 use crate::core::quote::{powershell, powershell_array};
 use crate::core::render::private_endpoint_steps::{
-    client_guidance, create_zone, delete_endpoint, link_zone, on_own_account,
-    resource_public_access, show_dns_records,
+    client_guidance, create_zone, delete_endpoint, dependent_public_access, link_zone,
+    on_own_account, show_dns_records,
 };
 use crate::core::render::template::{fill, Flag, Text};
 
@@ -72,19 +72,18 @@ pub(super) fn step_body(plan: &Plan, action: &EndpointAction) -> String {
         EndpointAction::CloseDependentPublicAccess {
             resource_id,
             link_type,
-        } => {
-            let (path, value) = EndpointAction::dependent_access(resource_id, *link_type);
-            resource_public_access(
-                include_str!("../powershell_shared/templates/set_resource_public_access.ps1"),
-                powershell,
-                &path,
-                value,
-                &crate::core::render::close_guard::powershell_guard(
-                    plan,
-                    &crate::core::plan::Action::PrivateEndpoint(action.clone()),
-                ),
-            )
-        }
+        } => dependent_public_access(
+            include_str!("../powershell_shared/templates/set_resource_public_access.ps1"),
+            powershell,
+            plan,
+            resource_id,
+            *link_type,
+            true,
+            &crate::core::render::close_guard::powershell_guard(
+                plan,
+                &crate::core::plan::Action::PrivateEndpoint(action.clone()),
+            ),
+        ),
     }
 }
 
