@@ -28,20 +28,126 @@ pub fn run(args: &[String]) -> u8 {
     }
 }
 
+/// The command line, read by `lexopt`: one command, its files, and the options that command
+/// takes. Anything else (an unknown or misspelt flag, an option of another command, a missing
+/// value) is refused with the usage, so nothing runs on a guess.
+#[derive(Default)]
+struct Invocation {
+    command: String,
+    files: Vec<String>,
+    target: Option<String>,
+    date: Option<String>,
+    app_url: Option<String>,
+    out: Option<String>,
+    read_at: Option<String>,
+    rollback: bool,
+    help: bool,
+}
+
+/// The options each command takes.
+fn takes(command: &str, option: &str) -> bool {
+    match command {
+        "render" => matches!(option, "target" | "date" | "app-url" | "out" | "rollback"),
+        "import" | "current-state" => option == "read-at",
+        _ => false,
+    }
+}
+
+fn parse(args: &[String]) -> Result<Invocation, String> {
+    use lexopt::Arg::{Long, Short, Value};
+    let refuse = |why: String| format!("{why}\n{USAGE}");
+    let mut parser = lexopt::Parser::from_args(args.iter().cloned());
+    let mut call = Invocation::default();
+    while let Some(arg) = parser.next().map_err(|e| refuse(e.to_string()))? {
+        let name = match arg {
+            Value(value) => {
+                let value = value
+                    .into_string()
+                    .map_err(|v| refuse(format!("not UTF-8: {}", v.to_string_lossy())))?;
+                if call.command.is_empty() {
+                    call.command = value;
+                } else {
+                    call.files.push(value);
+                }
+                continue;
+            }
+            Long("help") | Short('h') => {
+                call.help = true;
+                return Ok(call);
+            }
+            Long(name) => name.to_owned(),
+            Short(letter) => return Err(refuse(format!("unknown option -{letter}"))),
+        };
+        if !matches!(
+            call.command.as_str(),
+            "render" | "validate" | "import" | "current-state"
+        ) {
+            return Err(refuse(if call.command.is_empty() {
+                format!("--{name} before a command")
+            } else {
+                format!("unknown command {}", call.command)
+            }));
+        }
+        if !takes(&call.command, &name) {
+            return Err(refuse(format!(
+                "unknown option --{name} for {}",
+                call.command
+            )));
+        }
+        if name == "rollback" {
+            call.rollback = true;
+            continue;
+        }
+        let value = parser
+            .value()
+            .map_err(|_| refuse(format!("--{name} needs a value")))?
+            .into_string()
+            .map_err(|v| refuse(format!("--{name}: not UTF-8: {}", v.to_string_lossy())))?;
+        let slot = match name.as_str() {
+            "target" => &mut call.target,
+            "date" => &mut call.date,
+            "app-url" => &mut call.app_url,
+            "out" => &mut call.out,
+            _ => &mut call.read_at,
+        };
+        if slot.replace(value).is_some() {
+            return Err(refuse(format!("--{name} given twice")));
+        }
+    }
+    let files_wanted = match call.command.as_str() {
+        "render" | "validate" | "import" => 1..=1,
+        "current-state" => 2..=usize::MAX,
+        "" => return Err(USAGE.to_owned()),
+        other => return Err(refuse(format!("unknown command {other}"))),
+    };
+    if !files_wanted.contains(&call.files.len()) {
+        return Err(refuse(match call.command.as_str() {
+            "current-state" => "current-state needs CONFIG.json and at least one SHOW.json".into(),
+            command => format!("{command} takes one file, not {}", call.files.len()),
+        }));
+    }
+    Ok(call)
+}
+
 fn run_inner(args: &[String]) -> Result<u8, String> {
-    let (command, rest) = args.split_first().ok_or_else(|| USAGE.to_owned())?;
-    let (config_path, options) = rest.split_first().ok_or_else(|| USAGE.to_owned())?;
+    let call = parse(args)?;
+    if call.help {
+        print!("{USAGE}");
+        return Ok(0);
+    }
+    let command = call.command.as_str();
+    let config_path = &call.files[0];
     let text = std::fs::read_to_string(config_path)
         .map_err(|e| format!("cannot read {config_path}: {e}"))?;
     if command == "import" {
-        let read_at = option(options, "--read-at")?.map_or_else(now_utc, str::to_owned);
+        let read_at = call.read_at.clone().unwrap_or_else(now_utc);
         return Ok(import(config_path, &text, &read_at));
     }
     let mut read = from_config_json(&text).map_err(|e| format!("{config_path}: {e}"))?;
     if command == "current-state" {
-        return attach_current_state(&mut read, options);
+        return attach_current_state(&mut read, &call);
     }
-    let rollback = command == "render" && options.iter().any(|o| o == "--rollback");
+    let rollback = call.rollback;
     let draft = if rollback {
         match crate::core::rollback::rollback_draft(&read) {
             Ok(draft) => draft,
@@ -70,7 +176,7 @@ fn run_inner(args: &[String]) -> Result<u8, String> {
             eprintln!("{config_path}: {severity}: {}: {}{fix}", d.field, d.message);
         }
     };
-    match command.as_str() {
+    match command {
         "validate" => {
             print_diagnostics(true);
             if has_errors {
@@ -83,22 +189,28 @@ fn run_inner(args: &[String]) -> Result<u8, String> {
             Ok(0)
         }
         "render" => {
-            let target = option(options, "--target")?.ok_or("render needs --target")?;
-            let date = match option(options, "--date")? {
-                Some(d) => d.to_owned(),
+            let target = call
+                .target
+                .as_deref()
+                .ok_or_else(|| format!("render needs --target\n{USAGE}"))?;
+            let date = match &call.date {
+                Some(d) if !is_date(d) => {
+                    return Err(format!("--date {d}: expected YYYY-MM-DD\n{USAGE}"))
+                }
+                Some(d) => d.clone(),
                 None => today(),
             };
             if has_errors {
                 print_diagnostics(false);
                 return Ok(1);
             }
-            let app_address = option(options, "--app-url")?;
+            let app_address = call.app_url.as_deref();
             let mut context = RenderContext::for_draft(&date, app_address, &draft);
             if rollback {
                 context.header_notes = crate::core::rollback::rollback_header(&read);
             }
             if target == "all" {
-                let dir = option(options, "--out")?.ok_or("--target all needs --out DIR")?;
+                let dir = call.out.as_deref().ok_or("--target all needs --out DIR")?;
                 std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {dir}: {e}"))?;
                 for t in OutputTarget::ALL {
                     let path = Path::new(dir).join(t.file_name());
@@ -111,6 +223,9 @@ fn run_inner(args: &[String]) -> Result<u8, String> {
                     println!("wrote {}", path.display());
                 }
             } else {
+                if call.out.is_some() {
+                    return Err(format!("--out goes with --target all\n{USAGE}"));
+                }
                 let t = OutputTarget::from_id(target)
                     .ok_or_else(|| format!("unknown target {target}\n{USAGE}"))?;
                 print!(
@@ -170,31 +285,15 @@ fn severity_name(severity: Severity) -> &'static str {
 /// snapshot and prints the configuration; exit 1 with one line per part it cannot read.
 fn attach_current_state(
     draft: &mut crate::core::draft::Draft,
-    options: &[String],
+    call: &Invocation,
 ) -> Result<u8, String> {
     // When the show outputs were printed; now, unless told.
-    let read_at = option(options, "--read-at")?.map_or_else(now_utc, str::to_owned);
+    let read_at = call.read_at.clone().unwrap_or_else(now_utc);
     let target_id = generate(draft)
         .validation
         .config
         .map(|c| c.target.resource_id());
-    let mut files = Vec::new();
-    let mut skip_value = false;
-    for option in options {
-        if std::mem::take(&mut skip_value) {
-            continue;
-        }
-        if option.starts_with("--") {
-            skip_value = true;
-            continue;
-        }
-        files.push(option);
-    }
-    if files.is_empty() {
-        return Err(format!(
-            "current-state needs at least one SHOW.json\n{USAGE}"
-        ));
-    }
+    let files = &call.files[1..];
     let mut failed = false;
     for path in files {
         let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
@@ -223,14 +322,14 @@ fn attach_current_state(
     Ok(0)
 }
 
-fn option<'a>(options: &'a [String], name: &str) -> Result<Option<&'a str>, String> {
-    match options.iter().position(|o| o == name) {
-        None => Ok(None),
-        Some(i) => options
-            .get(i + 1)
-            .map(|v| Some(v.as_str()))
-            .ok_or_else(|| format!("{name} needs a value")),
-    }
+/// `YYYY-MM-DD` with digits where they belong (the date stamped in script headers).
+fn is_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        })
 }
 
 /// `YYYY-MM-DDTHH:MMZ`, the snapshot's read time.
