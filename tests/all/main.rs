@@ -37,6 +37,7 @@ mod shell_checks;
 mod shell_compat;
 mod snapshots;
 mod support;
+mod template_coverage;
 mod validation_network;
 mod validation_storage;
 mod validation_target;

@@ -128,6 +128,22 @@ snapshot_tests! {
     translator_custom_domain_network_rules_private_endpoint_az_bash: "translator-custom-domain-network-rules-private-endpoint", AzBash;
     translator_custom_domain_network_rules_private_endpoint_az_powershell: "translator-custom-domain-network-rules-private-endpoint", AzPowerShell;
     translator_custom_domain_network_rules_private_endpoint_rest: "translator-custom-domain-network-rules-private-endpoint", Rest;
+    // Every flag block of every template rendered both ways (tests/all/template_coverage.rs):
+    // the endpoint step checks a subdomain set before this run; a hub closes dependents whose
+    // endpoints wait for approval.
+    speech_private_endpoint_subdomain_already_set_powershell: "speech-private-endpoint-subdomain-already-set", PowerShell;
+    speech_private_endpoint_subdomain_already_set_az_bash: "speech-private-endpoint-subdomain-already-set", AzBash;
+    speech_private_endpoint_subdomain_already_set_az_powershell: "speech-private-endpoint-subdomain-already-set", AzPowerShell;
+    speech_private_endpoint_subdomain_already_set_rest: "speech-private-endpoint-subdomain-already-set", Rest;
+    ai_studio_hub_manual_approval_close_public_access_powershell: "ai-studio-hub-manual-approval-close-public-access", PowerShell;
+    ai_studio_hub_manual_approval_close_public_access_az_bash: "ai-studio-hub-manual-approval-close-public-access", AzBash;
+    ai_studio_hub_manual_approval_close_public_access_az_powershell: "ai-studio-hub-manual-approval-close-public-access", AzPowerShell;
+    ai_studio_hub_manual_approval_close_public_access_rest: "ai-studio-hub-manual-approval-close-public-access", Rest;
+    // An endpoint removed without its DNS zone group.
+    private_endpoint_remove_keep_zone_group_powershell: "private-endpoint-remove-keep-zone-group", PowerShell;
+    private_endpoint_remove_keep_zone_group_az_bash: "private-endpoint-remove-keep-zone-group", AzBash;
+    private_endpoint_remove_keep_zone_group_az_powershell: "private-endpoint-remove-keep-zone-group", AzPowerShell;
+    private_endpoint_remove_keep_zone_group_rest: "private-endpoint-remove-keep-zone-group", Rest;
     private_endpoint_remove_reopen_public_access_powershell: "private-endpoint-remove-reopen-public-access", PowerShell;
     private_endpoint_remove_reopen_public_access_az_bash: "private-endpoint-remove-reopen-public-access", AzBash;
     private_endpoint_remove_reopen_public_access_az_powershell: "private-endpoint-remove-reopen-public-access", AzPowerShell;

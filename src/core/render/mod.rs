@@ -13,6 +13,7 @@ mod resource_groups;
 mod rest;
 mod subnet_tenant;
 mod template;
+pub use template::blocks_rendered;
 
 use super::plan::Plan;
 

@@ -5,6 +5,11 @@
 //! - a line that is exactly `{{?name}}` or `{{!name}}` opens a block kept only when the flag
 //!   `name` is set (`?`) or not set (`!`); a line that is exactly `{{/name}}` closes it.
 //!   Marker lines may be indented; they vanish from the output.
+//!
+//! In debug builds (every test), a block whose flag the caller did not pass, true or false,
+//! panics: a misspelt flag would otherwise count as false and its block would vanish in
+//! silence. Each block's outcome is also recorded, so a test can check that the fixtures
+//! render every block of every template file both ways ([`blocks_rendered`]).
 
 /// A value for `{{name}}`, or a flag for `{{?name}}` / `{{!name}}` blocks.
 #[derive(Clone, Copy)]
@@ -24,10 +29,12 @@ pub(crate) fn fill(template: &str, slots: &[Slot<'_>]) -> String {
     for line in template.split_inclusive('\n') {
         let marker = line.trim();
         if let Some(name) = block_marker(marker, "{{?") {
+            checked(template, slots, name);
             open.push((name, flag(slots, name)));
             continue;
         }
         if let Some(name) = block_marker(marker, "{{!") {
+            checked(template, slots, name);
             open.push((name, !flag(slots, name)));
             continue;
         }
@@ -46,6 +53,80 @@ pub(crate) fn fill(template: &str, slots: &[Slot<'_>]) -> String {
 
 fn block_marker<'t>(line: &'t str, opening: &str) -> Option<&'t str> {
     line.strip_prefix(opening)?.strip_suffix("}}")
+}
+
+/// Debug builds: the caller passed the block's flag (a misspelt one panics here), and the
+/// block's outcome is recorded for [`blocks_rendered`]. Release builds: nothing.
+#[cfg(debug_assertions)]
+fn checked(template: &str, slots: &[Slot<'_>], name: &str) {
+    let passed = slots
+        .iter()
+        .any(|slot| matches!(slot, Flag(n, _) if *n == name));
+    assert!(
+        passed,
+        "template block {{{{?{name}}}}} has no flag `{name}` among the values passed to fill(): a misspelt or forgotten flag; the template starts {:?}",
+        template.lines().next().unwrap_or_default()
+    );
+    coverage::record(template, name, flag(slots, name));
+}
+
+#[cfg(not(debug_assertions))]
+fn checked(_: &str, _: &[Slot<'_>], _: &str) {}
+
+#[cfg(debug_assertions)]
+mod coverage {
+    use std::collections::BTreeSet;
+    use std::sync::Mutex;
+
+    /// (template text's hash, flag, value) seen by `fill` in this process.
+    static SEEN: Mutex<BTreeSet<(u64, String, bool)>> = Mutex::new(BTreeSet::new());
+
+    pub(super) fn hash(text: &str) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut hasher);
+        hasher.finish()
+    }
+
+    pub(super) fn record(template: &str, flag: &str, value: bool) {
+        if let Ok(mut seen) = SEEN.lock() {
+            seen.insert((hash(template), flag.to_owned(), value));
+        }
+    }
+
+    pub(super) fn seen(template: &str, flag: &str, value: bool) -> bool {
+        SEEN.lock()
+            .is_ok_and(|seen| seen.contains(&(hash(template), flag.to_owned(), value)))
+    }
+}
+
+/// The flag blocks of `template` and, for each, whether `fill` has rendered it with the flag
+/// set and with it unset in this process (debug builds; release builds answer `(false, false)`).
+pub fn blocks_rendered(template: &str) -> Vec<(String, bool, bool)> {
+    let mut flags: Vec<String> = Vec::new();
+    for line in template.lines() {
+        let marker = line.trim();
+        for opening in ["{{?", "{{!"] {
+            if let Some(name) = block_marker(marker, opening) {
+                if !flags.iter().any(|f| f == name) {
+                    flags.push(name.to_owned());
+                }
+            }
+        }
+    }
+    flags
+        .into_iter()
+        .map(|name| {
+            #[cfg(debug_assertions)]
+            let (on, off) = (
+                coverage::seen(template, &name, true),
+                coverage::seen(template, &name, false),
+            );
+            #[cfg(not(debug_assertions))]
+            let (on, off) = (false, false);
+            (name, on, off)
+        })
+        .collect()
 }
 
 fn flag(slots: &[Slot<'_>], name: &str) -> bool {

@@ -688,8 +688,10 @@ fn check_close_guards(
             out.push(Diagnostic::warning(
                 &field,
                 format!(
-                    "Only an Approved endpoint carries traffic, and {} waits for the resource owner's approval. Before closing, every output reads the connection and stops while it is Pending, so nothing closes early: once the owner has approved it, run the same script (or Resume) again: it skips what is done and closes.",
-                    manual.join(", ")
+                    "Only an Approved endpoint carries traffic, and {} {} for the resource owner's approval. Before closing, every output reads the connection and stops while it is Pending, so nothing closes early: once the owner has approved {}, run the same script (or Resume) again: it skips what is done and closes.",
+                    manual.join(", "),
+                    if manual.len() == 1 { "waits" } else { "wait" },
+                    if manual.len() == 1 { "it" } else { "them" }
                 ),
             ));
         }
