@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the budgets and prints each figure beside its budget (only the size budget is a
-# test: scripts/test.sh fails above it). Figures vary with the machine; the README keeps the
-# latest ones.
+# test: scripts/test.sh fails above it). Figures vary with the machine; docs/performance.md
+# keeps the latest ones.
 #
 #   bash scripts/bench.sh               # build, then measure everything
 #   BENCH_SKIP_BUILD=1 bash scripts/bench.sh   # measure the existing dist/

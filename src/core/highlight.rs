@@ -301,8 +301,8 @@ impl<'a> OldLines<'a> {
 
 /// `a == b`, eight bytes at a time. A keystroke compares every line of a long script with the
 /// line before it, and in the wasm `==` on bytes is a loop over single bytes (no instruction
-/// compares memory): at the largest configuration a keystroke took 5.2 ms with it, 4.3 ms with
-/// this (medians of 12 alternated rounds of 21 in headless Chromium), for 0.4 kB gzip more.
+/// compares memory): at the largest configuration a keystroke is measurably faster with this,
+/// for a little more code (docs/performance.md has the figures).
 fn same_text(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {

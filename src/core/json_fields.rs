@@ -1,7 +1,7 @@
 //! Reading and writing plain structs as JSON objects, written by hand instead of derived.
 //!
 //! serde's derive made one visitor per struct and per enum, each instantiated for every
-//! deserialiser it met: for a dozen form structs, 16 kB of the page's gzipped wasm. These few
+//! deserialiser it met: for a dozen form structs, a large share of the page's wasm. These few
 //! functions over `serde_json::Value` do the same work once, and name the field that is wrong
 //! (`wizard.network.default_action`), which the derived messages did not.
 //!

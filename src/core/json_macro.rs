@@ -1,8 +1,8 @@
 //! `json!`: serde_json's macro (its rules copied from serde_json 1.0, by David Tolnay and
 //! contributors, MIT or Apache-2.0), with one change: a value is converted with `Value::from`
 //! (through [`ToJson`]), not serialised with `to_value(&x).unwrap()`, which instantiated serde's
-//! serialiser for every interpolated type and a panic path at every use (2.2 kB of the page's
-//! gzipped wasm).
+//! serialiser for every interpolated type and a panic path at every use, all of it in the
+//! page's wasm.
 
 #[macro_export]
 macro_rules! json {

@@ -101,8 +101,8 @@ pub type Scope = Option<std::sync::Arc<dyn Fn() + Send + Sync>>;
 /// whole list, is re-run on every keystroke: with 100 IP rules, 100 subnets and ten endpoints
 /// that is a thousand memos, each unsubscribing and subscribing again.) A row's trigger is made
 /// by its view and disposed with it; rows after a removed one differ from what they were, so
-/// they are notified. The triggers are in a plain `Arc<Mutex>`: a `StoredValue` of them cost
-/// 0.9 kB gzip more.
+/// they are notified. The triggers are in a plain `Arc<Mutex>`: a `StoredValue` of them made
+/// the page's download larger.
 #[derive(Clone)]
 pub struct Rows {
     triggers: std::sync::Arc<std::sync::Mutex<Vec<RwSignal<bool>>>>,

@@ -5,7 +5,7 @@
 //!
 //! What this cannot see: behaviour that differs without a different construct (a builtin's
 //! output format, a cmdlet's type conversions, how Windows PowerShell decodes a native
-//! program's output). Those are handled in the renderers and named in the README.
+//! program's output). Those are handled in the renderers and named in docs/testing.md.
 
 use tree_sitter::Node;
 

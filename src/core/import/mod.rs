@@ -187,7 +187,7 @@ fn parse_resource_id(id: &str) -> Option<ResourceId> {
 }
 
 /// "West Europe" and "westeurope" are the same region; ARM's name is the second. Region names
-/// are ASCII: lowercasing only ASCII keeps Unicode's 11.7 kB case table out of the page.
+/// are ASCII: lowercasing only ASCII keeps Unicode's case table out of the page.
 fn region_name(location: &str) -> String {
     location
         .chars()

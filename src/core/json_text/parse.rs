@@ -38,7 +38,7 @@ const DEPTH_LIMIT: u8 = 128;
 /// digits as an integer, then one multiplication or division by a power of ten), except when
 /// that power of ten is beyond 1e22 or 1e-22 (after moving the decimal point to the end of the
 /// digits): only powers up to 1e22 are exact in an f64, so serde_json reads the others from a
-/// 2.5 kB table of them, which the page does without. Numbers of 1e23 or more are refused too,
+/// table of them, which the page does without. Numbers of 1e23 or more are refused too,
 /// although their digits may fit: written back, they come out as `1e+23`, which needs that
 /// table, and what the app reads it must read again (its own files and links). Such numbers are
 /// refused with [`NUMBER_NOT_SUPPORTED`], never read as a different value; Resource Manager's
