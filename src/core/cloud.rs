@@ -36,6 +36,25 @@ impl Cloud {
         Cloud::ALL.into_iter().find(|c| c.cli_name() == name)
     }
 
+    /// Audiences ARM of this cloud accepts: its endpoint (with or without the slash) and the older
+    /// `management.core` form that `az` still hands out for some clouds.
+    pub fn arm_audiences(self) -> &'static [&'static str] {
+        match self {
+            Cloud::AzureCloud => &[
+                "https://management.azure.com",
+                "https://management.core.windows.net",
+            ],
+            Cloud::AzureUSGovernment => &[
+                "https://management.usgovcloudapi.net",
+                "https://management.core.usgovcloudapi.net",
+            ],
+            Cloud::AzureChinaCloud => &[
+                "https://management.chinacloudapi.cn",
+                "https://management.core.chinacloudapi.cn",
+            ],
+        }
+    }
+
     pub fn arm_endpoint(self) -> &'static str {
         match self {
             Cloud::AzureCloud => "https://management.azure.com",

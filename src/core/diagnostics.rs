@@ -57,6 +57,14 @@ impl Diagnostic {
     }
 }
 
+/// "1 error", "2 errors": the count the status line and the step badges say.
+pub fn errors_phrase(n: usize) -> String {
+    match n {
+        1 => "1 error".to_owned(),
+        n => format!("{n} errors"),
+    }
+}
+
 /// The wizard step a field belongs to (its first path segment).
 pub fn step_of_field(field: &str) -> &str {
     match field.split('.').next().unwrap_or(field) {

@@ -1,6 +1,11 @@
 //! The form state exactly as typed. The UI writes here; the configuration file and local
 //! storage round-trip it (as JSON: see `draft_json`). Nothing here is validated: see `validate`.
 
+// The form's choices of ARM values and of subnet input live in leaf modules; they are named
+// here too, as part of the form.
+pub use super::arm_values::{Bypass, ConnectionDecision, DefaultAction, PublicNetworkAccess};
+pub use super::subnet_id::SubnetInput;
+
 use super::cloud::Cloud;
 use super::current_state::CurrentStateDraft;
 use super::private_endpoints::draft::PrivateEndpointsDraft;
@@ -75,31 +80,6 @@ impl Default for CustomDomainDraft {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum PublicNetworkAccess {
-    #[default]
-    Enabled,
-    Disabled,
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum DefaultAction {
-    Allow,
-    #[default]
-    Deny,
-}
-
-/// Trusted-services bypass (`networkAcls.bypass`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Bypass {
-    /// Send no bypass value: the account keeps what it has (a new one gets Azure's default).
-    /// The default, so that re-running never switches off a bypass something relies on.
-    #[default]
-    KeepCurrent,
-    None,
-    AzureServices,
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub struct NetworkDraft {
     /// Include the network-rules step in the outputs. Off in a new draft, so the first plan
@@ -130,52 +110,6 @@ pub struct NetworkDraft {
     pub acknowledge_connection_delete: bool,
 }
 
-/// Approve, reject or delete a private endpoint connection from the resource's side.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ConnectionDecision {
-    Approve,
-    Reject,
-    /// Destructive: the endpoint's owner must create a new connection.
-    Delete,
-}
-
-impl ConnectionDecision {
-    pub const ALL: [ConnectionDecision; 3] = [
-        ConnectionDecision::Approve,
-        ConnectionDecision::Reject,
-        ConnectionDecision::Delete,
-    ];
-
-    /// "approve NAME": one entry of `network.endpoint_connections`.
-    pub fn entry(self, name: &str) -> String {
-        format!("{} {name}", self.verb())
-    }
-
-    /// The decision and the connection's name of an entry, when it starts with a verb.
-    pub fn parse(entry: &str) -> Option<(ConnectionDecision, &str)> {
-        let (verb, name) = entry.trim().split_once(' ')?;
-        let decision = Self::ALL.into_iter().find(|d| d.verb() == verb)?;
-        Some((decision, name.trim()))
-    }
-
-    /// ARM's status after the decision (`None`: the connection is gone).
-    pub fn status(self) -> Option<&'static str> {
-        match self {
-            ConnectionDecision::Approve => Some("Approved"),
-            ConnectionDecision::Reject => Some("Rejected"),
-            ConnectionDecision::Delete => None,
-        }
-    }
-
-    pub fn verb(self) -> &'static str {
-        match self {
-            ConnectionDecision::Approve => "approve",
-            ConnectionDecision::Reject => "reject",
-            ConnectionDecision::Delete => "delete",
-        }
-    }
-}
-
 impl Default for NetworkDraft {
     fn default() -> Self {
         NetworkDraft {
@@ -194,15 +128,6 @@ impl Default for NetworkDraft {
             acknowledge_connection_delete: false,
         }
     }
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum SubnetInput {
-    /// One full subnet resource ID.
-    #[default]
-    ResourceId,
-    /// Subscription / resource group / VNet / subnet typed separately.
-    Parts,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -5,6 +5,7 @@
 
 pub mod api_versions;
 pub mod arm_client;
+pub mod arm_values;
 pub mod byos;
 pub mod cloud;
 pub mod config;

@@ -1,5 +1,8 @@
 //! All quoting lives here. Nothing else builds a shell or PowerShell literal by hand.
 
+/// A shell's quoting function (`bash`, `powershell`), chosen per output.
+pub type Quote = fn(&str) -> String;
+
 /// A bash word that the shell passes through as exactly `value`: single quotes, with each `'`
 /// written as `'\''`. Inside single quotes nothing else is special, newlines included.
 pub fn bash(value: &str) -> String {

@@ -6,11 +6,12 @@
 use crate::json;
 use serde_json::Value;
 
+use super::arm_values::Bypass;
+use super::arm_values::{bypass_name, default_action_name};
 use super::config::{ExactLists, Removals};
 use super::current_state::{AccountNetwork, CurrentState, NetworkAcls, SubnetState};
-use super::draft::Bypass;
 use super::ip_rules::IpRule;
-use super::plan::{bypass_name, AllowedSubnet};
+use super::subnet_id::SubnetId;
 
 /// The service endpoint the plan adds to subnets.
 pub const SERVICE: &str = "Microsoft.CognitiveServices";
@@ -181,7 +182,7 @@ fn exact_acls_body(acls: &NetworkAcls, default_action: &str) -> Value {
 
 fn current_default_action(acls: Option<&NetworkAcls>) -> &'static str {
     acls.and_then(|a| a.default_action)
-        .map_or("Allow", super::plan::default_action_name)
+        .map_or("Allow", default_action_name)
 }
 
 const PASTE_IP_RULES: &str =
@@ -445,5 +446,26 @@ pub fn has_edit_mark(body: &Value) -> bool {
         Value::Array(items) => items.iter().any(has_edit_mark),
         Value::Object(fields) => fields.values().any(has_edit_mark),
         _ => false,
+    }
+}
+
+/// A subnet to allow, and whether ARM should accept the rule before the subnet has the
+/// Microsoft.CognitiveServices service endpoint (when the wizard does not enable it itself).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AllowedSubnet {
+    pub subnet: SubnetId,
+    pub ignore_missing_endpoint: bool,
+}
+
+impl AllowedSubnet {
+    pub(crate) fn from_rule(rule: &crate::core::config::VnetRule) -> Self {
+        AllowedSubnet {
+            subnet: rule.subnet.clone(),
+            ignore_missing_endpoint: !rule.enable_service_endpoint,
+        }
+    }
+
+    pub fn to_json(&self) -> Value {
+        json!({ "id": self.subnet.to_string(), "ignoreMissingVnetServiceEndpoint": self.ignore_missing_endpoint })
     }
 }

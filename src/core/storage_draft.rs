@@ -1,6 +1,6 @@
 //! The Storage (BYOS) step as typed: which storage account a new resource keeps its data in.
 
-use super::draft::SubnetInput as IdInput;
+use super::subnet_id::SubnetInput as IdInput;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct StorageDraft {

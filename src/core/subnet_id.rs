@@ -124,3 +124,13 @@ impl fmt::Display for SubnetId {
         )
     }
 }
+
+/// How a subnet is typed in the form.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SubnetInput {
+    /// One full subnet resource ID.
+    #[default]
+    ResourceId,
+    /// Subscription / resource group / VNet / subnet typed separately.
+    Parts,
+}

@@ -7,10 +7,12 @@ use leptos::prelude::*;
 
 use crate::ui::erased::memo;
 
+use super::attr::bool_attr;
 use super::browser;
 use super::output_panel::output_panel;
 use super::state::{AppState, Panel, WizardStep};
 use super::steps::{custom_domain, network, private_endpoints, review, storage, target};
+use crate::core::diagnostics::errors_phrase;
 use crate::core::diagnostics::{step_of_field, Severity};
 
 #[component]
@@ -99,22 +101,6 @@ fn built_once(ready: Memo<bool>, part: Option<WizardStep>) -> AnyView {
             .then(|| part.map_or_else(output_panel, step_section))
     })
     .into_any()
-}
-
-pub fn bool_attr(on: bool) -> &'static str {
-    if on {
-        "true"
-    } else {
-        "false"
-    }
-}
-
-/// "1 error", "2 errors".
-pub fn errors_phrase(n: usize) -> String {
-    match n {
-        1 => "1 error".to_owned(),
-        n => format!("{n} errors"),
-    }
 }
 
 fn step_nav() -> AnyView {

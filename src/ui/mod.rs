@@ -15,6 +15,7 @@ mod arm_panel;
 mod arm_session;
 #[cfg(feature = "arm-direct")]
 mod arm_subdomain;
+mod attr;
 mod browser;
 mod csp;
 mod erased;

@@ -7,9 +7,10 @@ use leptos::prelude::*;
 
 use crate::ui::erased::{derived, effect, memo, Show};
 
-use super::app::{bool_attr, errors_phrase};
+use super::attr::bool_attr;
 use super::browser;
 use super::state::{AppState, WizardStep};
+use crate::core::diagnostics::errors_phrase;
 use crate::core::diagnostics::{dom_id, list_entry_label, step_of_field, Severity};
 use crate::core::highlight::{Language, LineCache, LineChanges, Marks};
 use crate::core::network_diff::network_diff;

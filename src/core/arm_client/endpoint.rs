@@ -8,8 +8,6 @@ use crate::core::draft::TargetDraft;
 use crate::core::names;
 use crate::core::plan::ArmRequest;
 
-use super::token::accepted_audiences;
-
 /// Why a custom endpoint is refused: it exists only for a test server on this machine.
 const LOOPBACK_ONLY: &str = "The custom endpoint is only for a test server on this machine: http:// or https:// with 127.0.0.1 or localhost, a port and, if the server needs one, a path (for example http://127.0.0.1:8080). Azure's clouds are chosen in the Target step.";
 
@@ -95,7 +93,7 @@ impl ArmEndpoint {
         match self {
             ArmEndpoint::Cloud(cloud) => {
                 let trimmed = audience.trim_end_matches('/').to_ascii_lowercase();
-                accepted_audiences(*cloud).contains(&trimmed.as_str())
+                cloud.arm_audiences().contains(&trimmed.as_str())
             }
             // Checked again here: a value made up in code must not open a way around it.
             ArmEndpoint::Custom(endpoint) => {

@@ -123,25 +123,6 @@ pub fn audience_of(token: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Audiences ARM of this cloud accepts: its endpoint (with or without the slash) and the older
-/// `management.core` form that `az` still hands out for some clouds.
-pub fn accepted_audiences(cloud: Cloud) -> &'static [&'static str] {
-    match cloud {
-        Cloud::AzureCloud => &[
-            "https://management.azure.com",
-            "https://management.core.windows.net",
-        ],
-        Cloud::AzureUSGovernment => &[
-            "https://management.usgovcloudapi.net",
-            "https://management.core.usgovcloudapi.net",
-        ],
-        Cloud::AzureChinaCloud => &[
-            "https://management.chinacloudapi.cn",
-            "https://management.core.chinacloudapi.cn",
-        ],
-    }
-}
-
 /// Reads the token. With a custom endpoint (a test server on this machine) set, only a token
 /// minted for that endpoint is accepted, never one for a Microsoft cloud. Every refusal ends
 /// with the commands that print a right one for `cloud`.

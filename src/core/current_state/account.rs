@@ -4,8 +4,8 @@ use crate::json;
 use serde_json::{Map, Value};
 
 use super::{kind_of, list_field, parse_default_action, parse_public_access, text_field};
+use crate::core::arm_values::{DefaultAction, PublicNetworkAccess};
 use crate::core::diagnostics::Diagnostic;
-use crate::core::draft::{DefaultAction, PublicNetworkAccess};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AccountNetwork {
@@ -67,7 +67,7 @@ pub fn minimal_account_json(account: &AccountNetwork) -> Value {
     if let Some(access) = account.public_network_access {
         properties.insert(
             "publicNetworkAccess".into(),
-            json!(crate::core::plan::public_access_name(access)),
+            json!(crate::core::arm_values::public_access_name(access)),
         );
     }
     properties.insert(
@@ -81,7 +81,7 @@ pub fn minimal_account_json(account: &AccountNetwork) -> Value {
                     "virtualNetworkRules": acls.virtual_network_rules.iter().map(VnetRuleState::to_json).collect::<Vec<_>>(),
                 });
                 if let Some(action) = acls.default_action {
-                    value["defaultAction"] = json!(crate::core::plan::default_action_name(action));
+                    value["defaultAction"] = json!(crate::core::arm_values::default_action_name(action));
                 }
                 if let Some(bypass) = &acls.bypass {
                     value["bypass"] = json!(bypass);

@@ -11,8 +11,8 @@ mod subnet;
 
 use serde_json::{Map, Value};
 
+pub(crate) use super::arm_values::{parse_default_action, parse_public_access};
 use super::diagnostics::Diagnostic;
-use super::draft::{DefaultAction, PublicNetworkAccess};
 use super::json_text;
 use super::subnet_id::SubnetId;
 
@@ -200,24 +200,6 @@ pub(crate) fn list_field<'a>(
             ));
             &[]
         }
-    }
-}
-
-/// ARM's spelling of a default action, as the account reader meets it.
-pub(crate) fn parse_default_action(text: &str) -> Option<DefaultAction> {
-    match text {
-        "Allow" => Some(DefaultAction::Allow),
-        "Deny" => Some(DefaultAction::Deny),
-        _ => None,
-    }
-}
-
-/// ARM's spelling of public network access.
-pub(crate) fn parse_public_access(text: &str) -> Option<PublicNetworkAccess> {
-    match text {
-        "Enabled" => Some(PublicNetworkAccess::Enabled),
-        "Disabled" => Some(PublicNetworkAccess::Disabled),
-        _ => None,
     }
 }
 

@@ -5,8 +5,8 @@
 
 use super::{Action, ArmRequest, EndpointAction, Plan};
 use crate::core::api_versions;
+use crate::core::arm_values::PublicNetworkAccess;
 use crate::core::config::Resource;
-use crate::core::draft::PublicNetworkAccess;
 use crate::core::private_endpoints::config::{Approval, Dns, Endpoint};
 
 /// The address ranges that count as private: RFC 1918 and the shared address space of

@@ -15,6 +15,8 @@ use serde_json::Value;
 
 mod private_endpoints;
 
+pub use super::arm_values::{bypass_name, default_action_name, public_access_name};
+pub use super::request_bodies::AllowedSubnet;
 pub use private_endpoints::{
     endpoint_body, hub_of_storage, hub_reaches_storage, hub_storage_remedy,
     hub_storage_unreachable, link_name, zone_group_body, EndpointAction, AZURE_DNS,
@@ -157,27 +159,6 @@ impl Step {
             Action::EndpointConnection(_) => "a deleted connection cannot be restored: the endpoint's owner must request a new one, and until it is approved that endpoint no longer reaches the account.".into(),
             _ => "the custom subdomain can never be changed or removed; the only way back is a new resource.".into(),
         }
-    }
-}
-
-/// A subnet to allow, and whether ARM should accept the rule before the subnet has the
-/// Microsoft.CognitiveServices service endpoint (when the wizard does not enable it itself).
-#[derive(Clone, Debug, PartialEq)]
-pub struct AllowedSubnet {
-    pub subnet: SubnetId,
-    pub ignore_missing_endpoint: bool,
-}
-
-impl AllowedSubnet {
-    fn from_rule(rule: &crate::core::config::VnetRule) -> Self {
-        AllowedSubnet {
-            subnet: rule.subnet.clone(),
-            ignore_missing_endpoint: !rule.enable_service_endpoint,
-        }
-    }
-
-    pub fn to_json(&self) -> Value {
-        json!({ "id": self.subnet.to_string(), "ignoreMissingVnetServiceEndpoint": self.ignore_missing_endpoint })
     }
 }
 
@@ -530,29 +511,6 @@ fn connection_requests(t: &Target, change: &ConnectionChange) -> Vec<ArmRequest>
                 "DESTRUCTIVE. Long-running: expect 200, 202 or 204; the GET above answers 404 once it is gone.",
             ),
         ],
-    }
-}
-
-pub fn default_action_name(action: DefaultAction) -> &'static str {
-    match action {
-        DefaultAction::Allow => "Allow",
-        DefaultAction::Deny => "Deny",
-    }
-}
-
-pub fn public_access_name(access: PublicNetworkAccess) -> &'static str {
-    match access {
-        PublicNetworkAccess::Enabled => "Enabled",
-        PublicNetworkAccess::Disabled => "Disabled",
-    }
-}
-
-/// The wire value of a bypass choice; `KeepCurrent` has none (nothing is sent).
-pub fn bypass_name(bypass: Bypass) -> Option<&'static str> {
-    match bypass {
-        Bypass::KeepCurrent => None,
-        Bypass::None => Some("None"),
-        Bypass::AzureServices => Some("AzureServices"),
     }
 }
 

@@ -2,7 +2,7 @@
 //! configuration file).
 
 use super::LinkService;
-use crate::core::draft::SubnetInput;
+use crate::core::subnet_id::SubnetInput;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PrivateEndpointsDraft {

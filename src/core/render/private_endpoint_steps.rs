@@ -13,8 +13,7 @@ use crate::core::private_endpoints::LinkType;
 use crate::core::render::subnet_tenant::subnet_tenant_check;
 use crate::core::render::template::{fill, Flag, Text};
 
-/// A shell's quoting function (`quote::bash`, `quote::powershell`).
-pub(super) type Quote = fn(&str) -> String;
+pub(super) use crate::core::quote::Quote;
 
 /// The template texts of the private endpoint steps for one az shell.
 pub(super) struct AzTemplates {

@@ -2,7 +2,7 @@
 //! look per group, before anything changes, stopping with the group's name and what needs it.
 
 use crate::core::plan::NeededGroup;
-use crate::core::render::private_endpoint_steps::Quote;
+use crate::core::quote::Quote;
 use crate::core::render::template::{fill, Text};
 
 /// `template` filled once per group (`subscription`, `resource_group`, `message`, and `tenant`

@@ -3,7 +3,7 @@
 //! subnet, the script checks that and stops with the command to run if not, rather than failing
 //! later on az's "subscription not found" (or, for `show` guards, mistaking it for "absent").
 
-use crate::core::render::private_endpoint_steps::Quote;
+use crate::core::quote::Quote;
 use crate::core::render::template::{fill, Text};
 use crate::core::subnet_id::SubnetId;
 
