@@ -15,7 +15,7 @@ pub(super) fn bash_guard(plan: &Plan, action: &Action) -> String {
     if !guard.hosts.is_empty() {
         let hosts: Vec<String> = guard.hosts.iter().map(|h| bash(h)).collect();
         out += &fill(
-            include_str!("az_bash/templates/check_resolution.sh"),
+            include_str!("cli_bash/templates/check_resolution.sh"),
             &[
                 Text("hosts", &hosts.join(" ")),
                 Text("ranges", PRIVATE_RANGES),
@@ -24,7 +24,7 @@ pub(super) fn bash_guard(plan: &Plan, action: &Action) -> String {
     }
     for endpoint in &guard.endpoints {
         out += &fill(
-            include_str!("az_bash/templates/check_approved.sh"),
+            include_str!("cli_bash/templates/check_approved.sh"),
             &[
                 Text("subscription", &bash(endpoint.subscription_id())),
                 Text("resource_group", &bash(&endpoint.resource_group)),

@@ -1,12 +1,15 @@
 //! Plan → text, one folder per target with a file per step family and the script text in
 //! template files (`template.rs`). Each matches `Action` exhaustively, without a wildcard.
 
-mod az_bash;
-mod az_powershell;
+/// Azure PowerShell: the Az module's cmdlets.
+mod az_module;
+/// Azure CLI in bash.
+mod cli_bash;
+/// Azure CLI in PowerShell.
+mod cli_powershell;
 mod close_guard;
 mod connections;
 mod header;
-mod powershell;
 mod powershell_shared;
 mod private_endpoint_steps;
 mod resource_groups;
@@ -121,9 +124,9 @@ impl RenderContext {
 
 pub fn render(plan: &Plan, target: OutputTarget, context: &RenderContext) -> String {
     match target {
-        OutputTarget::PowerShell => powershell::render(plan, context),
-        OutputTarget::AzBash => az_bash::render(plan, context),
-        OutputTarget::AzPowerShell => az_powershell::render(plan, context),
+        OutputTarget::PowerShell => az_module::render(plan, context),
+        OutputTarget::AzBash => cli_bash::render(plan, context),
+        OutputTarget::AzPowerShell => cli_powershell::render(plan, context),
         OutputTarget::Rest => rest::render(plan, context),
     }
 }
