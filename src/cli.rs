@@ -15,6 +15,9 @@ pub const USAGE: &str = "usage:
   wizard-cli validate CONFIG.json
   wizard-cli import SHOW.json [--read-at YYYY-MM-DDTHH:MMZ]   (JSON of az cognitiveservices account show …)
   wizard-cli current-state CONFIG.json SHOW.json... [--read-at YYYY-MM-DDTHH:MMZ]   (prints CONFIG with the snapshot)
+  wizard-cli check CONFIG.json (--from-ip IP | --from-subnet SUBNET_ID | --from-onprem-via VNET_ID | --trusted-service) [--host HOST] [--json]
+      who gets in: per host, how the name resolves and whether the request is allowed after the
+      change (and before it, with a snapshot); exit 0 all allowed, 1 any refused, 2 bad input
 ";
 
 /// Runs the command; returns the exit code. Output goes to stdout, problems to stderr.
@@ -42,6 +45,10 @@ struct Invocation {
     read_at: Option<String>,
     rollback: bool,
     help: bool,
+    /// `check`: the client options as given (name, value), and the host and output wanted.
+    clients: Vec<(String, Option<String>)>,
+    host: Option<String>,
+    json: bool,
 }
 
 /// The options each command takes.
@@ -49,6 +56,10 @@ fn takes(command: &str, option: &str) -> bool {
     match command {
         "render" => matches!(option, "target" | "date" | "app-url" | "out" | "rollback"),
         "import" | "current-state" => option == "read-at",
+        "check" => matches!(
+            option,
+            "from-ip" | "from-subnet" | "from-onprem-via" | "trusted-service" | "host" | "json"
+        ),
         _ => false,
     }
 }
@@ -80,7 +91,7 @@ fn parse(args: &[String]) -> Result<Invocation, String> {
         };
         if !matches!(
             call.command.as_str(),
-            "render" | "validate" | "import" | "current-state"
+            "render" | "validate" | "import" | "current-state" | "check"
         ) {
             return Err(refuse(if call.command.is_empty() {
                 format!("--{name} before a command")
@@ -94,16 +105,33 @@ fn parse(args: &[String]) -> Result<Invocation, String> {
                 call.command
             )));
         }
-        if name == "rollback" {
-            call.rollback = true;
-            continue;
+        match name.as_str() {
+            "rollback" => {
+                call.rollback = true;
+                continue;
+            }
+            "json" if call.json => return Err(refuse("--json given twice".into())),
+            "json" => {
+                call.json = true;
+                continue;
+            }
+            "trusted-service" => {
+                call.clients.push((name, None));
+                continue;
+            }
+            _ => {}
         }
         let value = parser
             .value()
             .map_err(|_| refuse(format!("--{name} needs a value")))?
             .into_string()
             .map_err(|v| refuse(format!("--{name}: not UTF-8: {}", v.to_string_lossy())))?;
+        if name.starts_with("from-") {
+            call.clients.push((name, Some(value)));
+            continue;
+        }
         let slot = match name.as_str() {
+            "host" => &mut call.host,
             "target" => &mut call.target,
             "date" => &mut call.date,
             "app-url" => &mut call.app_url,
@@ -115,7 +143,7 @@ fn parse(args: &[String]) -> Result<Invocation, String> {
         }
     }
     let files_wanted = match call.command.as_str() {
-        "render" | "validate" | "import" => 1..=1,
+        "render" | "validate" | "import" | "check" => 1..=1,
         "current-state" => 2..=usize::MAX,
         "" => return Err(USAGE.to_owned()),
         other => return Err(refuse(format!("unknown command {other}"))),
@@ -125,6 +153,12 @@ fn parse(args: &[String]) -> Result<Invocation, String> {
             "current-state" => "current-state needs CONFIG.json and at least one SHOW.json".into(),
             command => format!("{command} takes one file, not {}", call.files.len()),
         }));
+    }
+    if call.command == "check" && call.clients.len() != 1 {
+        return Err(refuse(format!(
+            "check needs exactly one of --from-ip, --from-subnet, --from-onprem-via, --trusted-service (given {})",
+            call.clients.len()
+        )));
     }
     Ok(call)
 }
@@ -146,6 +180,9 @@ fn run_inner(args: &[String]) -> Result<u8, String> {
     let mut read = from_config_json(&text).map_err(|e| format!("{config_path}: {e}"))?;
     if command == "current-state" {
         return attach_current_state(&mut read, &call);
+    }
+    if command == "check" {
+        return check(config_path, &read, &call);
     }
     let rollback = call.rollback;
     let draft = if rollback {
@@ -320,6 +357,59 @@ fn attach_current_state(
     }
     print!("{}", crate::core::config_file::to_config_json(draft));
     Ok(0)
+}
+
+/// `check`: who gets in, per host. Exit 0 when every host is allowed after the change, 1 when
+/// any is refused, 2 on bad input (the configuration's errors, a client that cannot be read).
+fn check(
+    config_path: &str,
+    draft: &crate::core::draft::Draft,
+    call: &Invocation,
+) -> Result<u8, String> {
+    use crate::core::reachability::{parse_public_ip, parse_vnet_id, reachability, Client, Query};
+    use crate::core::subnet_id::SubnetId;
+    let (option, value) = &call.clients[0];
+    let value = value.as_deref().unwrap_or_default();
+    let client = match option.as_str() {
+        "from-ip" => {
+            Client::PublicIp(parse_public_ip(value).map_err(|e| format!("--from-ip: {e}"))?)
+        }
+        "from-subnet" => {
+            Client::Subnet(SubnetId::parse(value).map_err(|e| format!("--from-subnet: {e}"))?)
+        }
+        "from-onprem-via" => Client::OnPremises {
+            forwards_to: Some(parse_vnet_id(value).map_err(|e| format!("--from-onprem-via: {e}"))?),
+        },
+        _ => Client::TrustedService,
+    };
+    let generated = generate(draft);
+    let Some(plan) = generated.plan else {
+        for d in generated
+            .validation
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+        {
+            eprintln!("{config_path}: error: {}: {}", d.field, d.message);
+        }
+        return Err(format!(
+            "{config_path}: the configuration has errors: fix them (wizard-cli validate) before checking who gets in"
+        ));
+    };
+    let answers = reachability(&plan, &Query::from(client), call.host.as_deref())
+        .map_err(|e| format!("{config_path}: {e}"))?;
+    for answer in &answers {
+        if call.json {
+            println!("{}", crate::core::json_text::compact(&answer.to_json()));
+        } else {
+            println!("{}", answer.line());
+        }
+    }
+    Ok(if answers.iter().all(|a| a.after.allowed) {
+        0
+    } else {
+        1
+    })
 }
 
 /// `YYYY-MM-DD` with digits where they belong (the date stamped in script headers).

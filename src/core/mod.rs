@@ -27,6 +27,7 @@ pub mod network_diff;
 pub mod plan;
 pub mod private_endpoints;
 pub mod quote;
+pub mod reachability;
 pub mod render;
 pub mod request_bodies;
 pub mod resource_kinds;

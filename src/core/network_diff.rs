@@ -168,6 +168,21 @@ impl Settings {
     }
 }
 
+/// The account's network settings once every step of the plan has run on `before` (the
+/// snapshot, or what a caller assumes without one), with the same merge as the diff.
+pub fn account_after(plan: &Plan, before: &AccountNetwork) -> AccountNetwork {
+    let mut settings = Settings::of(before);
+    for step in &plan.steps {
+        settings.apply(plan, &step.action);
+    }
+    AccountNetwork {
+        public_network_access: super::arm_values::parse_public_access(&settings.public_access),
+        network_acls: Some(settings.acls),
+        endpoint_connections: settings.connections,
+        ..before.clone()
+    }
+}
+
 /// The before/after lines, or `None` when the configuration carries no snapshot of the account.
 pub fn network_diff(plan: &Plan) -> Option<Vec<DiffLine>> {
     let account = plan.config.current_state.as_ref()?.account.as_ref()?;
