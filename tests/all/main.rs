@@ -28,6 +28,7 @@ mod plan_order;
 mod printed_commands;
 mod private_endpoints;
 mod quoting;
+mod reachability;
 mod rest_contract;
 mod rest_sent;
 mod rest_shapes;
