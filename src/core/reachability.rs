@@ -370,11 +370,29 @@ fn resolve<'a>(
     };
     // Azure's public DNS adds the privatelink hop once the account has an endpoint.
     let hop = !state.endpoints.is_empty();
+    // Endpoints this plan does not create (other teams', or any endpoint before the change):
+    // their zones and links are not in the snapshot.
+    let unseen: Vec<String> = state
+        .endpoints
+        .iter()
+        .filter(|s| s.endpoint.is_none())
+        .map(|s| format!("{} ({})", s.name, s.status))
+        .collect();
     let unknown_links = || {
-        if moment == Moment::Before && hop {
-            " (the snapshot holds no DNS zones or links, so only the public path is known before the change)"
+        if unseen.is_empty() {
+            String::new()
         } else {
-            ""
+            format!(
+                " (the wizard does not see the zones and links of endpoints this plan does not create: {})",
+                unseen.join(", ")
+            )
+        }
+    };
+    let no_endpoint = || {
+        if state.known || moment == Moment::Before {
+            "resolves publicly: the account has no private endpoint".to_owned()
+        } else {
+            "resolves publicly: the plan leaves no private endpoint (without a snapshot the account's other endpoints are not known)".to_owned()
         }
     };
     let vnet = match &query.client {
@@ -424,7 +442,7 @@ fn resolve<'a>(
     let vnet_name = short(&vnet).to_owned();
     if carrying.is_empty() {
         let why = if state.endpoints.is_empty() {
-            "resolves publicly: the account has no private endpoint".to_owned()
+            no_endpoint()
         } else {
             format!(
                 "resolves publicly: no private endpoint of the account has its record in {}{}",
@@ -504,10 +522,7 @@ fn resolve<'a>(
             ),
             hop,
         ),
-        None => public(
-            "resolves publicly: the account has no private endpoint".to_owned(),
-            hop,
-        ),
+        None => public(no_endpoint(), hop),
     }
 }
 

@@ -3,6 +3,7 @@
 
 use ai_network_wizard::core::cloud::Cloud;
 use ai_network_wizard::core::config::Config;
+use ai_network_wizard::core::current_state::CurrentStateDraft;
 use ai_network_wizard::core::draft::{Bypass, DefaultAction, Draft, PublicNetworkAccess};
 use ai_network_wizard::core::generate::generate;
 use ai_network_wizard::core::reachability::{
@@ -108,6 +109,34 @@ fn snapshot_account(d: &mut Draft) -> &mut serde_json::Value {
 
 fn foundry() -> Draft {
     fixture(FOUNDRY)
+}
+
+/// The AI Services fixture with a snapshot: Deny, no rules, and this plan's endpoint already
+/// there with its connection in `status` (a second run).
+fn foundry_rerun(status: &str) -> Draft {
+    let mut d = fixture(FOUNDRY);
+    let endpoint = "/subscriptions/6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91/resourceGroups/rg-network/providers/Microsoft.Network/privateEndpoints/pe-contoso-foundry-account";
+    d.current_state = Some(CurrentStateDraft {
+        read_at: "2026-12-01T09:00Z".into(),
+        source: "az cognitiveservices account show".into(),
+        account: Some(serde_json::json!({
+            "id": "/subscriptions/6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91/resourceGroups/rg-foundry/providers/Microsoft.CognitiveServices/accounts/contoso-foundry",
+            "properties": {
+                "customSubDomainName": "contoso-foundry",
+                "publicNetworkAccess": "Enabled",
+                "networkAcls": { "defaultAction": "Deny", "bypass": "None", "ipRules": [], "virtualNetworkRules": [] },
+                "privateEndpointConnections": [{
+                    "name": "contoso-foundry/pe-contoso-foundry-account.1",
+                    "properties": {
+                        "privateEndpoint": { "id": endpoint },
+                        "privateLinkServiceConnectionState": { "status": status }
+                    }
+                }]
+            }
+        })),
+        subnets: Vec::new(),
+    });
+    d
 }
 
 fn foundry_closed() -> Draft {
@@ -640,6 +669,49 @@ fn cases() -> Vec<Case> {
             host: OAI_COG,
             after: refused(Public, "public network access Disabled", ""),
             before: Before::Absent,
+            hop: None,
+        },
+        // ---- endpoints the plan does not make, removals, a second run ----
+        Case {
+            name: "other teams' endpoints: approved by the plan, but their links are unseen",
+            draft: || fixture("openai-endpoint-connections"),
+            query: || subnet(&format!("{NET_6F}/vnet-apps/subnets/snet-app")),
+            host: OAI,
+            after: refused(Public, "no rule matches", "pe-analytics (Approved)"),
+            before: Before::Is(refused(Public, "no rule matches", "pe-analytics (Pending)")),
+            hop: None,
+        },
+        Case {
+            name: "a removed endpoint leaves the name public, reopened",
+            draft: || {
+                let mut d = fixture("private-endpoint-remove-reopen-public-access");
+                d.custom_domain.enabled = true;
+                d.custom_domain.subdomain = "contoso-speech".into();
+                d.custom_domain.acknowledge_irreversible = true;
+                d
+            },
+            query: || subnet(&format!("{NET_6F}/vnet-apps/subnets/snet-app")),
+            host: "contoso-speech.cognitiveservices.azure.com",
+            after: allowed(Public, "allowed unless the account already denies", "the plan leaves no private endpoint"),
+            before: Before::Absent,
+            hop: None,
+        },
+        Case {
+            name: "a second run: the snapshot's approved endpoint is this plan's, private after",
+            draft: || foundry_rerun("Approved"),
+            query: || subnet(&format!("{NET_6F}/vnet-apps/subnets/snet-app")),
+            host: F_OAI,
+            after: allowed(Private, "through the private endpoint pe-contoso-foundry-account", "linked to vnet-apps"),
+            before: Before::Is(refused(Public, "refused: default action Deny and no rule matches", "pe-contoso-foundry-account (Approved)")),
+            hop: None,
+        },
+        Case {
+            name: "a second run: the snapshot's endpoint still Pending stays refused",
+            draft: || foundry_rerun("Pending"),
+            query: || subnet(&format!("{NET_6F}/vnet-apps/subnets/snet-app")),
+            host: F_COG,
+            after: refused(Private, "connection is Pending until the resource's owner approves it", ""),
+            before: Before::Is(refused(Public, "no rule matches", "")),
             hop: None,
         },
         // ---- the three clouds ----
