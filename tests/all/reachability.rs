@@ -1119,3 +1119,52 @@ fn cli_exit_2_for_a_configuration_with_errors() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn every_fixture_answers_every_client_consistently() {
+    let clients = [
+        ip("203.0.113.9"),
+        subnet(&format!("{NET_6F}/vnet-apps/subnets/snet-app")),
+        onprem(Some(&format!("{NET_6F}/vnet-apps"))),
+        onprem(None),
+        trusted(),
+    ];
+    let mut answered = 0;
+    for (name, draft) in crate::support::fixtures() {
+        let Some(plan) = generate(&draft).plan else {
+            continue;
+        };
+        for query in &clients {
+            let Ok(answers) = reachability(&plan, query, None) else {
+                continue;
+            };
+            answered += 1;
+            assert!(!answers.is_empty(), "{name}: at least one host");
+            for a in &answers {
+                for v in std::iter::once(&a.after).chain(a.before.as_ref()) {
+                    // A private answer is decided by the endpoint, a public one by the rules.
+                    match v.resolves {
+                        Private => assert!(
+                            v.reason.contains("private endpoint"),
+                            "{name} {}: {v:?}",
+                            a.host
+                        ),
+                        Public => assert!(
+                            !v.reason.contains("private endpoint"),
+                            "{name} {}: {v:?}",
+                            a.host
+                        ),
+                    }
+                    assert_eq!(
+                        v.allowed,
+                        v.reason.starts_with("allowed"),
+                        "{name} {}: the reason says the verdict: {v:?}",
+                        a.host
+                    );
+                    assert_eq!(v.chain[0], a.host, "{name}");
+                }
+            }
+        }
+    }
+    assert!(answered >= 100, "most fixtures are answered: {answered}");
+}
