@@ -16,8 +16,11 @@ pub const USAGE: &str = "usage:
   wizard-cli import SHOW.json [--read-at YYYY-MM-DDTHH:MMZ]   (JSON of az cognitiveservices account show …)
   wizard-cli current-state CONFIG.json SHOW.json... [--read-at YYYY-MM-DDTHH:MMZ]   (prints CONFIG with the snapshot)
   wizard-cli check CONFIG.json (--from-ip IP | --from-subnet SUBNET_ID | --from-onprem-via VNET_ID | --trusted-service) [--host HOST] [--json]
+      [--linked ZONE]... [--service-endpoint present|absent]
       who gets in: per host, how the name resolves and whether the request is allowed after the
-      change (and before it, with a snapshot); exit 0 all allowed, 1 any refused, 2 bad input
+      change (and before it, with a snapshot); exit 0 all allowed, 1 any refused, 2 bad input.
+      --linked: a private DNS zone linked to the client's network besides the plan's links;
+      --service-endpoint: whether the client's subnet has Microsoft.CognitiveServices
 ";
 
 /// Runs the command; returns the exit code. Output goes to stdout, problems to stderr.
@@ -49,6 +52,8 @@ struct Invocation {
     clients: Vec<(String, Option<String>)>,
     host: Option<String>,
     json: bool,
+    linked: Vec<String>,
+    service_endpoint: Option<String>,
 }
 
 /// The options each command takes.
@@ -58,7 +63,14 @@ fn takes(command: &str, option: &str) -> bool {
         "import" | "current-state" => option == "read-at",
         "check" => matches!(
             option,
-            "from-ip" | "from-subnet" | "from-onprem-via" | "trusted-service" | "host" | "json"
+            "from-ip"
+                | "from-subnet"
+                | "from-onprem-via"
+                | "trusted-service"
+                | "host"
+                | "json"
+                | "linked"
+                | "service-endpoint"
         ),
         _ => false,
     }
@@ -130,8 +142,13 @@ fn parse(args: &[String]) -> Result<Invocation, String> {
             call.clients.push((name, Some(value)));
             continue;
         }
+        if name == "linked" {
+            call.linked.push(value);
+            continue;
+        }
         let slot = match name.as_str() {
             "host" => &mut call.host,
+            "service-endpoint" => &mut call.service_endpoint,
             "target" => &mut call.target,
             "date" => &mut call.date,
             "app-url" => &mut call.app_url,
@@ -396,7 +413,37 @@ fn check(
             "{config_path}: the configuration has errors: fix them (wizard-cli validate) before checking who gets in"
         ));
     };
-    let answers = reachability(&plan, &Query::from(client), call.host.as_deref())
+    let service_endpoint = match call.service_endpoint.as_deref() {
+        None => None,
+        Some("present") => Some(true),
+        Some("absent") => Some(false),
+        Some(other) => {
+            return Err(format!(
+                "--service-endpoint {other}: say present or absent (whether the client's subnet has the Microsoft.CognitiveServices service endpoint)"
+            ))
+        }
+    };
+    if service_endpoint.is_some() && !matches!(client, Client::Subnet(_)) {
+        return Err("--service-endpoint goes with --from-subnet".into());
+    }
+    if let Some(zone) = call
+        .linked
+        .iter()
+        .find(|z| !z.to_ascii_lowercase().starts_with("privatelink."))
+    {
+        return Err(format!(
+            "--linked {zone}: name a private DNS zone, for example privatelink.openai.azure.com"
+        ));
+    }
+    if !call.linked.is_empty() && !matches!(client, Client::Subnet(_) | Client::OnPremises { .. }) {
+        return Err("--linked goes with --from-subnet or --from-onprem-via".into());
+    }
+    let query = Query {
+        client,
+        linked_zones: call.linked.clone(),
+        service_endpoint,
+    };
+    let answers = reachability(&plan, &query, call.host.as_deref())
         .map_err(|e| format!("{config_path}: {e}"))?;
     for answer in &answers {
         if call.json {

@@ -12,11 +12,16 @@
 //!   that has the Microsoft.CognitiveServices service endpoint, or trusted Azure services when
 //!   the bypass is AzureServices.
 //!
-//! Approximations, said in the answers where they matter: the VNet is assumed to use Azure's
-//! DNS (168.63.129.16) and to route to the endpoint's network; the snapshot holds no DNS zones
-//! or links, so "before" only knows the public path; without a snapshot the account's current
+//! Approximations, said in the answers where they matter: a subnet's network is assumed to use
+//! Azure's DNS (168.63.129.16), not DNS servers of its own, and to route to the endpoint's
+//! network (peering, NSGs and route tables are not looked at); the snapshot holds no DNS zones
+//! or links, so "before" only knows the public path, and the zones of endpoints the plan does
+//! not create are never seen (the answer names them); without a snapshot the account's current
 //! rules are unknown and only the plan's count; an on-premises client's public address is not
-//! known. Only Cognitive Services accounts are answered (not a hub or a media account).
+//! known. Not modelled: a hub or a media account, a hub's dependent resources (their own
+//! endpoints and firewalls), resource-instance rules, a second endpoint overwriting the first's
+//! record in a shared zone, and the regional endpoint an account without a custom subdomain
+//! serves.
 
 use std::net::Ipv4Addr;
 
@@ -312,10 +317,6 @@ fn last_segment(id: &str) -> &str {
     id.rsplit('/').next().unwrap_or(id)
 }
 
-fn short(id: &str) -> &str {
-    last_segment(id)
-}
-
 /// How the client resolves the host.
 struct Resolution<'a> {
     resolves: Resolves,
@@ -439,7 +440,7 @@ fn resolve<'a>(
         } => vnet.clone(),
         Client::Subnet(subnet) => subnet.vnet_id(),
     };
-    let vnet_name = short(&vnet).to_owned();
+    let vnet_name = last_segment(&vnet).to_owned();
     if carrying.is_empty() {
         let why = if state.endpoints.is_empty() {
             no_endpoint()

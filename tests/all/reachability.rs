@@ -1098,6 +1098,67 @@ fn cli_exit_2_on_bad_input_with_a_clear_message() {
 }
 
 #[test]
+fn cli_linked_zones_and_service_endpoint_change_the_answer() {
+    let existing = fixture_path("private-endpoint-existing-zones-other-subscription");
+    let from = format!("{NET_6F}/vnet-apps/subnets/snet-app");
+    let unlinked = wizard_cli(&["check", &existing, "--from-subnet", &from, "--host", OAI]);
+    assert!(
+        text(&unlinked.stdout).contains("the zone exists elsewhere and the plan does not link it"),
+        "{}",
+        text(&unlinked.stdout)
+    );
+    let linked = wizard_cli(&[
+        "check",
+        &existing,
+        "--from-subnet",
+        &from,
+        "--host",
+        OAI,
+        "--linked",
+        "privatelink.openai.azure.com",
+        "--json",
+    ]);
+    assert_eq!(linked.status.code(), Some(0), "{}", text(&linked.stderr));
+    let answer: serde_json::Value = serde_json::from_str(text(&linked.stdout).trim()).unwrap();
+    assert_eq!(answer["after"]["resolves"], "private");
+    assert_eq!(
+        answer["after"]["chain"][1],
+        "contoso-openai.privatelink.openai.azure.com"
+    );
+
+    let api = format!("{NET_0B}/vnet-apps/subnets/snet-legacy");
+    let cfg = fixture_path(OPENAI);
+    let unknown = wizard_cli(&["check", &cfg, "--from-subnet", &api, "--host", OAI]);
+    assert_eq!(unknown.status.code(), Some(1));
+    let present = wizard_cli(&[
+        "check",
+        &cfg,
+        "--from-subnet",
+        &api,
+        "--host",
+        OAI,
+        "--service-endpoint",
+        "present",
+    ]);
+    assert_eq!(present.status.code(), Some(0), "{}", text(&present.stdout));
+    assert!(text(&present.stdout).contains("allowed by the subnet rule for snet-legacy"));
+    let absent = wizard_cli(&[
+        "check",
+        &cfg,
+        "--from-subnet",
+        &api,
+        "--host",
+        OAI,
+        "--service-endpoint",
+        "absent",
+    ]);
+    assert_eq!(absent.status.code(), Some(1));
+    assert!(
+        text(&absent.stdout).contains("without the Microsoft.CognitiveServices service endpoint")
+    );
+}
+
+#[test]
 fn cli_exit_2_for_a_configuration_with_errors() {
     let dir = std::env::temp_dir().join(format!("reach-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
