@@ -443,7 +443,7 @@ test('an endpoint set to another region than its virtual network stops the run b
   assert(/stops: VirtualNetworkRegionMismatch/.test(await preview.textContent()), `the preview says it stops: ${await preview.textContent()}`);
   await clickApply(page);
   // The resource-group check reads every endpoint's virtual network: the run stops there, before any change.
-  await waitOutcome(page, /Stopped at step 2\. Applied: nothing\. Not applied: .*Create private endpoint/);
+  await waitOutcome(page, /Stopped at step 2\. Applied: Select the subscription\. Not applied: .*Create private endpoint/);
   const failed = await page.locator('#arm-steps li[data-status="failed"]').textContent();
   assert(failed.includes('Check that the resource groups exist') && /VirtualNetworkRegionMismatch: .*is in eastus, not in westeurope: a private endpoint must be in its virtual network's region/.test(failed) && failed.includes('Set the endpoint\'s region to eastus') && failed.includes('then Resume'), failed);
   const log = (await armFake.control('GET', 'ns/region/log')).requests;
@@ -561,41 +561,72 @@ test('a subnet in another tenant asks for that tenant\'s token at its step, then
   await armFake.control('PUT', 'ns/tenants', state);
   const failedStep = () => page.locator('#arm-steps li[data-status="failed"]');
 
-  // Before the run, the preview says which two steps will ask for a token: the subnet's first,
-  // for its tenant, and the account's next, for the account's tenant again.
+  // Before the run, the preview says which four steps will ask for a token: the check of the
+  // other tenant's resource groups (before any change), the account's next step, the subnet's
+  // first step, and the account's step after it.
   await eventually(async () => {
     const asks = await page.locator('#arm-steps .arm-token-change').allTextContents();
-    assert(asks.length === 2, `two token changes foreseen: ${JSON.stringify(asks)}`);
-    assert(asks[0].includes(`Needs a token of Entra tenant ${OTHER.tenant}`) && asks[0].includes(OTHER.subscriptionId), asks[0]);
-    assert(asks[1].includes('the account\'s tenant again'), asks[1]);
+    assert(asks.length === 4, `four token changes foreseen: ${JSON.stringify(asks)}`);
+    for (const i of [0, 2]) assert(asks[i].includes(`Needs a token of Entra tenant ${OTHER.tenant}`) && asks[i].includes(OTHER.subscriptionId), asks[i]);
+    assert(asks[0].includes('its resource groups') && asks[2].includes('snet-partner'), JSON.stringify(asks));
+    for (const i of [1, 3]) assert(asks[i].includes('the account\'s tenant again'), asks[i]);
   });
   const asking = await page.locator('#arm-steps li', { has: page.locator('.arm-token-change') }).allTextContents();
-  assert(asking[0].includes('Register Microsoft.CognitiveServices') && asking[1].includes('Add the allow rules'), `the steps that ask: ${JSON.stringify(asking)}`);
+  assert(asking[0].includes(`Check that the resource groups in Entra tenant ${OTHER.tenant} exist`) && asking[2].includes('Register Microsoft.CognitiveServices') && asking[3].includes('Add the allow rules'), `the steps that ask: ${JSON.stringify(asking)}`);
   await page.locator('#arm-steps .arm-token-change').first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot('arm-tenant-preview.png') });
 
-  // The account's token: the account's steps run; the subnet's first step stops before sending.
+  const log = () => armFake.control('GET', 'ns/tenants/log').then((l) => l.requests);
+  const tenantToken = () => tokenFor(armFake, { tid: OTHER.tenant, upn: 'ops@partner.example' });
+  const stopsFor = async (title, tenant) => {
+    await eventually(async () => {
+      const text = (await failedStep().count()) ? await failedStep().textContent() : '';
+      assert(text.includes(title) && text.includes('TokenForAnotherTenant') && text.includes(tenant), `the stop at ${title}: ${text}`);
+    }, { timeout: 60_000, interval: 250 });
+    return failedStep().textContent();
+  };
+
+  // The account's token: the run stops at the other tenant's group check, before any change and
+  // before sending anything there.
   await clickApply(page);
-  await waitOutcome(page, /Stopped at step \d+\. Applied: .+\. Not applied: .*Register Microsoft\.CognitiveServices/);
-  const first = await failedStep().textContent();
-  for (const part of ['TokenForAnotherTenant', OTHER.subscriptionId, OTHER.tenant, ACCOUNT_TENANT,
+  await waitOutcome(page, /Stopped at step \d+\. Applied: .+\. Not applied: .*Check that the resource groups in Entra tenant/);
+  const first = await stopsFor('Check that the resource groups in Entra tenant', OTHER.tenant);
+  for (const part of [OTHER.subscriptionId, ACCOUNT_TENANT,
     `az account get-access-token --tenant ${OTHER.tenant} --resource https://management.azure.com/ --query accessToken --output tsv`,
     `Get-AzAccessToken -TenantId ${OTHER.tenant} -ResourceUrl https://management.azure.com/`, 'Paste it, then Resume']) {
     assert(first.includes(part), `the stop names ${part}: ${first}`);
   }
-  const log = () => armFake.control('GET', 'ns/tenants/log').then((l) => l.requests);
   assert(!(await log()).some((e) => e.path.includes(OTHER.subscriptionId)), 'nothing was sent to the other tenant\'s subscription');
+  assert(!(await log()).some((e) => e.method !== 'GET'), 'nothing was changed before the groups were checked');
   await page.screenshot({ path: shot('arm-tenant-stop.png'), fullPage: true });
 
-  // That tenant's token, then Resume: the subnet's steps are done, and the run stops before the
-  // account's next step, asking for the account's tenant.
-  const answered = (await log()).length;
-  await page.locator('#arm-token').fill(tokenFor(armFake, { tid: OTHER.tenant, upn: 'ops@partner.example' }));
+  // That tenant's token, then Resume: its groups are read, and the run stops at the account's
+  // next step, asking for the account's tenant.
+  let answered = (await log()).length;
+  await page.locator('#arm-token').fill(tenantToken());
   await eventually(async () => assert((await page.locator('#arm-token-info').textContent()).includes(OTHER.tenant), 'the tenant is shown'));
   await page.locator('#arm-resume').click();
   await eventually(async () => {
     const text = (await failedStep().count()) ? await failedStep().textContent() : '';
-    assert(text.includes('Add the allow rules') && text.includes(`Get a token of tenant ${ACCOUNT_TENANT}`), `the second stop: ${text}`);
+    assert(text.includes(`Get a token of tenant ${ACCOUNT_TENANT}`), `the second stop: ${text}`);
+  }, { timeout: 60_000, interval: 250 });
+  const groupReads = (await log()).slice(answered);
+  assert(groupReads.length > 0 && groupReads.every((e) => e.method === 'GET' && e.path.includes(OTHER.subscriptionId)), `with the other tenant's token, only its groups are read: ${JSON.stringify(groupReads)}`);
+
+  // The account's token: the account's steps run; the subnet's first step stops before sending.
+  await pasteToken(page, armFake);
+  await page.locator('#arm-resume').click();
+  await stopsFor('Register Microsoft.CognitiveServices', OTHER.tenant);
+
+  // That tenant's token again, then Resume: the subnet's steps are done, and the run stops
+  // before the account's next step, asking for the account's tenant.
+  answered = (await log()).length;
+  await page.locator('#arm-token').fill(tenantToken());
+  await eventually(async () => assert((await page.locator('#arm-token-info').textContent()).includes(OTHER.tenant), 'the tenant is shown'));
+  await page.locator('#arm-resume').click();
+  await eventually(async () => {
+    const text = (await failedStep().count()) ? await failedStep().textContent() : '';
+    assert(text.includes('Add the allow rules') && text.includes(`Get a token of tenant ${ACCOUNT_TENANT}`), `the fourth stop: ${text}`);
   }, { timeout: 60_000, interval: 250 });
   const subnetSteps = page.locator('#arm-steps li', { hasText: 'snet-partner' });
   assert((await subnetSteps.evaluateAll((items) => items.map((li) => li.dataset.status))).every((s) => s === 'done'), 'the subnet\'s steps are done');
@@ -662,7 +693,7 @@ test('a link that deletes a private endpoint in another subscription: Apply wait
   await page.goto('about:blank');
   await page.goto(new URL(`${APPLY}?step=review${link.slice(link.indexOf('#'))}`, baseURL).href, { waitUntil: 'load' });
   await waitForApp(page);
-  await pasteToken(page);
+  await pasteToken(page, armFake);
 
   // The list names the endpoint, in another subscription; Apply waits for the box.
   const beyond = page.locator('#arm-beyond');
