@@ -285,7 +285,7 @@ fn what_cannot_be_read_is_named_by_its_path() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig { cases: crate::support::cases(256), failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn truncated_input_is_refused_with_a_message(cut in 0usize..3000) {

@@ -12,6 +12,7 @@ use ai_network_wizard::core::draft::{
     PublicNetworkAccess, SubnetInput, TargetDraft, VnetRuleDraft,
 };
 use ai_network_wizard::core::generate::generate;
+use ai_network_wizard::core::validate::validate;
 use ai_network_wizard::core::json_text;
 use ai_network_wizard::core::render::{OutputTarget, RenderContext};
 use ai_network_wizard::core::resource_kinds::{ResourceType, KINDS};
@@ -233,6 +234,22 @@ fn draft() -> impl Strategy<Value = Draft> {
             ..Draft::default()
         },
     )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: crate::support::cases(256), failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Validation alone, over any draft and any pasted current state: a message per problem,
+    /// never a panic (the long runs take this one a million times).
+    #[test]
+    fn validation_never_panics(
+        mut draft in draft(),
+        current_state in proptest::option::weighted(0.3, current_state()),
+    ) {
+        draft.current_state = current_state;
+        let validation = validate(&draft);
+        prop_assert!(validation.diagnostics.iter().all(|d| !d.message.is_empty()));
+    }
 }
 
 proptest! {

@@ -243,7 +243,7 @@ fn damaged_links_are_named_and_never_open_a_different_draft() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig { cases: crate::support::cases(256), failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn any_text_is_read_or_refused_without_a_panic(text in "(#|#v2=|#config=|v1=|)[ -~%é]{0,200}") {

@@ -11,6 +11,15 @@ use ai_network_wizard::core::render::{render, OutputTarget, RenderContext};
 
 pub const TEST_DATE: &str = "2026-11-22";
 
+/// A property test's case count: `default`, or `LONG_RUN_CASES` when set (scripts/long-runs.sh
+/// runs the properties that must never panic about a million times each, outside CI).
+pub fn cases(default: u32) -> u32 {
+    std::env::var("LONG_RUN_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 pub fn fixtures_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
