@@ -12,12 +12,12 @@ use ai_network_wizard::core::draft::{
     PublicNetworkAccess, SubnetInput, TargetDraft, VnetRuleDraft,
 };
 use ai_network_wizard::core::generate::generate;
-use ai_network_wizard::core::validate::validate;
 use ai_network_wizard::core::json_text;
 use ai_network_wizard::core::render::{OutputTarget, RenderContext};
 use ai_network_wizard::core::resource_kinds::{ResourceType, KINDS};
 use ai_network_wizard::core::share_link::{read_link, share_fragment};
 use ai_network_wizard::core::storage_draft::StorageDraft;
+use ai_network_wizard::core::validate::validate;
 
 use crate::support::{parse_bash, parse_powershell, syntax_problems, TEST_DATE};
 
