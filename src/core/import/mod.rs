@@ -5,7 +5,8 @@
 //! shape (the snapshot rollback and exact requests start from).
 //!
 //! Messages are addressed to the pasted JSON (`properties.networkAcls.ipRules.2.value`), so a
-//! person can find what was not read; nothing is silently ignored that the wizard would change.
+//! person can find what was not read; nothing is silently ignored that the wizard would change,
+//! and the account settings it does not carry ([`NOT_CARRIED`]) are each named as kept.
 
 mod arm;
 mod ml_workspace;
