@@ -81,6 +81,14 @@ pub struct KindInfo {
 
 const S0_F0: &[&str] = &["S0", "F0"];
 
+/// Where neither the Azure Verified Modules' account module nor Microsoft's pages for the kind
+/// name its SKUs, the standard `S0` is offered alone (UNCONFIRMED per kind: see each entry).
+const S0_ONLY: &[&str] = &["S0"];
+
+/// Every `kind` the Azure Verified Modules' `avm/res/cognitive-services/account` module accepts
+/// (its `@allowed` list; the REST specification does not enumerate kinds), plus `QnAMaker`, the
+/// kind of QnA Maker accounts created before `QnAMaker.v2`. Trusted-services bypass: only the
+/// kinds azure-facts §2 lists (OpenAI, AIServices, TextAnalytics).
 pub const KINDS: &[KindInfo] = &[
     KindInfo {
         id: "SpeechServices",
@@ -200,6 +208,70 @@ pub const KINDS: &[KindInfo] = &[
         skus: S0_F0,
         supports_trusted_services_bypass: false,
         note: Some("QnA Maker was retired on 2025-03-31."),
+    },
+    KindInfo {
+        id: "QnAMaker.v2",
+        label: "QnA Maker (v2, custom question answering)",
+        // SKUs UNCONFIRMED: neither the module nor the retirement notice names them.
+        skus: S0_ONLY,
+        supports_trusted_services_bypass: false,
+        note: Some("QnA Maker was retired on 2025-03-31; custom question answering in Language replaces it."),
+    },
+    KindInfo {
+        id: "HealthInsights",
+        label: "Health Insights",
+        // SKUs UNCONFIRMED: the module does not pair kinds with SKUs; S0 is the standard tier.
+        skus: S0_ONLY,
+        supports_trusted_services_bypass: false,
+        note: None,
+    },
+    KindInfo {
+        id: "ImmersiveReader",
+        label: "Immersive Reader",
+        // SKUs UNCONFIRMED: the module does not pair kinds with SKUs; S0 is the standard tier.
+        skus: S0_ONLY,
+        supports_trusted_services_bypass: false,
+        note: Some("Immersive Reader is being retired (date UNCONFIRMED here: check Microsoft's retirement notice)."),
+    },
+    KindInfo {
+        id: "ConversationalLanguageUnderstanding",
+        label: "Conversational Language Understanding (legacy kind)",
+        // SKUs UNCONFIRMED: the module does not pair kinds with SKUs; S0 is the standard tier.
+        skus: S0_ONLY,
+        supports_trusted_services_bypass: false,
+        note: Some("Conversational language understanding now runs on Language (TextAnalytics) accounts; this separate kind is legacy."),
+    },
+    KindInfo {
+        id: "LanguageAuthoring",
+        label: "Language authoring (legacy kind)",
+        // SKUs UNCONFIRMED: the module does not pair kinds with SKUs; S0 is the standard tier.
+        skus: S0_ONLY,
+        supports_trusted_services_bypass: false,
+        note: Some("Language authoring is retiring: Language (TextAnalytics) accounts author projects now."),
+    },
+    KindInfo {
+        id: "LUIS.Authoring",
+        label: "Language Understanding (LUIS) authoring",
+        // LUIS authoring resources had a free F0 tier only.
+        skus: &["F0"],
+        supports_trusted_services_bypass: false,
+        note: Some("LUIS is being retired (October 2025); new resources cannot be created."),
+    },
+    KindInfo {
+        id: "MetricsAdvisor",
+        label: "Metrics Advisor",
+        // SKUs UNCONFIRMED: the module does not pair kinds with SKUs; S0 is the standard tier.
+        skus: S0_ONLY,
+        supports_trusted_services_bypass: false,
+        note: Some("Metrics Advisor is being retired (October 2026); new resources cannot be created since 2023-09-20."),
+    },
+    KindInfo {
+        id: "Internal.AllInOne",
+        label: "Internal all-in-one (undocumented)",
+        // Undocumented kind the module accepts; SKUs UNCONFIRMED, S0 is the standard tier.
+        skus: S0_ONLY,
+        supports_trusted_services_bypass: false,
+        note: Some("Internal.AllInOne is not documented by Microsoft: the wizard treats it as a plain account."),
     },
 ];
 

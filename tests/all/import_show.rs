@@ -146,7 +146,11 @@ fn the_rest_get_of_an_account_without_network_rules_starts_from_allow() {
     let fields: Vec<&str> = imported.notes.iter().map(|n| n.field.as_str()).collect();
     assert_eq!(
         fields,
-        ["properties.networkAcls", "properties.customSubDomainName"]
+        [
+            "tags",
+            "properties.networkAcls",
+            "properties.customSubDomainName"
+        ]
     );
     assert_eq!(
         imported.account_snapshot.as_ref().unwrap()["properties"]["networkAcls"],
@@ -398,4 +402,208 @@ fn an_imported_account_carries_its_snapshot_for_exact_requests_and_rollback() {
         .draft
         .current_state
         .is_none());
+}
+
+/// The ARM `show` of an account with settings the wizard does not carry, set and unset.
+fn account_with_settings_not_carried() -> String {
+    let mut value: serde_json::Value =
+        serde_json::from_str(&input("az-account-show-openai.json")).unwrap();
+    let properties = &mut value["properties"];
+    properties["restrictOutboundNetworkAccess"] = serde_json::json!(true);
+    properties["allowedFqdnList"] = serde_json::json!(["contoso.blob.core.windows.net"]);
+    properties["networkInjections"] = serde_json::json!([{
+        "scenario": "agent",
+        "subnetArmId": "/subscriptions/0b3d9c2e-7a41-4f6b-8e25-c91d4a7f3e60/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-apps/subnets/snet-agents",
+        "useMicrosoftManagedNetwork": false
+    }]);
+    properties["disableLocalAuth"] = serde_json::json!(true);
+    properties["encryption"] = serde_json::json!({ "keySource": "Microsoft.CognitiveServices" });
+    properties["dynamicThrottlingEnabled"] = serde_json::Value::Null;
+    value["identity"] = serde_json::json!({ "type": "SystemAssigned", "principalId": "9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d", "tenantId": "72f988bf-86f1-41af-91ab-2d7cd011db47" });
+    serde_json::to_string_pretty(&value).unwrap()
+}
+
+fn not_carried_notes(imported: &Imported) -> Vec<(String, String)> {
+    imported
+        .notes
+        .iter()
+        .filter(|d| d.message.starts_with("Kept as it is"))
+        .inspect(|d| assert_eq!(d.severity, Severity::Info, "{d:?}"))
+        .map(|d| (d.field.clone(), d.message.clone()))
+        .collect()
+}
+
+#[test]
+fn the_settings_the_wizard_does_not_carry_are_named_as_kept() {
+    let imported = import_show_json(&account_with_settings_not_carried(), READ_AT).unwrap();
+    let notes = not_carried_notes(&imported);
+    let fields: Vec<&str> = notes.iter().map(|(f, _)| f.as_str()).collect();
+    // In NOT_CARRIED's order; null (dynamicThrottlingEnabled) and empty (apiProperties: {})
+    // settings say nothing and are not named.
+    assert_eq!(
+        fields,
+        [
+            "identity",
+            "tags",
+            "properties.allowedFqdnList",
+            "properties.disableLocalAuth",
+            "properties.encryption",
+            "properties.networkInjections",
+            "properties.restrictOutboundNetworkAccess",
+        ]
+    );
+    let (_, message) = notes
+        .iter()
+        .find(|(f, _)| f == "properties.restrictOutboundNetworkAccess")
+        .unwrap();
+    assert_eq!(
+        message,
+        "Kept as it is (true): the wizard does not carry this setting, so it is not imported and the outputs leave it alone (they change an existing account only by PATCH requests holding the properties they change)."
+    );
+    // What the wizard reads is not named: BYOS keeps its own note.
+    assert!(!fields.iter().any(|f| f.ends_with("networkAcls")
+        || f.ends_with("customSubDomainName")
+        || f.ends_with("publicNetworkAccess")
+        || f.ends_with("userOwnedStorage")));
+}
+
+/// What the notes promise: every write to the imported account, in every step, is a PATCH
+/// whose properties are only those the wizard carries; the account is never PUT.
+#[test]
+fn the_outputs_of_an_imported_account_write_none_of_the_settings_it_does_not_carry() {
+    let mut draft = import_show_json(&account_with_settings_not_carried(), READ_AT)
+        .unwrap()
+        .draft;
+    // Change everything the wizard can change on the account.
+    draft.network.public_network_access = PublicNetworkAccess::Disabled;
+    draft.network.accept_no_access = true;
+    draft.network.ip_rules.push("203.0.113.0/24".into());
+    let generated = generate(&draft);
+    let plan = generated
+        .plan
+        .unwrap_or_else(|| panic!("{:#?}", generated.validation.diagnostics));
+    let account = format!(
+        "/subscriptions/{}/resourceGroups/{}/providers/Microsoft.CognitiveServices/accounts/{}",
+        draft.target.subscription_id, draft.target.resource_group, draft.target.name
+    );
+    let mut writes = 0;
+    for step in &plan.steps {
+        for request in plan.requests(step) {
+            if !request.path.eq_ignore_ascii_case(&account) || request.method == "GET" {
+                continue;
+            }
+            writes += 1;
+            assert_eq!(request.method, "PATCH", "{}", step.title);
+            let body = request.body.as_ref().expect("a PATCH has a body");
+            let keys: Vec<&String> = body.as_object().unwrap().keys().collect();
+            assert_eq!(keys, ["properties"], "{}", step.title);
+            for key in body["properties"].as_object().unwrap().keys() {
+                assert!(
+                    ["customSubDomainName", "networkAcls", "publicNetworkAccess"]
+                        .contains(&key.as_str()),
+                    "{}: {key}",
+                    step.title
+                );
+            }
+        }
+    }
+    assert!(
+        writes >= 2,
+        "the rules and public access are written: {writes}"
+    );
+}
+
+/// The list is the REST specification's writable account settings (transcribed in
+/// tests/contracts/arm-schemas.json) less what the import reads.
+#[test]
+fn the_settings_not_carried_are_the_writable_ones_the_import_does_not_read() {
+    let contracts: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(fixtures_dir().join("../contracts/arm-schemas.json")).unwrap(),
+    )
+    .unwrap();
+    let writable = |definition: &str| -> Vec<String> {
+        contracts["$defs"][definition]["properties"]
+            .as_object()
+            .unwrap_or_else(|| panic!("{definition}"))
+            .iter()
+            .filter(|(_, schema)| schema.get("x-readOnly").is_none())
+            .map(|(name, _)| name.clone())
+            .collect()
+    };
+    const READ: &[&str] = &[
+        "kind",
+        "sku",
+        "location",
+        "properties",
+        "properties.customSubDomainName",
+        "properties.publicNetworkAccess",
+        "properties.networkAcls",
+        "properties.userOwnedStorage",
+    ];
+    let mut expected: Vec<String> = Vec::new();
+    for version in ["2024-10-01", "2025-06-01"] {
+        expected.extend(writable(&format!("cs.Account@{version}")));
+        expected.extend(
+            writable(&format!("cs.AccountProperties@{version}"))
+                .into_iter()
+                .map(|p| format!("properties.{p}")),
+        );
+    }
+    expected.retain(|p| !READ.contains(&p.as_str()));
+    expected.sort();
+    expected.dedup();
+    let mut listed: Vec<String> = ai_network_wizard::core::import::NOT_CARRIED
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    listed.sort();
+    assert_eq!(listed, expected);
+}
+
+#[test]
+fn powershell_settings_not_carried_are_named_by_their_path() {
+    let mut value: serde_json::Value =
+        serde_json::from_str(&input("powershell-china.json")).unwrap();
+    value["Properties"]["DisableLocalAuth"] = serde_json::json!(true);
+    value["DisableLocalAuth"] = serde_json::json!(true);
+    value["RestrictOutboundNetworkAccess"] = serde_json::json!(false);
+    value["Tags"] = serde_json::json!({ "app": "speech" });
+    let imported = import_show_json(&value.to_string(), READ_AT).unwrap();
+    let fields: Vec<String> = not_carried_notes(&imported)
+        .into_iter()
+        .map(|(f, _)| f)
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "Tags",
+            "Properties.DisableLocalAuth",
+            "RestrictOutboundNetworkAccess"
+        ]
+    );
+}
+
+#[test]
+fn wizard_cli_import_prints_the_settings_it_does_not_carry() {
+    let dir = std::env::temp_dir().join(format!(
+        "ai-network-wizard-not-carried-{}",
+        std::process::id()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("show.json");
+    std::fs::write(&path, account_with_settings_not_carried()).unwrap();
+    let output = wizard_cli(&["import", path.to_str().unwrap(), "--read-at", READ_AT]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(output.status.code(), Some(0));
+    let notes = String::from_utf8(output.stderr).unwrap();
+    for field in [
+        "properties.networkInjections",
+        "properties.encryption",
+        "identity",
+    ] {
+        assert!(
+            notes.contains(&format!(": info: {field}: Kept as it is")),
+            "{field}: {notes}"
+        );
+    }
 }

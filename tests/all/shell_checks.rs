@@ -6,17 +6,22 @@
 use std::path::PathBuf;
 use std::process::Command;
 
+use ai_network_wizard::core::byos;
 use ai_network_wizard::core::cloud::Cloud;
 use ai_network_wizard::core::draft::{
     Bypass, DefaultAction, Existence, PublicNetworkAccess, SubnetInput,
 };
 use ai_network_wizard::core::generate::generate;
 use ai_network_wizard::core::plan::Action;
+use ai_network_wizard::core::private_endpoints::zones::zones_for;
+use ai_network_wizard::core::private_endpoints::{LinkService, LinkType};
 use ai_network_wizard::core::render::OutputTarget;
 use ai_network_wizard::core::resource_kinds::{ResourceType, KINDS};
+use ai_network_wizard::core::validate::validate;
 
 use crate::support::{
-    corpus_of, fixtures, parse_bash, parse_powershell, powershell_corpus, syntax_problems,
+    corpus_of, fixture, fixtures, parse_bash, parse_powershell, powershell_corpus, render_draft,
+    syntax_problems,
 };
 
 /// A fresh directory holding every bash output of the corpus, one file per fixture.
@@ -131,16 +136,32 @@ fn corpus_covers_every_option() {
         .map(|d| generate(d).plan.expect("every fixture is valid"))
         .collect();
 
+    // Every kind is rendered to every output by `every_kind_validates_plans_and_renders` below;
+    // a kind whose outputs differ from a plain account's (its own zones, BYOS, guidance, the
+    // trusted-services bypass) also needs a fixture, so the corpus checks see that difference.
     for kind in KINDS {
+        let behaves_like_a_plain_account = !kind.supports_trusted_services_bypass
+            && !byos::kind_supports_user_owned_storage(kind.id)
+            && !["SpeechServices", "TextTranslation"].contains(&kind.id)
+            && Cloud::ALL.into_iter().all(|cloud| {
+                let link = LinkType::of(LinkService::Target, ResourceType::CognitiveServices);
+                zones_for(cloud, link, kind.id, "account")
+                    == zones_for(cloud, link, "CognitiveServices", "account")
+            });
         assert!(
-            drafts.iter().any(
-                |d| d.target.resource_type == ResourceType::CognitiveServices
-                    && d.target.kind == kind.id
-            ),
+            behaves_like_a_plain_account
+                || drafts.iter().any(
+                    |d| d.target.resource_type == ResourceType::CognitiveServices
+                        && d.target.kind == kind.id
+                ),
             "no fixture for kind {}",
             kind.id
         );
     }
+    assert!(
+        drafts.iter().any(|d| d.target.kind == "HealthInsights"),
+        "no fixture for a kind added from the Azure Verified Modules' list"
+    );
     for resource_type in ResourceType::ALL {
         assert!(
             drafts
@@ -375,6 +396,95 @@ fn no_template_marker_is_left_in_a_script() {
                 "{}: a template marker is left",
                 rendered.label()
             );
+        }
+    }
+}
+
+/// Every kind of the table, existing and created, with a custom subdomain, a firewall and a
+/// private endpoint: it validates (its retirement note, if any, as a warning), plans, and renders
+/// all four outputs, which parse (bash also through `bash -n`).
+#[test]
+fn every_kind_validates_plans_and_renders() {
+    let base = fixture("health-insights-private-endpoint");
+    for kind in KINDS {
+        for existence in [Existence::Existing, Existence::Create] {
+            let mut draft = base.clone();
+            draft.target.kind = kind.id.to_owned();
+            draft.target.sku = kind.skus[0].to_owned();
+            draft.target.existence = existence;
+            let what = format!("{} {existence:?}", kind.id);
+            let validation = validate(&draft);
+            assert!(
+                validation.config.is_some(),
+                "{what}: {:#?}",
+                validation.diagnostics
+            );
+            let kind_warnings: Vec<&str> = validation
+                .diagnostics
+                .iter()
+                .filter(|d| d.field == "target.kind")
+                .map(|d| d.message.as_str())
+                .collect();
+            assert_eq!(
+                kind_warnings,
+                kind.note.into_iter().collect::<Vec<_>>(),
+                "{what}"
+            );
+            let plan = generate(&draft).plan.expect("valid");
+            assert!(
+                plan.steps
+                    .iter()
+                    .any(|s| matches!(s.action, Action::SetDefaultAction { .. })),
+                "{what}: no firewall step"
+            );
+            for target in OutputTarget::ALL {
+                let text = render_draft(&draft, target);
+                if existence == Existence::Create {
+                    assert!(
+                        text.contains(kind.id),
+                        "{what} {target:?}: the kind is not created"
+                    );
+                }
+                let problems = match target {
+                    OutputTarget::AzBash => syntax_problems(&parse_bash(&text), &text),
+                    OutputTarget::PowerShell | OutputTarget::AzPowerShell => {
+                        syntax_problems(&parse_powershell(&text), &text)
+                    }
+                    // Checked against the REST specifications by rest_contract's corpus.
+                    OutputTarget::Rest => Vec::new(),
+                };
+                assert!(problems.is_empty(), "{what} {target:?}: {problems:#?}");
+                if target == OutputTarget::AzBash {
+                    let mut child = tool("bash")
+                        .arg("-n")
+                        .stdin(std::process::Stdio::piped())
+                        .stderr(std::process::Stdio::piped())
+                        .spawn()
+                        .unwrap();
+                    use std::io::Write;
+                    child
+                        .stdin
+                        .take()
+                        .unwrap()
+                        .write_all(text.as_bytes())
+                        .unwrap();
+                    let output = child.wait_with_output().unwrap();
+                    assert!(
+                        output.status.success(),
+                        "{what}: {}",
+                        String::from_utf8_lossy(&output.stderr)
+                    );
+                }
+                // Speech's and Translator's client guidance is theirs alone.
+                for (owner, marker) in [
+                    ("TextTranslation", "/translator/text/v3.0"),
+                    ("SpeechServices", "FromEndpoint"),
+                ] {
+                    if kind.id != owner {
+                        assert!(!text.contains(marker), "{what} {target:?}: {marker}");
+                    }
+                }
+            }
         }
     }
 }

@@ -128,6 +128,10 @@ snapshot_tests! {
     translator_custom_domain_network_rules_private_endpoint_az_bash: "translator-custom-domain-network-rules-private-endpoint", AzBash;
     translator_custom_domain_network_rules_private_endpoint_az_powershell: "translator-custom-domain-network-rules-private-endpoint", AzPowerShell;
     translator_custom_domain_network_rules_private_endpoint_rest: "translator-custom-domain-network-rules-private-endpoint", Rest;
+    health_insights_private_endpoint_powershell: "health-insights-private-endpoint", PowerShell;
+    health_insights_private_endpoint_az_bash: "health-insights-private-endpoint", AzBash;
+    health_insights_private_endpoint_az_powershell: "health-insights-private-endpoint", AzPowerShell;
+    health_insights_private_endpoint_rest: "health-insights-private-endpoint", Rest;
     // Every flag block of every template rendered both ways (tests/all/template_coverage.rs):
     // the endpoint step checks a subdomain set before this run; a hub closes dependents whose
     // endpoints wait for approval.

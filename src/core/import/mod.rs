@@ -5,7 +5,8 @@
 //! shape (the snapshot rollback and exact requests start from).
 //!
 //! Messages are addressed to the pasted JSON (`properties.networkAcls.ipRules.2.value`), so a
-//! person can find what was not read; nothing is silently ignored that the wizard would change.
+//! person can find what was not read; nothing is silently ignored that the wizard would change,
+//! and the account settings it does not carry ([`NOT_CARRIED`]) are each named as kept.
 
 mod arm;
 mod ml_workspace;
@@ -73,6 +74,70 @@ pub struct Imported {
     pub endpoint_connections: Vec<EndpointConnection>,
     /// Warnings and notes about what was read (addressed to the pasted JSON).
     pub notes: Vec<Diagnostic>,
+}
+
+/// The account's writable settings (the REST specification's `Account` and `AccountProperties`
+/// that a PUT or PATCH accepts, 2024-10-01 and 2025-06-01) that the wizard does not carry: an
+/// import names each one the pasted JSON holds. What it does read (`customSubDomainName`,
+/// `publicNetworkAccess`, `networkAcls`, `userOwnedStorage`, plus `kind`, `sku` and `location`)
+/// is not listed. The scripts, the REST requests and the apply page change an existing account
+/// only by PATCH bodies holding the properties they change (`az cognitiveservices account
+/// update` and `Set-AzCognitiveServicesAccount` send PATCH too), so these stay as they are.
+pub const NOT_CARRIED: &[&str] = &[
+    "identity",
+    "tags",
+    "properties.allowedFqdnList",
+    "properties.allowProjectManagement",
+    "properties.amlWorkspace",
+    "properties.apiProperties",
+    "properties.associatedProjects",
+    "properties.defaultProject",
+    "properties.disableLocalAuth",
+    "properties.dynamicThrottlingEnabled",
+    "properties.encryption",
+    "properties.locations",
+    "properties.migrationToken",
+    "properties.networkInjections",
+    "properties.raiMonitorConfig",
+    "properties.restore",
+    "properties.restrictOutboundNetworkAccess",
+];
+
+/// Whether a value says something: null, "", and lists or objects of nothing but those do not
+/// (`"apiProperties": {}`, the Az module's objects of nulls).
+fn is_set(value: &Value) -> bool {
+    match value {
+        Value::Null => false,
+        Value::String(s) => !s.is_empty(),
+        Value::Array(items) => items.iter().any(is_set),
+        Value::Object(map) => map.values().any(is_set),
+        Value::Bool(_) | Value::Number(_) => true,
+    }
+}
+
+/// One info per setting of [`NOT_CARRIED`] that `find` finds set; `find` returns the value and
+/// the path where the pasted JSON holds it.
+fn name_not_carried<'a>(
+    find: impl Fn(&str) -> Option<(&'a Value, String)>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for name in NOT_CARRIED {
+        let Some((value, path)) = find(name) else {
+            continue;
+        };
+        if !is_set(value) {
+            continue;
+        }
+        let shown = match value {
+            Value::Bool(_) | Value::Number(_) => format!(" ({value})"),
+            Value::String(s) if s.chars().count() <= 40 => format!(" (\"{s}\")"),
+            _ => String::new(),
+        };
+        out.push(Diagnostic::info(
+            path,
+            format!("Kept as it is{shown}: the wizard does not carry this setting, so it is not imported and the outputs leave it alone (they change an existing account only by PATCH requests holding the properties they change)."),
+        ));
+    }
 }
 
 /// Reads a pasted `show` output; `read_at` is when it was printed (the snapshot's time). Errors
