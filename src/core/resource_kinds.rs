@@ -179,7 +179,7 @@ pub const KINDS: &[KindInfo] = &[
         label: "Anomaly Detector",
         skus: S0_F0,
         supports_trusted_services_bypass: false,
-        note: Some("Anomaly Detector is being retired (October 2026)."),
+        note: Some("Anomaly Detector was retired in October 2026: existing resources stop working and new ones cannot be created."),
     },
     KindInfo {
         id: "ContentModerator",
@@ -193,14 +193,14 @@ pub const KINDS: &[KindInfo] = &[
         label: "Personalizer",
         skus: S0_F0,
         supports_trusted_services_bypass: false,
-        note: Some("Personalizer is being retired (October 2026)."),
+        note: Some("Personalizer was retired in October 2026: existing resources stop working and new ones cannot be created."),
     },
     KindInfo {
         id: "LUIS",
         label: "Language Understanding (LUIS)",
         skus: S0_F0,
         supports_trusted_services_bypass: false,
-        note: Some("LUIS is being retired (October 2025); new resources cannot be created."),
+        note: Some("LUIS was retired in October 2025: existing resources stop working and new ones cannot be created."),
     },
     KindInfo {
         id: "QnAMaker",
@@ -255,7 +255,7 @@ pub const KINDS: &[KindInfo] = &[
         // LUIS authoring resources had a free F0 tier only.
         skus: &["F0"],
         supports_trusted_services_bypass: false,
-        note: Some("LUIS is being retired (October 2025); new resources cannot be created."),
+        note: Some("LUIS was retired in October 2025: existing resources stop working and new ones cannot be created."),
     },
     KindInfo {
         id: "MetricsAdvisor",
@@ -263,15 +263,7 @@ pub const KINDS: &[KindInfo] = &[
         // SKUs UNCONFIRMED: the module does not pair kinds with SKUs; S0 is the standard tier.
         skus: S0_ONLY,
         supports_trusted_services_bypass: false,
-        note: Some("Metrics Advisor is being retired (October 2026); new resources cannot be created since 2023-09-20."),
-    },
-    KindInfo {
-        id: "Internal.AllInOne",
-        label: "Internal all-in-one (undocumented)",
-        // Undocumented kind the module accepts; SKUs UNCONFIRMED, S0 is the standard tier.
-        skus: S0_ONLY,
-        supports_trusted_services_bypass: false,
-        note: Some("Internal.AllInOne is not documented by Microsoft: the wizard treats it as a plain account."),
+        note: Some("Metrics Advisor was retired on 2026-10-01 (no new resources since 2023-09-20)."),
     },
 ];
 
