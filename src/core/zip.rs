@@ -26,7 +26,9 @@ fn u32le(out: &mut Vec<u8>, v: u32) {
 }
 
 /// A .zip holding these files (name, content) as they are. `date` is `YYYY-MM-DD`, stamped on
-/// every entry (noon, so no time zone moves it to another day).
+/// every entry (noon, so no time zone moves it to another day). Entries carry Unix modes, so
+/// unzip and the file managers that honour them make a `.sh` executable (rwxr-xr-x) and the
+/// rest plain files (rw-r--r--).
 pub fn zip_stored(files: &[(&str, &[u8])], date: &str) -> Vec<u8> {
     let mut parts = date.split('-').map(|p| p.parse::<u16>().unwrap_or(1));
     let (year, month, day) = (
@@ -58,7 +60,7 @@ pub fn zip_stored(files: &[(&str, &[u8])], date: &str) -> Vec<u8> {
         out.extend_from_slice(data);
         // Its central directory entry.
         u32le(&mut central, 0x0201_4b50);
-        u16le(&mut central, 20); // made by: 2.0
+        u16le(&mut central, (3 << 8) | 20); // made by: Unix, 2.0 (the modes below are Unix's)
         u16le(&mut central, 20);
         u16le(&mut central, 1 << 11);
         u16le(&mut central, 0);
@@ -72,7 +74,12 @@ pub fn zip_stored(files: &[(&str, &[u8])], date: &str) -> Vec<u8> {
         u16le(&mut central, 0); // comment
         u16le(&mut central, 0); // disk
         u16le(&mut central, 0); // internal attributes
-        u32le(&mut central, 0); // external attributes
+        let mode: u32 = if name.ends_with(".sh") {
+            0o100755
+        } else {
+            0o100644
+        };
+        u32le(&mut central, mode << 16); // external attributes: the Unix mode
         u32le(&mut central, offset);
         central.extend_from_slice(name.as_bytes());
     }

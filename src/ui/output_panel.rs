@@ -293,7 +293,17 @@ pub fn output_panel() -> AnyView {
                 (files, context.generated_on.clone())
             })
         });
-        let Some((files, date)) = files else { return };
+        let Some((mut files, date)) = files else {
+            return;
+        };
+        // The configuration travels with its scripts: opened in the wizard (Load), it gives
+        // them again.
+        files.push((
+            "ai-network-wizard.json".to_owned(),
+            state
+                .draft
+                .with_untracked(crate::core::config_file::to_config_json),
+        ));
         let entries: Vec<(&str, &[u8])> = files
             .iter()
             .map(|(name, text)| (name.as_str(), text.as_bytes()))

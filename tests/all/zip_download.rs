@@ -1,5 +1,5 @@
 //! "Download all" is one stored .zip: Python's zipfile (an independent reader) opens it, checks
-//! every CRC, and reads back each file exactly.
+//! every CRC, and reads back each file exactly, the bash script executable.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -24,7 +24,7 @@ z = zipfile.ZipFile(io.BytesIO(sys.stdin.buffer.read()))
 assert z.testzip() is None, "a CRC is wrong"
 for info in z.infolist():
     data = z.read(info)
-    print(info.filename, info.compress_type, info.date_time[:3], data.hex())
+    print(info.filename, info.compress_type, info.date_time[:3], oct(info.external_attr >> 16), data.hex())
 "#;
     let mut child = Command::new("python3")
         .args(["-c", script])
@@ -44,7 +44,7 @@ for info in z.infolist():
     assert_eq!(
         String::from_utf8(output.stdout).unwrap(),
         format!(
-            "isolate-azure-ai.sh 0 (2026, 11, 30) {}\nisolate-azure-ai.ps1 0 (2026, 11, 30) {}\nempty.http 0 (2026, 11, 30) \n",
+            "isolate-azure-ai.sh 0 (2026, 11, 30) 0o100755 {}\nisolate-azure-ai.ps1 0 (2026, 11, 30) 0o100644 {}\nempty.http 0 (2026, 11, 30) 0o100644 \n",
             hex(bash),
             hex(ps)
         )
