@@ -243,3 +243,29 @@ fn upper_one_letter(text: &str) -> String {
     out[at..at + 1].make_ascii_uppercase();
     out
 }
+
+/// Words inside a double-quoted string are the string's, after a variable in it too: `in`,
+/// `if` or `for` in a message are not keywords.
+#[test]
+fn keywords_inside_double_quoted_strings_stay_string_text() {
+    let html = plain(
+        Language::PowerShell,
+        "Write-Host \"$Name: sign in first, if you can\"\n",
+    );
+    assert!(tokens(&html, "k").is_empty(), "{html}");
+    let html = plain(
+        Language::Bash,
+        "echo \"$name: sign in first, if you can\" >&2\n",
+    );
+    assert!(tokens(&html, "k").is_empty(), "{html}");
+    let html = plain(
+        Language::PowerShell,
+        "throw \"$($err.Message) in $($Name): for each, sign in\"\n",
+    );
+    assert!(tokens(&html, "k") == ["throw"], "{html}");
+    let html = plain(
+        Language::Bash,
+        "echo \"${groups[*]} in ${vnet}: for each, sign in\"\n",
+    );
+    assert!(tokens(&html, "k").is_empty(), "{html}");
+}
