@@ -445,7 +445,51 @@ fn two_endpoints_writing_the_same_record_warn() {
         Severity::Warning,
     );
     assert_eq!(warnings.len(), 1, "{:?}", validation.diagnostics);
-    assert!(warnings[0].starts_with("Endpoint 1 already writes this resource's record into privatelink.cognitiveservices.azure.com"));
+    assert!(warnings[0].starts_with("Endpoints 1 and 2 write the same resource's record into zone privatelink.cognitiveservices.azure.com: the later one would overwrite it"), "{}", warnings[0]);
+}
+
+/// Three endpoints of an AI Services account (three zones each): one warning per pair, at the
+/// later endpoint, naming both and the three zones, not one per zone.
+#[test]
+fn endpoints_sharing_zones_get_one_warning_per_pair() {
+    let mut draft = with_endpoints(vec![
+        endpoint(),
+        EndpointDraft {
+            name: "pe-second".into(),
+            ..endpoint()
+        },
+        EndpointDraft {
+            name: "pe-third".into(),
+            ..endpoint()
+        },
+    ]);
+    draft.target.kind = "AIServices".into();
+    let validation = validate(&draft);
+    let at = |i: usize| {
+        messages_at(
+            &validation,
+            &format!("private_endpoints.endpoints.{i}.subnet_id"),
+            Severity::Warning,
+        )
+    };
+    let zones = "zones privatelink.cognitiveservices.azure.com, privatelink.openai.azure.com, privatelink.services.ai.azure.com: the later one would overwrite them";
+    assert_eq!(at(0), Vec::<String>::new());
+    assert_eq!(at(1).len(), 1, "{:?}", validation.diagnostics);
+    assert!(
+        at(1)[0].starts_with(&format!(
+            "Endpoints 1 and 2 write the same resource's record into {zones}"
+        )),
+        "{}",
+        at(1)[0]
+    );
+    assert_eq!(at(2).len(), 1, "{:?}", at(2));
+    assert!(
+        at(2)[0].starts_with(&format!(
+            "Endpoints 1 and 3 write the same resource's record into {zones}"
+        )),
+        "{}",
+        at(2)[0]
+    );
 }
 
 #[test]
