@@ -177,6 +177,14 @@ impl Draft {
     /// each sub-resource in `replacement`, right after it; a text field takes the single
     /// replacement value. Returns false, leaving the draft unchanged, for any other field.
     pub fn apply_fix(&mut self, field: &str, replacement: &[String]) -> bool {
+        if field == "network.ip_rules" {
+            // The whole list at once: neighbouring ranges merged (validate/network.rs).
+            if replacement.is_empty() {
+                return false;
+            }
+            self.network.ip_rules = replacement.to_vec();
+            return true;
+        }
         if let Some(index) = field
             .strip_prefix("network.ip_rules.")
             .and_then(|i| i.parse::<usize>().ok())

@@ -40,6 +40,23 @@ impl IpRule {
     }
 }
 
+/// The same addresses in as few rules as Azure accepts: neighbouring and overlapping rules
+/// merged into the widest aligned ranges (`Ipv4Net::aggregate`), with any /31 written as its two
+/// addresses (Azure refuses /31). Nothing is widened: every address allowed before is allowed
+/// after, and no other.
+pub fn merge_neighbours(rules: &[IpRule]) -> Vec<IpRule> {
+    let nets: Vec<Ipv4Net> = rules.iter().map(|r| r.as_net()).collect();
+    let mut merged = Vec::new();
+    for net in Ipv4Net::aggregate(&nets) {
+        match net.prefix_len() {
+            32 => merged.push(IpRule::Address(net.network())),
+            31 => merged.extend(net.hosts().map(IpRule::Address)),
+            _ => merged.push(IpRule::Range(net)),
+        }
+    }
+    merged
+}
+
 impl fmt::Display for IpRule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -904,3 +904,72 @@ proptest::proptest! {
         proptest::prop_assert!(x.is_within(x));
     }
 }
+
+/// Over 100 rules whose addresses neighbour each other: the error offers to merge them into
+/// aligned ranges. Applied, the list holds exactly the same addresses (no /31, which Azure
+/// refuses) and validates; rules that cannot be merged get no such offer.
+#[test]
+fn more_than_a_hundred_neighbouring_rules_can_be_merged_into_the_same_addresses() {
+    use std::net::Ipv4Addr;
+    let mut draft = valid_draft();
+    // 20.31.0.1 ..= 20.31.0.101, then a /30 and the address right after it.
+    draft.network.ip_rules = distinct_public_addresses(101);
+    draft.network.ip_rules.push("20.31.5.8/30".into());
+    draft.network.ip_rules.push("20.31.5.12".into());
+    let validation = validate(&draft);
+    let error = validation
+        .diagnostics
+        .iter()
+        .find(|d| d.field == "network.ip_rules")
+        .expect("the count error");
+    let fix = error.fix.as_ref().expect("a merge is offered");
+    assert!(
+        fix.label
+            .starts_with("Merge neighbouring ranges (103 \u{2192} ")
+            && fix.label.ends_with(" rules, the same addresses)"),
+        "{}",
+        fix.label
+    );
+    let covered = |rules: &[String]| -> Vec<u32> {
+        let mut all: Vec<u32> = rules
+            .iter()
+            .flat_map(|r| {
+                let net: ipnet::Ipv4Net = if r.contains('/') {
+                    r.parse().unwrap()
+                } else {
+                    ipnet::Ipv4Net::new(r.parse::<Ipv4Addr>().unwrap(), 32).unwrap()
+                };
+                (u32::from(net.network())..=u32::from(net.broadcast())).collect::<Vec<_>>()
+            })
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    };
+    assert_eq!(covered(&fix.replacement), covered(&draft.network.ip_rules));
+    assert!(fix.replacement.len() < 100, "{:?}", fix.replacement);
+    assert!(
+        fix.replacement
+            .iter()
+            .all(|r| !r.ends_with("/31") && !r.ends_with("/32")),
+        "{:?}",
+        fix.replacement
+    );
+    assert!(draft.apply_fix(&error.field, &fix.replacement));
+    assert_eq!(
+        assert_no_error(&draft).network.unwrap().ip_rules.len(),
+        fix.replacement.len()
+    );
+
+    // Every other address of a range: nothing neighbours, so nothing is offered.
+    draft.network.ip_rules = (0..101)
+        .map(|i| format!("20.32.{}.{}", i / 100, (i % 100) * 2 + 1))
+        .collect();
+    let validation = validate(&draft);
+    let error = validation
+        .diagnostics
+        .iter()
+        .find(|d| d.field == "network.ip_rules")
+        .expect("the count error");
+    assert!(error.fix.is_none(), "{:?}", error.fix);
+}

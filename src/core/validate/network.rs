@@ -6,7 +6,7 @@ use crate::core::diagnostics::Diagnostic;
 use crate::core::draft::{
     Bypass, DefaultAction, Draft, NetworkDraft, PublicNetworkAccess, SubnetInput, VnetRuleDraft,
 };
-use crate::core::ip_rules::{parse_ip_rule, IpRule, MAX_RULES};
+use crate::core::ip_rules::{merge_neighbours, parse_ip_rule, IpRule, MAX_RULES};
 use crate::core::names;
 use crate::core::resource_kinds::{kind_info, ResourceType};
 use crate::core::subnet_id::SubnetId;
@@ -126,10 +126,28 @@ fn no_access_check(
 fn validate_ip_rules(entries: &[String], out: &mut Vec<Diagnostic>) -> Option<Vec<IpRule>> {
     let mut ok = true;
     if entries.len() > MAX_RULES {
-        out.push(Diagnostic::error(
+        let mut too_many = Diagnostic::error(
             "network.ip_rules",
             format!("{} IP rules: an account accepts at most {MAX_RULES}. Merge neighbouring addresses into ranges.", entries.len()),
-        ));
+        );
+        // When every entry reads, offer the merge: the same addresses in fewer rules.
+        let parsed: Option<Vec<IpRule>> = entries
+            .iter()
+            .map(|e| parse_ip_rule(e).ok().map(|(rule, _)| rule))
+            .collect();
+        if let Some(merged) = parsed.map(|rules| merge_neighbours(&rules)) {
+            if merged.len() < entries.len() {
+                too_many = too_many.with_fix(
+                    format!(
+                        "Merge neighbouring ranges ({} \u{2192} {} rules, the same addresses)",
+                        entries.len(),
+                        merged.len()
+                    ),
+                    merged.iter().map(IpRule::to_string).collect(),
+                );
+            }
+        }
+        out.push(too_many);
         ok = false;
     }
     let mut accepted: Vec<(usize, IpRule)> = Vec::new();
