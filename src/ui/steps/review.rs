@@ -153,8 +153,13 @@ fn current_settings() -> impl IntoView {
                         .and_then(|id| id.rsplit('/').next())
                         .map(|name| format!("subnet {name}"))
                 }));
+                let from = if s.source.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", s.source)
+                };
                 format!(
-                    "The REST requests are computed from the settings pasted at {}: {}.",
+                    "The REST requests are computed from the current settings read at {}{from}: {}.",
                     s.read_at,
                     parts.join(", ")
                 )
@@ -201,7 +206,7 @@ fn current_settings() -> impl IntoView {
     view! {
         <h3>"Current settings (for exact REST requests)"</h3>
         <p class="hint">"Paste what az cognitiveservices account show -g GROUP -n NAME -o json prints (and, for each subnet, az network vnet subnet show --ids ID -o json). Without it, REST requests that would replace rules are refused by ARM until you edit them."</p>
-        <p>{summary}</p>
+        <p id="current-state-summary">{summary}</p>
         <div class="field">
             <label for="f-current_state">"Paste the current settings (az cognitiveservices account show …)"</label>
             <textarea id="f-current_state" rows="5" aria-describedby="current-state-message" prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
