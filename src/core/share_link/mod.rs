@@ -89,6 +89,25 @@ impl LinkError {
     }
 }
 
+/// What opening a share link does with the draft this browser has saved.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Opening {
+    /// Nothing of the person's would be lost (nothing saved, an empty draft, or the same
+    /// configuration): the link's configuration opens.
+    Open(Draft),
+    /// The saved draft differs from the link's: the person chooses, and until then the saved
+    /// draft stays.
+    Ask { link: Draft, saved: Draft },
+}
+
+/// Decides what opening the link's `link` draft does when `saved` is what this browser kept.
+pub fn opening(link: Draft, saved: Option<Draft>) -> Opening {
+    match saved {
+        Some(saved) if saved != Draft::default() && saved != link => Opening::Ask { link, saved },
+        _ => Opening::Open(link),
+    }
+}
+
 /// Reads a share link, its fragment (with or without `#`), or `None` when the text is not a
 /// share link at all (another fragment, a configuration file).
 pub fn read_link(text: &str) -> Option<Result<Draft, LinkError>> {
