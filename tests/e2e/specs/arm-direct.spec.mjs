@@ -177,6 +177,9 @@ test('a token is read locally, refused with the right commands, and forgotten', 
     const message = await page.locator('#arm-token-message').textContent();
     assert(message.includes('not for the Resource Manager') && message.includes('az account get-access-token --resource https://management.azure.com/') && message.includes('Get-AzAccessToken -ResourceUrl https://management.azure.com/'), message);
   });
+  // One minute, not "1 minutes".
+  await page.locator('#arm-token').fill(jwt({ aud: 'https://management.azure.com', exp: now() - 30 }));
+  await eventually(async () => assert((await page.locator('#arm-token-message').textContent()).includes('This token expired 1 minute ago.'), await page.locator('#arm-token-message').textContent()));
   await page.locator('#arm-token').fill(AZURE_TOKEN);
   await eventually(async () => assert(/\d+:\d\d/.test(await page.locator('#arm-token-expiry').textContent()), 'countdown'));
   assert((await page.locator('#arm-token').getAttribute('type')) === 'password', 'a password field');
