@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::ui::erased::{effect, memo};
 
-use crate::core::config_file::to_config_json;
+use crate::core::config_file::{config_file_name, to_config_json};
 use crate::core::current_state::import_pasted;
 use crate::core::draft::Draft;
 use crate::core::import::{describe, read_pasted, Loaded};
@@ -58,12 +58,10 @@ pub fn review_step() -> AnyView {
     let pick_file = move |ev: leptos::ev::Event| browser::read_picked_file(&ev, load_text);
     let drop_file = move |ev: leptos::ev::DragEvent| browser::read_dropped_file(&ev, load_text);
     let download_config = move |_| {
-        let json = state.draft.with(to_config_json);
-        let ok = browser::download(
-            "ai-network-wizard.json",
-            json.as_bytes(),
-            "application/json",
-        );
+        let (json, name) = state
+            .draft
+            .with(|d| (to_config_json(d), config_file_name(d)));
+        let ok = browser::download(&name, json.as_bytes(), "application/json");
         state.say(if ok {
             "Configuration downloaded.".into()
         } else {

@@ -139,3 +139,17 @@ test('a share link asks before it replaces a different saved configuration: Keep
   await goStep(page, 'target');
   assert((await page.locator('#link-choice').count()) === 0 && (await name()) === 'contoso-link', 'the same configuration opens without a question');
 });
+
+test('the configuration file is named after the resource', async ({ page }) => {
+  const download = async () => {
+    await goStep(page, 'review');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.locator('#download-config').click()]);
+    return file;
+  };
+  await gotoApp(page);
+  assert((await download()).suggestedFilename() === 'ai-network-wizard.json', 'no name yet: the wizard\'s');
+  await fillValidTarget(page, 'contoso-speech');
+  const file = await download();
+  assert(file.suggestedFilename() === 'ai-network-wizard-contoso-speech.json', `download gave ${file.suggestedFilename()}`);
+  assertIncludes(await readFile(await file.path(), 'utf8'), '"name": "contoso-speech"', 'the file');
+});
