@@ -13,7 +13,7 @@ use crate::core::diagnostics::{step_of_field, Diagnostic, Severity};
 use crate::core::draft::Draft;
 use crate::core::generate::{generate, Generated};
 use crate::core::render::{OutputTarget, RenderContext};
-use crate::core::share_link::{opening, read_link, Opening};
+use crate::core::share_link::{link_asks, read_link};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WizardStep {
@@ -340,17 +340,19 @@ fn initial_draft() -> (Draft, String, bool, Option<Draft>) {
     let link = browser::location_hash().and_then(|hash| read_link(&hash));
     if let Some(result) = link {
         return match result {
-            Ok(draft) => match opening(draft, saved_draft()) {
-                Opening::Open(draft) => {
+            Ok(link) => match saved_draft() {
+                Some(saved) if link_asks(&link, Some(&saved)) => {
+                    (saved, String::new(), true, Some(link))
+                }
+                _ => {
                     browser::clear_location_hash();
                     (
-                        draft,
+                        link,
                         "Loaded the configuration from the link.".into(),
                         true,
                         None,
                     )
                 }
-                Opening::Ask { link, saved } => (saved, String::new(), true, Some(link)),
             },
             Err(e) => {
                 browser::clear_location_hash();

@@ -89,23 +89,11 @@ impl LinkError {
     }
 }
 
-/// What opening a share link does with the draft this browser has saved.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Opening {
-    /// Nothing of the person's would be lost (nothing saved, an empty draft, or the same
-    /// configuration): the link's configuration opens.
-    Open(Draft),
-    /// The saved draft differs from the link's: the person chooses, and until then the saved
-    /// draft stays.
-    Ask { link: Draft, saved: Draft },
-}
-
-/// Decides what opening the link's `link` draft does when `saved` is what this browser kept.
-pub fn opening(link: Draft, saved: Option<Draft>) -> Opening {
-    match saved {
-        Some(saved) if saved != Draft::default() && saved != link => Opening::Ask { link, saved },
-        _ => Opening::Open(link),
-    }
+/// Whether opening a share link whose configuration is `link` asks the person first: when
+/// the draft this browser saved (`saved`) differs from it. Nothing saved, an empty draft or
+/// the same configuration would lose nothing, and the link opens.
+pub fn link_asks(link: &Draft, saved: Option<&Draft>) -> bool {
+    saved.is_some_and(|saved| *saved != Draft::default() && saved != link)
 }
 
 /// Reads a share link, its fragment (with or without `#`), or `None` when the text is not a
