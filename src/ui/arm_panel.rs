@@ -241,8 +241,10 @@ async fn load_from_azure(
             loaded.set(vec![(request.path.clone(), r.json())]);
             let mut lines = vec![LOADED.to_owned()];
             lines.extend(read_what_the_plan_touches(state, session, loaded, load_message).await);
+            let planned = state.generated.with_untracked(|g| g.plan.is_some());
             lines.extend(keep_in_form(state, loaded));
-            if state.generated.with_untracked(|g| g.plan.is_none()) {
+            // A plan that was complete and has errors now conflicts with what was read.
+            if planned && state.generated.with_untracked(|g| g.plan.is_none()) {
                 lines.push("The plan does not fit what Azure has now: the problems list says what to change.".into());
             }
             lines
