@@ -20,12 +20,13 @@ fi
 # The target page comes first: trunk reads an argument after a bare flag as that flag's value.
 trunk build index.html "${release[@]}" --offline
 
-# The apply page paints index.html's first-paint skeleton (from its `<div id="app">` up to
-# `<noscript>`), so the two never drift apart. The page is generated beside apply.html, since
-# trunk resolves the stylesheets relative to it.
+# The apply page paints index.html's first-paint skeleton (from its `<div id="app">` down to
+# `<!-- end of the first paint -->`, with its notice for JavaScript off), so the two never drift
+# apart. The page is generated beside apply.html, since trunk resolves the stylesheets relative
+# to it.
 page=apply.generated.html
 trap 'rm -f "$page"' EXIT
-skeleton=$(awk '/<div id="app">/ { copying = 1 } /<noscript>/ { copying = 0 } copying' index.html)
+skeleton=$(awk '/<div id="app">/ { copying = 1 } copying { print } /<!-- end of the first paint -->/ { copying = 0 }' index.html)
 if [ -z "$skeleton" ]; then
   echo "build-pages.sh: no <div id=\"app\"> skeleton found in index.html" >&2
   exit 1

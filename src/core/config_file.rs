@@ -36,6 +36,32 @@ fn config_value(draft: &Draft) -> Value {
     Value::Object(file)
 }
 
+/// The configuration file's download name, after the resource it configures
+/// (`ai-network-wizard-contoso-speech.json`): a folder of them tells one from another. Only
+/// letters, digits, `.`, `_` and `-` of the name are kept, at most 64 of them.
+pub fn config_file_name(draft: &Draft) -> String {
+    let name: String = draft
+        .target
+        .name
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .take(64)
+        .collect();
+    let name = name.trim_matches(['-', '.']);
+    if name.is_empty() {
+        format!("{FORMAT_NAME}.json")
+    } else {
+        format!("{FORMAT_NAME}-{name}.json")
+    }
+}
+
 /// Reads a configuration file, with a message a person can act on when it is not one.
 pub fn from_config_json(text: &str) -> Result<Draft, String> {
     let value = json_text::parse(text).map_err(|e| format!("Not valid JSON: {e}"))?;

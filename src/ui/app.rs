@@ -59,6 +59,7 @@ pub fn App() -> impl IntoView {
                 <button type="button" aria-pressed=move || bool_attr(state.panel.get() == Panel::Form) on:click=move |_| state.panel.set(Panel::Form)>"Form"</button>
                 <button type="button" id="show-output" aria-pressed=move || bool_attr(state.panel.get() == Panel::Output) on:click=move |_| state.panel.set(Panel::Output)>"Script"</button>
             </div>
+            {link_choice()}
             <div class="layout" class:show-output=move || state.panel.get() == Panel::Output>
                 <div class="form-side">
                     {step_nav()}
@@ -78,6 +79,54 @@ pub fn App() -> impl IntoView {
             </div>
             <div id="announcer" class="visually-hidden" role="status" aria-live="polite">{move || state.spoken.get()}</div>
         </main>
+    }
+}
+
+/// A share link whose configuration differs from the saved one asks before it replaces it,
+/// and a replaced configuration can be brought back once.
+fn link_choice() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let asking = state.link_choice.with(Option::is_some);
+        if !asking && state.replaced.with(Option::is_none) {
+            return None;
+        }
+        // One view for both questions (each view costs the download more than its text).
+        let [id, text, yes_id, yes, no_id, no] = if asking {
+            [
+                "link-choice",
+                "This link opens a configuration that differs from the one saved in this browser. Opening it replaces yours (you can undo that once).",
+                "link-open",
+                "Open the link’s configuration",
+                "link-keep",
+                "Keep mine",
+            ]
+        } else {
+            [
+                "link-undo",
+                "The link’s configuration replaced yours.",
+                "link-undo-button",
+                "Undo",
+                "link-undo-dismiss",
+                "Keep the link’s",
+            ]
+        };
+        let answer = move |yes: bool| {
+            if asking {
+                state.choose_link(yes)
+            } else {
+                state.undo_link(yes)
+            }
+        };
+        Some(view! {
+            <div class="choice" id=id role="group" aria-labelledby="link-choice-text">
+                <p id="link-choice-text">{text}</p>
+                <div class="actions">
+                    <button type="button" id=yes_id class:primary=asking on:click=move |_| answer(true)>{yes}</button>
+                    <button type="button" id=no_id on:click=move |_| answer(false)>{no}</button>
+                </div>
+            </div>
+        })
     }
 }
 

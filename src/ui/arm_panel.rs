@@ -20,7 +20,6 @@ use crate::core::arm_client::{
     StepPreview, StepStatus, TransportError,
 };
 use crate::core::current_state::keep_reads;
-use crate::core::import::{describe, import_show_json};
 use crate::core::plan::ArmRequest;
 use serde_json::Value;
 
@@ -187,6 +186,7 @@ pub fn arm_panel() -> AnyView {
                 <button type="button" id="arm-cancel" disabled=move || !run.running.get() on:click=cancel>"Cancel"</button>
                 <button type="button" id="arm-resume" disabled=move || run.running.get() || !matches!(run.outcome.get(), Some(Outcome::Failed { .. } | Outcome::Cancelled { .. })) || !usable() || !beyond.cleared() on:click=resume>"Resume"</button>
             </div>
+            <p class="hint" id="arm-load-note">"Load from Azure keeps your plan: what it reads is kept as the current settings (Review step) for exact requests."</p>
             {move || (!beyond.cleared()).then(|| view! { <p class="field-msg" id="arm-apply-blocked">{unacknowledged}</p> })}
             <p class="field-msg" id="arm-load-message">{move || load_message.get()}</p>
             <ol id="arm-steps">{move || step_list(run, preview.get())}</ol>
@@ -224,8 +224,9 @@ fn refusal(state: AppState, response: &HttpResponse, path: &str) -> String {
     format!("{}: {}\n{}", f.code, f.message, f.advice)
 }
 
-/// "Load from Azure": reads the resource and fills the form from it, then reads what the plan
-/// of the loaded form touches.
+/// "Load from Azure": reads the resource and what the plan touches, and keeps what was read
+/// as the form's current settings (the snapshot the Review step's box holds). The plan (the
+/// form's subdomain, rules, endpoints, public access) is left exactly as the person made it.
 async fn load_from_azure(
     state: AppState,
     session: ArmSession,
@@ -234,29 +235,28 @@ async fn load_from_azure(
     load_message: RwSignal<String>,
 ) {
     loaded.set(Vec::new());
-    let mut lines = match read(session, &request).await {
+    let lines = match read(session, &request).await {
         Err(e) => vec![format!("No answer: {}", policy::describe_transport(&e))],
-        Ok(r) if r.status == 200 => match import_show_json(&r.body, &browser::now_utc()) {
-            Ok(imported) => {
-                state.draft.set(imported.draft);
-                state.touched.update(|t| t.all());
-                loaded.set(vec![(request.path.clone(), r.json())]);
-                let mut lines = vec!["Loaded: the form now describes the resource as it is, and the steps below say what Apply would change.".to_owned()];
-                lines.extend(imported.notes.iter().map(describe));
-                lines
+        Ok(r) if r.status == 200 => {
+            loaded.set(vec![(request.path.clone(), r.json())]);
+            let mut lines = vec![LOADED.to_owned()];
+            lines.extend(read_what_the_plan_touches(state, session, loaded, load_message).await);
+            let planned = state.generated.with_untracked(|g| g.plan.is_some());
+            lines.extend(keep_in_form(state, loaded));
+            // A plan that was complete and has errors now conflicts with what was read.
+            if planned && state.generated.with_untracked(|g| g.plan.is_none()) {
+                lines.push("The plan does not fit what Azure has now: the problems list says what to change.".into());
             }
-            Err(problems) => problems.iter().map(describe).collect(),
-        },
+            lines
+        }
         Ok(r) => vec![refusal(state, &r, &request.path)],
     };
-    if !loaded.with_untracked(Vec::is_empty) {
-        let mut read = read_what_the_plan_touches(state, session, loaded, load_message).await;
-        read.extend(keep_in_form(state, loaded));
-        lines.splice(1..1, read);
-    }
     state.say(lines[0].clone());
     load_message.set(lines.join("\n"));
 }
+
+/// What Load says first: the plan stays, what Azure has is kept beside it.
+const LOADED: &str = "Loaded: your plan is unchanged; what Azure has now is kept as the form's current settings (Review step), and the steps below say what Apply would change.";
 
 /// Reads everything the plan touches (the resource, subnets, endpoints, DNS zones and links,
 /// role assignments, storage), each once, so that each step's preview compares with what is
@@ -269,7 +269,7 @@ async fn read_what_the_plan_touches(
 ) -> Vec<String> {
     let Some(plan) = state.generated.with_untracked(|g| g.plan.clone()) else {
         return vec![
-            "The form has errors: fix them first (the problems list names them), then compare."
+            "The form has errors: fix them first (the problems list names them), then Compare with Azure."
                 .into(),
         ];
     };
@@ -311,9 +311,15 @@ async fn read_what_the_plan_touches(
 /// Keeps the account and the subnets just read in the form's current settings, so the form,
 /// the REST tab and Apply start from what is there. Returns what to say.
 fn keep_in_form(state: AppState, loaded: RwSignal<Vec<(String, Option<Value>)>>) -> Vec<String> {
+    // The plan's target; while the form has errors, the resource as the Target step names it.
     let Some(target_id) = state
         .generated
         .with_untracked(|g| g.plan.as_ref().map(|p| p.target().resource_id()))
+        .or_else(|| {
+            state
+                .draft
+                .with_untracked(|d| resource_read(&d.target).ok().map(|r| r.path))
+        })
     else {
         return Vec::new();
     };

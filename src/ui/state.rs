@@ -13,7 +13,7 @@ use crate::core::diagnostics::{step_of_field, Diagnostic, Severity};
 use crate::core::draft::Draft;
 use crate::core::generate::{generate, Generated};
 use crate::core::render::{OutputTarget, RenderContext};
-use crate::core::share_link::read_link;
+use crate::core::share_link::{link_asks, read_link};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WizardStep {
@@ -140,11 +140,16 @@ pub struct AppState {
     pub reopen_link: RwSignal<String>,
     /// Set from an edit until the reopen link follows it (the code view is `aria-busy` then).
     pub link_pending: RwSignal<bool>,
+    /// A share link's configuration that differs from the saved draft, until the person
+    /// chooses (the saved draft stays meanwhile).
+    pub link_choice: RwSignal<Option<Draft>>,
+    /// The draft a link's configuration replaced, for one Undo.
+    pub replaced: RwSignal<Option<Draft>>,
 }
 
 impl AppState {
     pub fn new() -> Self {
-        let (draft, notice, loaded) = initial_draft();
+        let (draft, notice, loaded, link_choice) = initial_draft();
         let draft = RwSignal::new(draft);
         // Every change of the draft changes the plan or the messages: no comparison.
         let generated = derived(move |_| (draft.with(generate), true));
@@ -199,6 +204,10 @@ impl AppState {
             spoken: RwSignal::new(String::new()),
             reopen_link: RwSignal::new(String::new()),
             link_pending: RwSignal::new(false),
+            link_choice: RwSignal::new(link_choice),
+            replaced: RwSignal::new(
+                browser::load_replaced().and_then(|t| from_config_json(&t).ok()),
+            ),
         };
         state.say(notice);
         // Nothing typed is lost on reload: the draft is saved locally once typing pauses, and at
@@ -323,28 +332,74 @@ impl AppState {
     }
 }
 
-/// A share link's configuration wins over the saved one; a broken one is reported, not used.
-/// The flag says whether anything was loaded (then its errors show at once).
-fn initial_draft() -> (Draft, String, bool) {
+/// A share link's configuration opens when nothing saved would be lost; when the saved draft
+/// differs from it, the saved one stays and the link's waits for the person's choice (its
+/// fragment stays in the address until then). A broken link is reported, not used. The flag
+/// says whether anything was loaded (then its errors show at once).
+fn initial_draft() -> (Draft, String, bool, Option<Draft>) {
     let link = browser::location_hash().and_then(|hash| read_link(&hash));
     if let Some(result) = link {
-        browser::clear_location_hash();
         return match result {
-            Ok(draft) => (
-                draft,
-                "Loaded the configuration from the link.".into(),
-                true,
-            ),
+            Ok(link) => match saved_draft() {
+                Some(saved) if link_asks(&link, Some(&saved)) => {
+                    (saved, String::new(), true, Some(link))
+                }
+                _ => {
+                    browser::clear_location_hash();
+                    (
+                        link,
+                        "Loaded the configuration from the link.".into(),
+                        true,
+                        None,
+                    )
+                }
+            },
             Err(e) => {
+                browser::clear_location_hash();
                 let saved = saved_draft();
                 let loaded = saved.is_some();
-                (saved.unwrap_or_default(), e.message(), loaded)
+                (saved.unwrap_or_default(), e.message(), loaded, None)
             }
         };
     }
     let saved = saved_draft();
     let loaded = saved.as_ref().is_some_and(|d| *d != Draft::default());
-    (saved.unwrap_or_default(), String::new(), loaded)
+    (saved.unwrap_or_default(), String::new(), loaded, None)
+}
+
+impl AppState {
+    /// The person's answer to a link whose configuration differs from the saved one: open it
+    /// (the saved draft is kept for one Undo, in this tab) or keep theirs.
+    pub fn choose_link(self, open: bool) {
+        let Some(link) = self.link_choice.get_untracked() else {
+            return;
+        };
+        browser::clear_location_hash();
+        self.link_choice.set(None);
+        if open {
+            let mine = self.draft.get_untracked();
+            browser::save_replaced(Some(&to_config_json(&mine)));
+            self.replaced.set(Some(mine));
+            self.draft.set(link);
+            self.touched.update(Touched::all);
+            self.say("Opened the link's configuration. Undo brings yours back.".into());
+        } else {
+            self.say("Kept your configuration; the link's was not opened.".into());
+        }
+    }
+
+    /// Brings back the draft a link's configuration replaced (once), or forgets it.
+    pub fn undo_link(self, undo: bool) {
+        let Some(mine) = self.replaced.get_untracked() else {
+            return;
+        };
+        browser::save_replaced(None);
+        self.replaced.set(None);
+        if undo {
+            self.draft.set(mine);
+            self.say("Your configuration is back.".into());
+        }
+    }
 }
 
 fn saved_draft() -> Option<Draft> {

@@ -72,6 +72,7 @@ fn a_wrong_token_is_refused_with_the_commands_for_the_chosen_cloud() {
     let graph = jwt(json!({ "aud": "https://graph.microsoft.com", "exp": NOW + 3600 }));
     let public = jwt(json!({ "aud": "https://management.azure.com", "exp": NOW + 3600 }));
     let expired = jwt(json!({ "aud": gov, "exp": NOW - 120 }));
+    let just_expired = jwt(json!({ "aud": gov, "exp": NOW - 30 }));
     for (text, problem) in [
         ("not a token", "not an access token"),
         ("a.b", "not an access token"),
@@ -82,6 +83,7 @@ fn a_wrong_token_is_refused_with_the_commands_for_the_chosen_cloud() {
             "not for the Resource Manager of Azure US Government",
         ),
         (expired.as_str(), "expired 2 minutes ago"),
+        (just_expired.as_str(), "expired 1 minute ago."),
     ] {
         let message = read_token(text, Cloud::AzureUSGovernment, None, NOW).unwrap_err();
         assert!(message.contains(problem), "{text}: {message}");

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use ai_network_wizard::core::config_file::{from_config_json, to_config_json};
+use ai_network_wizard::core::config_file::{config_file_name, from_config_json, to_config_json};
 use ai_network_wizard::core::draft::{DefaultAction, Draft};
 use ai_network_wizard::core::render::OutputTarget;
 
@@ -654,4 +654,29 @@ fn every_choice_has_one_name_per_variant() {
     check::<DefaultAction>(2);
     check::<Bypass>(3);
     check::<SubnetInput>(2);
+}
+
+/// The configuration file is named after its resource; a name with nothing usable falls back.
+#[test]
+fn the_configuration_file_is_named_after_the_resource() {
+    let named = |name: &str| {
+        let mut draft = ai_network_wizard::core::draft::Draft::default();
+        draft.target.name = name.into();
+        config_file_name(&draft)
+    };
+    assert_eq!(
+        named("contoso-speech"),
+        "ai-network-wizard-contoso-speech.json"
+    );
+    assert_eq!(
+        named("  contoso_hub.1 "),
+        "ai-network-wizard-contoso_hub.1.json"
+    );
+    assert_eq!(named("../a b/c"), "ai-network-wizard-a-b-c.json");
+    assert_eq!(named(""), "ai-network-wizard.json");
+    assert_eq!(named("///"), "ai-network-wizard.json");
+    assert_eq!(
+        named(&"x".repeat(300)),
+        format!("ai-network-wizard-{}.json", "x".repeat(64))
+    );
 }

@@ -13,7 +13,7 @@ use ai_network_wizard::core::draft::{
 use ai_network_wizard::core::draft_json;
 use ai_network_wizard::core::share_link::zlib;
 use ai_network_wizard::core::share_link::{
-    base_v2_text, read_link, share_fragment, share_link, LinkError, MAX_FRAGMENT_CHARS,
+    base_v2_text, link_asks, read_link, share_fragment, share_link, LinkError, MAX_FRAGMENT_CHARS,
 };
 
 use crate::support::{fixture, fixtures, fixtures_dir, wizard_cli};
@@ -560,4 +560,39 @@ fn the_reader_refuses_incomplete_codes_as_zlib_does() {
 fn base_v2_draft() -> Draft {
     let value = serde_json::from_str(base_v2_text()).unwrap();
     draft_json::from_value(&value, "").expect("the base is a whole draft")
+}
+
+/// A link never silently replaces a saved draft that differs from it: the page asks. With
+/// nothing saved, an empty draft saved, or the same configuration saved, it opens.
+#[test]
+fn a_link_asks_before_it_replaces_a_different_saved_draft() {
+    let link = Draft {
+        target: TargetDraft {
+            name: "contoso-link".into(),
+            ..TargetDraft::default()
+        },
+        ..Draft::default()
+    };
+    let mine = Draft {
+        target: TargetDraft {
+            name: "contoso-mine".into(),
+            ..TargetDraft::default()
+        },
+        ..Draft::default()
+    };
+    assert!(!link_asks(&link, None), "nothing saved");
+    assert!(
+        !link_asks(&link, Some(&Draft::default())),
+        "an empty draft saved"
+    );
+    assert!(
+        !link_asks(&link, Some(&link)),
+        "the same configuration saved"
+    );
+    assert!(
+        link_asks(&link, Some(&mine)),
+        "a different configuration saved"
+    );
+    // An empty link over a saved plan asks too: the plan would be lost.
+    assert!(link_asks(&Draft::default(), Some(&link)));
 }

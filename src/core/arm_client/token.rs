@@ -163,9 +163,10 @@ pub fn read_token(
         ));
     };
     if expires_at <= now {
+        let minutes = (now - expires_at).div_ceil(60);
         return Err(refuse(format!(
-            "This token expired {} minutes ago. Get a new one.",
-            (now - expires_at).div_ceil(60)
+            "This token expired {minutes} minute{} ago. Get a new one.",
+            if minutes == 1 { "" } else { "s" }
         )));
     }
     let user = ["upn", "unique_name", "email"]

@@ -89,6 +89,13 @@ impl LinkError {
     }
 }
 
+/// Whether opening a share link whose configuration is `link` asks the person first: when
+/// the draft this browser saved (`saved`) differs from it. Nothing saved, an empty draft or
+/// the same configuration would lose nothing, and the link opens.
+pub fn link_asks(link: &Draft, saved: Option<&Draft>) -> bool {
+    saved.is_some_and(|saved| *saved != Draft::default() && saved != link)
+}
+
 /// Reads a share link, its fragment (with or without `#`), or `None` when the text is not a
 /// share link at all (another fragment, a configuration file).
 pub fn read_link(text: &str) -> Option<Result<Draft, LinkError>> {

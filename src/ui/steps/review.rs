@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::ui::erased::{effect, memo};
 
-use crate::core::config_file::to_config_json;
+use crate::core::config_file::{config_file_name, to_config_json};
 use crate::core::current_state::import_pasted;
 use crate::core::draft::Draft;
 use crate::core::import::{describe, read_pasted, Loaded};
@@ -58,12 +58,10 @@ pub fn review_step() -> AnyView {
     let pick_file = move |ev: leptos::ev::Event| browser::read_picked_file(&ev, load_text);
     let drop_file = move |ev: leptos::ev::DragEvent| browser::read_dropped_file(&ev, load_text);
     let download_config = move |_| {
-        let json = state.draft.with(to_config_json);
-        let ok = browser::download(
-            "ai-network-wizard.json",
-            json.as_bytes(),
-            "application/json",
-        );
+        let (json, name) = state
+            .draft
+            .with(|d| (to_config_json(d), config_file_name(d)));
+        let ok = browser::download(&name, json.as_bytes(), "application/json");
         state.say(if ok {
             "Configuration downloaded.".into()
         } else {
@@ -153,8 +151,13 @@ fn current_settings() -> impl IntoView {
                         .and_then(|id| id.rsplit('/').next())
                         .map(|name| format!("subnet {name}"))
                 }));
+                let from = if s.source.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", s.source)
+                };
                 format!(
-                    "The REST requests are computed from the settings pasted at {}: {}.",
+                    "The REST requests are computed from the current settings read at {}{from}: {}.",
                     s.read_at,
                     parts.join(", ")
                 )
@@ -201,7 +204,7 @@ fn current_settings() -> impl IntoView {
     view! {
         <h3>"Current settings (for exact REST requests)"</h3>
         <p class="hint">"Paste what az cognitiveservices account show -g GROUP -n NAME -o json prints (and, for each subnet, az network vnet subnet show --ids ID -o json). Without it, REST requests that would replace rules are refused by ARM until you edit them."</p>
-        <p>{summary}</p>
+        <p id="current-state-summary">{summary}</p>
         <div class="field">
             <label for="f-current_state">"Paste the current settings (az cognitiveservices account show …)"</label>
             <textarea id="f-current_state" rows="5" aria-describedby="current-state-message" prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>

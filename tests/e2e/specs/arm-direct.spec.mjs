@@ -2,7 +2,7 @@
 // with a pasted token, against the local ARM fake (tests/arm_fake, started here on 127.0.0.1):
 // the page's custom endpoint points at it. The wizard links to the apply page with the same
 // configuration and has no panel and no connection beyond its own origin. Load an existing account and see
-// the form pre-filled; apply every plan of tests/arm_fake/full-apply.json (together they make
+// the plan kept and what was read attached as its current settings; apply every plan of tests/arm_fake/full-apply.json (together they make
 // every kind of plan step, which a native test checks) and see every step done; apply again and
 // see every change skipped; each injected fault ends in the right state and message, and Resume
 // finishes; afterwards no trace of the token in storage, the URL, the console or a download.
@@ -177,6 +177,9 @@ test('a token is read locally, refused with the right commands, and forgotten', 
     const message = await page.locator('#arm-token-message').textContent();
     assert(message.includes('not for the Resource Manager') && message.includes('az account get-access-token --resource https://management.azure.com/') && message.includes('Get-AzAccessToken -ResourceUrl https://management.azure.com/'), message);
   });
+  // One minute, not "1 minutes".
+  await page.locator('#arm-token').fill(jwt({ aud: 'https://management.azure.com', exp: now() - 30 }));
+  await eventually(async () => assert((await page.locator('#arm-token-message').textContent()).includes('This token expired 1 minute ago.'), await page.locator('#arm-token-message').textContent()));
   await page.locator('#arm-token').fill(AZURE_TOKEN);
   await eventually(async () => assert(/\d+:\d\d/.test(await page.locator('#arm-token-expiry').textContent()), 'countdown'));
   assert((await page.locator('#arm-token').getAttribute('type')) === 'password', 'a password field');
@@ -219,31 +222,66 @@ test('a test endpoint is on this machine only, kept for this tab, shown, and tak
   assert(await page.evaluate((key) => sessionStorage.getItem(key), KEY) === null, 'the test endpoint is forgotten');
 });
 
-test('load from Azure pre-fills the form, and the steps say what would change', async ({ page, armFake }) => {
+test('load from Azure keeps the plan, attaches what Azure has as the current settings, and a reload keeps both', async ({ page, armFake }) => {
   const consoleLines = [];
   page.on('console', (m) => consoleLines.push(m.text()));
   await openPanel(page, armFake, 'load', null);
+  // The live account differs from the plan: another subdomain, its own IP rule, a subnet rule.
   await armFake.control('PUT', 'ns/load', seed({ subdomain: 'contoso-live', subnetRule: true }));
+  // A plan of the person's own: the subdomain and an IP rule of theirs.
   await fillValidTarget(page);
+  await goStep(page, 'network');
+  await page.locator('#f-network-enabled').check();
+  await page.locator('#ip-paste').fill('203.0.113.7');
+  await page.locator('#ip-paste-add').click();
+  const savedConfig = () => page.evaluate(() => JSON.parse(localStorage.getItem('ai-network-wizard.config') ?? '{}'));
+  const withoutSnapshot = (config) => { const { current_state: _, ...plan } = config.wizard ?? {}; return JSON.stringify(plan); };
+  const planned = await eventually(async () => {
+    const saved = await savedConfig();
+    assert(JSON.stringify(saved).includes('203.0.113.7') && !('current_state' in (saved.wizard ?? {})), `the plan is saved: ${JSON.stringify(saved).slice(0, 400)}`);
+    return withoutSnapshot(saved);
+  });
   await goStep(page, 'review');
+  assert((await page.locator('#arm-load-note').textContent()).includes('keeps your plan'), 'the panel says that Load keeps the plan');
   const before = (await armFake.control('GET', 'ns/load/log')).requests.length;
   await page.locator('#arm-load').click();
-  await eventually(async () => assert(/^Loaded.*\nRead what the plan touches: [1-9]\d* found/.test(await page.locator('#arm-load-message').textContent()), await page.locator('#arm-load-message').textContent()));
-  // Load reads the account, then what the loaded form's plan touches, once each.
+  await eventually(async () => assert(/^Loaded: your plan is unchanged.*\nRead what the plan touches: [1-9]\d* found/.test(await page.locator('#arm-load-message').textContent()), await page.locator('#arm-load-message').textContent()));
+  assert(/Kept in the form's current settings \(Review step\): the account and/.test(await page.locator('#arm-load-message').textContent()), await page.locator('#arm-load-message').textContent());
+  // The live subdomain differs from the plan's: the plan stays, and the page says it does not fit.
+  assert((await page.locator('#arm-load-message').textContent()).includes('The plan does not fit what Azure has now'), await page.locator('#arm-load-message').textContent());
+  // Load reads the account, then what the plan touches, once each.
   const reads = (await armFake.control('GET', 'ns/load/log')).requests.slice(before).map((r) => `${r.method} ${r.path}`);
   assert(reads.every((r) => r.startsWith('GET ')), `Load only reads: ${reads}`);
   assert(reads.some((r) => r.endsWith(`/subscriptions/${SUB}`)), `the subscription is read: ${reads}`);
   assert(new Set(reads).size === reads.length, `each read once: ${reads}`);
-  await goStep(page, 'custom_domain');
-  assert((await page.locator('#f-custom_domain-subdomain').inputValue()) === 'contoso-live', 'the subdomain comes from the live account');
-  // The form is saved once typing pauses.
-  await eventually(async () => {
-    const saved = await page.evaluate(() => localStorage.getItem('ai-network-wizard.config'));
-    assert(saved.includes('192.0.2.10'), 'the live IP rule is in the form');
-  });
+
+  const expectPlanAndSnapshot = async (when) => {
+    await goStep(page, 'review');
+    await eventually(async () => {
+      const summary = await page.locator('#current-state-summary').textContent();
+      assert(summary.includes('the account') && summary.includes('read from Resource Manager'), `${when}: the snapshot is attached: ${summary}`);
+    });
+    await goStep(page, 'custom_domain');
+    assert((await page.locator('#f-custom_domain-subdomain').inputValue()) === 'contoso-speech', `${when}: the plan's subdomain stays`);
+    await goStep(page, 'network');
+    assert(await page.locator('#f-network-enabled').isChecked(), `${when}: the network rules stay on`);
+    const rows = await page.locator('input[id^="f-network-ip_rules-"]').evaluateAll((els) => els.filter((el) => /^f-network-ip_rules-\d+$/.test(el.id)).map((el) => el.value.trim()));
+    assert(rows.includes('203.0.113.7') && !rows.includes('192.0.2.10'), `${when}: the plan's IP rules stay: ${rows}`);
+    // Saved: the plan exactly as before, and the snapshot beside it (the live rule is in it).
+    await eventually(async () => {
+      const saved = await savedConfig();
+      assert(withoutSnapshot(saved) === planned, `${when}: the saved plan changed:\n${withoutSnapshot(saved)}\n!=\n${planned}`);
+      const snapshot = JSON.stringify(saved.wizard?.current_state ?? null);
+      assert(snapshot.includes('192.0.2.10') && snapshot.includes('contoso-live'), `${when}: the snapshot is saved: ${snapshot.slice(0, 300)}`);
+    });
+  };
+  await expectPlanAndSnapshot('after Load');
   await goStep(page, 'review');
   await page.screenshot({ path: shot('arm-load.png'), fullPage: true });
   await assertNoTokenTrace(page, consoleLines);
+  await page.reload({ waitUntil: 'load' });
+  await waitForApp(page);
+  await expectPlanAndSnapshot('after a reload');
 });
 
 test('the custom-domain step checks the subdomain in Azure once a token is pasted, never before', async ({ page, armFake }) => {

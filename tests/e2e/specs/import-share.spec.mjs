@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  test, assert, assertIncludes, clip, eventually, expectOutput, expectValidOutput, goStep, gotoApp, ipRowIndex,
+  test, assert, assertIncludes, axeCheck, clip, eventually, expectOutput, expectValidOutput, fillValidTarget, goStep, gotoApp, ipRowIndex,
   outputText, selectTab, shot, waitForApp,
 } from '../support/app.mjs';
 
@@ -66,4 +66,90 @@ test('import a show output, remove a rule, copy the link: a fresh browser profil
   } finally {
     await fresh.close();
   }
+});
+
+test('a share link asks before it replaces a different saved configuration: Keep mine, or Open with one Undo', async ({ page, context, baseURL }) => {
+  const name = () => page.locator('#f-target-name').inputValue();
+  const saved = () => page.evaluate(() => localStorage.getItem('ai-network-wizard.config') ?? '');
+  const open = async (link) => {
+    await page.goto('about:blank');
+    await page.goto(link, { waitUntil: 'load' });
+    await waitForApp(page);
+  };
+  // The link's configuration.
+  await gotoApp(page);
+  await fillValidTarget(page, 'contoso-link');
+  await goStep(page, 'review');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL).origin });
+  await page.locator('#copy-share-link').click();
+  const link = await eventually(async () => {
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    assert(text.includes('#v2=') && text !== '', `clipboard holds ${JSON.stringify(clip(text))}`);
+    return text;
+  });
+  // The person's own configuration, then the link is opened: it asks, and nothing is replaced.
+  await fillValidTarget(page, 'contoso-mine');
+  await eventually(async () => assert((await saved()).includes('contoso-mine'), 'the own configuration is saved'));
+  await open(link);
+  await page.locator('#link-choice').waitFor({ state: 'visible' });
+  assertIncludes(await page.locator('#link-choice').textContent(), 'differs from the one saved in this browser', 'the question');
+  await goStep(page, 'target');
+  assert((await name()) === 'contoso-mine', 'nothing is replaced before the choice');
+  await page.screenshot({ path: shot('link-choice.png'), fullPage: true });
+  await axeCheck(page, 'share link choice');
+
+  // Keep mine: the link is dropped, the own configuration stays (also after a reload).
+  await page.locator('#link-keep').click();
+  await page.locator('#link-choice').waitFor({ state: 'detached' });
+  assert(!page.url().includes('#v2='), `the link's fragment is gone: ${page.url()}`);
+  assert((await page.locator('#link-undo').count()) === 0, 'nothing to undo');
+  assert((await name()) === 'contoso-mine', 'kept mine');
+  await page.reload({ waitUntil: 'load' });
+  await waitForApp(page);
+  await goStep(page, 'target');
+  assert((await name()) === 'contoso-mine' && (await page.locator('#link-choice').count()) === 0, 'kept mine after a reload, not asked again');
+
+  // Open the link's configuration: it replaces mine, which one Undo brings back, even after a reload.
+  await open(link);
+  await page.locator('#link-open').click();
+  await page.locator('#link-undo').waitFor({ state: 'visible' });
+  await goStep(page, 'target');
+  assert((await name()) === 'contoso-link', 'the link\'s configuration is open');
+  await eventually(async () => assert((await saved()).includes('contoso-link'), 'and saved'));
+  await page.screenshot({ path: shot('link-undo.png'), fullPage: true });
+  await axeCheck(page, 'share link undo');
+  await page.reload({ waitUntil: 'load' });
+  await waitForApp(page);
+  await page.locator('#link-undo').waitFor({ state: 'visible' });
+  await page.locator('#link-undo-button').click();
+  await page.locator('#link-undo').waitFor({ state: 'detached' });
+  await goStep(page, 'target');
+  assert((await name()) === 'contoso-mine', 'Undo brings mine back');
+  await eventually(async () => assert((await saved()).includes('contoso-mine') && !(await saved()).includes('contoso-link'), 'and saves it'));
+  // One Undo only.
+  await page.reload({ waitUntil: 'load' });
+  await waitForApp(page);
+  await goStep(page, 'target');
+  assert((await name()) === 'contoso-mine' && (await page.locator('#link-undo, #link-choice').count()) === 0, 'one Undo, then nothing more to undo');
+
+  // The same configuration as the saved one opens without asking.
+  await fillValidTarget(page, 'contoso-link');
+  await eventually(async () => assert((await saved()).includes('contoso-link'), 'saved'));
+  await open(link);
+  await goStep(page, 'target');
+  assert((await page.locator('#link-choice').count()) === 0 && (await name()) === 'contoso-link', 'the same configuration opens without a question');
+});
+
+test('the configuration file is named after the resource', async ({ page }) => {
+  const download = async () => {
+    await goStep(page, 'review');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.locator('#download-config').click()]);
+    return file;
+  };
+  await gotoApp(page);
+  assert((await download()).suggestedFilename() === 'ai-network-wizard.json', 'no name yet: the wizard\'s');
+  await fillValidTarget(page, 'contoso-speech');
+  const file = await download();
+  assert(file.suggestedFilename() === 'ai-network-wizard-contoso-speech.json', `download gave ${file.suggestedFilename()}`);
+  assertIncludes(await readFile(await file.path(), 'utf8'), '"name": "contoso-speech"', 'the file');
 });
