@@ -298,12 +298,12 @@ pub fn output_panel() -> AnyView {
         };
         // The configuration travels with its scripts: opened in the wizard (Load), it gives
         // them again.
-        files.push((
-            "ai-network-wizard.json".to_owned(),
-            state
-                .draft
-                .with_untracked(crate::core::config_file::to_config_json),
-        ));
+        files.push(state.draft.with_untracked(|draft| {
+            (
+                crate::core::config_file::config_file_name(draft),
+                crate::core::config_file::to_config_json(draft),
+            )
+        }));
         let entries: Vec<(&str, &[u8])> = files
             .iter()
             .map(|(name, text)| (name.as_str(), text.as_bytes()))
