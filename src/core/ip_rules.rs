@@ -41,17 +41,49 @@ impl IpRule {
 }
 
 /// The same addresses in as few rules as Azure accepts: neighbouring and overlapping rules
-/// merged into the widest aligned ranges (`Ipv4Net::aggregate`), with any /31 written as its two
+/// joined into spans, each span written as the widest aligned ranges, and any /31 as its two
 /// addresses (Azure refuses /31). Nothing is widened: every address allowed before is allowed
-/// after, and no other.
+/// after, and no other. Spans are picked lowest first without a sort (a sort's code would cost
+/// the page more than these loops over at most a few hundred rules).
 pub fn merge_neighbours(rules: &[IpRule]) -> Vec<IpRule> {
-    let nets: Vec<Ipv4Net> = rules.iter().map(|r| r.as_net()).collect();
+    let mut spans: Vec<(u64, u64)> = rules
+        .iter()
+        .map(|r| {
+            let (first, last) = r.bounds();
+            (u64::from(first), u64::from(last))
+        })
+        .collect();
     let mut merged = Vec::new();
-    for net in Ipv4Net::aggregate(&nets) {
-        match net.prefix_len() {
-            32 => merged.push(IpRule::Address(net.network())),
-            31 => merged.extend(net.hosts().map(IpRule::Address)),
-            _ => merged.push(IpRule::Range(net)),
+    while let Some(lowest) = (0..spans.len()).min_by_key(|&i| spans[i].0) {
+        let (first, mut last) = spans.swap_remove(lowest);
+        // Every span left starts at or after `first`: one starting by `last + 1` joins it.
+        while let Some(joining) = spans.iter().position(|s| s.0 <= last + 1) {
+            last = last.max(spans.swap_remove(joining).1);
+        }
+        let mut at = first;
+        while at <= last {
+            // The widest block aligned at `at` that ends by `last`.
+            let mut size: u64 = if at == 0 {
+                1 << 32
+            } else {
+                at & at.wrapping_neg()
+            };
+            while at + size - 1 > last {
+                size >>= 1;
+            }
+            let address = Ipv4Addr::from(at as u32);
+            match size {
+                1 => merged.push(IpRule::Address(address)),
+                2 => merged.extend([
+                    IpRule::Address(address),
+                    IpRule::Address(Ipv4Addr::from(at as u32 + 1)),
+                ]),
+                _ => merged.push(IpRule::Range(
+                    Ipv4Net::new(address, 32 - size.trailing_zeros() as u8)
+                        .expect("an aligned block of at most 2^32 addresses"),
+                )),
+            }
+            at += size;
         }
     }
     merged

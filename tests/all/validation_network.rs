@@ -973,3 +973,44 @@ fn more_than_a_hundred_neighbouring_rules_can_be_merged_into_the_same_addresses(
         .expect("the count error");
     assert!(error.fix.is_none(), "{:?}", error.fix);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, failure_persistence: None, ..proptest::prelude::ProptestConfig::default() })]
+
+    /// Merging covers exactly the addresses the rules covered, with no /31, and in no more
+    /// rules than ipnet's own aggregation gives (counting a /31 as its two addresses).
+    #[test]
+    fn merging_keeps_exactly_the_same_addresses(
+        blocks in proptest::collection::vec((0u32..2048, 26u8..=32), 1..60),
+    ) {
+        use ai_network_wizard::core::ip_rules::merge_neighbours;
+        use ipnet::Ipv4Net;
+        use std::net::Ipv4Addr;
+        let base = u32::from(Ipv4Addr::new(20, 31, 0, 0));
+        let rules: Vec<IpRule> = blocks
+            .iter()
+            .map(|&(offset, prefix)| {
+                let net = Ipv4Net::new(Ipv4Addr::from(base + offset), prefix).unwrap().trunc();
+                if prefix >= 31 { IpRule::Address(net.network()) } else { IpRule::Range(net) }
+            })
+            .collect();
+        let covered = |rules: &[IpRule]| {
+            let mut all: Vec<u32> = rules
+                .iter()
+                .flat_map(|r| { let n = r.as_net(); u32::from(n.network())..=u32::from(n.broadcast()) })
+                .collect();
+            all.sort_unstable();
+            all.dedup();
+            all
+        };
+        let merged = merge_neighbours(&rules);
+        proptest::prop_assert_eq!(covered(&merged), covered(&rules));
+        proptest::prop_assert!(merged.iter().all(|r| r.as_net().prefix_len() != 31));
+        let nets: Vec<Ipv4Net> = rules.iter().map(|r| r.as_net()).collect();
+        let theirs: usize = Ipv4Net::aggregate(&nets)
+            .iter()
+            .map(|n| if n.prefix_len() == 31 { 2 } else { 1 })
+            .sum();
+        proptest::prop_assert_eq!(merged.len(), theirs);
+    }
+}
