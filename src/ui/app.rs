@@ -87,8 +87,8 @@ pub fn App() -> impl IntoView {
 fn link_choice() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
-        let asking = state.link_choice.with(Option::is_some);
-        if !asking && state.replaced.with(Option::is_none) {
+        let asking = state.link_choice.with(|t| !t.is_empty());
+        if !asking && state.replaced.with(String::is_empty) {
             return None;
         }
         // One view for both questions (each view costs the download more than its text).

@@ -141,10 +141,12 @@ pub struct AppState {
     /// Set from an edit until the reopen link follows it (the code view is `aria-busy` then).
     pub link_pending: RwSignal<bool>,
     /// A share link's configuration that differs from the saved draft, until the person
-    /// chooses (the saved draft stays meanwhile).
-    pub link_choice: RwSignal<Option<Draft>>,
-    /// The draft a link's configuration replaced, for one Undo.
-    pub replaced: RwSignal<Option<Draft>>,
+    /// chooses (the saved draft stays meanwhile), as configuration text; empty: none. Text,
+    /// not a `Draft`: a signal of a new type costs the download more than reading it again.
+    pub link_choice: RwSignal<String>,
+    /// The draft a link's configuration replaced, for one Undo, as configuration text (empty:
+    /// none).
+    pub replaced: RwSignal<String>,
 }
 
 impl AppState {
@@ -204,9 +206,13 @@ impl AppState {
             spoken: RwSignal::new(String::new()),
             reopen_link: RwSignal::new(String::new()),
             link_pending: RwSignal::new(false),
-            link_choice: RwSignal::new(link_choice),
+            link_choice: RwSignal::new(
+                link_choice.as_ref().map(to_config_json).unwrap_or_default(),
+            ),
             replaced: RwSignal::new(
-                browser::load_replaced().and_then(|t| from_config_json(&t).ok()),
+                browser::load_replaced()
+                    .filter(|t| from_config_json(t).is_ok())
+                    .unwrap_or_default(),
             ),
         };
         state.say(notice);
@@ -371,15 +377,16 @@ impl AppState {
     /// The person's answer to a link whose configuration differs from the saved one: open it
     /// (the saved draft is kept for one Undo, in this tab) or keep theirs.
     pub fn choose_link(self, open: bool) {
-        let Some(link) = self.link_choice.get_untracked() else {
+        let Ok(link) = from_config_json(&self.link_choice.get_untracked()) else {
             return;
         };
         browser::clear_location_hash();
-        self.link_choice.set(None);
+        self.link_choice.set(String::new());
         if open {
             let mine = self.draft.get_untracked();
-            browser::save_replaced(Some(&to_config_json(&mine)));
-            self.replaced.set(Some(mine));
+            let text = to_config_json(&mine);
+            browser::save_replaced(Some(&text));
+            self.replaced.set(text);
             self.draft.set(link);
             self.touched.update(Touched::all);
             self.say("Opened the link's configuration. Undo brings yours back.".into());
@@ -390,11 +397,11 @@ impl AppState {
 
     /// Brings back the draft a link's configuration replaced (once), or forgets it.
     pub fn undo_link(self, undo: bool) {
-        let Some(mine) = self.replaced.get_untracked() else {
+        let Ok(mine) = from_config_json(&self.replaced.get_untracked()) else {
             return;
         };
         browser::save_replaced(None);
-        self.replaced.set(None);
+        self.replaced.set(String::new());
         if undo {
             self.draft.set(mine);
             self.say("Your configuration is back.".into());

@@ -105,7 +105,7 @@ pub(super) fn read_account(
     }
 
     super::name_not_carried(
-        |name| {
+        &|name| {
             let value = match name.strip_prefix("properties.") {
                 Some(key) => properties.get(key),
                 None => object.get(name),

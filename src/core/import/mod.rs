@@ -117,8 +117,9 @@ fn is_set(value: &Value) -> bool {
 
 /// One info per setting of [`NOT_CARRIED`] that `find` finds set; `find` returns the value and
 /// the path where the pasted JSON holds it.
+/// (`dyn`: one copy in the page for both callers.)
 fn name_not_carried<'a>(
-    find: impl Fn(&str) -> Option<(&'a Value, String)>,
+    find: &dyn Fn(&str) -> Option<(&'a Value, String)>,
     out: &mut Vec<Diagnostic>,
 ) {
     for name in NOT_CARRIED {
@@ -129,7 +130,8 @@ fn name_not_carried<'a>(
             continue;
         }
         let shown = match value {
-            Value::Bool(_) | Value::Number(_) => format!(" ({value})"),
+            // The crate's own writer: serde_json's Display would bring its serialiser into the page.
+            Value::Bool(_) | Value::Number(_) => format!(" ({})", json_text::compact(value)),
             Value::String(s) if s.chars().count() <= 40 => format!(" (\"{s}\")"),
             _ => String::new(),
         };

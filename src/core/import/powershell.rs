@@ -69,7 +69,7 @@ pub(super) fn to_arm_shape(
             .unwrap_or_default()
     };
     super::name_not_carried(
-        |name| {
+        &|name| {
             let key = pascal(name.strip_prefix("properties.").unwrap_or(name));
             let in_properties = name
                 .starts_with("properties.")

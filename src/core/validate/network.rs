@@ -125,36 +125,15 @@ fn no_access_check(
 
 fn validate_ip_rules(entries: &[String], out: &mut Vec<Diagnostic>) -> Option<Vec<IpRule>> {
     let mut ok = true;
-    if entries.len() > MAX_RULES {
-        let mut too_many = Diagnostic::error(
-            "network.ip_rules",
-            format!("{} IP rules: an account accepts at most {MAX_RULES}. Merge neighbouring addresses into ranges.", entries.len()),
-        );
-        // When every entry reads, offer the merge: the same addresses in fewer rules.
-        let parsed: Option<Vec<IpRule>> = entries
-            .iter()
-            .map(|e| parse_ip_rule(e).ok().map(|(rule, _)| rule))
-            .collect();
-        if let Some(merged) = parsed.map(|rules| merge_neighbours(&rules)) {
-            if merged.len() < entries.len() {
-                too_many = too_many.with_fix(
-                    format!(
-                        "Merge neighbouring ranges ({} \u{2192} {} rules, the same addresses)",
-                        entries.len(),
-                        merged.len()
-                    ),
-                    merged.iter().map(IpRule::to_string).collect(),
-                );
-            }
-        }
-        out.push(too_many);
-        ok = false;
-    }
+    let too_many = entries.len() > MAX_RULES;
+    // Every entry read (duplicates included): only then is a merge of the same addresses offered.
+    let mut all_read = true;
     let mut accepted: Vec<(usize, IpRule)> = Vec::new();
     for (index, entry) in entries.iter().enumerate() {
         let field = format!("network.ip_rules.{index}");
         match parse_ip_rule(entry) {
             Err(refusal) => {
+                all_read = false;
                 let mut d = Diagnostic::error(&field, refusal.message);
                 if let Some((label, replacement)) = refusal.fix {
                     d = d.with_fix(label, replacement);
@@ -196,6 +175,26 @@ fn validate_ip_rules(entries: &[String], out: &mut Vec<Diagnostic>) -> Option<Ve
                 accepted.push((index, rule));
             }
         }
+    }
+    if too_many {
+        let mut error = Diagnostic::error(
+            "network.ip_rules",
+            format!("{} IP rules: an account accepts at most {MAX_RULES}. Merge neighbouring addresses into ranges.", entries.len()),
+        );
+        let rules: Vec<IpRule> = accepted.iter().map(|(_, r)| *r).collect();
+        let merged = merge_neighbours(&rules);
+        if all_read && merged.len() < entries.len() {
+            error = error.with_fix(
+                format!(
+                    "Merge neighbouring ranges ({} \u{2192} {} rules, the same addresses)",
+                    entries.len(),
+                    merged.len()
+                ),
+                merged.iter().map(IpRule::to_string).collect(),
+            );
+        }
+        out.push(error);
+        ok = false;
     }
     ok.then(|| accepted.into_iter().map(|(_, r)| r).collect())
 }
