@@ -37,25 +37,15 @@ fn config_value(draft: &Draft) -> Value {
 }
 
 /// The configuration file's download name, after the resource it configures
-/// (`ai-network-wizard-contoso-speech.json`): a folder of them tells one from another. Only
-/// letters, digits, `.`, `_` and `-` of the name are kept, at most 64 of them.
+/// (`ai-network-wizard-contoso-speech.json`): a folder of them tells one from another. A name
+/// with anything but letters, digits, `.`, `_` and `-` (or over 64 characters) is left out.
 pub fn config_file_name(draft: &Draft) -> String {
-    let name: String = draft
-        .target
-        .name
-        .trim()
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
-                c
-            } else {
-                '-'
-            }
-        })
-        .take(64)
-        .collect();
-    let name = name.trim_matches(['-', '.']);
-    if name.is_empty() {
+    let name = draft.target.name.trim();
+    let plain = name.len() <= 64
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    if name.is_empty() || !plain || name.starts_with('.') {
         format!("{FORMAT_NAME}.json")
     } else {
         format!("{FORMAT_NAME}-{name}.json")

@@ -86,9 +86,11 @@ const S0_F0: &[&str] = &["S0", "F0"];
 const S0_ONLY: &[&str] = &["S0"];
 
 /// Every `kind` the Azure Verified Modules' `avm/res/cognitive-services/account` module accepts
-/// (its `@allowed` list; the REST specification does not enumerate kinds), plus `QnAMaker`, the
-/// kind of QnA Maker accounts created before `QnAMaker.v2`. Trusted-services bypass: only the
-/// kinds azure-facts §2 lists (OpenAI, AIServices, TextAnalytics).
+/// (its `@allowed` list; the REST specification does not enumerate kinds), but those of services
+/// retired before today whose resources no longer run (QnAMaker.v2, LUIS.Authoring,
+/// MetricsAdvisor: there is nothing left to isolate) and the undocumented Internal.AllInOne.
+/// Trusted-services bypass: only the kinds azure-facts §2 lists (OpenAI, AIServices,
+/// TextAnalytics).
 pub const KINDS: &[KindInfo] = &[
     KindInfo {
         id: "SpeechServices",
@@ -210,14 +212,6 @@ pub const KINDS: &[KindInfo] = &[
         note: Some("QnA Maker was retired on 2025-03-31."),
     },
     KindInfo {
-        id: "QnAMaker.v2",
-        label: "QnA Maker (v2, custom question answering)",
-        // SKUs UNCONFIRMED: neither the module nor the retirement notice names them.
-        skus: S0_ONLY,
-        supports_trusted_services_bypass: false,
-        note: Some("QnA Maker was retired on 2025-03-31; custom question answering in Language replaces it."),
-    },
-    KindInfo {
         id: "HealthInsights",
         label: "Health Insights",
         // SKUs UNCONFIRMED: the module does not pair kinds with SKUs; S0 is the standard tier.
@@ -248,22 +242,6 @@ pub const KINDS: &[KindInfo] = &[
         skus: S0_ONLY,
         supports_trusted_services_bypass: false,
         note: Some("Language authoring is retiring: Language (TextAnalytics) accounts author projects now."),
-    },
-    KindInfo {
-        id: "LUIS.Authoring",
-        label: "Language Understanding (LUIS) authoring",
-        // LUIS authoring resources had a free F0 tier only.
-        skus: &["F0"],
-        supports_trusted_services_bypass: false,
-        note: Some("LUIS was retired in October 2025: existing resources stop working and new ones cannot be created."),
-    },
-    KindInfo {
-        id: "MetricsAdvisor",
-        label: "Metrics Advisor",
-        // SKUs UNCONFIRMED: the module does not pair kinds with SKUs; S0 is the standard tier.
-        skus: S0_ONLY,
-        supports_trusted_services_bypass: false,
-        note: Some("Metrics Advisor was retired on 2026-10-01 (no new resources since 2023-09-20)."),
     },
 ];
 

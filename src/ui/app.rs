@@ -82,50 +82,20 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// A share link whose configuration differs from the saved one asks before it replaces it,
-/// and a replaced configuration can be brought back once.
+/// A share link whose configuration differs from the saved one asks before it replaces it.
 fn link_choice() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
-        let asking = state.link_choice.with(|t| !t.is_empty());
-        if !asking && state.replaced.with(String::is_empty) {
-            return None;
-        }
-        // One view for both questions (each view costs the download more than its text).
-        let [id, text, yes_id, yes, no_id, no] = if asking {
-            [
-                "link-choice",
-                "This link opens a configuration that differs from the one saved in this browser. Opening it replaces yours (you can undo that once).",
-                "link-open",
-                "Open the link’s configuration",
-                "link-keep",
-                "Keep mine",
-            ]
-        } else {
-            [
-                "link-undo",
-                "The link’s configuration replaced yours.",
-                "link-undo-button",
-                "Undo",
-                "link-undo-dismiss",
-                "Keep the link’s",
-            ]
-        };
-        let answer = move |yes: bool| {
-            if asking {
-                state.choose_link(yes)
-            } else {
-                state.undo_link(yes)
-            }
-        };
-        Some(view! {
-            <div class="choice" id=id role="group" aria-labelledby="link-choice-text">
-                <p id="link-choice-text">{text}</p>
-                <div class="actions">
-                    <button type="button" id=yes_id class:primary=asking on:click=move |_| answer(true)>{yes}</button>
-                    <button type="button" id=no_id on:click=move |_| answer(false)>{no}</button>
+        state.link_choice.with(|t| !t.is_empty()).then(|| {
+            view! {
+                <div class="choice" id="link-choice" role="group" aria-labelledby="link-choice-text">
+                    <p id="link-choice-text">"This link opens a configuration that differs from the one saved in this browser. Opening it replaces yours: to keep a copy, keep yours and download it from the Review step first."</p>
+                    <div class="actions">
+                        <button type="button" id="link-open" on:click=move |_| state.choose_link(true)>"Open the link’s configuration"</button>
+                        <button type="button" id="link-keep" class="primary" on:click=move |_| state.choose_link(false)>"Keep mine"</button>
+                    </div>
                 </div>
-            </div>
+            }
         })
     }
 }

@@ -20,28 +20,6 @@ pub fn save_config(text: &str) {
     }
 }
 
-/// The draft a share link's configuration replaced, for one Undo: kept in this tab only, so a
-/// reload still offers it and another tab never does.
-const REPLACED_KEY: &str = "ai-network-wizard.replaced";
-
-pub fn load_replaced() -> Option<String> {
-    web_sys::window()?
-        .session_storage()
-        .ok()??
-        .get_item(REPLACED_KEY)
-        .ok()?
-}
-
-pub fn save_replaced(text: Option<&str>) {
-    let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) else {
-        return;
-    };
-    let _ = match text {
-        Some(text) => storage.set_item(REPLACED_KEY, text),
-        None => storage.remove_item(REPLACED_KEY),
-    };
-}
-
 pub fn clear_saved_config() {
     if let Some(storage) = local_storage() {
         let _ = storage.remove_item(STORAGE_KEY);

@@ -144,9 +144,6 @@ pub struct AppState {
     /// chooses (the saved draft stays meanwhile), as configuration text; empty: none. Text,
     /// not a `Draft`: a signal of a new type costs the download more than reading it again.
     pub link_choice: RwSignal<String>,
-    /// The draft a link's configuration replaced, for one Undo, as configuration text (empty:
-    /// none).
-    pub replaced: RwSignal<String>,
 }
 
 impl AppState {
@@ -208,11 +205,6 @@ impl AppState {
             link_pending: RwSignal::new(false),
             link_choice: RwSignal::new(
                 link_choice.as_ref().map(to_config_json).unwrap_or_default(),
-            ),
-            replaced: RwSignal::new(
-                browser::load_replaced()
-                    .filter(|t| from_config_json(t).is_ok())
-                    .unwrap_or_default(),
             ),
         };
         state.say(notice);
@@ -383,28 +375,11 @@ impl AppState {
         browser::clear_location_hash();
         self.link_choice.set(String::new());
         if open {
-            let mine = self.draft.get_untracked();
-            let text = to_config_json(&mine);
-            browser::save_replaced(Some(&text));
-            self.replaced.set(text);
             self.draft.set(link);
             self.touched.update(Touched::all);
-            self.say("Opened the link's configuration. Undo brings yours back.".into());
+            self.say("Opened the link's configuration.".into());
         } else {
             self.say("Kept your configuration; the link's was not opened.".into());
-        }
-    }
-
-    /// Brings back the draft a link's configuration replaced (once), or forgets it.
-    pub fn undo_link(self, undo: bool) {
-        let Ok(mine) = from_config_json(&self.replaced.get_untracked()) else {
-            return;
-        };
-        browser::save_replaced(None);
-        self.replaced.set(String::new());
-        if undo {
-            self.draft.set(mine);
-            self.say("Your configuration is back.".into());
         }
     }
 }

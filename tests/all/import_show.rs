@@ -458,7 +458,7 @@ fn the_settings_the_wizard_does_not_carry_are_named_as_kept() {
         .unwrap();
     assert_eq!(
         message,
-        "Kept as it is (true): the wizard does not carry this setting, so it is not imported and the outputs leave it alone (they change an existing account only by PATCH requests holding the properties they change)."
+        "Kept as it is: the wizard does not carry this setting, so it is not imported and the outputs leave it alone (they change an existing account only by PATCH requests holding the properties they change)."
     );
     // What the wizard reads is not named: BYOS keeps its own note.
     assert!(!fields.iter().any(|f| f.ends_with("networkAcls")
@@ -561,7 +561,7 @@ fn the_settings_not_carried_are_the_writable_ones_the_import_does_not_read() {
 }
 
 #[test]
-fn powershell_settings_not_carried_are_named_by_their_path() {
+fn powershell_settings_not_carried_are_named_by_their_arm_path() {
     let mut value: serde_json::Value =
         serde_json::from_str(&input("powershell-china.json")).unwrap();
     value["Properties"]["DisableLocalAuth"] = serde_json::json!(true);
@@ -576,9 +576,9 @@ fn powershell_settings_not_carried_are_named_by_their_path() {
     assert_eq!(
         fields,
         [
-            "Tags",
-            "Properties.DisableLocalAuth",
-            "RestrictOutboundNetworkAccess"
+            "tags",
+            "properties.disableLocalAuth",
+            "properties.restrictOutboundNetworkAccess"
         ]
     );
 }

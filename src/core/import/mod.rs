@@ -129,15 +129,9 @@ fn name_not_carried<'a>(
         if !is_set(value) {
             continue;
         }
-        let shown = match value {
-            // The crate's own writer: serde_json's Display would bring its serialiser into the page.
-            Value::Bool(_) | Value::Number(_) => format!(" ({})", json_text::compact(value)),
-            Value::String(s) if s.chars().count() <= 40 => format!(" (\"{s}\")"),
-            _ => String::new(),
-        };
         out.push(Diagnostic::info(
             path,
-            format!("Kept as it is{shown}: the wizard does not carry this setting, so it is not imported and the outputs leave it alone (they change an existing account only by PATCH requests holding the properties they change)."),
+            "Kept as it is: the wizard does not carry this setting, so it is not imported and the outputs leave it alone (they change an existing account only by PATCH requests holding the properties they change).",
         ));
     }
 }

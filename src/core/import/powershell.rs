@@ -59,29 +59,30 @@ pub(super) fn to_arm_shape(
     if let Some(storage) = sdk_properties.and_then(|p| get(p, "UserOwnedStorage")) {
         properties.insert("userOwnedStorage".into(), storage.clone());
     }
-    // The Az object holds the SDK's properties under Properties and most of them again at the
-    // top level, PascalCase: name each setting once, where it was found first.
-    let pascal = |name: &str| {
-        let mut chars = name.chars();
-        chars
-            .next()
-            .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
-            .unwrap_or_default()
-    };
-    super::name_not_carried(
-        &|name| {
-            let key = pascal(name.strip_prefix("properties.").unwrap_or(name));
-            let in_properties = name
-                .starts_with("properties.")
-                .then(|| sdk_properties.and_then(|p| get(p, &key)))
-                .flatten()
-                .filter(|v| super::is_set(v))
-                .map(|v| (v, format!("Properties.{key}")));
-            in_properties.or_else(|| get(object, &key).map(|v| (v, key.clone())))
-        },
-        out,
-    );
-    let mut arm = Map::new();
+    // Settings the wizard does not carry go into the ARM shape as well, so the ARM reader names
+    // them (by their ARM path) like those of any other `show` output. The Az object holds the
+    // SDK's properties under Properties and most of them again at the top level.
+    let mut top = Map::new();
+    for name in super::NOT_CARRIED {
+        let (key, found) = match name.strip_prefix("properties.") {
+            Some(key) => (
+                key,
+                sdk_properties
+                    .and_then(|p| get(p, key))
+                    .or_else(|| get(object, key)),
+            ),
+            None => (*name, get(object, name)),
+        };
+        if let Some(value) = found {
+            let map = if key == *name {
+                &mut top
+            } else {
+                &mut properties
+            };
+            map.insert(key.into(), value.clone());
+        }
+    }
+    let mut arm = top;
     for (key, ps) in [
         ("id", "Id"),
         ("name", "AccountName"),

@@ -528,8 +528,8 @@ fn same_record_warnings(
     out: &mut Vec<Diagnostic>,
 ) {
     let mut seen: HashMap<String, usize> = HashMap::new();
-    // One warning per pair of endpoints, naming both and every zone they share.
-    let mut pairs: Vec<((usize, usize), Vec<&str>)> = Vec::new();
+    // One warning per pair of endpoints, at the later one, naming both.
+    let mut warned: Vec<(usize, usize)> = Vec::new();
     for (e, &index) in endpoints.iter().zip(places) {
         for zone in &e.zones {
             let scope = match dns {
@@ -542,30 +542,24 @@ fn same_record_warnings(
                 e.group_id,
                 zone.name
             );
-            match seen.get(&key) {
-                Some(&first) => match pairs.iter_mut().find(|(pair, _)| *pair == (first, index)) {
-                    Some((_, zones)) => zones.push(&zone.name),
-                    None => pairs.push(((first, index), vec![&zone.name])),
-                },
-                None => {
-                    seen.insert(key, index);
-                }
+            let Some(&first) = seen.get(&key) else {
+                seen.insert(key, index);
+                continue;
+            };
+            if warned.contains(&(first, index)) {
+                continue;
             }
+            warned.push((first, index));
+            out.push(Diagnostic::warning(
+                subnet_field(&drafts[index], &format!("{PREFIX}.endpoints.{index}")),
+                format!(
+                    "Endpoints {} and {} write the same resource's record into {} (and into every other zone they share): the later one would overwrite it, so clients resolve only one of the two IPs. Use one endpoint per resource per DNS zone (or separate zones for separate networks).",
+                    first + 1,
+                    index + 1,
+                    zone.name
+                ),
+            ));
         }
-    }
-    for ((first, index), zones) in pairs {
-        let (zones_text, them) = match zones.as_slice() {
-            [one] => (format!("zone {one}"), "it"),
-            many => (format!("zones {}", many.join(", ")), "them"),
-        };
-        out.push(Diagnostic::warning(
-            subnet_field(&drafts[index], &format!("{PREFIX}.endpoints.{index}")),
-            format!(
-                "Endpoints {} and {} write the same resource's record into {zones_text}: the later one would overwrite {them}, so clients resolve only one of the two IPs. Use one endpoint per resource per DNS zone (or separate zones for separate networks).",
-                first + 1,
-                index + 1,
-            ),
-        ));
     }
 }
 

@@ -68,7 +68,7 @@ test('import a show output, remove a rule, copy the link: a fresh browser profil
   }
 });
 
-test('a share link asks before it replaces a different saved configuration: Keep mine, or Open with one Undo', async ({ page, context, baseURL }) => {
+test('a share link asks before it replaces a different saved configuration: Keep mine, or Open', async ({ page, context, baseURL }) => {
   const name = () => page.locator('#f-target-name').inputValue();
   const saved = () => page.evaluate(() => localStorage.getItem('ai-network-wizard.config') ?? '');
   const open = async (link) => {
@@ -102,35 +102,24 @@ test('a share link asks before it replaces a different saved configuration: Keep
   await page.locator('#link-keep').click();
   await page.locator('#link-choice').waitFor({ state: 'detached' });
   assert(!page.url().includes('#v2='), `the link's fragment is gone: ${page.url()}`);
-  assert((await page.locator('#link-undo').count()) === 0, 'nothing to undo');
   assert((await name()) === 'contoso-mine', 'kept mine');
   await page.reload({ waitUntil: 'load' });
   await waitForApp(page);
   await goStep(page, 'target');
   assert((await name()) === 'contoso-mine' && (await page.locator('#link-choice').count()) === 0, 'kept mine after a reload, not asked again');
 
-  // Open the link's configuration: it replaces mine, which one Undo brings back, even after a reload.
+  // Open the link's configuration: it replaces mine, and is saved.
   await open(link);
   await page.locator('#link-open').click();
-  await page.locator('#link-undo').waitFor({ state: 'visible' });
+  await page.locator('#link-choice').waitFor({ state: 'detached' });
+  assert(!page.url().includes('#v2='), `the link's fragment is gone: ${page.url()}`);
   await goStep(page, 'target');
   assert((await name()) === 'contoso-link', 'the link\'s configuration is open');
   await eventually(async () => assert((await saved()).includes('contoso-link'), 'and saved'));
-  await page.screenshot({ path: shot('link-undo.png'), fullPage: true });
-  await axeCheck(page, 'share link undo');
-  await page.reload({ waitUntil: 'load' });
-  await waitForApp(page);
-  await page.locator('#link-undo').waitFor({ state: 'visible' });
-  await page.locator('#link-undo-button').click();
-  await page.locator('#link-undo').waitFor({ state: 'detached' });
-  await goStep(page, 'target');
-  assert((await name()) === 'contoso-mine', 'Undo brings mine back');
-  await eventually(async () => assert((await saved()).includes('contoso-mine') && !(await saved()).includes('contoso-link'), 'and saves it'));
-  // One Undo only.
   await page.reload({ waitUntil: 'load' });
   await waitForApp(page);
   await goStep(page, 'target');
-  assert((await name()) === 'contoso-mine' && (await page.locator('#link-undo, #link-choice').count()) === 0, 'one Undo, then nothing more to undo');
+  assert((await name()) === 'contoso-link' && (await page.locator('#link-choice').count()) === 0, 'after a reload: the link\'s, not asked again');
 
   // The same configuration as the saved one opens without asking.
   await fillValidTarget(page, 'contoso-link');
