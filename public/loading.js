@@ -1,4 +1,8 @@
-// Says why the wizard did not start, in place of "Loading the wizard…" (index.html).
+// Says what went wrong when the wizard does not start, in place of "Loading the wizard…": its
+// WebAssembly or JavaScript did not load (the page's loader sends the event "wizard-failed"), the
+// browser has no WebAssembly, or nothing has started after 30 seconds. Once the app starts it
+// replaces the first paint, and with it this message. A file of the page's own origin (the
+// page's policy allows scripts from 'self'), not inline code.
 {
   const say = (text) => {
     const line = document.getElementById('loading');
