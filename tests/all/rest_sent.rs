@@ -988,16 +988,6 @@ fn every_fixture_sent_unedited_loses_nothing_and_exact_requests_add_what_they_sa
     );
 }
 
-/// The leading comment of an `.http` block as one line of text (wrapped lines joined).
-fn block_comment(block: &str) -> String {
-    block
-        .lines()
-        .take_while(|l| l.starts_with('#'))
-        .map(|l| l.trim_start_matches('#').trim())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// What changed after the snapshot was read: on the account an IP rule and a virtual-network
 /// rule, and (with `subnets_too`) on each rewritten subnet a service endpoint and the NSG.
 /// Returns the changed seed and one (resource ID, JSON pointer, value) per item that must
@@ -1109,7 +1099,7 @@ fn send_comparing_first(
             .map(|b| serde_json::from_str::<Value>(b).unwrap())
     };
     for (index, block) in blocks.enumerate() {
-        if block_comment(block).contains(COMPARE_FIRST) {
+        if crate::support::http_block_comment(block).contains(COMPARE_FIRST) {
             let mut fresh = unknown_draft.clone();
             fresh.current_state = Some(imported(fake, &case.namespace, unknown_draft));
             let fresh_requests = parse_http(&rest_of(&fresh));

@@ -667,16 +667,6 @@ fn scripts_use_the_cognitive_services_api_version() {
     }
 }
 
-/// The leading comment of an `.http` block as one line (wrapped lines joined).
-fn joined_comment(block: &str) -> String {
-    block
-        .lines()
-        .take_while(|l| l.starts_with('#'))
-        .map(|l| l.trim_start_matches('#').trim())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// An exact write from an imported snapshot cannot be made conditional on the resource being
 /// unchanged (the account PATCH and the subnet PUT declare no If-Match), so its comment says
 /// what the GET before it must show: that GET must be there, read the same resource, and the
@@ -688,7 +678,7 @@ fn exact_writes_from_a_snapshot_say_what_the_get_before_them_must_show() {
         let blocks: Vec<&str> = rendered.text.split("\n###\n").skip(1).collect();
         let requests = parse_http(&rendered.text);
         for (index, block) in blocks.iter().enumerate() {
-            let comment = joined_comment(block);
+            let comment = crate::support::http_block_comment(block);
             if !comment.contains(COMPARE_FIRST) {
                 continue;
             }
@@ -729,7 +719,7 @@ fn exact_writes_from_a_snapshot_say_what_the_get_before_them_must_show() {
     let text = &rendered("openai-existing-current-state", OutputTarget::Rest).text;
     let add_rules = text
         .split("\n###\n")
-        .map(joined_comment)
+        .map(crate::support::http_block_comment)
         .find(|c| c.starts_with("Exact: the account's rules"))
         .expect("the exact add-rules request");
     for copied in [

@@ -537,3 +537,13 @@ pub fn powershell_invocations(text: &str) -> Vec<Invocation> {
     }
     out
 }
+
+/// The leading comment of an `.http` block as one line of text (wrapped lines joined).
+pub fn http_block_comment(block: &str) -> String {
+    block
+        .lines()
+        .take_while(|l| l.starts_with('#'))
+        .map(|l| l.trim_start_matches('#').trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
