@@ -104,16 +104,7 @@ pub(super) fn read_account(
         ));
     }
 
-    super::name_not_carried(
-        &|name| {
-            let value = match name.strip_prefix("properties.") {
-                Some(key) => properties.get(key),
-                None => object.get(name),
-            }?;
-            Some((value, name.to_owned()))
-        },
-        out,
-    );
+    super::name_not_carried(object, &properties, out);
 
     let mut network = NetworkDraft {
         enabled: true,

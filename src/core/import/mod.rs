@@ -115,24 +115,24 @@ fn is_set(value: &Value) -> bool {
     }
 }
 
-/// One info per setting of [`NOT_CARRIED`] that `find` finds set; `find` returns the value and
-/// the path where the pasted JSON holds it.
-/// (`dyn`: one copy in the page for both callers.)
-fn name_not_carried<'a>(
-    find: &dyn Fn(&str) -> Option<(&'a Value, String)>,
+/// One info per setting of [`NOT_CARRIED`] the account (ARM's shape: every other `show` output
+/// is brought to it first) holds, named by its path there.
+fn name_not_carried(
+    account: &Map<String, Value>,
+    properties: &Map<String, Value>,
     out: &mut Vec<Diagnostic>,
 ) {
     for name in NOT_CARRIED {
-        let Some((value, path)) = find(name) else {
-            continue;
+        let value = match name.strip_prefix("properties.") {
+            Some(key) => properties.get(key),
+            None => account.get(*name),
         };
-        if !is_set(value) {
-            continue;
+        if value.is_some_and(is_set) {
+            out.push(Diagnostic::info(
+                *name,
+                "Kept as it is: the wizard does not carry this setting, so it is not imported and the outputs leave it alone (they change an existing account only by PATCH requests holding the properties they change).",
+            ));
         }
-        out.push(Diagnostic::info(
-            path,
-            "Kept as it is: the wizard does not carry this setting, so it is not imported and the outputs leave it alone (they change an existing account only by PATCH requests holding the properties they change).",
-        ));
     }
 }
 
