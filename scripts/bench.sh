@@ -29,8 +29,8 @@ largest="scripts/bench/largest.json"
 runs="${BENCH_RUNS:-11}"
 
 if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
-  # shellcheck source=scripts/wasm-paths.sh
-  . scripts/wasm-paths.sh
+  # shellcheck source=scripts/wasm-flags.sh
+  . scripts/wasm-flags.sh
   trunk build --release --offline >/dev/null
 fi
 

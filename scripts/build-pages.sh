@@ -14,8 +14,8 @@ if [ "${1:-}" = "--debug" ]; then
   release=()
 fi
 
-# shellcheck source=scripts/wasm-paths.sh
-. scripts/wasm-paths.sh
+# shellcheck source=scripts/wasm-flags.sh
+. scripts/wasm-flags.sh
 
 # The target page comes first: trunk reads an argument after a bare flag as that flag's value.
 trunk build index.html "${release[@]}" --offline

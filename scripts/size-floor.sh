@@ -6,8 +6,8 @@
 #   bash scripts/size-floor.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# shellcheck source=scripts/wasm-paths.sh
-. scripts/wasm-paths.sh
+# shellcheck source=scripts/wasm-flags.sh
+. scripts/wasm-flags.sh
 export PATH="$PWD/scripts/npm-tools/node_modules/.bin:$PATH"
 probe=scripts/bench/core-floor
 target="$PWD/target/core-floor"

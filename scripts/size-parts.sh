@@ -6,8 +6,8 @@
 #   bash scripts/size-parts.sh [TOP]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# shellcheck source=scripts/wasm-paths.sh
-. scripts/wasm-paths.sh
+# shellcheck source=scripts/wasm-flags.sh
+. scripts/wasm-flags.sh
 target=target/size-parts
 CARGO_PROFILE_RELEASE_STRIP=false CARGO_TARGET_DIR="$target" \
   cargo build --quiet --offline --release --target wasm32-unknown-unknown --bin ai-network-wizard

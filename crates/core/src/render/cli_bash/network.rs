@@ -1,0 +1,120 @@
+//! Provider registration, service endpoints, firewall rules, default action, public access.
+
+use crate::json;
+use serde_json::Value;
+
+use crate::config::Resource;
+use crate::config::{ExactLists, Removals};
+use crate::draft::{Bypass, DefaultAction, PublicNetworkAccess};
+use crate::ip_rules::IpRule;
+use crate::json_text::compact;
+use crate::plan::{bypass_name, default_action_name, public_access_name, AllowedSubnet, Plan};
+use crate::quote::bash;
+use crate::render::private_endpoint_steps::resource_public_access;
+use crate::render::subnet_tenant::subnet_tenant_check;
+use crate::render::template::{fill, Flag, Text};
+use crate::subnet_id::SubnetId;
+
+pub(super) fn register_provider(subscription_id: &str) -> String {
+    fill(
+        include_str!("templates/register_provider.sh"),
+        &[Text("subscription_id", &bash(subscription_id))],
+    )
+}
+
+/// `tenant_id` is the subnet's Entra tenant when it is not the account's: the script first checks
+/// that the sign-in reaches the subnet's subscription, and says how to sign in there if not.
+pub(super) fn enable_service_endpoint(subnet: &SubnetId, tenant_id: Option<&str>) -> String {
+    fill(
+        include_str!("templates/enable_service_endpoint.sh"),
+        &[
+            Text("subnet_id", &bash(&subnet.to_string())),
+            Text(
+                "tenant_check",
+                &subnet_tenant_check(
+                    include_str!("templates/subnet_tenant_check.sh"),
+                    bash,
+                    subnet,
+                    tenant_id,
+                ),
+            ),
+        ],
+    )
+}
+
+pub(super) fn merge_network_rules(
+    ip_rules: &[IpRule],
+    subnets: &[AllowedSubnet],
+    bypass: Option<Bypass>,
+    exact: ExactLists,
+    removals: &Removals,
+) -> String {
+    let remove_ips: Vec<String> = removals.ip_rules.iter().map(|r| r.to_string()).collect();
+    let remove_subnets: Vec<String> = removals.subnets.iter().map(|s| s.to_string()).collect();
+    let ips: Vec<Value> = ip_rules
+        .iter()
+        .map(|r| json!({ "value": r.to_string() }))
+        .collect();
+    let vnets: Vec<Value> = subnets.iter().map(AllowedSubnet::to_json).collect();
+    let bypass_arg = match bypass.and_then(bypass_name) {
+        Some(value) => format!(" --arg bypass {}", bash(value)),
+        None => String::new(),
+    };
+    fill(
+        include_str!("templates/merge_network_rules.sh"),
+        &[
+            Text("ip_rules", &bash(&compact(&Value::Array(ips)))),
+            Text("vnet_rules", &bash(&compact(&Value::Array(vnets)))),
+            Text("bypass_arg", &bypass_arg),
+            Flag("bypass", !bypass_arg.is_empty()),
+            Flag("exact_ips", exact.ip_rules),
+            Flag("exact_subnets", exact.subnets),
+            Text("remove_ips", &bash(&compact(&json!(remove_ips)))),
+            Flag("remove_ips", !remove_ips.is_empty()),
+            Text("remove_subnets", &bash(&compact(&json!(remove_subnets)))),
+            Flag("remove_subnets", !remove_subnets.is_empty()),
+        ],
+    )
+}
+
+pub(super) fn set_default_action(action: DefaultAction) -> String {
+    let value = default_action_name(action);
+    fill(
+        include_str!("templates/set_default_action.sh"),
+        &[Text("value", value), Text("quoted", &bash(value))],
+    )
+}
+
+pub(super) fn set_public_network_access(plan: &Plan, access: PublicNetworkAccess) -> String {
+    let value = public_access_name(access);
+    let body = compact(&json!({ "properties": { "publicNetworkAccess": value } }));
+    let target = plan.target();
+    let guard = crate::render::close_guard::bash_guard(
+        plan,
+        &crate::plan::Action::SetPublicNetworkAccess { access },
+    );
+    if !matches!(target.resource, Resource::CognitiveServices { .. }) {
+        let url = format!(
+            "{}?api-version={}",
+            target.resource_id(),
+            target.resource.resource_type().api_version()
+        );
+        return resource_public_access(
+            include_str!("templates/set_resource_public_access.sh"),
+            bash,
+            &url,
+            value,
+            &guard,
+        );
+    }
+    fill(
+        include_str!("templates/set_public_network_access.sh"),
+        &[
+            Flag("guard", !guard.is_empty()),
+            Text("guard", &guard),
+            Text("value", value),
+            Text("quoted", &bash(value)),
+            Text("body", &bash(&body)),
+        ],
+    )
+}
