@@ -32,7 +32,9 @@ pub fn App() -> impl IntoView {
         }
         state.step.set(step);
         state.panel.set(Panel::Form);
-        request_animation_frame(move || browser::focus_element(&format!("heading-{}", step.id())));
+        request_animation_frame(move || {
+            browser::focus_element(&format!("heading-{}", step.id()));
+        });
     });
     // The open step is built at once; the output panel and then each other step (built once,
     // then kept while hidden) each in a task of its own after the first frame. The first field
@@ -50,7 +52,9 @@ pub fn App() -> impl IntoView {
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
         state.panel.set(Panel::Output);
-        request_animation_frame(|| browser::focus_element("output-code"));
+        request_animation_frame(|| {
+            browser::focus_element("output-code");
+        });
     };
     view! {
         <a class="skip-link" href="#output-code" on:click=skip>"Skip to the generated script"</a>
@@ -62,6 +66,7 @@ pub fn App() -> impl IntoView {
             {link_choice()}
             <div class="layout" class:show-output=move || state.panel.get() == Panel::Output>
                 <div class="form-side">
+                    {super::history::undo_bar()}
                     {step_nav()}
                     {WizardStep::ALL
                         .into_iter()
@@ -89,7 +94,7 @@ fn link_choice() -> impl IntoView {
         state.link_choice.with(|t| !t.is_empty()).then(|| {
             view! {
                 <div class="choice" id="link-choice" role="group" aria-labelledby="link-choice-text">
-                    <p id="link-choice-text">"This link opens a configuration that differs from the one saved in this browser. Opening it replaces yours: to keep a copy, keep yours and download it from the Review step first."</p>
+                    <p id="link-choice-text">"This link opens a configuration that differs from the one saved in this browser. Opening it replaces yours; Undo brings yours back."</p>
                     <div class="actions">
                         <button type="button" id="link-open" on:click=move |_| state.choose_link(true)>"Open the link’s configuration"</button>
                         <button type="button" id="link-keep" class="primary" on:click=move |_| state.choose_link(false)>"Keep mine"</button>

@@ -117,6 +117,16 @@ pub fn on_window_event(event: &str, handler: impl Fn() + 'static) {
     callback.forget();
 }
 
+/// Calls `handler` on every key pressed anywhere in the page.
+pub fn on_window_key(handler: impl Fn(web_sys::KeyboardEvent) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(handler);
+    let _ = window.add_event_listener_with_callback("keydown", callback.as_ref().unchecked_ref());
+    callback.forget();
+}
+
 pub fn today() -> String {
     crate::core::date::date_from_millis(js_sys::Date::now())
 }
@@ -156,14 +166,13 @@ pub fn download(file_name: &str, bytes: &[u8], mime: &str) -> bool {
     inner(file_name, bytes, mime).is_some()
 }
 
-pub fn focus_element(id: &str) {
+/// Focuses the element with this id; false if there is none (yet).
+pub fn focus_element(id: &str) -> bool {
     let element = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
-    }
+    element.is_some_and(|e| e.focus().is_ok())
 }
 
 pub fn confirm(message: &str) -> bool {

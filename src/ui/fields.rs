@@ -426,12 +426,22 @@ impl<T: Default> RowList<T> {
             index = list.len();
             list.push(T::default());
         });
-        focus_row(self.path, index, self.first_field);
+        // Typed or pasted at once (text expanders, password managers): the focus must be in the
+        // new field before the next key arrives, so it moves in this task, in the microtask
+        // queued after the view update this change queued (the next frame would be too late).
+        let id = dom_id(&format!("{}.{index}{}", self.path, self.first_field));
+        leptos::task::spawn_local(async move {
+            if !super::browser::focus_element(&id) {
+                focus_later(id);
+            }
+        });
     }
 
     /// "Remove" on row `index`: the focus moves to the row that took its place, else to the one
     /// before it, else to the "Add …" button.
     pub fn remove(&self, state: AppState, index: usize) {
+        // A removal is a step of its own for Undo, apart from any typing just before it.
+        state.settle();
         let entries = self.entries;
         let mut remaining = 0;
         state.draft.update(|d| {
@@ -454,5 +464,7 @@ fn focus_row(path: &str, index: usize, first_field: &str) {
 
 /// After the list has re-rendered.
 fn focus_later(id: String) {
-    request_animation_frame(move || super::browser::focus_element(&id));
+    request_animation_frame(move || {
+        super::browser::focus_element(&id);
+    });
 }

@@ -20,6 +20,7 @@ mod browser;
 mod csp;
 mod erased;
 mod fields;
+mod history;
 mod markup;
 mod output_panel;
 mod page_link;

@@ -518,7 +518,9 @@ fn diagnostics_list() -> AnyView {
                                             state.go_to(step);
                                             let id = target_id.clone();
                                             request_animation_frame(move || {
-                                                request_animation_frame(move || browser::focus_element(&id))
+                                                request_animation_frame(move || {
+            browser::focus_element(&id);
+        })
                                             });
                                         }
                                     >

@@ -144,11 +144,15 @@ pub struct AppState {
     /// chooses (the saved draft stays meanwhile), as configuration text; empty: none. Text,
     /// not a `Draft`: a signal of a new type costs the download more than reading it again.
     pub link_choice: RwSignal<String>,
+    /// Whether Undo and Redo (`ui::history`) have anything to do, as bits, as the buttons
+    /// show it.
+    pub can_undo: RwSignal<usize>,
 }
 
 impl AppState {
     pub fn new() -> Self {
         let (draft, notice, loaded, link_choice) = initial_draft();
+        super::history::start(&draft);
         let draft = RwSignal::new(draft);
         // Every change of the draft changes the plan or the messages: no comparison.
         let generated = derived(move |_| (draft.with(generate), true));
@@ -206,6 +210,7 @@ impl AppState {
             link_choice: RwSignal::new(
                 link_choice.as_ref().map(to_config_json).unwrap_or_default(),
             ),
+            can_undo: RwSignal::new(0),
         };
         state.say(notice);
         // Nothing typed is lost on reload: the draft is saved locally once typing pauses, and at
@@ -222,7 +227,7 @@ impl AppState {
             set_timeout(
                 move || {
                     if edits.try_get_value() == Some(mine) {
-                        save();
+                        state.settle();
                         state.refresh_link();
                     }
                 },
@@ -300,7 +305,9 @@ impl AppState {
             self.touched.update(Touched::all);
         }
         self.panel.set(Panel::Form);
-        request_animation_frame(move || browser::focus_element(&format!("heading-{}", step.id())));
+        request_animation_frame(move || {
+            browser::focus_element(&format!("heading-{}", step.id()));
+        });
     }
 
     pub fn select_tab(self, tab: OutputTarget) {
@@ -367,7 +374,7 @@ fn initial_draft() -> (Draft, String, bool, Option<Draft>) {
 
 impl AppState {
     /// The person's answer to a link whose configuration differs from the saved one: open it
-    /// (the saved draft is kept for one Undo, in this tab) or keep theirs.
+    /// (Undo brings theirs back) or keep theirs.
     pub fn choose_link(self, open: bool) {
         let Ok(link) = from_config_json(&self.link_choice.get_untracked()) else {
             return;

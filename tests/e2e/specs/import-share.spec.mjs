@@ -115,6 +115,11 @@ test('a share link asks before it replaces a different saved configuration: Keep
   assert(!page.url().includes('#v2='), `the link's fragment is gone: ${page.url()}`);
   await goStep(page, 'target');
   assert((await name()) === 'contoso-link', 'the link\'s configuration is open');
+  // Undo brings mine back, Redo the link's again.
+  await page.locator('#undo').click();
+  await eventually(async () => assert((await name()) === 'contoso-mine', `after Undo: ${await name()}`));
+  await page.locator('#redo').click();
+  await eventually(async () => assert((await name()) === 'contoso-link', `after Redo: ${await name()}`));
   await eventually(async () => assert((await saved()).includes('contoso-link'), 'and saved'));
   await page.reload({ waitUntil: 'load' });
   await waitForApp(page);
