@@ -1014,3 +1014,39 @@ proptest::proptest! {
         proptest::prop_assert_eq!(merged.len(), theirs);
     }
 }
+
+/// A new account without the Network step is created open to every network: said at the
+/// step's checkbox, with a fix that includes the step; an existing account, a new one whose
+/// network step runs, or one closed behind a private endpoint gets no such warning.
+#[test]
+fn a_new_account_left_open_is_said_at_the_network_step_with_a_fix_that_includes_it() {
+    use ai_network_wizard::core::draft::Existence;
+    let mut draft = valid_draft();
+    draft.target.existence = Existence::Create;
+    draft.network.enabled = false;
+    let validation = validate(&draft);
+    let warning = single_at(&validation, "network.enabled");
+    assert_eq!(warning.severity, Severity::Warning);
+    assert!(
+        warning.message.contains("open to every network"),
+        "{}",
+        warning.message
+    );
+    let fix = warning.fix.clone().expect("a fix");
+    assert_eq!(fix.label, "Include the Network rules step");
+    assert!(draft.apply_fix("network.enabled", &fix.replacement));
+    assert!(draft.network.enabled);
+    assert!(validate(&draft)
+        .for_field("network.enabled")
+        .next()
+        .is_none());
+
+    let mut existing = valid_draft();
+    existing.network.enabled = false;
+    assert!(validate(&existing)
+        .for_field("network.enabled")
+        .next()
+        .is_none());
+    // Only "true" is a fix for this field.
+    assert!(!existing.apply_fix("network.enabled", &["false".to_owned()]));
+}

@@ -233,6 +233,14 @@ impl Draft {
             self.custom_domain.subdomain = subdomain.clone();
             return true;
         }
+        if field == "network.enabled" {
+            // A new account left open to every network: include the Network rules step.
+            if replacement != ["true".to_owned()] {
+                return false;
+            }
+            self.network.enabled = true;
+            return true;
+        }
         if field == "private_endpoints.close_public_access" {
             // Closing waits for a later run (own DNS servers on a hub): untick it.
             if replacement != ["false".to_owned()] {

@@ -1,7 +1,8 @@
 // Safe by default: the first visit shows no errors, the defaults give a harmless plan, and a
 // plan that locks everyone out is an error until the person accepts it.
 import {
-  test, assert, assertMatch, clip, eventually, expectValidOutput, fillValidTarget, goStep, gotoApp, outputText,
+  test, assert, assertMatch, clip, eventually, expectOutput, expectValidOutput, fillValidTarget, goStep, gotoApp, msg,
+  outputText, setField,
 } from '../support/app.mjs';
 
 test('first visit: no error shown on untouched fields; errors appear after leaving a field or on Next', async ({ page }) => {
@@ -67,4 +68,18 @@ test('defaults make a harmless plan; Deny with no way in is refused until accept
   });
   const script = await outputText(page);
   assert(script.includes('Deny'), `the accepted script does not set Deny: ${clip(script)}`);
+});
+
+test('a new account with no network step: the page and the script say it stays open, and one click adds the step', async ({ page }) => {
+  await gotoApp(page);
+  await fillValidTarget(page, 'contoso-new');
+  await setField(page, 'f-target-existence', 'create');
+  await expectValidOutput(page);
+  await expectOutput(page, ['NOTE: this creates the account open to every network'], 'the script header');
+  await goStep(page, 'network');
+  const message = msg(page, 'network-enabled');
+  await eventually(async () => assertMatch(await message.textContent(), /open to every network/, 'the Network step\'s warning'));
+  await message.locator('button.fix', { hasText: 'Include the Network rules step' }).click();
+  await eventually(async () => assert(await page.locator('#f-network-enabled').isChecked(), 'the step is included'));
+  await eventually(async () => assert(!/open to every network/.test(await message.textContent()), 'the warning is gone'));
 });

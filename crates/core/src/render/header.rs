@@ -40,6 +40,14 @@ pub(super) fn header_lines(
         lines.push(String::new());
         lines.extend(context.header_notes.iter().cloned());
     }
+    if creates_an_open_account(plan) {
+        lines.push(String::new());
+        lines.extend([
+            "NOTE: this creates the account open to every network (public network access".to_owned(),
+            "Enabled, every address allowed), and no step here restricts it. To isolate it, include".to_owned(),
+            "the wizard's Network rules step, or private endpoints with public access closed.".to_owned(),
+        ]);
+    }
     lines.extend(reopen_lines(&context.reopen_link));
     lines.push(String::new());
     lines.push("Steps:".to_owned());
@@ -72,6 +80,27 @@ pub(super) fn header_lines(
     lines.extend(prerequisites.iter().map(|p| format!("  - {p}")));
     lines.push("Safe to run again: each step checks the current state first and skips what is already done.".to_owned());
     lines.into_iter().map(|l| quote::comment(&l)).collect()
+}
+
+/// The plan creates an account and neither denies by default nor closes public access.
+fn creates_an_open_account(plan: &Plan) -> bool {
+    use crate::arm_values::{DefaultAction, PublicNetworkAccess};
+    use crate::plan::Action;
+    let creates = plan
+        .steps
+        .iter()
+        .any(|s| matches!(s.action, Action::CreateAccount { .. }));
+    let closes = plan.steps.iter().any(|s| {
+        matches!(
+            s.action,
+            Action::SetDefaultAction {
+                action: DefaultAction::Deny
+            } | Action::SetPublicNetworkAccess {
+                access: PublicNetworkAccess::Disabled
+            }
+        )
+    });
+    creates && !closes
 }
 
 /// How to open exactly this configuration again: the whole link when the page knows its own

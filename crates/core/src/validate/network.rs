@@ -4,12 +4,31 @@ use super::optional_tenant_id;
 use crate::config::{CustomDomain, NetworkRules, VnetRule};
 use crate::diagnostics::Diagnostic;
 use crate::draft::{
-    Bypass, DefaultAction, Draft, NetworkDraft, PublicNetworkAccess, SubnetInput, VnetRuleDraft,
+    Bypass, DefaultAction, Draft, Existence, NetworkDraft, PublicNetworkAccess, SubnetInput,
+    VnetRuleDraft,
 };
 use crate::ip_rules::{merge_neighbours, parse_ip_rule, IpRule, MAX_RULES};
 use crate::names;
 use crate::resource_kinds::{kind_info, ResourceType};
 use crate::subnet_id::SubnetId;
+
+/// An account this plan creates is open to every network unless a step closes it: Azure's
+/// defaults are public network access Enabled and every address allowed.
+fn open_new_account(draft: &Draft, private_endpoint_planned: bool, out: &mut Vec<Diagnostic>) {
+    let closed = private_endpoint_planned && draft.private_endpoints.close_public_access;
+    if draft.target.existence == Existence::Create
+        && draft.target.resource_type == ResourceType::CognitiveServices
+        && !closed
+    {
+        out.push(
+            Diagnostic::warning(
+                "network.enabled",
+                "This plan creates the account open to every network: without this step, Azure's defaults apply (public network access Enabled, every address allowed). Include this step to allow only your networks, or add private endpoints and close public access.",
+            )
+            .with_fix("Include the Network rules step", vec!["true".to_owned()]),
+        );
+    }
+}
 
 /// `private_endpoint_planned`: the plan creates a private endpoint, a way in that no firewall
 /// setting closes.
@@ -20,6 +39,7 @@ pub(super) fn validate_network(
 ) -> Option<NetworkRules> {
     let step = &draft.network;
     if !step.enabled {
+        open_new_account(draft, private_endpoint_planned, out);
         return None;
     }
     if draft.target.resource_type != ResourceType::CognitiveServices {
