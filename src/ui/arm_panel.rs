@@ -20,7 +20,8 @@ use crate::core::arm_client::{
     StepPreview, StepStatus, TransportError,
 };
 use crate::core::current_state::keep_reads;
-use crate::core::plan::ArmRequest;
+use crate::core::plan::{ArmRequest, Plan};
+use crate::core::rollback::rollback_plan;
 use serde_json::Value;
 
 pub fn arm_panel() -> AnyView {
@@ -39,7 +40,7 @@ pub fn arm_panel() -> AnyView {
     let usable = move || session.usable();
     let (run, loaded, load_message) = (session.run, session.loaded, session.load_message);
     let preview = memo(move |_| {
-        let plan = state.generated.with(|g| g.plan.clone())?;
+        let plan = chosen_plan(state).ok()?;
         let mut executor = Executor::new(plan, "");
         loaded.with(|reads| remember(&mut executor, reads));
         Some(executor.preview())
@@ -75,11 +76,9 @@ pub fn arm_panel() -> AnyView {
 
     let apply = {
         move |_| {
-            let Some(plan) = state.generated.with_untracked(|g| g.plan.clone()) else {
-                run.activity.set(
-                    "The form has errors: fix them first (the problems list names them).".into(),
-                );
-                return;
+            let plan = match chosen_plan(state) {
+                Ok(plan) => plan,
+                Err(message) => return run.activity.set(message),
             };
             if !beyond.cleared_for(&plan_beyond_target(&plan)) {
                 run.activity.set(unacknowledged.into());
@@ -93,12 +92,9 @@ pub fn arm_panel() -> AnyView {
     };
     // The plan as the form says now: the person may have fixed the cause in the form.
     let resume = move |_| {
-        let Some(plan) = state.generated.with_untracked(|g| g.plan.clone()) else {
-            run.activity.set(
-                "The form has errors: fix them first (the problems list names them), then Resume."
-                    .into(),
-            );
-            return;
+        let plan = match chosen_plan(state) {
+            Ok(plan) => plan,
+            Err(message) => return run.activity.set(format!("{message} Then Resume.")),
         };
         if !beyond.cleared_for(&plan_beyond_target(&plan)) {
             run.activity.set(unacknowledged.into());
@@ -182,18 +178,60 @@ pub fn arm_panel() -> AnyView {
             <div class="actions">
                 <button type="button" id="arm-load" disabled=move || !usable() || run.running.get() on:click=load>"Load from Azure"</button>
                 <button type="button" id="arm-compare" disabled=move || !usable() || run.running.get() on:click=compare>"Compare with Azure"</button>
-                <button type="button" id="arm-apply" class="primary" disabled=move || !usable() || run.running.get() || !beyond.cleared() on:click=apply>"Apply"</button>
+                <button type="button" id="arm-apply" class="primary" disabled=move || !usable() || run.running.get() || !beyond.cleared() on:click=apply>{move || if rolling_back(state) { "Apply the rollback" } else { "Apply" }}</button>
                 <button type="button" id="arm-cancel" disabled=move || !run.running.get() on:click=cancel>"Cancel"</button>
                 <button type="button" id="arm-resume" disabled=move || run.running.get() || !matches!(run.outcome.get(), Some(Outcome::Failed { .. } | Outcome::Cancelled { .. })) || !usable() || !beyond.cleared() on:click=resume>"Resume"</button>
             </div>
+            {move || rolling_back(state).then(|| view! { <p class="hint" id="arm-rollback-note">"The script panel shows the rollback: Apply sends it, restoring the settings read before the plan ran. Choose Forward there to apply the plan."</p> })}
             <p class="hint" id="arm-load-note">"Load from Azure keeps your plan: what it reads is kept as the current settings (Review step) for exact requests."</p>
             {move || (!beyond.cleared()).then(|| view! { <p class="field-msg" id="arm-apply-blocked">{unacknowledged}</p> })}
             <p class="field-msg" id="arm-load-message">{move || load_message.get()}</p>
             <ol id="arm-steps">{move || step_list(run, preview.get())}</ol>
             <p id="arm-outcome" role="status">{move || outcome_text(run)}</p>
+            {move || client_changes(state, run)}
         </section>
     }
     .into_any()
+}
+
+/// Once every step is done: what clients change now, as the scripts' last step says it.
+fn client_changes(state: AppState, run: Run) -> Option<AnyView> {
+    if !matches!(run.outcome.get(), Some(Outcome::Completed)) {
+        return None;
+    }
+    let lines = chosen_plan(state).ok()?.client_changes();
+    (!lines.is_empty()).then(|| {
+        view! {
+            <div id="arm-client-changes" class="callout">
+                <p><strong>"What clients change now"</strong></p>
+                <ul>{lines.into_iter().map(|l| view! { <li>{l.trim().to_owned()}</li> }).collect_view()}</ul>
+            </div>
+        }
+        .into_any()
+    })
+}
+
+/// The output panel shows the rollback, and there is a way back (a snapshot of the account).
+fn rolling_back(state: AppState) -> bool {
+    state.rollback.get()
+        && state.draft.with(|d| {
+            d.current_state
+                .as_ref()
+                .is_some_and(|s| s.account.is_some())
+        })
+}
+
+/// What Apply and Resume send: the plan, or the rollback when the output panel shows it.
+fn chosen_plan(state: AppState) -> Result<Plan, String> {
+    if rolling_back(state) {
+        return state
+            .draft
+            .with(|d| rollback_plan(d).map(|(plan, _)| plan))
+            .map_err(|problem| format!("The rollback cannot be made: {problem}"));
+    }
+    state.generated.with(|g| g.plan.clone()).ok_or_else(|| {
+        "The form has errors: fix them first (the problems list names them).".to_owned()
+    })
 }
 
 /// A shorter time limit per request (for a test server, or a slow network that should fail
@@ -427,11 +465,13 @@ fn outcome_text(run: Run) -> String {
     match outcome {
         Outcome::Completed => format!("{before}Every step is done or was already so.{resumed}"),
         Outcome::Failed { step } | Outcome::Cancelled { step } => format!(
-            "{before}{} at step {}. Applied: {}. Not applied: {}. Fix the cause (in the form or in Azure), then Resume: it goes on from that step with the form as it is then.{resumed}",
+            "{before}{} at step {}. Applied: {}. Not applied: {}. {} from that step with the form as it is then.{resumed}",
             if matches!(outcome, Outcome::Failed { .. }) { "Stopped" } else { "Cancelled" },
             step + 1,
             if applied.is_empty() { "nothing".into() } else { applied.join("; ") },
-            not_applied.join("; ")
+            not_applied.join("; "),
+            // A person's Cancel is not a fault: nothing to fix.
+            if matches!(outcome, Outcome::Failed { .. }) { "Fix the cause (in the form or in Azure), then Resume: it goes on" } else { "Resume goes on" }
         ),
     }
 }

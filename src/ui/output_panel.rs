@@ -73,7 +73,7 @@ pub fn output_panel() -> AnyView {
                 .is_some_and(|s| s.account.is_some())
         })
     });
-    let rollback = RwSignal::new(false);
+    let rollback = state.rollback;
     let showing_rollback = memo(move |_| rollback.get() && has_snapshot.get());
     let rollback_plan: Memo<RollbackPlanned> = derived(move |_| {
         let plan = showing_rollback.get().then(|| {

@@ -144,6 +144,9 @@ pub struct AppState {
     /// chooses (the saved draft stays meanwhile), as configuration text; empty: none. Text,
     /// not a `Draft`: a signal of a new type costs the download more than reading it again.
     pub link_choice: RwSignal<String>,
+    /// The output panel shows the way back (the rollback) instead of the plan; the apply page's
+    /// Apply then sends the rollback.
+    pub rollback: RwSignal<bool>,
     /// Whether Undo and Redo (`ui::history`) have anything to do, as bits, as the buttons
     /// show it.
     pub can_undo: RwSignal<usize>,
@@ -210,6 +213,7 @@ impl AppState {
             link_choice: RwSignal::new(
                 link_choice.as_ref().map(to_config_json).unwrap_or_default(),
             ),
+            rollback: RwSignal::new(false),
             can_undo: RwSignal::new(0),
         };
         state.say(notice);

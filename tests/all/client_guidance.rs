@@ -117,3 +117,26 @@ fn translator_with_network_rules_uses_the_custom_domain_path_and_no_tokens() {
         &["Clients call https://contoso-translator.cognitiveservices.azure.com/ ("],
     );
 }
+
+/// The apply page shows, after a run, what the scripts' last step prints: the same lines, from
+/// the plan, and nothing for a plan without private endpoints.
+#[test]
+fn the_client_changes_after_a_direct_apply_are_the_scripts_last_step() {
+    use ai_network_wizard::core::generate::generate;
+    let draft = fixture("ai-services-private-endpoint-three-zones");
+    let plan = generate(&draft).plan.expect("a plan");
+    let lines = plan.client_changes();
+    assert!(lines.len() >= 6, "a check and a host per zone: {lines:#?}");
+    let bash = render_draft(&draft, OutputTarget::AzBash);
+    for line in &lines {
+        assert!(
+            bash.contains(&line.replace('\'', "'\\''")),
+            "the bash script prints {line:?}"
+        );
+    }
+    assert!(lines
+        .iter()
+        .any(|l| l.contains("https://contoso-foundry.openai.azure.com/")));
+    let rules_only = generate(&fixture("deny-no-rules")).plan.expect("a plan");
+    assert!(rules_only.client_changes().is_empty());
+}

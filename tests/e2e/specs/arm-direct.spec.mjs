@@ -375,6 +375,9 @@ test('a full plan applies step by step; the second run skips every change', asyn
   assert(account.properties.customSubDomainName === 'contoso-speech' && account.properties.networkAcls.defaultAction === 'Deny', JSON.stringify(account.properties));
   assert(account.properties.networkAcls.ipRules.map((r) => r.value).join() === '192.0.2.10,203.0.113.0/24', 'rules kept and added');
   assert(Object.keys(state.resources).some((id) => id.includes('/privateEndpoints/')), 'the endpoint exists');
+  // What clients change now, as the scripts' last step says it.
+  const clients = await page.locator('#arm-client-changes').textContent();
+  assert(clients.includes('nslookup contoso-speech.cognitiveservices.azure.com must show the alias contoso-speech.privatelink.cognitiveservices.azure.com') && clients.includes('https://contoso-speech.cognitiveservices.azure.com/'), `client changes: ${clients}`);
   const endpointSubnet = state.resources[`${SUBNETS}/snet-endpoints`].properties;
   assert(endpointSubnet.privateEndpointNetworkPolicies === 'Disabled' && endpointSubnet.networkSecurityGroup?.id === NSG && endpointSubnet.addressPrefix === '10.1.2.0/24', `the subnet's policies are off, the rest kept: ${JSON.stringify(endpointSubnet)}`);
   await page.screenshot({ path: shot('arm-applied.png'), fullPage: true });
@@ -785,6 +788,8 @@ test('a link that deletes a private endpoint in another subscription: Apply wait
   page.on('dialog', decline);
   await page.locator('#arm-apply').click();
   await waitOutcome(page, /^Cancelled at step \d+\. .*Not applied: .*Delete private endpoint pe-partner/);
+  const cancelled = await page.locator('#arm-outcome').textContent();
+  assert(!cancelled.includes('Fix the cause') && cancelled.includes('Resume goes on from that step'), `a declined confirmation is not a fault: ${cancelled}`);
   assert(dialogs.length === 1, `one confirmation: ${dialogs}`);
   assert(dialogs[0].includes(`- deletes ${PARTNER_ENDPOINT} (DELETE; another subscription)`) && dialogs[0].includes('a link, a file or another tab'), dialogs[0]);
   const log = async () => (await armFake.control('GET', 'ns/link/log')).requests;
@@ -802,4 +807,37 @@ test('a link that deletes a private endpoint in another subscription: Apply wait
   assert((await log()).some((e) => e.method === 'DELETE' && e.path.toLowerCase() === PARTNER_ENDPOINT.toLowerCase()), 'the DELETE was sent');
   const after = (await armFake.control('GET', 'ns/link/state')).resources;
   assert(!Object.keys(after).some((id) => id.toLowerCase() === PARTNER_ENDPOINT.toLowerCase()), 'the endpoint is gone');
+});
+
+test('with the rollback shown, Apply says so and restores the settings read before the plan ran', async ({ page, armFake }) => {
+  page.on('dialog', (d) => d.accept());
+  await openPanel(page, armFake, 'back', null);
+  const account = async () => (await armFake.control('GET', 'ns/back/state')).resources[ACCOUNT].properties;
+  const before = await account();
+  // A plan of rules only: one more IP rule, deny by default.
+  await fillValidTarget(page);
+  await goStep(page, 'custom_domain');
+  await page.locator('#f-custom_domain-enabled').uncheck();
+  await goStep(page, 'network');
+  await page.locator('#f-network-enabled').check();
+  await page.locator('#ip-paste').fill('203.0.113.7');
+  await page.locator('#ip-paste-add').click();
+  await goStep(page, 'review');
+  await page.locator('#arm-load').click();
+  await eventually(async () => assert(/^Loaded: your plan is unchanged/.test(await page.locator('#arm-load-message').textContent()), await page.locator('#arm-load-message').textContent()));
+  await clickApply(page);
+  await waitOutcome(page, /Every step is done/);
+  const applied = await account();
+  assert(applied.networkAcls.ipRules.some((r) => r.value === '203.0.113.7'), `the plan ran: ${JSON.stringify(applied.networkAcls)}`);
+
+  await page.locator('#show-rollback').click();
+  await eventually(async () => assert((await page.locator('#arm-apply').textContent()) === 'Apply the rollback', `the button says what it sends: ${await page.locator('#arm-apply').textContent()}`));
+  assert((await page.locator('#arm-rollback-note').textContent()).includes('Apply sends it'), 'the panel says that Apply sends the rollback');
+  await page.screenshot({ path: shot('arm-rollback.png'), fullPage: true });
+  await clickApply(page);
+  await waitOutcome(page, /Every step is done/);
+  const restored = await account();
+  assert(JSON.stringify(restored.networkAcls) === JSON.stringify(before.networkAcls), `restored:\n${JSON.stringify(restored.networkAcls)}\nbefore:\n${JSON.stringify(before.networkAcls)}`);
+  await page.locator('#show-forward').click();
+  await eventually(async () => assert((await page.locator('#arm-apply').textContent()) === 'Apply', 'Forward: the button applies the plan'));
 });

@@ -162,6 +162,20 @@ impl Step {
     }
 }
 
+impl Plan {
+    /// What clients change once the plan has run (the hosts to call, the name checks to make
+    /// from inside the network), as the scripts' last step prints it; empty when nothing.
+    pub fn client_changes(&self) -> Vec<String> {
+        self.steps
+            .iter()
+            .flat_map(|s| match &s.action {
+                Action::PrivateEndpoint(EndpointAction::ClientGuidance { lines }) => lines.clone(),
+                _ => Vec::new(),
+            })
+            .collect()
+    }
+}
+
 pub fn plan(config: &Config) -> Plan {
     let target = &config.target;
     let mut steps = vec![Step {
