@@ -94,7 +94,11 @@ pub fn arm_panel() -> AnyView {
     let resume = move |_| {
         let plan = match chosen_plan(state) {
             Ok(plan) => plan,
-            Err(message) => return run.activity.set(format!("{message} Then Resume.")),
+            Err(message) => {
+                return run
+                    .activity
+                    .set(format!("{}, then Resume.", message.trim_end_matches('.')))
+            }
         };
         if !beyond.cleared_for(&plan_beyond_target(&plan)) {
             run.activity.set(unacknowledged.into());
@@ -258,7 +262,7 @@ async fn read(session: ArmSession, request: &ArmRequest) -> Result<HttpResponse,
 
 fn refusal(state: AppState, response: &HttpResponse, path: &str) -> String {
     let cloud = state.draft.with_untracked(|d| d.target.cloud);
-    let f = policy::failure(response, path, cloud);
+    let f = policy::failure(response, path, cloud).for_read();
     format!("{}: {}\n{}", f.code, f.message, f.advice)
 }
 

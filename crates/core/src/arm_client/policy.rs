@@ -32,6 +32,27 @@ pub struct Failure {
     pub advice: String,
 }
 
+impl Failure {
+    /// The same failure for a read outside a run ("Load from Azure", "Compare with Azure"):
+    /// there is no step to resume, so the advice says to try the read again.
+    pub fn for_read(mut self) -> Failure {
+        for (step, read) in [
+            (
+                ", then Resume: the step reads the current state first and skips what was applied.",
+                ", then try again.",
+            ),
+            (
+                ", then Resume: the step reads the current state again and skips what is done.",
+                ", then try again.",
+            ),
+            ("then Resume", "then try again"),
+        ] {
+            self.advice = self.advice.replace(step, read);
+        }
+        self
+    }
+}
+
 pub enum Retry {
     No,
     After(u32, String),
