@@ -61,7 +61,13 @@ fn messages_view(field: &str, messages: Memo<Vec<Diagnostic>>) -> AnyView {
                                     on:click=move |_| {
                                         state.draft.update(|draft| {
                                             draft.apply_fix(&field, &fix.replacement);
-                                        })
+                                        });
+                                        // The button goes with its message: the focus stays
+                                        // with the field it fixed.
+                                        let id = dom_id(&field);
+                                        request_animation_frame(move || {
+                                            super::browser::focus_element(&id);
+                                        });
                                     }
                                 >
                                     {fix.label.clone()}

@@ -1050,3 +1050,58 @@ fn a_new_account_left_open_is_said_at_the_network_step_with_a_fix_that_includes_
     // Only "true" is a fix for this field.
     assert!(!existing.apply_fix("network.enabled", &["false".to_owned()]));
 }
+
+/// A subnet ID pasted with what surrounds it (spaces, a trailing slash, the portal's address,
+/// `subnet/` for `subnets/`) is refused with a fix that puts in the ID it certainly contains,
+/// in a virtual-network rule and in a private endpoint; an ID that is fine, or a text with no
+/// certain ID in it, gets no fix.
+#[test]
+fn a_pasted_subnet_id_with_what_surrounds_it_gets_a_fix_to_the_id_it_contains() {
+    let id = subnet_id(SUB, "snet-apps");
+    let portal =
+        format!("https://portal.azure.com/#@contoso.onmicrosoft.com/resource{id}/overview");
+    let singular = id.replace("/subnets/", "/subnet/");
+    for pasted in [format!("  {id} "), format!("{id}/"), portal, singular] {
+        let mut draft = with_vnet_rules(vec![by_id(&pasted)]);
+        let error = single_at(&validate(&draft), "network.vnet_rules.0.subnet_id").clone();
+        assert_eq!(error.severity, Severity::Error, "{pasted}");
+        let fix = error.fix.expect(&pasted);
+        assert_eq!(fix.replacement, vec![id.clone()], "{pasted}");
+        assert!(draft.apply_fix("network.vnet_rules.0.subnet_id", &fix.replacement));
+        assert_eq!(draft.network.vnet_rules[0].subnet_id, id);
+        assert!(validate(&draft)
+            .for_field("network.vnet_rules.0.subnet_id")
+            .all(|d| d.severity != Severity::Error));
+
+        let mut endpoint = valid_draft();
+        endpoint.private_endpoints.enabled = true;
+        endpoint.private_endpoints.endpoints = vec![Default::default()];
+        endpoint.private_endpoints.endpoints[0].subnet_id = pasted.clone();
+        let fixes: Vec<_> = validate(&endpoint)
+            .for_field("private_endpoints.endpoints.0.subnet_id")
+            .filter_map(|d| d.fix.clone())
+            .collect();
+        assert_eq!(fixes.len(), 1, "{pasted}");
+        assert!(endpoint.apply_fix(
+            "private_endpoints.endpoints.0.subnet_id",
+            &fixes[0].replacement
+        ));
+        assert_eq!(endpoint.private_endpoints.endpoints[0].subnet_id, id);
+    }
+    for no_fix in [
+        "not a subnet".to_owned(),
+        id.replace("/subnets/snet-apps", ""),
+    ] {
+        let validation = validate(&with_vnet_rules(vec![by_id(&no_fix)]));
+        assert!(
+            validation
+                .for_field("network.vnet_rules.0.subnet_id")
+                .all(|d| d.fix.is_none()),
+            "{no_fix}"
+        );
+    }
+    assert_eq!(
+        ai_network_wizard::core::subnet_id::SubnetId::repaired(&id),
+        None
+    );
+}

@@ -590,3 +590,26 @@ proptest::proptest! {
         }
     }
 }
+
+/// A region written as people write it ("West Europe", with spaces around) is refused with a
+/// fix to its programmatic name when the cloud has that region; an unknown one gets none.
+#[test]
+fn a_region_written_as_people_write_it_gets_a_fix_to_its_programmatic_name() {
+    for typed in ["West Europe", " westeurope", "WESTEUROPE", "west europe "] {
+        let mut draft = with(|d| d.target.region = typed.into());
+        let errors: Vec<_> = validate(&draft)
+            .for_field("target.region")
+            .cloned()
+            .collect();
+        assert_eq!(errors.len(), 1, "{typed}: {errors:#?}");
+        let fix = errors[0].fix.clone().expect(typed);
+        assert_eq!(fix.label, "Use westeurope");
+        assert!(draft.apply_fix("target.region", &fix.replacement));
+        assert_eq!(draft.target.region, "westeurope");
+        assert_no_error(&draft);
+    }
+    let unknown = with(|d| d.target.region = "West Mars".into());
+    assert!(validate(&unknown)
+        .for_field("target.region")
+        .all(|d| d.fix.is_none()));
+}

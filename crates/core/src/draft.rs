@@ -249,10 +249,31 @@ impl Draft {
             self.private_endpoints.close_public_access = false;
             return true;
         }
+        // A row's subnet ID (network.vnet_rules.N.subnet_id, private_endpoints.endpoints.N.subnet_id).
+        let row_subnet = |prefix: &str| {
+            field
+                .strip_prefix(prefix)
+                .and_then(|rest| rest.strip_suffix(".subnet_id"))
+                .and_then(|i| i.parse::<usize>().ok())
+        };
         let text_field = match field {
             "custom_domain.subdomain" => &mut self.custom_domain.subdomain,
             "storage.storage_account_id" => &mut self.storage.storage_account_id,
-            _ => return false,
+            "target.region" => &mut self.target.region,
+            _ => match (
+                row_subnet("network.vnet_rules."),
+                row_subnet("private_endpoints.endpoints."),
+            ) {
+                (Some(i), _) => match self.network.vnet_rules.get_mut(i) {
+                    Some(rule) => &mut rule.subnet_id,
+                    None => return false,
+                },
+                (_, Some(i)) => match self.private_endpoints.endpoints.get_mut(i) {
+                    Some(endpoint) => &mut endpoint.subnet_id,
+                    None => return false,
+                },
+                _ => return false,
+            },
         };
         match replacement {
             [value] => {

@@ -258,6 +258,17 @@ pub fn check_region(value: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The programmatic name a region typed as people write it certainly means ("West Europe",
+/// " westeurope "), when `known` lists it.
+pub fn region_repaired(value: &str, known: &[&str]) -> Option<String> {
+    let name: String = value
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    (name != value && known.contains(&name.as_str())).then_some(name)
+}
+
 /// Custom subdomain: letters, digits and hyphens; 2–63 (ARM says 64, but a DNS label holds at
 /// most 63 characters and the subdomain becomes one); no hyphen first or last.
 pub fn check_custom_subdomain(value: &str) -> Result<(), String> {

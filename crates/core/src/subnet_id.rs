@@ -41,6 +41,27 @@ impl SubnetId {
         })
     }
 
+    /// The subnet ID a pasted text certainly means when it is not one as it stands: spaces
+    /// around it, a trailing slash, `subnet` for `subnets`, or the portal's address of the
+    /// subnet around it. `None` when the text is an ID already, or nothing certain is found.
+    pub fn repaired(text: &str) -> Option<String> {
+        let trimmed = text.trim().trim_end_matches('/');
+        let start = trimmed.to_ascii_lowercase().find("/subscriptions/")?;
+        let mut parts: Vec<&str> = trimmed[start..].split('/').collect();
+        // In a portal address a page name (`/overview`) may follow the subnet's name.
+        if start > 0 {
+            parts.truncate(11);
+        }
+        if parts
+            .get(9)
+            .is_some_and(|p| p.eq_ignore_ascii_case("subnet"))
+        {
+            parts[9] = "subnets";
+        }
+        let candidate = parts.join("/");
+        (candidate != text && Self::parse(&candidate).is_ok()).then_some(candidate)
+    }
+
     /// Parses a full subnet resource ID, saying which part is wrong.
     pub fn parse(text: &str) -> Result<Self, String> {
         const SHAPE: &str = "/subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>";

@@ -99,3 +99,22 @@ fn optional_tenant_id(
         }
     }
 }
+
+/// A subnet that cannot be read, with a one-click fix when its ID was pasted and what it means
+/// is certain (`SubnetId::repaired`).
+fn subnet_error(
+    field: String,
+    message: String,
+    input: super::draft::SubnetInput,
+    pasted: &str,
+) -> Diagnostic {
+    let repaired = match input {
+        super::draft::SubnetInput::ResourceId => super::subnet_id::SubnetId::repaired(pasted),
+        super::draft::SubnetInput::Parts => None,
+    };
+    let error = Diagnostic::error(field, message);
+    match repaired {
+        Some(id) => error.with_fix("Use the subnet ID it contains", vec![id]),
+        None => error,
+    }
+}

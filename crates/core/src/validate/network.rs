@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use super::optional_tenant_id;
+use super::{optional_tenant_id, subnet_error};
 use crate::config::{CustomDomain, NetworkRules, VnetRule};
 use crate::diagnostics::Diagnostic;
 use crate::draft::{
@@ -267,7 +267,7 @@ fn validate_vnet_rules(
         let subnet = match subnet {
             Ok(s) => s,
             Err((field, message)) => {
-                out.push(Diagnostic::error(field, message));
+                out.push(subnet_error(field, message, entry.input, &entry.subnet_id));
                 ok = false;
                 continue;
             }

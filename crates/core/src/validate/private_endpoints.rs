@@ -393,7 +393,12 @@ fn subnet_of(
     match result {
         Ok(s) => Some(s),
         Err((field, message)) => {
-            out.push(Diagnostic::error(field, message));
+            out.push(super::subnet_error(
+                field,
+                message,
+                entry.input,
+                &entry.subnet_id,
+            ));
             None
         }
     }

@@ -23,6 +23,12 @@ pub(super) fn validate_target(draft: &TargetDraft, out: &mut Vec<Diagnostic>) ->
     );
     check("target.region", names::check_region(&draft.region));
     check("target.name", draft.resource_type.check_name(&draft.name));
+    // "West Europe" and the like: the programmatic name is certain.
+    if let Some(name) = names::region_repaired(&draft.region, draft.cloud.known_regions()) {
+        if let Some(error) = out.iter_mut().find(|d| d.field == "target.region") {
+            *error = error.clone().with_fix(format!("Use {name}"), vec![name]);
+        }
+    }
 
     let resource = match draft.resource_type {
         ResourceType::CognitiveServices => cognitive_resource(draft, out, &mut ok),
