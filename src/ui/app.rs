@@ -178,8 +178,9 @@ fn review_step_view() -> AnyView {
     if super::arm_guard::is_framed() {
         return (review::review_step(), super::arm_guard::framed_notice()).into_any();
     }
+    // The apply page's main path comes first: token, Load or Compare, Apply.
     #[cfg(feature = "arm-direct")]
-    return (review::review_step(), super::arm_panel::arm_panel()).into_any();
+    return (super::arm_panel::arm_panel(), review::review_step()).into_any();
     #[cfg(not(feature = "arm-direct"))]
     review::review_step().into_any()
 }

@@ -137,6 +137,11 @@ pub fn arm_panel() -> AnyView {
         <section class="arm-panel" aria-labelledby="arm-heading">
             <h3 id="arm-heading">"Apply directly in Azure (optional)"</h3>
             <p>"Instead of running a script, this page can send the REST tab's requests itself with an access token you paste. The token stays in this page's memory: it is never saved, put in the address, a link, a download or a script, and it is dropped when it expires or when you forget it."</p>
+            <ol class="arm-flow">
+                <li>"Paste an access token."</li>
+                <li>"Load from Azure, or Compare with Azure: reads what the plan touches; the steps below then say what Apply would change."</li>
+                <li>"Apply: sends the steps in order. A write that cannot be undone, that cuts clients off or that reaches beyond the resource asks first."</li>
+            </ol>
             {custom.clone().map(|endpoint| view! {
                 <div id="arm-test-endpoint" class="arm-test-endpoint" role="alert">
                     <p><strong>"Test endpoint: "</strong>"this page sends its requests, and the token, to "<code>{endpoint}</code>", a server on this machine, not to Azure. Only a token minted for it is accepted. It was set in this tab only."</p>

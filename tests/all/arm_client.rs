@@ -1153,10 +1153,18 @@ fn writes_beyond_the_target_ask_once_per_step_and_only_when_sent() {
         );
     }
     assert!(
-        !arm.confirmations
-            .iter()
-            .any(|c| c.contains("Set the default action") || c.contains("allow rules")),
+        !arm.confirmations.iter().any(|c| c.contains("allow rules")),
         "the target's own writes ask nothing: {:?}",
+        arm.confirmations
+    );
+    // Except the one after which clients are refused.
+    assert_eq!(
+        arm.confirmations
+            .iter()
+            .filter(|c| c.starts_with("Set the default action to Deny: CUTS CLIENTS OFF"))
+            .count(),
+        1,
+        "{:?}",
         arm.confirmations
     );
     let asked = arm.confirmations.len();
@@ -1610,4 +1618,45 @@ fn a_refused_read_outside_a_run_says_to_try_again_not_to_resume() {
             );
         }
     }
+}
+
+/// The write after which clients are refused (default action Deny) waits for a confirmation
+/// that says so; declined, the account still allows every network (the rules before it were
+/// added), and Resume after a yes denies.
+#[test]
+fn the_write_that_cuts_clients_off_waits_for_its_confirmation() {
+    let (draft, resources) = openai();
+    let account = resources[1]["id"].as_str().unwrap().to_ascii_lowercase();
+    let default_action = |arm: &MemoryArm| {
+        arm.resources
+            .iter()
+            .find(|(id, _)| id.to_ascii_lowercase() == account)
+            .map(|(_, v)| v["properties"]["networkAcls"]["defaultAction"].clone())
+    };
+    let mut arm = MemoryArm::new(resources);
+    assert_eq!(default_action(&arm), Some(json!("Allow")));
+    arm.confirm = false;
+    arm.confirm_only = Some("CUTS CLIENTS OFF");
+    let (mut executor, outcome) = apply(&draft, &mut arm);
+    assert!(
+        matches!(outcome, Outcome::Cancelled { .. }),
+        "{outcome:?} {:?}",
+        arm.confirmations
+    );
+    let asked: Vec<_> = arm
+        .confirmations
+        .iter()
+        .filter(|c| c.contains("CUTS CLIENTS OFF"))
+        .collect();
+    assert_eq!(asked.len(), 1, "{:?}", arm.confirmations);
+    assert!(asked[0].contains("only the allowed addresses, subnets and private endpoints"));
+    assert_eq!(
+        default_action(&arm),
+        Some(json!("Allow")),
+        "declined: not denied"
+    );
+    arm.confirm = true;
+    executor.resume(plan_of(&draft));
+    assert_eq!(run(&mut executor, TOKEN, &mut arm), Outcome::Completed);
+    assert_eq!(default_action(&arm), Some(json!("Deny")));
 }

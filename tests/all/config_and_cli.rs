@@ -245,7 +245,7 @@ fn validate_refuses_bad_names_with_field_addressed_messages() {
         [
             "target.subscription_id: The subscription ID is not a valid GUID: expected 8-4-4-4-12 hexadecimal digits, like 6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91.",
             "target.resource_group: The resource group name contains spaces: allowed are letters (accented and other non-ASCII letters too), digits, underscores, hyphens, periods and parentheses, 1 to 90 characters, not ending with a period.",
-            "target.region: Use the region's programmatic name: lowercase letters and digits only, e.g. \"westeurope\".",
+            "target.region: Use the region's programmatic name: lowercase letters and digits only, e.g. \"westeurope\". (fix: Use westeurope)",
             "target.name: The account name must start with a letter or digit.",
             "custom_domain.subdomain: The custom subdomain contains '_': allowed are ASCII letters, digits and hyphens, 2 to 63 characters, not starting or ending with a hyphen.",
         ]

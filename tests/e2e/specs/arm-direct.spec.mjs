@@ -364,7 +364,10 @@ test('a full plan applies step by step; the second run skips every change', asyn
   const irreversible = dialogs.filter((d) => d.includes('IRREVERSIBLE'));
   assert(irreversible.length === 1 && irreversible[0].includes('custom subdomain'), `confirmation: ${dialogs}`);
   const beyond = dialogs.filter((d) => d.startsWith('CONFIRM: this step changes these resources'));
-  assert(beyond.length === dialogs.length - 1, `every other confirmation is about writes beyond the target: ${dialogs}`);
+  // The write after which clients are refused (default action Deny) asks like an irreversible one.
+  const cutoff = dialogs.filter((d) => d.startsWith('CUTS CLIENTS OFF'));
+  assert(cutoff.length === 1 && cutoff[0].includes('only the allowed addresses, subnets and private endpoints'), `the Deny asks first: ${dialogs}`);
+  assert(beyond.length === dialogs.length - 1 - cutoff.length, `every other confirmation is about writes beyond the target: ${dialogs}`);
   for (const part of ['/subnets/snet-apps', '/subnets/snet-endpoints', '/privateEndpoints/', '/privateDnsZones/privatelink.cognitiveservices.azure.com']) {
     assert(beyond.some((d) => d.includes(`- changes /subscriptions/${SUB}/`) && d.includes(part)), `a confirmation names ${part}: ${beyond}`);
   }
