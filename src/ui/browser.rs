@@ -11,12 +11,21 @@ fn local_storage() -> Option<web_sys::Storage> {
 }
 
 pub fn load_saved_config() -> Option<String> {
-    local_storage()?.get_item(STORAGE_KEY).ok()?
+    load_text(STORAGE_KEY)
 }
 
 pub fn save_config(text: &str) {
+    save_text(STORAGE_KEY, text);
+}
+
+/// A text the page keeps under its own key (not the configuration).
+pub fn load_text(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok()?
+}
+
+pub fn save_text(key: &str, text: &str) {
     if let Some(storage) = local_storage() {
-        let _ = storage.set_item(STORAGE_KEY, text);
+        let _ = storage.set_item(key, text);
     }
 }
 

@@ -1229,3 +1229,38 @@ fn every_fixture_answers_every_client_consistently() {
     }
     assert!(answered >= 100, "most fixtures are answered: {answered}");
 }
+
+/// The page's question (a kind of client and what was typed) gets the same lines as the
+/// command line's check, a message for a client that cannot be read, and nothing before
+/// anything is typed.
+#[test]
+fn the_pages_question_answers_per_host_like_the_command_line() {
+    use ai_network_wizard::core::generate::generate;
+    use ai_network_wizard::core::reachability::answer_lines;
+    let plan = generate(&crate::support::fixture(
+        "speech-byos-custom-domain-network-rules",
+    ))
+    .plan
+    .expect("a plan");
+    let allowed = answer_lines(&plan, "ip", " 203.0.113.7 ").unwrap();
+    assert_eq!(allowed.len(), 1, "{allowed:?}");
+    assert!(
+        allowed[0].starts_with(
+            "contoso-speech-private.cognitiveservices.azure.com: allowed by IP rule 203.0.113.0/24"
+        ),
+        "{allowed:?}"
+    );
+    let refused = answer_lines(&plan, "ip", "198.51.100.9").unwrap();
+    assert!(refused[0].contains(": refused"), "{refused:?}");
+    assert!(answer_lines(&plan, "ip", "10.0.0.4")
+        .unwrap_err()
+        .contains("not a public address"));
+    assert!(answer_lines(&plan, "subnet", "/subscriptions/x")
+        .unwrap_err()
+        .contains("subnet"));
+    assert_eq!(
+        answer_lines(&plan, "ip", "  ").unwrap(),
+        Vec::<String>::new()
+    );
+    assert_eq!(answer_lines(&plan, "trusted", "").unwrap().len(), 1);
+}

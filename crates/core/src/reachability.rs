@@ -754,3 +754,34 @@ pub fn parse_vnet_id(text: &str) -> Result<String, String> {
             format!("{text} is not a virtual network's resource ID: expected /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<vnet>.")
         })
 }
+
+/// The kinds of client the page offers, by the value of its choice: (value, label, what to
+/// type, or empty when nothing is typed).
+pub const CLIENT_KINDS: [(&str, &str, &str); 4] = [
+    ("ip", "A public IP address", "Its address, e.g. 203.0.113.7"),
+    ("subnet", "A subnet in Azure", "The subnet's resource ID"),
+    (
+        "onprem",
+        "On premises, DNS forwarded to a virtual network",
+        "The resource ID of the virtual network whose resolver it forwards to",
+    ),
+    ("trusted", "Trusted Azure services", ""),
+];
+
+/// The page's question: a client of this kind, given as this text, per host; one line per
+/// host (after, and before when the current settings are known), or why the client cannot
+/// be read. Nothing typed yet: no lines.
+pub fn answer_lines(plan: &Plan, kind: &str, text: &str) -> Result<Vec<String>, String> {
+    let text = text.trim();
+    let client = match kind {
+        "trusted" => Client::TrustedService,
+        _ if text.is_empty() => return Ok(Vec::new()),
+        "subnet" => Client::Subnet(SubnetId::parse(text)?),
+        "onprem" => Client::OnPremises {
+            forwards_to: Some(parse_vnet_id(text)?),
+        },
+        _ => Client::PublicIp(parse_public_ip(text)?),
+    };
+    let answers = reachability(plan, &client.into(), None)?;
+    Ok(answers.iter().map(HostAnswer::line).collect())
+}

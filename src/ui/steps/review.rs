@@ -111,6 +111,7 @@ pub fn review_step() -> AnyView {
             }
             .into_any(),
         }}
+        {reach_panel()}
         {current_settings()}
         <h3>"Keep and share the configuration"</h3>
         <p class="hint">"The configuration file holds every field of this wizard (never a token). Keep it in version control; render it in a pipeline with wizard-cli."</p>
@@ -131,6 +132,14 @@ pub fn review_step() -> AnyView {
     }
     .into_any()
 }
+
+#[cfg(feature = "arm-direct")]
+fn reach_panel() -> AnyView {
+    super::reach::reach_panel()
+}
+
+#[cfg(not(feature = "arm-direct"))]
+fn reach_panel() {}
 
 /// Pasting what ARM says now makes the REST requests exact (issue: the full import with a
 /// before/after view is a later step; this keeps only what the requests need).

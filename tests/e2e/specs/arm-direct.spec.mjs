@@ -844,3 +844,31 @@ test('with the rollback shown, Apply says so and restores the settings read befo
   await page.locator('#show-forward').click();
   await eventually(async () => assert((await page.locator('#arm-apply').textContent()) === 'Apply', 'Forward: the button applies the plan'));
 });
+
+test('who can reach it: a public address, then another, before a reload and after, per host', async ({ page }) => {
+  await gotoApp(page, APPLY);
+  await fillValidTarget(page);
+  await goStep(page, 'network');
+  await page.locator('#f-network-enabled').check();
+  await page.locator('#ip-paste').fill('203.0.113.0/24');
+  await page.locator('#ip-paste-add').click();
+  await goStep(page, 'review');
+  const answers = page.locator('#reach-answers');
+  await page.locator('#reach-kind').selectOption('ip');
+  await page.locator('#reach-client').fill('203.0.113.7');
+  await eventually(async () => assert((await answers.textContent()).includes('contoso-speech.cognitiveservices.azure.com: allowed by IP rule 203.0.113.0/24'), `answer: ${await answers.textContent()}`));
+  await page.locator('#reach-client').fill('198.51.100.9');
+  await eventually(async () => assert(/contoso-speech\.cognitiveservices\.azure\.com: refused/.test(await answers.textContent()), `answer: ${await answers.textContent()}`));
+  await page.locator('#reach-client').fill('10.0.0.4');
+  await eventually(async () => assert((await answers.textContent()).includes('is not a public address'), `answer: ${await answers.textContent()}`));
+  await page.locator('#reach-client').fill('198.51.100.9');
+  await page.screenshot({ path: shot('reach.png'), fullPage: true });
+  await axeCheck(page, 'who can reach it');
+  await page.reload({ waitUntil: 'load' });
+  await waitForApp(page);
+  await goStep(page, 'review');
+  assert((await page.locator('#reach-client').inputValue()) === '198.51.100.9', 'the question survives a reload');
+  await page.locator('#reach-kind').selectOption('trusted');
+  await eventually(async () => assert((await answers.textContent()).includes('contoso-speech.cognitiveservices.azure.com:'), `trusted services: ${await answers.textContent()}`));
+  assert((await page.locator('#reach-client').count()) === 0, 'nothing to type for trusted services');
+});
