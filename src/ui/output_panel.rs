@@ -15,6 +15,7 @@ use crate::core::diagnostics::{dom_id, list_entry_label, step_of_field, Severity
 use crate::core::highlight::{Language, LineCache, LineChanges, Marks};
 use crate::core::network_diff::network_diff;
 use crate::core::plan::Plan;
+use crate::core::render::inside_check::{inside_checks, FILE_NAMES};
 use crate::core::render::{render, OutputTarget, RenderContext};
 use crate::core::rollback::{rollback_plan, NOT_ROLLED_BACK};
 use crate::core::zip::zip_stored;
@@ -296,6 +297,17 @@ pub fn output_panel() -> AnyView {
         let Some((mut files, date)) = files else {
             return;
         };
+        // And the check to run from inside the network once the plan has run.
+        if prefix.is_empty() {
+            let checks = active.with(|planned| {
+                planned
+                    .as_deref()
+                    .and_then(|(plan, context)| inside_checks(plan, context))
+            });
+            for (name, text) in FILE_NAMES.iter().zip(checks.into_iter().flatten()) {
+                files.push(((*name).to_owned(), text));
+            }
+        }
         // The configuration travels with its scripts: opened in the wizard (Load), it gives
         // them again.
         files.push(state.draft.with_untracked(|draft| {
@@ -312,7 +324,37 @@ pub fn output_panel() -> AnyView {
         let name = format!("{prefix}{ALL_FILE_NAME}");
         let ok = browser::download(&name, &zip, "application/zip");
         state.say(if ok {
-            format!("Downloaded {name} (the four scripts).")
+            format!(
+                "Downloaded {name} (the four scripts, the inside checks and the configuration)."
+            )
+        } else {
+            "The download could not start.".to_owned()
+        });
+    };
+    // The check for this tab's shell: PowerShell for the two PowerShell tabs, else bash.
+    let download_check = move |_| {
+        let powershell = matches!(
+            state.tab.get_untracked(),
+            OutputTarget::PowerShell | OutputTarget::AzPowerShell
+        );
+        let checks = last_plan.with(|planned| {
+            planned
+                .as_deref()
+                .and_then(|(plan, context)| inside_checks(plan, context))
+        });
+        let Some([bash, ps1]) = checks else {
+            return state.say("No inside check for this resource type: the hosts its clients call are not in the wizard's tables.".into());
+        };
+        let (name, text) = if powershell {
+            (FILE_NAMES[1], OutputTarget::PowerShell.download_text(&ps1))
+        } else {
+            (FILE_NAMES[0], bash)
+        };
+        let ok = browser::download(name, text.as_bytes(), "text/plain");
+        state.say(if ok {
+            format!(
+                "Downloaded {name}: run it on a machine inside the network once the plan has run."
+            )
         } else {
             "The download could not start.".to_owned()
         });
@@ -375,6 +417,9 @@ pub fn output_panel() -> AnyView {
                     </button>
                     <button type="button" id="download-all" disabled=move || out_of_date.get() on:click=download_all>
                         "Download all (.zip)"
+                    </button>
+                    <button type="button" id="download-check" disabled=move || out_of_date.get() || showing_rollback.get() on:click=download_check title="A bash or PowerShell check to run inside the network after the plan: name resolution and one request per host">
+                        "Check from inside"
                     </button>
                     <label class="wrap-toggle">
                         <input type="checkbox" id="wrap-lines" prop:checked=move || wrap.get() on:change=move |ev| wrap.set(event_target_checked(&ev)) />

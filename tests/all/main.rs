@@ -21,6 +21,7 @@ mod downloads;
 mod highlight;
 mod idempotency;
 mod import_show;
+mod inside_check;
 mod json_text;
 mod network_diff;
 mod never_panics;

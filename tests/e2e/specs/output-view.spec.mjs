@@ -57,7 +57,7 @@ test('copy reports a refusal truthfully, notices clear, download all gives the f
   const zip = await readFile(await download.path());
   assert(zip.subarray(0, 4).toString('hex') === '504b0304', 'not a zip file');
   const names = zip.toString('latin1');
-  for (const name of ['isolate-azure-ai.ps1', 'isolate-azure-ai.sh', 'isolate-azure-ai-cli.ps1', 'isolate-azure-ai.http']) {
+  for (const name of ['isolate-azure-ai.ps1', 'isolate-azure-ai.sh', 'isolate-azure-ai-cli.ps1', 'isolate-azure-ai.http', 'check-from-inside.sh', 'check-from-inside.ps1']) {
     assert(names.includes(name), `the zip lacks ${name}`);
   }
   // The configuration rides along, as the Review step's download writes it.
@@ -65,4 +65,14 @@ test('copy reports a refusal truthfully, notices clear, download all gives the f
   await selectTab(page, 'tab-az-bash');
   const bash = await outputText(page);
   assert(names.includes(bash.slice(0, 200)), 'the zip does not hold the bash script as shown');
+
+  // The check to run from inside the network, for the tab's shell.
+  const [check] = await Promise.all([page.waitForEvent('download'), page.locator('#download-check').click()]);
+  assert(check.suggestedFilename() === 'check-from-inside.sh', `the bash tab's check: ${check.suggestedFilename()}`);
+  const checkText = await readFile(await check.path(), 'utf8');
+  assert(checkText.startsWith('#!/usr/bin/env bash') && checkText.includes("check_host 'contoso-speech.cognitiveservices.azure.com' no"), checkText.slice(0, 600));
+  await selectTab(page, 'tab-powershell');
+  const [ps1] = await Promise.all([page.waitForEvent('download'), page.locator('#download-check').click()]);
+  assert(ps1.suggestedFilename() === 'check-from-inside.ps1', `the PowerShell tab's check: ${ps1.suggestedFilename()}`);
+  assert((await readFile(await ps1.path(), 'utf8')).includes("Test-InsideHost -HostName 'contoso-speech.cognitiveservices.azure.com' -ExpectPrivate $false"), 'the PowerShell check');
 });

@@ -106,7 +106,7 @@ fn creates_an_open_account(plan: &Plan) -> bool {
 /// How to open exactly this configuration again: the whole link when the page knows its own
 /// address, otherwise the fragment to paste into the wizard. Base64url needs no quoting in
 /// any comment syntax, and its checksum refuses a link edited by hand.
-fn reopen_lines(link: &str) -> Vec<String> {
+pub(super) fn reopen_lines(link: &str) -> Vec<String> {
     if link.is_empty() {
         return Vec::new();
     }

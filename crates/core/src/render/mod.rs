@@ -10,6 +10,7 @@ mod cli_powershell;
 mod close_guard;
 mod connections;
 mod header;
+pub mod inside_check;
 mod powershell_shared;
 mod private_endpoint_steps;
 mod resource_groups;
