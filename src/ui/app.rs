@@ -18,6 +18,8 @@ use crate::core::diagnostics::{step_of_field, Severity};
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::new();
+    // Undo goes back as far as the draft the page opened with.
+    state.draft.with_untracked(super::history::start);
     provide_context(state);
     #[cfg(feature = "arm-direct")]
     super::arm_guard::forget_on_pagehide(super::arm_session::ArmSession::provide(state));

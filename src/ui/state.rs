@@ -147,7 +147,7 @@ pub struct AppState {
     /// The output panel shows the way back (the rollback) instead of the plan; the apply page's
     /// Apply then sends the rollback.
     pub rollback: RwSignal<bool>,
-    /// Whether Undo and Redo (`ui::history`) have anything to do, as bits, as the buttons
+    /// Whether Undo and Redo (the history module) have anything to do, as bits, as the buttons
     /// show it.
     pub can_undo: RwSignal<usize>,
 }
@@ -155,7 +155,6 @@ pub struct AppState {
 impl AppState {
     pub fn new() -> Self {
         let (draft, notice, loaded, link_choice) = initial_draft();
-        super::history::start(&draft);
         let draft = RwSignal::new(draft);
         // Every change of the draft changes the plan or the messages: no comparison.
         let generated = derived(move |_| (draft.with(generate), true));
