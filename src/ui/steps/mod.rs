@@ -3,8 +3,8 @@
 pub mod custom_domain;
 pub mod network;
 pub mod private_endpoints;
-// "Who can reach it?": on the apply page only, whose budget has room for the reachability
-// core (9 kB gzip; the wizard's page has not).
+// "Who can reach it?": on the apply page only, whose size budget has room for the
+// reachability core; the wizard's has not (docs/performance.md).
 #[cfg(feature = "arm-direct")]
 pub mod reach;
 pub mod review;
