@@ -6,10 +6,11 @@ use crate::core::config_file::from_config_json;
 use crate::core::date::civil_date;
 use crate::core::diagnostics::Severity;
 use crate::core::generate::generate;
+use crate::core::render::inside_check::{inside_checks, FILE_NAMES};
 use crate::core::render::{OutputTarget, RenderContext};
 
 pub const USAGE: &str = "usage:
-  wizard-cli render CONFIG.json --target powershell|az-bash|az-powershell|rest [--date YYYY-MM-DD] [--app-url URL]
+  wizard-cli render CONFIG.json --target powershell|az-bash|az-powershell|rest|check-bash|check-powershell [--date YYYY-MM-DD] [--app-url URL]
   wizard-cli render CONFIG.json --target all --out DIR [--date YYYY-MM-DD] [--app-url URL]
       --rollback: the way back to the network settings the configuration's snapshot holds
   wizard-cli validate CONFIG.json
@@ -276,6 +277,40 @@ fn run_inner(args: &[String]) -> Result<u8, String> {
                         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
                     println!("wrote {}", path.display());
                 }
+                // The checks to run from inside the network, as the page's Download all.
+                let plan = generated
+                    .plan
+                    .as_ref()
+                    .expect("no errors, so a plan exists");
+                let checks = inside_checks(plan, &context).filter(|_| !rollback);
+                for (name, text) in FILE_NAMES.iter().zip(checks.into_iter().flatten()) {
+                    let path = Path::new(dir).join(name);
+                    let text = if name.ends_with(".ps1") {
+                        OutputTarget::PowerShell.download_text(&text)
+                    } else {
+                        text
+                    };
+                    std::fs::write(&path, text)
+                        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                    println!("wrote {}", path.display());
+                }
+            } else if let Some(shell) = target.strip_prefix("check-") {
+                if call.out.is_some() {
+                    return Err(format!("--out goes with --target all\n{USAGE}"));
+                }
+                let index = match shell {
+                    "bash" => 0,
+                    "powershell" => 1,
+                    _ => return Err(format!("unknown target {target}\n{USAGE}")),
+                };
+                let plan = generated
+                    .plan
+                    .as_ref()
+                    .expect("no errors, so a plan exists");
+                let [bash, powershell] = inside_checks(plan, &context).ok_or(
+                    "no inside check for this resource type: the hosts its clients call are not in the wizard's tables",
+                )?;
+                print!("{}", if index == 0 { bash } else { powershell });
             } else {
                 if call.out.is_some() {
                     return Err(format!("--out goes with --target all\n{USAGE}"));

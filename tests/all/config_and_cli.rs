@@ -323,7 +323,7 @@ fn render_prints_one_target_to_stdout() {
 }
 
 #[test]
-fn render_all_writes_the_four_files() {
+fn render_all_writes_the_four_scripts_and_the_inside_checks() {
     let dir = scratch_dir("cli-render-all");
     let out = dir.to_str().unwrap();
     let output = wizard_cli(&[
@@ -339,6 +339,8 @@ fn render_all_writes_the_four_files() {
     assert_eq!(
         written,
         [
+            "check-from-inside.ps1",
+            "check-from-inside.sh",
             "isolate-azure-ai-cli.ps1",
             "isolate-azure-ai.http",
             "isolate-azure-ai.ps1",

@@ -186,3 +186,67 @@ fn the_bash_check_passes_a_private_answer_and_fails_what_would_not_reach_the_res
     let (code, out) = run(&rules_only, "20.50.1.2", "401", "");
     assert_eq!(code, 0, "{out}");
 }
+
+/// The command line gives the same checks: one shell with `--target check-bash` or
+/// `check-powershell`, both beside the scripts with `--target all` (the `.ps1` with its
+/// byte-order mark, like every `.ps1` written).
+#[test]
+fn the_command_line_renders_the_checks_as_the_page_does() {
+    let config =
+        crate::support::fixtures_dir().join("ai-services-private-endpoint-three-zones.json");
+    let config = config.to_str().unwrap();
+    let [bash, powershell] = checks("ai-services-private-endpoint-three-zones");
+    let printed = |target: &str| {
+        let out = crate::support::wizard_cli(&[
+            "render",
+            config,
+            "--target",
+            target,
+            "--date",
+            "2026-12-07",
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            crate::support::text(&out.stderr)
+        );
+        crate::support::text(&out.stdout)
+    };
+    // The page's header carries the reopen link; the one above was made without it.
+    let without_link = |text: String| -> String {
+        text.lines()
+            .filter(|l| !l.contains("reopen") && !l.starts_with("#   #v2="))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(without_link(printed("check-bash")), without_link(bash));
+    assert_eq!(
+        without_link(printed("check-powershell")),
+        without_link(powershell)
+    );
+    let refused = crate::support::wizard_cli(&["render", config, "--target", "check-zsh"]);
+    assert_eq!(refused.status.code(), Some(2));
+
+    let dir = std::env::temp_dir().join(format!("inside-check-cli-{}", std::process::id()));
+    let out = crate::support::wizard_cli(&[
+        "render",
+        config,
+        "--target",
+        "all",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        crate::support::text(&out.stderr)
+    );
+    let sh = std::fs::read_to_string(dir.join("check-from-inside.sh")).unwrap();
+    let ps1 = std::fs::read_to_string(dir.join("check-from-inside.ps1")).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        sh.starts_with("#!/usr/bin/env bash")
+            && sh.contains("check_host 'contoso-foundry.openai.azure.com' yes")
+    );
+    assert!(ps1.starts_with("\u{FEFF}#Requires -Version 5.1"));
+}
