@@ -201,7 +201,28 @@ fn every_fixtures_confirmations_name_each_deletion_and_write_beyond_the_target()
                 .collect();
             let warning = confirmation(&plan, step);
             if asked.is_empty() && !step.irreversible {
-                assert_eq!(warning, None, "{name}: {}", step.title);
+                // Only the writes after which clients are refused ask then.
+                use ai_network_wizard::core::arm_values::{DefaultAction, PublicNetworkAccess};
+                use ai_network_wizard::core::plan::Action;
+                let cuts = matches!(
+                    step.action,
+                    Action::SetDefaultAction {
+                        action: DefaultAction::Deny
+                    } | Action::SetPublicNetworkAccess {
+                        access: PublicNetworkAccess::Disabled
+                    }
+                );
+                if cuts {
+                    assert!(
+                        warning
+                            .as_deref()
+                            .is_some_and(|w| w.starts_with("CUTS CLIENTS OFF: ")),
+                        "{name}: {}: {warning:?}",
+                        step.title
+                    );
+                } else {
+                    assert_eq!(warning, None, "{name}: {}", step.title);
+                }
                 continue;
             }
             if asked.is_empty() {
