@@ -66,6 +66,10 @@ const SUBNET_IDS: &[&str] = &[
     "/subscriptions/6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet",
     "/subscriptions/0b9d4f3e-7a21-4c6b-8e5d-1f2a3b4c5d6e/resourcegroups/rg-(Ü)/providers/Microsoft.Network/virtualNetworks/v1/subnets/s_",
     "/subscriptions/x/resourceGroups/rg",
+    // Pasted with what surrounds them: each gets a one-click fix.
+    "https://portal.azure.com/#@contoso.onmicrosoft.com/resource/subscriptions/6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet/overview",
+    " /subscriptions/6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnet/snet/ ",
+    "/subscriptions/ü/resourceGroups/東/providers/Microsoft.Network/virtualNetworks/v/subnet/",
 ];
 
 fn kind() -> impl Strategy<Value = String> {
@@ -249,6 +253,18 @@ proptest! {
         draft.current_state = current_state;
         let validation = validate(&draft);
         prop_assert!(validation.diagnostics.iter().all(|d| !d.message.is_empty()));
+        // A subnet ID's fix puts in an ID that then reads without an error at that field.
+        for d in validation.diagnostics.iter().filter(|d| d.field.ends_with(".subnet_id")) {
+            if let Some(fix) = &d.fix {
+                let mut fixed = draft.clone();
+                prop_assert!(fixed.apply_fix(&d.field, &fix.replacement), "{}", d.field);
+                let still = validate(&fixed);
+                prop_assert!(
+                    still.for_field(&d.field).all(|e| !e.message.starts_with("The subnet ID")),
+                    "{}: {:?}", d.field, fix.replacement
+                );
+            }
+        }
     }
 }
 
