@@ -202,16 +202,7 @@ fn every_fixtures_confirmations_name_each_deletion_and_write_beyond_the_target()
             let warning = confirmation(&plan, step);
             if asked.is_empty() && !step.irreversible {
                 // Only the writes after which clients are refused ask then.
-                use ai_network_wizard::core::arm_values::{DefaultAction, PublicNetworkAccess};
-                use ai_network_wizard::core::plan::Action;
-                let cuts = matches!(
-                    step.action,
-                    Action::SetDefaultAction {
-                        action: DefaultAction::Deny
-                    } | Action::SetPublicNetworkAccess {
-                        access: PublicNetworkAccess::Disabled
-                    }
-                );
+                let cuts = step.action.cuts_clients_off();
                 if cuts {
                     assert!(
                         warning

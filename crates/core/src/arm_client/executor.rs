@@ -230,17 +230,17 @@ pub fn confirmation(plan: &Plan, step: &crate::plan::Step) -> Option<String> {
 /// The writes after which clients that are not allowed are refused: asked like an irreversible
 /// step, since a client cut off by mistake is an outage.
 fn cuts_clients_off(step: &crate::plan::Step) -> Option<String> {
-    use crate::arm_values::{DefaultAction, PublicNetworkAccess};
+    use crate::arm_values::DefaultAction;
     use crate::plan::Action;
-    match step.action {
+    if !step.action.cuts_clients_off() {
+        return None;
+    }
+    Some(match step.action {
         Action::SetDefaultAction {
             action: DefaultAction::Deny,
-        } => Some("CUTS CLIENTS OFF: from this step on, only the allowed addresses, subnets and private endpoints (and trusted services, if bypassed) reach the account; every other client is refused.".into()),
-        Action::SetPublicNetworkAccess {
-            access: PublicNetworkAccess::Disabled,
-        } => Some("CUTS CLIENTS OFF: from this step on, only private endpoints reach the account; every client of its public endpoint is refused.".into()),
-        _ => None,
-    }
+        } => "CUTS CLIENTS OFF: from this step on, only the allowed addresses, subnets and private endpoints (and trusted services, if bypassed) reach the account; every other client is refused.".into(),
+        _ => "CUTS CLIENTS OFF: from this step on, only private endpoints reach the account; every client of its public endpoint is refused.".into(),
+    })
 }
 
 impl Executor {
@@ -380,7 +380,7 @@ impl Executor {
                     }
                     let step = &self.plan.steps[self.at.step];
                     let asks = (request.method != "GET"
-                        && (step.irreversible || cuts_clients_off(step).is_some()))
+                        && (step.irreversible || step.action.cuts_clients_off()))
                         || beyond_target::needs_confirmation(self.plan.target(), request);
                     if asks && self.confirmed != Some(self.at.step) {
                         return Next::Confirm {

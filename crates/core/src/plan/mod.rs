@@ -138,6 +138,19 @@ impl Action {
             _ => None,
         }
     }
+
+    /// After this write only the allowed clients get in (default action Deny), or only private
+    /// endpoints (public access Disabled): every other client is refused from then on.
+    pub fn cuts_clients_off(&self) -> bool {
+        matches!(
+            self,
+            Action::SetDefaultAction {
+                action: DefaultAction::Deny
+            } | Action::SetPublicNetworkAccess {
+                access: PublicNetworkAccess::Disabled
+            }
+        )
+    }
 }
 
 impl Step {

@@ -89,22 +89,12 @@ pub(super) fn provenance_lines(plan: &Plan, context: &RenderContext, title: &str
 
 /// The plan creates an account and neither denies by default nor closes public access.
 fn creates_an_open_account(plan: &Plan) -> bool {
-    use crate::arm_values::{DefaultAction, PublicNetworkAccess};
     use crate::plan::Action;
     let creates = plan
         .steps
         .iter()
         .any(|s| matches!(s.action, Action::CreateAccount { .. }));
-    let closes = plan.steps.iter().any(|s| {
-        matches!(
-            s.action,
-            Action::SetDefaultAction {
-                action: DefaultAction::Deny
-            } | Action::SetPublicNetworkAccess {
-                access: PublicNetworkAccess::Disabled
-            }
-        )
-    });
+    let closes = plan.steps.iter().any(|s| s.action.cuts_clients_off());
     creates && !closes
 }
 
