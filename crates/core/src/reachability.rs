@@ -755,22 +755,9 @@ pub fn parse_vnet_id(text: &str) -> Result<String, String> {
         })
 }
 
-/// The kinds of client the page offers, by the value of its choice: (value, label, what to
-/// type, or empty when nothing is typed).
-pub const CLIENT_KINDS: [(&str, &str, &str); 4] = [
-    ("ip", "A public IP address", "Its address, e.g. 203.0.113.7"),
-    ("subnet", "A subnet in Azure", "The subnet's resource ID"),
-    (
-        "onprem",
-        "On premises, DNS forwarded to a virtual network",
-        "The resource ID of the virtual network whose resolver it forwards to",
-    ),
-    ("trusted", "Trusted Azure services", ""),
-];
-
-/// The page's question: a client of this kind, given as this text, per host; one line per
-/// host (after, and before when the current settings are known), or why the client cannot
-/// be read. Nothing typed yet: no lines.
+/// The page's question: a client of this kind (`ip`, `subnet`, `onprem`, `trusted`), given as
+/// this text; one line per host (after, and before when the current settings are known), or
+/// why the client cannot be read. Nothing typed yet: no lines.
 pub fn answer_lines(plan: &Plan, kind: &str, text: &str) -> Result<Vec<String>, String> {
     let text = text.trim();
     let client = match kind {

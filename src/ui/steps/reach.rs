@@ -7,10 +7,23 @@
 use leptos::prelude::*;
 
 use crate::core::quote::html_options;
-use crate::core::reachability::{answer_lines, CLIENT_KINDS};
+use crate::core::reachability::answer_lines;
 use crate::ui::browser;
 use crate::ui::erased::memo;
 use crate::ui::state::AppState;
+
+/// The kinds of client offered, by the value `answer_lines` reads: (value, label, what to
+/// type, or empty when nothing is typed).
+const CLIENT_KINDS: [(&str, &str, &str); 4] = [
+    ("ip", "A public IP address", "Its address, e.g. 203.0.113.7"),
+    ("subnet", "A subnet in Azure", "The subnet's resource ID"),
+    (
+        "onprem",
+        "On premises, DNS forwarded to a virtual network",
+        "The resource ID of the virtual network whose resolver it forwards to",
+    ),
+    ("trusted", "Trusted Azure services", ""),
+];
 
 /// Where the question is kept in the browser, so a reload keeps it (it is not configuration).
 const KEPT: &str = "ai-network-wizard.reach";
