@@ -6,7 +6,7 @@ use crate::core::config_file::from_config_json;
 use crate::core::date::civil_date;
 use crate::core::diagnostics::Severity;
 use crate::core::generate::generate;
-use crate::core::render::inside_check::{inside_checks, FILE_NAMES};
+use crate::core::render::inside_check::{inside_check_files, inside_checks};
 use crate::core::render::{OutputTarget, RenderContext};
 
 pub const USAGE: &str = "usage:
@@ -282,14 +282,9 @@ fn run_inner(args: &[String]) -> Result<u8, String> {
                     .plan
                     .as_ref()
                     .expect("no errors, so a plan exists");
-                let checks = inside_checks(plan, &context).filter(|_| !rollback);
-                for (name, text) in FILE_NAMES.iter().zip(checks.into_iter().flatten()) {
+                let checks = inside_check_files(plan, &context).filter(|_| !rollback);
+                for (name, text) in checks.into_iter().flatten() {
                     let path = Path::new(dir).join(name);
-                    let text = if name.ends_with(".ps1") {
-                        OutputTarget::PowerShell.download_text(&text)
-                    } else {
-                        text
-                    };
                     std::fs::write(&path, text)
                         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
                     println!("wrote {}", path.display());

@@ -222,12 +222,7 @@ fn client_changes(state: AppState, run: Run) -> Option<AnyView> {
 
 /// The output panel shows the rollback, and there is a way back (a snapshot of the account).
 fn rolling_back(state: AppState) -> bool {
-    state.rollback.get()
-        && state.draft.with(|d| {
-            d.current_state
-                .as_ref()
-                .is_some_and(|s| s.account.is_some())
-        })
+    state.rollback.get() && state.draft.with(crate::core::draft::Draft::has_way_back)
 }
 
 /// What Apply and Resume send: the plan, or the rollback when the output panel shows it.

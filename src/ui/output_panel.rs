@@ -12,10 +12,11 @@ use super::browser;
 use super::state::{AppState, WizardStep};
 use crate::core::diagnostics::errors_phrase;
 use crate::core::diagnostics::{dom_id, list_entry_label, step_of_field, Severity};
+use crate::core::draft::Draft;
 use crate::core::highlight::{Language, LineCache, LineChanges, Marks};
 use crate::core::network_diff::network_diff;
 use crate::core::plan::Plan;
-use crate::core::render::inside_check::{inside_checks, FILE_NAMES};
+use crate::core::render::inside_check::inside_check_files;
 use crate::core::render::{render, OutputTarget, RenderContext};
 use crate::core::rollback::{rollback_plan, NOT_ROLLED_BACK};
 use crate::core::zip::zip_stored;
@@ -67,13 +68,7 @@ pub fn output_panel() -> AnyView {
         }
     });
     // Forward or rollback: the way back exists once the draft carries a snapshot.
-    let has_snapshot = memo(move |_| {
-        state.draft.with(|d| {
-            d.current_state
-                .as_ref()
-                .is_some_and(|s| s.account.is_some())
-        })
-    });
+    let has_snapshot = memo(move |_| state.draft.with(Draft::has_way_back));
     let rollback = state.rollback;
     let showing_rollback = memo(move |_| rollback.get() && has_snapshot.get());
     let rollback_plan: Memo<RollbackPlanned> = derived(move |_| {
@@ -302,10 +297,10 @@ pub fn output_panel() -> AnyView {
             let checks = active.with(|planned| {
                 planned
                     .as_deref()
-                    .and_then(|(plan, context)| inside_checks(plan, context))
+                    .and_then(|(plan, context)| inside_check_files(plan, context))
             });
-            for (name, text) in FILE_NAMES.iter().zip(checks.into_iter().flatten()) {
-                files.push(((*name).to_owned(), text));
+            for (name, text) in checks.into_iter().flatten() {
+                files.push((name.to_owned(), text));
             }
         }
         // The configuration travels with its scripts: opened in the wizard (Load), it gives
@@ -340,16 +335,12 @@ pub fn output_panel() -> AnyView {
         let checks = last_plan.with(|planned| {
             planned
                 .as_deref()
-                .and_then(|(plan, context)| inside_checks(plan, context))
+                .and_then(|(plan, context)| inside_check_files(plan, context))
         });
         let Some([bash, ps1]) = checks else {
             return state.say("No inside check for this resource type: the hosts its clients call are not in the wizard's tables.".into());
         };
-        let (name, text) = if powershell {
-            (FILE_NAMES[1], OutputTarget::PowerShell.download_text(&ps1))
-        } else {
-            (FILE_NAMES[0], bash)
-        };
+        let (name, text) = if powershell { ps1 } else { bash };
         let ok = browser::download(name, text.as_bytes(), "text/plain");
         state.say(if ok {
             format!(

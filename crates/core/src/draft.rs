@@ -171,6 +171,14 @@ pub fn split_pasted_addresses(block: &str) -> Vec<String> {
 }
 
 impl Draft {
+    /// The draft carries what the account's network settings were (a snapshot), so a rollback
+    /// to them can be made.
+    pub fn has_way_back(&self) -> bool {
+        self.current_state
+            .as_ref()
+            .is_some_and(|s| s.account.is_some())
+    }
+
     /// Applies a one-click fix from a diagnostic: a list entry (`network.ip_rules.N`) is
     /// replaced by `replacement` (several entries, or none to remove it); an endpoint's
     /// sub-resource (`private_endpoints.endpoints.N.group_id`) gets a copy of its endpoint for

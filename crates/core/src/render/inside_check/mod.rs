@@ -17,6 +17,22 @@ const POWERSHELL: &str = include_str!("templates/check.ps1");
 /// The check's file names, bash and PowerShell.
 pub const FILE_NAMES: [&str; 2] = ["check-from-inside.sh", "check-from-inside.ps1"];
 
+/// The two checks as files are written (downloads, the zip, `wizard-cli render --target all`):
+/// name and text, the `.ps1` with the byte-order mark every `.ps1` download carries.
+pub fn inside_check_files(
+    plan: &Plan,
+    context: &RenderContext,
+) -> Option<[(&'static str, String); 2]> {
+    let [bash, powershell] = inside_checks(plan, context)?;
+    Some([
+        (FILE_NAMES[0], bash),
+        (
+            FILE_NAMES[1],
+            super::OutputTarget::PowerShell.download_text(&powershell),
+        ),
+    ])
+}
+
 /// The bash and PowerShell checks, or `None` when the target has no hosts to check (a hub or a
 /// Media Services account: their hosts are not in the kind tables).
 pub fn inside_checks(plan: &Plan, context: &RenderContext) -> Option<[String; 2]> {
