@@ -584,6 +584,65 @@ fn closing_and_reopening_conflicts_are_errors() {
     .is_empty());
 }
 
+/// Closing (or reopening) public access while the Network rules step says the opposite is a
+/// conflict across two steps: its one-click fix sets the Network rules step to match, and the
+/// plan is then valid, with public access as the endpoint step asked.
+#[test]
+fn cross_step_public_access_conflicts_are_fixed_in_one_click() {
+    use ai_network_wizard::core::draft::PublicNetworkAccess;
+    let mut closing = with_endpoints(vec![endpoint()]);
+    closing.network.enabled = true;
+    closing.private_endpoints.close_public_access = true;
+    let mut reopening = with_endpoints(vec![]);
+    reopening.target.existence = Existence::Existing;
+    reopening.network.enabled = true;
+    reopening.network.public_network_access = PublicNetworkAccess::Disabled;
+    reopening.private_endpoints.reopen_public_access = true;
+    reopening.private_endpoints.removals = vec![RemovalDraft {
+        endpoint_id: "/subscriptions/6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91/resourceGroups/rg-network/providers/Microsoft.Network/privateEndpoints/pe-old".into(),
+        ..RemovalDraft::default()
+    }];
+    for (mut draft, field, label, after) in [
+        (
+            closing,
+            "private_endpoints.close_public_access",
+            "Disable it in the Network rules step",
+            PublicNetworkAccess::Disabled,
+        ),
+        (
+            reopening,
+            "private_endpoints.reopen_public_access",
+            "Enable it in the Network rules step",
+            PublicNetworkAccess::Enabled,
+        ),
+    ] {
+        let validation = validate(&draft);
+        let conflict = validation
+            .for_field(field)
+            .find(|d| d.severity == Severity::Error)
+            .unwrap_or_else(|| panic!("a conflict at {field}: {:#?}", validation.diagnostics));
+        let fix = conflict.fix.clone().expect("a one-click fix");
+        assert_eq!(fix.label, label);
+        assert!(draft.apply_fix(field, &fix.replacement));
+        assert_eq!(draft.network.public_network_access, after);
+        let validation = validate(&draft);
+        let errors: Vec<_> = validation.errors().collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+    // The values are the fix's own: anything else leaves the draft as it was.
+    let mut draft = with_endpoints(vec![endpoint()]);
+    let before = draft.clone();
+    assert!(!draft.apply_fix(
+        "private_endpoints.close_public_access",
+        &["Enabled".to_owned()]
+    ));
+    assert!(!draft.apply_fix(
+        "private_endpoints.reopen_public_access",
+        &["Disabled".to_owned()]
+    ));
+    assert_eq!(draft, before);
+}
+
 #[test]
 fn media_services_says_what_an_endpoint_does_not_do() {
     let plan = generate(&fixture("media-services-private-endpoint"))

@@ -377,6 +377,27 @@ fn only_new_accounts_of_supporting_kinds_can_use_byos() {
         messages_at(&validation, "storage.enabled", Severity::Error),
         ["Bring your own storage is for Cognitive Services accounts (Speech, Language and Azure AI services (Foundry)) only: untick \"Include this step\" for this resource type."]
     );
+
+    // Each of these refusals offers to leave the step out, and that leaves no storage error.
+    for mut draft in [existing, vision, hub] {
+        let validation = validate(&draft);
+        let refused = validation
+            .for_field("storage.enabled")
+            .find(|d| d.severity == Severity::Error)
+            .expect("refused");
+        let fix = refused.fix.clone().expect("a fix");
+        assert_eq!(fix.label, "Leave this step out");
+        assert!(draft.apply_fix("storage.enabled", &fix.replacement));
+        assert!(!draft.storage.enabled);
+        let validation = validate(&draft);
+        assert!(
+            validation
+                .errors()
+                .all(|d| !d.field.starts_with("storage.")),
+            "{:#?}",
+            validation.diagnostics
+        );
+    }
 }
 
 #[test]

@@ -241,21 +241,37 @@ impl Draft {
             self.custom_domain.subdomain = subdomain.clone();
             return true;
         }
-        if field == "network.enabled" {
+        // Whole steps and cross-step settings: the flag or choice the replacement names.
+        let [value] = replacement else {
+            return false;
+        };
+        match (field, value.as_str()) {
             // A new account left open to every network: include the Network rules step.
-            if replacement != ["true".to_owned()] {
-                return false;
+            ("network.enabled", "true") => {
+                self.network.enabled = true;
+                return true;
             }
-            self.network.enabled = true;
-            return true;
-        }
-        if field == "private_endpoints.close_public_access" {
+            // Bring your own storage where it cannot be: leave the step out.
+            ("storage.enabled", "false") => {
+                self.storage.enabled = false;
+                return true;
+            }
             // Closing waits for a later run (own DNS servers on a hub): untick it.
-            if replacement != ["false".to_owned()] {
-                return false;
+            ("private_endpoints.close_public_access", "false") => {
+                self.private_endpoints.close_public_access = false;
+                return true;
             }
-            self.private_endpoints.close_public_access = false;
-            return true;
+            // Closing or reopening public access while the Network rules step says the
+            // opposite: the Network rules step follows.
+            ("private_endpoints.close_public_access", "Disabled") => {
+                self.network.public_network_access = PublicNetworkAccess::Disabled;
+                return true;
+            }
+            ("private_endpoints.reopen_public_access", "Enabled") => {
+                self.network.public_network_access = PublicNetworkAccess::Enabled;
+                return true;
+            }
+            _ => {}
         }
         // A row's subnet ID (network.vnet_rules.N.subnet_id, private_endpoints.endpoints.N.subnet_id).
         let row_subnet = |prefix: &str| {
@@ -283,12 +299,7 @@ impl Draft {
                 _ => return false,
             },
         };
-        match replacement {
-            [value] => {
-                *text_field = value.clone();
-                true
-            }
-            _ => false,
-        }
+        *text_field = value.clone();
+        true
     }
 }

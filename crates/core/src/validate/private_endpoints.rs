@@ -618,17 +618,23 @@ fn check_public_access(
     }
     let network_access = network.map(|n| n.public_network_access);
     if step.close_public_access && network_access == Some(PublicNetworkAccess::Enabled) {
-        out.push(Diagnostic::error(
-            &field,
-            "The Network rules step keeps public network access Enabled: set it to Disabled there, or untick this.",
-        ));
+        out.push(
+            Diagnostic::error(
+                &field,
+                "The Network rules step keeps public network access Enabled: set it to Disabled there, or untick this.",
+            )
+            .with_fix("Disable it in the Network rules step", vec!["Disabled".to_owned()]),
+        );
         return false;
     }
     if step.reopen_public_access && network_access == Some(PublicNetworkAccess::Disabled) {
-        out.push(Diagnostic::error(
-            format!("{PREFIX}.reopen_public_access"),
-            "The Network rules step disables public network access: set it to Enabled there, or untick this.",
-        ));
+        out.push(
+            Diagnostic::error(
+                format!("{PREFIX}.reopen_public_access"),
+                "The Network rules step disables public network access: set it to Enabled there, or untick this.",
+            )
+            .with_fix("Enable it in the Network rules step", vec!["Enabled".to_owned()]),
+        );
         return false;
     }
     if has_endpoints

@@ -18,27 +18,28 @@ pub(super) fn validate_storage(
     if !step.enabled {
         return None;
     }
+    let leave_out = |d: Diagnostic| d.with_fix("Leave this step out", vec!["false".to_owned()]);
     if draft.target.resource_type != ResourceType::CognitiveServices {
-        out.push(Diagnostic::error(
+        out.push(leave_out(Diagnostic::error(
             "storage.enabled",
             format!("Bring your own storage is for Cognitive Services accounts ({SUPPORTED_KINDS_LABEL}) only: untick \"Include this step\" for this resource type."),
-        ));
+        )));
         return None;
     }
     let mut ok = true;
     if !kind_supports_user_owned_storage(&draft.target.kind) {
         let label = kind_info(&draft.target.kind).map_or(draft.target.kind.as_str(), |k| k.label);
-        out.push(Diagnostic::error(
+        out.push(leave_out(Diagnostic::error(
             "storage.enabled",
             format!("{label} accounts cannot keep their data in your storage account: only {SUPPORTED_KINDS_LABEL} accounts can. Choose one of those kinds, or untick \"Include this step\"."),
-        ));
+        )));
         ok = false;
     }
     if draft.target.existence == Existence::Existing {
-        out.push(Diagnostic::error(
+        out.push(leave_out(Diagnostic::error(
             "storage.enabled",
             "Bring your own storage is only possible when the resource is created: an existing resource can never start using your storage account. Switch the target to creating a new resource, or untick \"Include this step\".",
-        ));
+        )));
         ok = false;
     }
     let account = storage_account(step, &draft.target.subscription_id, out);
