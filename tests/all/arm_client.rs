@@ -915,7 +915,7 @@ fn a_token_from_another_tenant_than_the_subscriptions_gets_that_tenants_commands
         format!("asks for a token of tenant {tenant}"),
         format!("az account get-access-token --tenant {tenant} --resource https://management.azure.com/ --query accessToken --output tsv"),
         format!("Get-AzAccessToken -TenantId {tenant} -ResourceUrl https://management.azure.com/"),
-        "ConvertFrom-SecureString -AsPlainText".to_owned(),
+        format!("[System.Net.NetworkCredential]::new('', (Get-AzAccessToken -TenantId {tenant} -ResourceUrl https://management.azure.com/ -AsSecureString).Token).Password"),
         "then Resume".to_owned(),
     ] {
         assert!(failure.advice.contains(&part), "{part} in {}", failure.advice);
@@ -1239,7 +1239,23 @@ fn the_preview_says_what_each_step_changes_and_what_is_already_so() {
         rules.changes
     );
     assert!(before[0].check_only && !before[0].satisfied);
-    apply(&draft, &mut arm);
+    // The writes shown before the run, bodies included, are exactly those the run sends.
+    let rules_at = before.iter().position(|p| std::ptr::eq(p, rules)).unwrap();
+    assert!(
+        rules.requests.len() == 1
+            && rules.requests[0].starts_with("PATCH ")
+            && rules.requests[0].contains("\"value\": \"192.0.2.10\""),
+        "{:?}",
+        rules.requests
+    );
+    let (run, _) = apply(&draft, &mut arm);
+    let sent: Vec<&str> = run.steps[rules_at]
+        .sent
+        .iter()
+        .map(|s| s.request.as_str())
+        .filter(|r| !r.starts_with("GET "))
+        .collect();
+    assert_eq!(rules.requests, sent);
     let after = loaded(&arm);
     for step in after.iter().filter(|p| !p.check_only) {
         assert!(step.satisfied, "{step:?}");

@@ -1530,6 +1530,15 @@ fn a_subnet_in_another_tenant_is_sent_with_its_tenants_token_and_the_account_wit
     let account_token = good_token(&fake);
     let mut executor = Executor::new(plan.clone(), &fake.endpoint("tenants"));
 
+    // Compare (the page's reads before a run, with the account's token) sends nothing to the
+    // subnet's subscription: those reads wait for the run and that tenant's token.
+    let reads = executor.reads();
+    assert!(
+        !reads.is_empty() && reads.iter().all(|r| !r.path.contains(partner)),
+        "{:#?}",
+        reads.iter().map(|r| &r.path).collect::<Vec<_>>()
+    );
+
     // Before the run, the preview names the steps the run stops at to ask for a token.
     let asks: Vec<(usize, String)> = executor
         .preview()
@@ -1601,7 +1610,7 @@ fn a_subnet_in_another_tenant_is_sent_with_its_tenants_token_and_the_account_wit
     for command in [
         format!("az account get-access-token --tenant {tenant} --resource https://management.azure.com/ --query accessToken --output tsv"),
         format!("Get-AzAccessToken -TenantId {tenant} -ResourceUrl https://management.azure.com/"),
-        format!("(Get-AzAccessToken -TenantId {tenant} -ResourceUrl https://management.azure.com/ -AsSecureString).Token | ConvertFrom-SecureString -AsPlainText"),
+        format!("[System.Net.NetworkCredential]::new('', (Get-AzAccessToken -TenantId {tenant} -ResourceUrl https://management.azure.com/ -AsSecureString).Token).Password"),
         "Paste it, then Resume".to_owned(),
     ] {
         assert!(advice.contains(&command), "{command} in {advice}");

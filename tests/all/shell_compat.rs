@@ -312,6 +312,11 @@ const POWERSHELL_PARAMETERS: &[(&[&str], &str, &str)] = &[
     (&["Split-Path"], "Extension", "PowerShell 6.0"),
     (&["Get-Date"], "AsUTC", "PowerShell 7.1"),
     (&["Get-Date"], "UnixTimeSeconds", "PowerShell 7.1"),
+    (
+        &["ConvertFrom-SecureString"],
+        "AsPlainText",
+        "PowerShell 7.0",
+    ),
 ];
 
 /// Automatic variables Windows PowerShell 5.1 does not set (they read as `$null` there).
@@ -678,4 +683,41 @@ $endpointArguments += @('--request-message', "@$($requestMessageFile.FullName)")
 az network private-endpoint create @endpointArguments
 "#;
     assert_eq!(powershell_findings(fixed), Vec::new());
+}
+
+/// The apply page's token commands (copied as they are): the PowerShell one runs in Windows
+/// PowerShell 5.1 (no `ConvertFrom-SecureString -AsPlainText`, which is 7 only) and calls
+/// Get-AzAccessToken as its contract allows, in every cloud, with and without a tenant.
+#[test]
+fn the_token_commands_run_in_windows_powershell_5_1() {
+    use ai_network_wizard::core::arm_client::token::token_command_pair;
+    use ai_network_wizard::core::cloud::Cloud;
+    let old = "(Get-AzAccessToken -ResourceUrl https://management.azure.com/ -AsSecureString).Token | ConvertFrom-SecureString -AsPlainText\n";
+    assert_eq!(
+        versions(&powershell_findings(old)),
+        [("a cmdlet parameter 5.1 does not have", "PowerShell 7.0")]
+    );
+    for cloud in Cloud::ALL {
+        for tenant in [None, Some("9e8d7c6b-5a49-4382-9170-a1b2c3d4e5f6")] {
+            let [az, ps] = token_command_pair(cloud, tenant);
+            assert!(az.starts_with("az account get-access-token "), "{az}");
+            let script = format!("{ps}\n");
+            assert_eq!(powershell_findings(&script), Vec::new(), "{ps}");
+            let tree = crate::support::parse_powershell(&script);
+            assert_eq!(
+                crate::support::syntax_problems(&tree, &script),
+                Vec::<String>::new()
+            );
+            let calls = crate::az_cmdlets::cmdlet_calls(&script);
+            assert_eq!(calls.len(), 1, "{ps}");
+            crate::az_cmdlets::check_call(&calls[0]).unwrap();
+            assert!(
+                calls[0]
+                    .words
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case("-AsSecureString")),
+                "{ps}"
+            );
+        }
+    }
 }

@@ -95,6 +95,9 @@ pub struct StepPreview {
     pub token: Option<String>,
     /// What the run asks the person to confirm before the step writes, as it will ask it.
     pub confirmation: Option<String>,
+    /// Each write the step would send, as HTTP text with its body (the token never shown):
+    /// computed from what was read when it was read, else as the plan writes it.
+    pub requests: Vec<String>,
 }
 
 /// What the caller does next.

@@ -45,6 +45,15 @@ pub fn tenant_token_commands(cloud: Cloud, tenant: &str) -> String {
 }
 
 fn commands(cloud: Cloud, tenant: Option<&str>) -> String {
+    let [az, ps] = token_command_pair(cloud, tenant);
+    format!("Azure CLI: {az}\nAzure PowerShell: {ps}")
+}
+
+/// The Azure CLI and the Azure PowerShell command that print a token for this cloud (of Entra
+/// tenant `tenant` when given), each ready to copy. The PowerShell one asks for a SecureString
+/// (what Az.Accounts 5 and later return anyway) and unwraps it with .NET, which works in
+/// Windows PowerShell 5.1 as in PowerShell 7 (`ConvertFrom-SecureString -AsPlainText` is 7 only).
+pub fn token_command_pair(cloud: Cloud, tenant: Option<&str>) -> [String; 2] {
     let resource = resource_url(cloud);
     let (az, ps) = match tenant {
         Some(tenant) => (
@@ -53,9 +62,10 @@ fn commands(cloud: Cloud, tenant: Option<&str>) -> String {
         ),
         None => (String::new(), String::new()),
     };
-    format!(
-        "Azure CLI: az account get-access-token{az} --resource {resource} --query accessToken --output tsv\nAzure PowerShell: Get-AzAccessToken{ps} -ResourceUrl {resource} (Az.Accounts 5 and later return it as a SecureString: (Get-AzAccessToken{ps} -ResourceUrl {resource} -AsSecureString).Token | ConvertFrom-SecureString -AsPlainText)"
-    )
+    [
+        format!("az account get-access-token{az} --resource {resource} --query accessToken --output tsv"),
+        format!("[System.Net.NetworkCredential]::new('', (Get-AzAccessToken{ps} -ResourceUrl {resource} -AsSecureString).Token).Password"),
+    ]
 }
 
 /// The Entra tenant (`tid`) a token was issued by, read without any other check; `None` when

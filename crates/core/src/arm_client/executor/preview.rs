@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use super::super::http::{HttpRequest, REDACTED};
 use super::super::{compare, policy};
 use super::decide::Decision;
 use super::{Cursor, Executor, StepPreview};
@@ -27,6 +28,7 @@ impl Executor {
                 let mut requests = self.plan.requests(step);
                 self.with_listed_zone_group(&mut requests, 0);
                 let mut lines = Vec::new();
+                let mut shown = Vec::new();
                 let mut satisfied = true;
                 let mut writes = 0;
                 for (index, request) in requests.iter().enumerate() {
@@ -56,6 +58,13 @@ impl Executor {
                         Decision::Send(None) | Decision::Fail(_) => request.body.clone(),
                     };
                     satisfied = false;
+                    let sent = ArmRequest {
+                        body: body.clone(),
+                        ..request.clone()
+                    };
+                    shown.push(
+                        HttpRequest::from_arm(&sent, &self.endpoint, REDACTED).redacted_text(),
+                    );
                     match (request.method, current, &body) {
                         ("PUT" | "PATCH", Some(Some(now)), Some(body)) => {
                             lines.extend(compare::changes(body, Some(now)))
@@ -75,17 +84,23 @@ impl Executor {
                     changes: lines,
                     token,
                     confirmation: super::confirmation(&self.plan, step),
+                    requests: shown,
                 }
             })
             .collect()
     }
 
     /// The plan's reads, once each, in plan order: what "Load from Azure" sends so that the
-    /// preview compares every write with what is there.
+    /// preview compares every write with what is there. Reads of a subnet in another Entra
+    /// tenant are left to the run: the pasted token is the account's, and nothing goes to that
+    /// tenant's subscription with it.
     pub fn reads(&self) -> Vec<ArmRequest> {
         let mut reads: Vec<ArmRequest> = Vec::new();
         for step in &self.plan.steps {
             for request in self.plan.requests(step) {
+                if super::tenants::in_other_tenant(&self.plan, step, &request) {
+                    continue;
+                }
                 let seen = reads
                     .iter()
                     .any(|r| r.path.eq_ignore_ascii_case(&request.path));

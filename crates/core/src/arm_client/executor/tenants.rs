@@ -163,6 +163,14 @@ pub(super) fn token_changes(plan: &Plan) -> Vec<Option<String>> {
 }
 
 /// The subscription (lower case) of an ARM path `/subscriptions/{id}/…`.
+/// Whether `request` of `step` goes to a subnet's subscription in another Entra tenant: only a
+/// token of that tenant may read it, and the run asks for one when it gets there.
+pub(super) fn in_other_tenant(plan: &Plan, step: &Step, request: &ArmRequest) -> bool {
+    step_tenant(plan, step).is_some_and(|of| {
+        subscription_of(&request.path).is_none_or(|s| s.eq_ignore_ascii_case(&of.subscription))
+    })
+}
+
 fn subscription_of(path: &str) -> Option<String> {
     let rest = path
         .get(..15)?
