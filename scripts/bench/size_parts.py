@@ -109,7 +109,7 @@ def read_module(path):
 PARTS = [
     ("wasm-bindgen glue (removed by wasm-bindgen)", r"__wbindgen_describe|WasmDescribe|describe\.\."),
     ("our views (ui)", r"ai_network_wizard\.\.ui\.\.|17ai_network_wizard2ui"),
-    ("our core", r"ai_network_wizard"),
+    ("our core", r"ai_network_wizard|wizard_core"),
     ("serde_json + indexmap", r"serde|indexmap|zmij|itoa"),
     (
         "Leptos (runtime and its generic view code)",
