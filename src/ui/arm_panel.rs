@@ -12,11 +12,11 @@ use super::arm_endpoint;
 use super::arm_fetch;
 use super::arm_session::{ArmSession, Run};
 use super::browser;
-use super::state::AppState;
+use super::state::{notice_view, AppState, AT_TOKEN};
 use crate::core::arm_client::beyond_target::plan_beyond_target;
 use crate::core::arm_client::endpoint::{parse_custom_endpoint, resource_read};
 use crate::core::arm_client::{
-    policy, token_commands, Executor, HttpRequest, HttpResponse, Next, Outcome, Resumed,
+    policy, token::token_command_pair, Executor, HttpRequest, HttpResponse, Next, Outcome, Resumed,
     StepPreview, StepStatus, TransportError,
 };
 use crate::core::current_state::keep_reads;
@@ -39,6 +39,8 @@ pub fn arm_panel() -> AnyView {
     let endpoint = move || session.endpoint();
     let usable = move || session.usable();
     let (run, loaded, load_message) = (session.run, session.loaded, session.load_message);
+    // Apply comes after Load or Compare: the person has seen what it would change.
+    let compared = move || loaded.with(|l| !l.is_empty());
     let preview = memo(move |_| {
         let plan = chosen_plan(state).ok()?;
         let mut executor = Executor::new(plan, "");
@@ -69,7 +71,7 @@ pub fn arm_panel() -> AnyView {
             loaded.set(Vec::new());
             let mut lines = read_what_the_plan_touches(state, session, loaded, load_message).await;
             lines.extend(keep_in_form(state, loaded));
-            state.say(lines[0].clone());
+            state.spoken.set(lines[0].clone());
             load_message.set(lines.join("\n"));
         });
     };
@@ -154,19 +156,29 @@ pub fn arm_panel() -> AnyView {
                 on:input=move |ev| { expired_note.set(String::new()); token.set(event_target_value(&ev)) }/>
             <p class="field-msg" id="arm-token-message">{move || match checked.get() {
                 Some(Err(message)) => message,
-                None => {
-                    let note = expired_note.get();
-                    if note.is_empty() { format!("Get one with:\n{}", token_commands(cloud())) } else { note }
-                }
+                None => expired_note.get(),
                 Some(Ok(_)) => String::new(),
             }}</p>
+            <details id="arm-token-commands" open=move || checked.get().is_none()>
+                <summary>"Get a token with"</summary>
+                {move || ["Azure CLI", "Azure PowerShell (5.1 and 7)"].into_iter().zip(token_command_pair(cloud(), None)).map(|(shell, command)| {
+                    let copied = command.clone();
+                    view! {
+                        <p class="arm-command">{shell}": "<code>{command}</code>" "
+                            <button type="button" on:click=move |_| copy_command(state, copied.clone())>"Copy"</button>
+                        </p>
+                    }
+                }).collect_view()}
+                {notice_view(AT_TOKEN)}
+            </details>
             {move || checked.get().and_then(Result::ok).map(|info| view! {
                 <dl id="arm-token-info">
                     <dt>"Tenant"</dt><dd>{info.tenant.clone().unwrap_or_else(|| "(not in the token)".into())}</dd>
                     <dt>"Signed in as"</dt><dd>{info.subject.clone()}</dd>
                     <dt>"Audience"</dt><dd>{info.audience.clone()}</dd>
-                    <dt>"Expires in"</dt><dd id="arm-token-expiry">{move || { let left = info.seconds_left(now.get()); format!("{}:{:02}", left / 60, left % 60) }}</dd>
+                    <dt>"Expires in"</dt><dd id="arm-token-expiry">{move || { let left = info.expires_at.saturating_sub(now.get()); format!("{}:{:02}", left / 60, left % 60) }}</dd>
                 </dl>
+                {move || (info.expires_at.saturating_sub(now.get()) < SHORT_TOKEN_SECONDS).then_some(view! { <p class="field-msg warning" id="arm-token-short">{SHORT_TOKEN}</p> })}
                 <button type="button" id="arm-forget" on:click=forget>"Forget token"</button>
             })}
             <details class="arm-endpoint" open=has_custom>
@@ -187,12 +199,13 @@ pub fn arm_panel() -> AnyView {
             <div class="actions">
                 <button type="button" id="arm-load" disabled=move || !usable() || run.running.get() on:click=load>"Load from Azure"</button>
                 <button type="button" id="arm-compare" disabled=move || !usable() || run.running.get() on:click=compare>"Compare with Azure"</button>
-                <button type="button" id="arm-apply" class="primary" disabled=move || !usable() || run.running.get() || !beyond.cleared() on:click=apply>{move || if rolling_back(state) { "Apply the rollback" } else { "Apply" }}</button>
+                <button type="button" id="arm-apply" class="primary" disabled=move || !usable() || run.running.get() || !beyond.cleared() || !compared() on:click=apply>{move || if rolling_back(state) { "Apply the rollback" } else { "Apply" }}</button>
                 <button type="button" id="arm-cancel" disabled=move || !run.running.get() on:click=cancel>"Cancel"</button>
                 <button type="button" id="arm-resume" disabled=move || run.running.get() || !matches!(run.outcome.get(), Some(Outcome::Failed { .. } | Outcome::Cancelled { .. })) || !usable() || !beyond.cleared() on:click=resume>"Resume"</button>
             </div>
             {move || rolling_back(state).then(|| view! { <p class="hint" id="arm-rollback-note">"The script panel shows the rollback: Apply sends it, restoring the settings read before the plan ran. Choose Forward there to apply the plan."</p> })}
             <p class="hint" id="arm-load-note">"Load from Azure keeps your plan: what it reads is kept as the current settings (Review step) for exact requests."</p>
+            {move || (usable() && !compared()).then(|| view! { <p class="field-msg" id="arm-apply-waits">"Apply is offered once Load or Compare has read what the plan touches: each step below then says what it would change, with the requests it sends."</p> })}
             {move || (!beyond.cleared()).then(|| view! { <p class="field-msg" id="arm-apply-blocked">{unacknowledged}</p> })}
             <p class="field-msg" id="arm-load-message">{move || load_message.get()}</p>
             <ol id="arm-steps">{move || step_list(run, preview.get())}</ol>
@@ -201,6 +214,25 @@ pub fn arm_panel() -> AnyView {
         </section>
     }
     .into_any()
+}
+
+/// Below this, a run may outlive its token: private endpoints and zone links take minutes each.
+const SHORT_TOKEN_SECONDS: u64 = 600;
+const SHORT_TOKEN: &str = "Less than 10 minutes left: a run with private endpoints can take longer, and it stops when the token expires (Resume then goes on with a new one). Get a new token before a long run.";
+
+fn copy_command(state: AppState, command: String) {
+    leptos::task::spawn_local(async move {
+        let ok = browser::copy_to_clipboard(&command).await;
+        state.say(
+            AT_TOKEN,
+            if ok {
+                "Copied: run it, then paste the token above."
+            } else {
+                "Copying failed: the browser refused. Select the command and copy it."
+            }
+            .into(),
+        );
+    });
 }
 
 /// Once every step is done: what clients change now, as the scripts' last step says it.
@@ -293,7 +325,7 @@ async fn load_from_azure(
         }
         Ok(r) => vec![refusal(state, &r, &request.path)],
     };
-    state.say(lines[0].clone());
+    state.spoken.set(lines[0].clone());
     load_message.set(lines.join("\n"));
 }
 
@@ -414,6 +446,7 @@ fn step_list(run: Run, preview: Option<Vec<StepPreview>>) -> AnyView {
                         {p.token.map(|token| view! { <p class="arm-detail arm-token-change">{token}</p> })}
                         {p.confirmation.is_some().then(|| view! { <p class="arm-detail arm-asks">"Asks for your confirmation before it sends a write."</p> })}
                         {(!lines.is_empty()).then(|| view! { <pre class="arm-detail">{lines.join("\n")}</pre> })}
+                        {(!p.requests.is_empty()).then(|| view! { <details><summary>"Requests it sends (token hidden)"</summary><pre class="arm-detail">{p.requests.join("\n\n")}</pre></details> })}
                     </li>
                 }
             })
@@ -464,12 +497,13 @@ fn outcome_text(run: Run) -> String {
     let before = if activity.is_empty() {
         String::new()
     } else {
-        format!("{activity} ")
+        format!("{activity}\n")
     };
+    // One line each: what happened, what was applied, what was not, what to do.
     match outcome {
         Outcome::Completed => format!("{before}Every step is done or was already so.{resumed}"),
         Outcome::Failed { step } | Outcome::Cancelled { step } => format!(
-            "{before}{} at step {}. Applied: {}. Not applied: {}. {} from that step with the form as it is then.{resumed}",
+            "{before}{} at step {}.\nApplied: {}.\nNot applied: {}.\n{} from that step with the form as it is then.{resumed}",
             if matches!(outcome, Outcome::Failed { .. }) { "Stopped" } else { "Cancelled" },
             step + 1,
             if applied.is_empty() { "nothing".into() } else { applied.join("; ") },
@@ -501,7 +535,7 @@ fn resumed_text(resumed: &Resumed) -> String {
         ),
     };
     format!(
-        " {at}: {} earlier step(s) done before and unchanged were not sent again{rechecked}.",
+        "\n{at}: {} earlier step(s) done before and unchanged were not sent again{rechecked}.",
         resumed.kept
     )
 }
@@ -509,6 +543,8 @@ fn resumed_text(resumed: &Resumed) -> String {
 /// Runs the executor to its next stop: fetch, wait, ask; the view follows each step.
 fn drive(session: ArmSession) {
     let run = session.run;
+    // What Load or Compare said is about the time before this run.
+    session.load_message.set(String::new());
     run.running.set(true);
     run.outcome.set(None);
     leptos::task::spawn_local(async move {

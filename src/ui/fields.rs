@@ -62,6 +62,12 @@ fn messages_view(field: &str, messages: Memo<Vec<Diagnostic>>) -> AnyView {
                                         state.draft.update(|draft| {
                                             draft.apply_fix(&field, &fix.replacement);
                                         });
+                                        // A step included by a fix waits like a ticked one.
+                                        if let (Some(step), [on]) = (field.strip_suffix(".enabled"), &fix.replacement[..]) {
+                                            if on == "true" {
+                                                state.touched.update(|t| t.included(step));
+                                            }
+                                        }
                                         // The button goes with its message: the focus stays
                                         // with the field it fixed.
                                         let id = dom_id(&field);
@@ -401,7 +407,10 @@ fn checkbox_view(
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
                     state.draft.update(|d| set(d, on));
-                    state.touch(&touched_field);
+                    match touched_field.strip_suffix(".enabled") {
+                        Some(step) if on => state.touched.update(|t| t.included(step)),
+                        _ => state.touch(&touched_field),
+                    }
                 }
             />
             <label for=id>{label}</label>

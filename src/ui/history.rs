@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 
 use super::attr::bool_attr;
 use super::browser;
-use super::state::AppState;
+use super::state::{notice_view, AppState, AT_FORM};
 use crate::core::config_file::{from_config_json, to_config_json};
 use crate::core::draft::Draft;
 
@@ -123,12 +123,12 @@ impl AppState {
         match target.as_deref().map(from_config_json) {
             Some(Ok(draft)) => {
                 self.draft.set(draft);
-                self.say(if redo { "Redone." } else { "Undone." }.into());
+                self.say(AT_FORM, if redo { "Redone." } else { "Undone." }.into());
             }
-            _ => self.say(format!(
-                "Nothing to {}.",
-                if redo { "redo" } else { "undo" }
-            )),
+            _ => self.say(
+                AT_FORM,
+                format!("Nothing to {}.", if redo { "redo" } else { "undo" }),
+            ),
         }
         let can = {
             let h = history();
@@ -174,6 +174,7 @@ pub fn undo_bar() -> impl IntoView {
         <div class="undo-bar" role="group" aria-label="History">
             <button type="button" id="undo" aria-keyshortcuts="Control+Z Meta+Z" aria-disabled=move || bool_attr(can.get() & UNDO == 0) on:click=move |_| state.undo_redo(false)>"Undo"</button>
             <button type="button" id="redo" aria-keyshortcuts="Control+Shift+Z Control+Y Meta+Shift+Z" aria-disabled=move || bool_attr(can.get() & REDO == 0) on:click=move |_| state.undo_redo(true)>"Redo"</button>
+            {notice_view(AT_FORM)}
         </div>
     }
 }

@@ -9,9 +9,9 @@ use crate::ui::erased::{derived, effect, memo, Show};
 
 use super::attr::bool_attr;
 use super::browser;
-use super::state::{AppState, WizardStep};
+use super::state::{notice_view, AppState, WizardStep, AT_OUTPUT};
 use crate::core::diagnostics::errors_phrase;
-use crate::core::diagnostics::{dom_id, list_entry_label, step_of_field, Severity};
+use crate::core::diagnostics::{dom_id, list_entry_label, step_of_field, Diagnostic, Severity};
 use crate::core::draft::Draft;
 use crate::core::highlight::{Language, LineCache, LineChanges, Marks};
 use crate::core::network_diff::network_diff;
@@ -248,7 +248,7 @@ pub fn output_panel() -> AnyView {
         };
         leptos::task::spawn_local(async move {
             let ok = browser::copy_to_clipboard(&text).await;
-            state.say(if ok {
+            state.say(AT_OUTPUT, if ok {
                 format!("Copied {} lines.", text.lines().count())
             } else {
                 "Copying failed: the browser refused. Select the script and copy it, or download it.".to_owned()
@@ -262,11 +262,14 @@ pub fn output_panel() -> AnyView {
         };
         let name = file_name();
         let ok = browser::download(&name, tab.download_text(&text).as_bytes(), mime_of(tab));
-        state.say(if ok {
-            format!("Downloaded {name}.")
-        } else {
-            "The download could not start.".to_owned()
-        });
+        state.say(
+            AT_OUTPUT,
+            if ok {
+                format!("Downloaded {name}.")
+            } else {
+                "The download could not start.".to_owned()
+            },
+        );
     };
     let download_all = move |_| {
         state.refresh_link();
@@ -318,13 +321,16 @@ pub fn output_panel() -> AnyView {
         let zip = zip_stored(&entries, &date);
         let name = format!("{prefix}{ALL_FILE_NAME}");
         let ok = browser::download(&name, &zip, "application/zip");
-        state.say(if ok {
-            format!(
+        state.say(
+            AT_OUTPUT,
+            if ok {
+                format!(
                 "Downloaded {name} (the four scripts, the inside checks and the configuration)."
             )
-        } else {
-            "The download could not start.".to_owned()
-        });
+            } else {
+                "The download could not start.".to_owned()
+            },
+        );
     };
     // The check for this tab's shell: PowerShell for the two PowerShell tabs, else bash.
     let download_check = move |_| {
@@ -338,17 +344,20 @@ pub fn output_panel() -> AnyView {
                 .and_then(|(plan, context)| inside_check_files(plan, context))
         });
         let Some([bash, ps1]) = checks else {
-            return state.say("No inside check for this resource type: the hosts its clients call are not in the wizard's tables.".into());
+            return state.say(AT_OUTPUT, "No inside check for this resource type: the hosts its clients call are not in the wizard's tables.".into());
         };
         let (name, text) = if powershell { ps1 } else { bash };
         let ok = browser::download(name, text.as_bytes(), "text/plain");
-        state.say(if ok {
-            format!(
+        state.say(
+            AT_OUTPUT,
+            if ok {
+                format!(
                 "Downloaded {name}: run it on a machine inside the network once the plan has run."
             )
-        } else {
-            "The download could not start.".to_owned()
-        });
+            } else {
+                "The download could not start.".to_owned()
+            },
+        );
     };
     let on_tab_key = move |ev: leptos::ev::KeyboardEvent| {
         let all = OutputTarget::ALL;
@@ -418,7 +427,7 @@ pub fn output_panel() -> AnyView {
                     </label>
                     {super::page_link::other_page_link()}
                 </div>
-                <p class="notice">{move || state.notice.get()}</p>
+                {notice_view(AT_OUTPUT)}
                 <pre
                     id="output-code"
                     tabindex="0"
@@ -511,6 +520,20 @@ fn announce_after_a_pause(state: AppState, status: Memo<String>) {
     });
 }
 
+/// "Problems: 2 errors, 1 warning": the errors counted as the status line counts them.
+fn problems_heading(items: &[Diagnostic]) -> String {
+    let errors = items
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = items.len() - errors;
+    let plural = if warnings == 1 { "" } else { "s" };
+    format!(
+        "Problems: {}, {warnings} warning{plural}",
+        errors_phrase(errors)
+    )
+}
+
 /// Every error and warning a person sees now, each a link that opens its step and focuses
 /// its field.
 fn diagnostics_list() -> AnyView {
@@ -529,7 +552,7 @@ fn diagnostics_list() -> AnyView {
     });
     view! {
         <section id="diagnostics" aria-labelledby="problems-heading">
-            <h2 id="problems-heading">"Problems ("{move || items.with(Vec::len)}")"</h2>
+            <h2 id="problems-heading">{move || items.with(|items| problems_heading(items))}</h2>
             <ul>
                 {move || {
                     items

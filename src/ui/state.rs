@@ -75,11 +75,14 @@ pub enum Panel {
 }
 
 /// Errors show once their field was left, or its step was left with Next, or everything was
-/// loaded from a file, a link or an earlier visit. Warnings and notes show at once.
+/// loaded from a file, a link or an earlier visit. Warnings and notes show at once. A step just
+/// included waits: its errors (say, "this blocks all access" before any rule is added) show
+/// once one of its fields is left or Next is pressed, whatever was loaded before.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Touched {
     fields: HashSet<String>,
     steps: HashSet<&'static str>,
+    waiting: HashSet<String>,
     all: bool,
 }
 
@@ -92,26 +95,55 @@ impl Touched {
     }
 
     pub fn shows(&self, d: &Diagnostic) -> bool {
+        let step = step_of_field(&d.field);
+        // The step's checkbox itself answers at once (e.g. a step this resource cannot have).
+        let waits = self.waiting.contains(step) && !d.field.ends_with(".enabled");
         d.severity != Severity::Error
-            || self.all
-            || self.steps.contains(step_of_field(&d.field))
+            || (!waits && (self.all || self.steps.contains(step)))
             || self.fields.contains(&d.field)
             // A list's own messages follow its entries (network.ip_rules ← network.ip_rules.3).
             || self.fields.iter().any(|f| f.starts_with(&d.field) && f[d.field.len()..].starts_with('.'))
     }
 
     pub fn field(&mut self, field: &str) {
+        self.waiting.remove(step_of_field(field));
         if !self.fields.contains(field) {
             self.fields.insert(field.to_owned());
         }
     }
 
     pub fn step(&mut self, step: WizardStep) {
+        self.waiting.remove(step.id());
         self.steps.insert(step.id());
     }
 
+    /// A step's "Include this step" was just ticked: the checkbox's own messages show, the
+    /// rest of the step waits.
+    pub fn included(&mut self, step: &str) {
+        self.fields.insert(format!("{step}.enabled"));
+        self.waiting.insert(step.to_owned());
+    }
+
     pub fn all(&mut self) {
+        self.waiting.clear();
         self.all = true;
+    }
+}
+
+/// Where a notice shows ([`AppState::say`], [`notice_view`]): the output panel's buttons, the
+/// history bar above the form (undo, redo, links opened), the Review step's keep-and-share
+/// buttons, and the apply page's token box.
+pub const AT_OUTPUT: usize = 0;
+pub const AT_FORM: usize = 1;
+pub const AT_REVIEW: usize = 2;
+#[cfg(feature = "arm-direct")]
+pub const AT_TOKEN: usize = 3;
+
+/// The last notice when it reports an action of the controls at `at`, whole, beside them.
+pub fn notice_view(at: usize) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <p class="notice">{move || if state.notice_at.get() == at { state.notice.get() } else { String::new() }}</p>
     }
 }
 
@@ -132,6 +164,8 @@ pub struct AppState {
     field_messages: StoredValue<HashMap<String, ArcRwSignal<Vec<Diagnostic>>>>,
     /// A message about the last load, copy or download; it clears itself after a while.
     pub notice: RwSignal<String>,
+    /// Where [`Self::notice`] shows: beside the controls whose action it reports (`AT_…`).
+    pub notice_at: RwSignal<usize>,
     /// What the page's one live region says (see `output_panel::announce_after_a_pause`).
     pub spoken: RwSignal<String>,
     /// The scripts' reopen link. Packing the draft (JSON, zlib) is the costliest part of a
@@ -206,6 +240,7 @@ impl AppState {
             shown,
             field_messages,
             notice: RwSignal::new(String::new()),
+            notice_at: RwSignal::new(AT_FORM),
             spoken: RwSignal::new(String::new()),
             reopen_link: RwSignal::new(String::new()),
             link_pending: RwSignal::new(false),
@@ -215,7 +250,7 @@ impl AppState {
             rollback: RwSignal::new(false),
             can_undo: RwSignal::new(0),
         };
-        state.say(notice);
+        state.say(AT_FORM, notice);
         // Nothing typed is lost on reload: the draft is saved locally once typing pauses, and at
         // once when the page is left (never a token: the draft has no such field).
         let save = move || draft.with_untracked(|d| browser::save_config(&to_config_json(d)));
@@ -270,11 +305,13 @@ impl AppState {
         }
     }
 
-    /// Shows a notice, and clears it a few seconds later unless another one replaced it.
-    pub fn say(self, message: String) {
+    /// Shows a notice beside the controls `at`, and clears it a few seconds later unless
+    /// another one replaced it.
+    pub fn say(self, at: usize, message: String) {
         if message.is_empty() {
             return;
         }
+        self.notice_at.set(at);
         self.notice.set(message.clone());
         let notice = self.notice;
         set_timeout(
@@ -288,10 +325,9 @@ impl AppState {
     }
 
     pub fn touch(self, field: &str) {
-        if !self
-            .touched
-            .with_untracked(|t| t.shows(&Diagnostic::error(field, "")))
-        {
+        if !self.touched.with_untracked(|t| {
+            t.shows(&Diagnostic::error(field, "")) && !t.waiting.contains(step_of_field(field))
+        }) {
             self.touched.update(|t| t.field(field));
         }
     }
@@ -387,9 +423,12 @@ impl AppState {
         if open {
             self.draft.set(link);
             self.touched.update(Touched::all);
-            self.say("Opened the link's configuration.".into());
+            self.say(AT_FORM, "Opened the link's configuration.".into());
         } else {
-            self.say("Kept your configuration; the link's was not opened.".into());
+            self.say(
+                AT_FORM,
+                "Kept your configuration; the link's was not opened.".into(),
+            );
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::erased::{effect, indexed_rows, memo, Show};
+use crate::ui::erased::{indexed_rows, memo, Show};
 
 use crate::core::current_state::{validate_current_state, ConnectionState};
 use crate::core::diagnostics::dom_id;
@@ -45,15 +45,6 @@ pub fn network_step() -> AnyView {
         state
             .draft
             .with(|d| kind_info(&d.target.kind).is_some_and(|k| k.supports_trusted_services_bypass))
-    });
-    // Including the step is a choice of firewall: say at once if it leaves no way in.
-    effect(move |was: Option<bool>| {
-        let now = enabled.get();
-        if was == Some(false) && now {
-            state.touch("network.default_action");
-            state.touch("network.public_network_access");
-        }
-        now
     });
     // The acceptance is offered while the choices leave no way in (or it was given).
     let blocks_all = memo(move |_| {

@@ -11,7 +11,7 @@ use crate::core::import::{describe, read_pasted, Loaded};
 use crate::core::share_link::share_link;
 use crate::ui::browser;
 use crate::ui::fields::field_messages;
-use crate::ui::state::AppState;
+use crate::ui::state::{notice_view, AppState, AT_REVIEW};
 
 pub fn review_step() -> AnyView {
     let state = expect_context::<AppState>();
@@ -45,7 +45,10 @@ pub fn review_step() -> AnyView {
             state.draft.set(draft);
             state.touched.update(|t| t.all());
             import_text.set(String::new());
-            state.say(message.lines().next().unwrap_or_default().to_owned());
+            // The whole message shows under the box; its first line is spoken.
+            state
+                .spoken
+                .set(message.lines().next().unwrap_or_default().to_owned());
             import_message.set(message);
         }
         Err(lines) => {
@@ -62,11 +65,14 @@ pub fn review_step() -> AnyView {
             .draft
             .with(|d| (to_config_json(d), config_file_name(d)));
         let ok = browser::download(&name, json.as_bytes(), "application/json");
-        state.say(if ok {
-            "Configuration downloaded.".into()
-        } else {
-            "The download could not start.".into()
-        });
+        state.say(
+            AT_REVIEW,
+            if ok {
+                "Configuration downloaded.".into()
+            } else {
+                "The download could not start.".into()
+            },
+        );
     };
     let copy_link = move |_| {
         let link =
@@ -76,7 +82,7 @@ pub fn review_step() -> AnyView {
                 Some(link) => browser::copy_to_clipboard(&link).await,
                 None => false,
             };
-            state.say(if copied {
+            state.say(AT_REVIEW, if copied {
                 "Share link copied. It carries the configuration in its fragment, which browsers never send to a server.".to_owned()
             } else {
                 "Copying the share link failed: the browser refused. Download the configuration instead.".to_owned()
@@ -88,7 +94,7 @@ pub fn review_step() -> AnyView {
             browser::clear_saved_config();
             state.draft.set(Draft::default());
             state.touched.set(Default::default());
-            state.say("Started over.".into());
+            state.say(AT_REVIEW, "Started over.".into());
         }
     };
     view! {
@@ -114,12 +120,13 @@ pub fn review_step() -> AnyView {
         {reach_panel()}
         {current_settings()}
         <h3>"Keep and share the configuration"</h3>
-        <p class="hint">"The configuration file holds every field of this wizard (never a token). Keep it in version control; render it in a pipeline with wizard-cli."</p>
+        <p class="hint">"The configuration file holds every field of this wizard (never a token). Keep it in version control; render it in a pipeline with "<a id="wizard-cli-help" href=WIZARD_CLI_HELP>"wizard-cli"</a>"."</p>
         <div class="actions">
             <button type="button" id="download-config" on:click=download_config>"Download configuration"</button>
             <button type="button" id="copy-share-link" on:click=copy_link>"Copy share link"</button>
             <button type="button" id="reset" class="danger" on:click=reset>"Start over"</button>
         </div>
+        {notice_view(AT_REVIEW)}
         <div class="field">
             <label for="config-import">"Load a configuration, a share link, or start from what exists: the JSON of az cognitiveservices account show, az resource show, az ml workspace show, the REST GET or Get-AzCognitiveServicesAccount | ConvertTo-Json -Depth 10 (paste, pick or drop a file; no token needed)"</label>
             <textarea id="config-import" rows="6" aria-describedby="config-import-message" prop:value=move || import_text.get() on:input=move |ev| import_text.set(event_target_value(&ev)) on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=drop_file></textarea>
@@ -132,6 +139,12 @@ pub fn review_step() -> AnyView {
     }
     .into_any()
 }
+
+/// How to get wizard-cli: a text file beside the wizard's page (the apply page is one folder down).
+#[cfg(not(feature = "arm-direct"))]
+const WIZARD_CLI_HELP: &str = "wizard-cli.txt";
+#[cfg(feature = "arm-direct")]
+const WIZARD_CLI_HELP: &str = "../wizard-cli.txt";
 
 #[cfg(feature = "arm-direct")]
 fn reach_panel() -> AnyView {

@@ -73,7 +73,7 @@ pub fn storage_step() -> impl IntoView {
                         "Storage account resource ID".into(),
                         "storage.storage_account_id".into(),
                         Extras {
-                            hint: "On the storage account's Endpoints page (Storage account resource ID). A pasted portal address works too.",
+                            hint: "On the storage account's Endpoints page (Storage account resource ID). Pasted, the portal's address of the storage account is flagged, with one click to use the ID inside it.",
                             placeholder: "/subscriptions/…/resourceGroups/…/providers/Microsoft.Storage/storageAccounts/…",
                             ..Extras::default()
                         },

@@ -8,8 +8,9 @@ use crate::core::cloud::Cloud;
 use crate::core::draft::Existence;
 use crate::core::quote::html_options;
 use crate::core::resource_kinds::{kind_info, ResourceType, KINDS};
+use crate::ui::browser;
 use crate::ui::fields::{select_input, text_input, Extras};
-use crate::ui::state::AppState;
+use crate::ui::state::{AppState, WizardStep};
 
 pub fn target_step() -> AnyView {
     let state = expect_context::<AppState>();
@@ -28,6 +29,11 @@ pub fn target_step() -> AnyView {
     view! {
         <p class="lead">
             "Choose the resource to lock down. Every later step and every generated script starts from here: the scripts select this subscription and check the resource before changing anything."
+        </p>
+        <p class="hint">
+            "The resource exists already? "
+            <button type="button" id="start-from-existing" on:click=move |_| start_from_existing(state)>"Start from my existing resource"</button>
+            ": paste what Azure says about it (the JSON of az … show) on the Review step, and the form describes it as it is."
         </p>
         {select_input(
             "Cloud",
@@ -128,4 +134,15 @@ pub fn target_step() -> AnyView {
         </Show>
     }
     .into_any()
+}
+
+/// Opens the Review step's import box, focused: it takes an account's `show` JSON.
+fn start_from_existing(state: AppState) {
+    state.go_to(WizardStep::Review);
+    // The step is built on its first opening: focus once it is drawn.
+    request_animation_frame(|| {
+        request_animation_frame(|| {
+            browser::focus_element("config-import");
+        })
+    });
 }

@@ -124,9 +124,19 @@ async function pasteToken(page, armFake) {
 /// Apply once what the plan touches beyond the target is acknowledged (the box is ticked when
 /// the plan has such resources and it is not ticked yet).
 async function clickApply(page) {
+  // Apply is offered once Compare (or Load) has read what the plan touches.
+  if (await page.locator('#arm-apply-waits').count()) {
+    assert(await page.locator('#arm-apply').isDisabled(), 'Apply before Compare');
+    await compare(page);
+  }
   const box = page.locator('#arm-acknowledge');
   if (await box.count() && !(await box.isChecked())) await box.check();
   await page.locator('#arm-apply').click();
+}
+
+async function compare(page) {
+  await page.locator('#arm-compare').click();
+  await eventually(async () => assert(/^Read what the plan touches/.test(await page.locator('#arm-load-message').textContent()), 'compared'), { timeout: 30_000 });
 }
 
 async function statuses(page) {
@@ -172,6 +182,20 @@ test('the wizard opens the apply page with the same configuration; only the appl
 test('a token is read locally, refused with the right commands, and forgotten', async ({ page }) => {
   await gotoApp(page, APPLY);
   await goStep(page, 'review');
+  // Before any token: the two commands that print one, each with a Copy button that copies it
+  // as shown; the notice shows beside them.
+  await page.evaluate(() => { navigator.clipboard.writeText = (text) => { window.copiedText = text; return Promise.resolve(); }; });
+  const commands = page.locator('#arm-token-commands');
+  assert(await commands.locator('code').first().isVisible(), 'the token commands are shown before a token is pasted');
+  const shown = await commands.locator('code').allTextContents();
+  assert(shown.length === 2 && shown[0].startsWith('az account get-access-token') && shown[1].includes('Get-AzAccessToken -ResourceUrl https://management.azure.com/ -AsSecureString'), `${shown}`);
+  await commands.getByRole('button', { name: 'Copy' }).nth(1).click();
+  await eventually(async () => assert((await page.evaluate(() => window.copiedText)) === shown[1], 'the PowerShell command was not copied as shown'));
+  await eventually(async () => assert((await commands.locator('.notice').textContent()).startsWith('Copied'), 'no notice beside the commands'));
+  assert((await page.locator('.output-side .notice').textContent()) === '', 'the copy notice shows far from its button');
+  // A token with minutes left says that a long run may outlive it.
+  await page.locator('#arm-token').fill(jwt({ aud: 'https://management.azure.com', exp: now() + 300 }));
+  await eventually(async () => assert((await page.locator('#arm-token-short').textContent()).includes('Less than 10 minutes left'), 'no warning for a token about to expire'));
   await page.locator('#arm-token').fill(jwt({ aud: 'https://graph.microsoft.com', exp: now() + 600 }));
   await eventually(async () => {
     const message = await page.locator('#arm-token-message').textContent();
@@ -182,6 +206,7 @@ test('a token is read locally, refused with the right commands, and forgotten', 
   await eventually(async () => assert((await page.locator('#arm-token-message').textContent()).includes('This token expired 1 minute ago.'), await page.locator('#arm-token-message').textContent()));
   await page.locator('#arm-token').fill(AZURE_TOKEN);
   await eventually(async () => assert(/\d+:\d\d/.test(await page.locator('#arm-token-expiry').textContent()), 'countdown'));
+  assert((await page.locator('#arm-token-short').count()) === 0, 'a token with an hour left is called short');
   assert((await page.locator('#arm-token').getAttribute('type')) === 'password', 'a password field');
   await page.locator('#arm-forget').click();
   assert((await page.locator('#arm-token').inputValue()) === '', 'the field is emptied');
@@ -342,6 +367,12 @@ test('a full plan applies step by step; the second run skips every change', asyn
   }
   const compared = await page.locator('#arm-steps').textContent();
   assert(compared.includes('creates /subscriptions/') && compared.includes('/privateEndpoints/'), `the preview says what is created: ${compared.slice(0, 2000)}`);
+  // Each write's request, body included, is there to read before Apply (the token hidden).
+  const rulesStep = page.locator('#arm-steps > li', { hasText: 'Add the allow rules' });
+  await rulesStep.locator('summary', { hasText: 'Requests it sends (token hidden)' }).click();
+  const shownRequest = await rulesStep.locator('details pre').textContent();
+  assert(/^PATCH \S+contoso-speech\?api-version=/m.test(shownRequest) && shownRequest.includes('"203.0.113.0/24"') && shownRequest.includes('Authorization: Bearer <token>') && !shownRequest.includes(SECRET_PART), `the rules step's request: ${shownRequest}`);
+  await rulesStep.screenshot({ path: shot('arm-request-preview.png') });
   // What was read is kept in the form's current settings: the subnets the plan writes back whole
   // (one with its other service endpoint), so the REST tab's PUTs of them are exact.
   assert(/Kept in the form's current settings \(Review step\): the account and 2 subnet/.test(await page.locator('#arm-load-message').textContent()), await page.locator('#arm-load-message').textContent());
@@ -487,7 +518,7 @@ test('an endpoint set to another region than its virtual network stops the run b
   assert(/stops: VirtualNetworkRegionMismatch/.test(await preview.textContent()), `the preview says it stops: ${await preview.textContent()}`);
   await clickApply(page);
   // The resource-group check reads every endpoint's virtual network: the run stops there, before any change.
-  await waitOutcome(page, /Stopped at step 2\. Applied: Select the subscription\. Not applied: .*Create private endpoint/);
+  await waitOutcome(page, /Stopped at step 2\.\nApplied: Select the subscription\.\nNot applied: .*Create private endpoint/);
   const failed = await page.locator('#arm-steps li[data-status="failed"]').textContent();
   assert(failed.includes('Check that the resource groups exist') && /VirtualNetworkRegionMismatch: .*is in eastus, not in westeurope: a private endpoint must be in its virtual network's region/.test(failed) && failed.includes('Set the endpoint\'s region to eastus') && failed.includes('then Resume'), failed);
   const log = (await armFake.control('GET', 'ns/region/log')).requests;
@@ -501,13 +532,13 @@ test('an endpoint set to another region than its virtual network stops the run b
   await goStep(page, 'review');
   const answered = (await armFake.control('GET', 'ns/region/log')).requests.length;
   await page.locator('#arm-resume').click();
-  await waitOutcome(page, /^The form has errors: fix them first .*then Resume\. Stopped at step/);
+  await waitOutcome(page, /^The form has errors: fix them first .*then Resume\.\nStopped at step/);
   assert((await armFake.control('GET', 'ns/region/log')).requests.length === answered, 'nothing is sent');
   await goStep(page, 'private_endpoints');
   await setField(page, 'f-private_endpoints-endpoints-0-location', 'eastus');
   await goStep(page, 'review');
   await page.locator('#arm-resume').click();
-  await waitOutcome(page, /Every step is done or was already so\. Resumed at step 2 \(Check that the resource groups exist\) with the form as it was then: \d earlier step\(s\) done before and unchanged were not sent again\.$/);
+  await waitOutcome(page, /Every step is done or was already so\.\nResumed at step 2 \(Check that the resource groups exist\) with the form as it was then: \d earlier step\(s\) done before and unchanged were not sent again\.$/);
   const done = await statuses(page);
   assert(done.every((s) => s === 'done' || s === 'skipped'), `after Resume: ${done}`);
   const endpoint = Object.entries((await armFake.control('GET', 'ns/region/state')).resources).find(([id]) => id.includes('/privateEndpoints/') && !id.includes('/privateDnsZoneGroups/'));
@@ -559,7 +590,7 @@ test('each injected fault ends in the right state and message, and Resume finish
       assert(log.some((e) => e.code === faults[0].code || (faults[0].kind && e.method === faults[0].method && e.path.includes(faults[0].path))), `${namespace}: the fault was met: ${JSON.stringify(log.slice(-5))}`);
       continue;
     }
-    await waitOutcome(page, /Stopped at step \d+\. Applied: .+\. Not applied: /);
+    await waitOutcome(page, /Stopped at step \d+\.\nApplied: .+\.\nNot applied: /);
     const list = await statuses(page);
     assert(list.includes('failed') && list.includes('pending') && list[0] === 'done', `${namespace}: ${list}`);
     assert(stops.test(await page.locator('#arm-steps li[data-status="failed"]').textContent()), `${namespace}: the failure names its code`);
@@ -633,7 +664,7 @@ test('a subnet in another tenant asks for that tenant\'s token at its step, then
   // The account's token: the run stops at the other tenant's group check, before any change and
   // before sending anything there.
   await clickApply(page);
-  await waitOutcome(page, /Stopped at step \d+\. Applied: .+\. Not applied: .*Check that the resource groups in Entra tenant/);
+  await waitOutcome(page, /Stopped at step \d+\.\nApplied: .+\.\nNot applied: .*Check that the resource groups in Entra tenant/);
   const first = await stopsFor('Check that the resource groups in Entra tenant', OTHER.tenant);
   for (const part of [OTHER.subscriptionId, ACCOUNT_TENANT,
     `az account get-access-token --tenant ${OTHER.tenant} --resource https://management.azure.com/ --query accessToken --output tsv`,
@@ -738,6 +769,7 @@ test('a link that deletes a private endpoint in another subscription: Apply wait
   await page.goto(new URL(`${APPLY}?step=review${link.slice(link.indexOf('#'))}`, baseURL).href, { waitUntil: 'load' });
   await waitForApp(page);
   await pasteToken(page, armFake);
+  await compare(page);
 
   // The list names the endpoint, in another subscription; Apply waits for the box.
   const beyond = page.locator('#arm-beyond');
@@ -790,7 +822,7 @@ test('a link that deletes a private endpoint in another subscription: Apply wait
   const decline = (d) => { dialogs.push(d.message()); d.dismiss(); };
   page.on('dialog', decline);
   await page.locator('#arm-apply').click();
-  await waitOutcome(page, /^Cancelled at step \d+\. .*Not applied: .*Delete private endpoint pe-partner/);
+  await waitOutcome(page, /^Cancelled at step \d+\.\nApplied: .*\nNot applied: .*Delete private endpoint pe-partner/);
   const cancelled = await page.locator('#arm-outcome').textContent();
   assert(!cancelled.includes('Fix the cause') && cancelled.includes('Resume goes on from that step'), `a declined confirmation is not a fault: ${cancelled}`);
   assert(dialogs.length === 1, `one confirmation: ${dialogs}`);

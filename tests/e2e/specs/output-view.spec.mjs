@@ -48,7 +48,7 @@ test('copy reports a refusal truthfully, notices clear, download all gives the f
     navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
   });
   await page.locator('#copy-output').click();
-  const notice = page.locator('.notice');
+  const notice = page.locator('.output-side .notice');
   await eventually(async () => assertMatch(await notice.textContent(), /Copying failed/, 'notice after a refused copy'));
   await eventually(async () => assert((await notice.textContent()).trim() === '', 'the notice did not clear'), { timeout: 12_000 });
 

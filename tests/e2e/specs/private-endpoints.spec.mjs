@@ -100,3 +100,28 @@ test('private endpoints: delete one with its zone group, reopening public access
   await page.getByRole('button', { name: 'Do not delete endpoint 1' }).click();
   await expectEveryTab(page, [], ['pe-speech-old'], 'removal undone');
 });
+
+test('closing public access while the Network rules step keeps it Enabled: one click sets the Network rules step', async ({ page }) => {
+  await gotoApp(page);
+  await fillValidTarget(page);
+  await goStep(page, 'network');
+  await page.locator('#f-network-enabled').check();
+  await page.locator('#ip-add').click();
+  await page.keyboard.type('203.0.113.0/24');
+  await page.keyboard.press('Tab');
+  await goStep(page, 'private_endpoints');
+  await page.locator('#pe-add').click();
+  await setField(page, 'f-private_endpoints-endpoints-0-subnet_id', peSubnet('vnet-apps'));
+  await page.locator('#f-private_endpoints-close_public_access').check();
+  const conflict = msg(page, 'private_endpoints-close_public_access').locator('.error');
+  await eventually(async () => assertIncludes(await conflict.textContent(), 'keeps public network access Enabled', 'the conflict'));
+  await conflict.getByRole('button', { name: 'Disable it in the Network rules step' }).click();
+  await eventually(async () => assert((await conflict.count()) === 0, 'the conflict stays after its fix'));
+  assert(
+    (await page.evaluate(() => document.activeElement?.id)) === 'f-private_endpoints-close_public_access',
+    'the focus left the checkbox the fix belongs to',
+  );
+  await expectValidOutput(page);
+  await goStep(page, 'network');
+  assert((await page.locator('#f-network-public_network_access').inputValue()) === 'Disabled', 'the Network rules step did not follow');
+});

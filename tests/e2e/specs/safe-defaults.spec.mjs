@@ -55,10 +55,18 @@ test('defaults make a harmless plan; Deny with no way in is refused until accept
   await goStep(page, 'network');
   await page.locator('#f-network-enabled').check();
   const error = page.locator('#m-network-default_action .error');
+  // Just included, nothing added yet: the step is not scolded, but no lockout script is offered.
   await eventually(async () => {
-    assert((await error.count()) === 1, 'no lockout error once the network step is included');
-    assertMatch(await error.textContent(), /blocks all access/, 'the lockout error');
     assert(await page.locator('#download-output').isDisabled(), 'a lockout script can be downloaded');
+    assertMatch(await page.locator('#output-status').textContent(), /missing a required field: Network rules\./, 'the status names the step');
+  });
+  assert((await error.count()) === 0, 'the lockout error shows the moment the step is ticked');
+  // Next (as leaving any of its fields) shows it.
+  await page.locator('section#step-network .step-nav button.primary').click();
+  await goStep(page, 'network');
+  await eventually(async () => {
+    assert((await error.count()) === 1, 'no lockout error once the network step was left');
+    assertMatch(await error.textContent(), /blocks all access/, 'the lockout error');
   });
   await page.locator('#f-network-accept_no_access').check();
   await expectValidOutput(page);
@@ -82,4 +90,27 @@ test('a new account with no network step: the page and the script say it stays o
   await message.locator('button.fix', { hasText: 'Include the Network rules step' }).click();
   await eventually(async () => assert(await page.locator('#f-network-enabled').isChecked(), 'the step is included'));
   await eventually(async () => assert(!/open to every network/.test(await message.textContent()), 'the warning is gone'));
+});
+
+test('a returning visitor who ticks the Network step is not told it blocks all access before adding anything', async ({ page }) => {
+  await gotoApp(page);
+  await fillValidTarget(page);
+  await expectValidOutput(page);
+  // A reload shows every error of what was saved at once (it is an earlier visit's work).
+  await page.reload();
+  await goStep(page, 'network');
+  await page.locator('#f-network-enabled').check();
+  const error = page.locator('#m-network-default_action .error');
+  await eventually(async () => assert(await page.locator('#download-output').isDisabled(), 'a lockout script can be downloaded'));
+  assert((await error.count()) === 0, 'the lockout error shows the moment the step is ticked after a reload');
+  // Leaving a field of the step shows it: the person has been there.
+  await setField(page, 'f-network-public_network_access', 'Disabled');
+  await setField(page, 'f-network-public_network_access', 'Enabled');
+  await eventually(async () => assert((await error.count()) === 1, 'no lockout error after leaving a field of the step'));
+  // The problems heading counts errors as the status line does.
+  const heading = await page.locator('#problems-heading').textContent();
+  const status = await page.locator('#output-status').textContent();
+  const counted = status.match(/(\d+) errors? to fix/);
+  assert(counted, `status: ${status}`);
+  assertMatch(heading, new RegExp(`^Problems: ${counted[1]} errors?, \\d+ warnings?$`), 'the problems heading');
 });
