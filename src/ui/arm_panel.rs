@@ -294,7 +294,7 @@ async fn read(session: ArmSession, request: &ArmRequest) -> Result<HttpResponse,
 
 fn refusal(state: AppState, response: &HttpResponse, path: &str) -> String {
     let cloud = state.draft.with_untracked(|d| d.target.cloud);
-    let f = policy::failure(response, path, cloud).for_read();
+    let f = policy::read_failure(response, path, cloud);
     format!("{}: {}\n{}", f.code, f.message, f.advice)
 }
 

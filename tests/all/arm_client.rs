@@ -1608,7 +1608,7 @@ fn with_own_dns_servers_the_runner_closes_only_after_an_explicit_confirmation() 
 /// to Resume (there is nothing to resume); the same refusal in a run still says Resume.
 #[test]
 fn a_refused_read_outside_a_run_says_to_try_again_not_to_resume() {
-    use ai_network_wizard::core::arm_client::policy::failure;
+    use ai_network_wizard::core::arm_client::policy::{failure, read_failure};
     use ai_network_wizard::core::arm_client::HttpResponse;
     use ai_network_wizard::core::cloud::Cloud;
     for status in [400, 401, 403, 404, 409, 412, 429, 500, 503] {
@@ -1618,7 +1618,7 @@ fn a_refused_read_outside_a_run_says_to_try_again_not_to_resume() {
             body: r#"{"error":{"code":"Refused","message":"no"}}"#.into(),
         };
         let in_run = failure(&response, "/subscriptions/x", Cloud::AzureCloud);
-        let read = in_run.clone().for_read();
+        let read = read_failure(&response, "/subscriptions/x", Cloud::AzureCloud);
         assert!(!read.advice.contains("Resume"), "{status}: {}", read.advice);
         assert_eq!(read.code, in_run.code);
         if (401..=412).contains(&status) {

@@ -32,27 +32,6 @@ pub struct Failure {
     pub advice: String,
 }
 
-impl Failure {
-    /// The same failure for a read outside a run ("Load from Azure", "Compare with Azure"):
-    /// there is no step to resume, so the advice says to try the read again.
-    pub fn for_read(mut self) -> Failure {
-        for (step, read) in [
-            (
-                ", then Resume: the step reads the current state first and skips what was applied.",
-                ", then try again.",
-            ),
-            (
-                ", then Resume: the step reads the current state again and skips what is done.",
-                ", then try again.",
-            ),
-            ("then Resume", "then try again"),
-        ] {
-            self.advice = self.advice.replace(step, read);
-        }
-        self
-    }
-}
-
 pub enum Retry {
     No,
     After(u32, String),
@@ -146,9 +125,33 @@ pub fn wrong_tenant_message(response: &HttpResponse) -> Option<String> {
     (response.status == 401 && code == WRONG_TENANT).then_some(message)
 }
 
-/// A refusal: ARM's code and message, and what to do about it (with the commands that print a
-/// token for `cloud`).
+/// A refusal in a run: ARM's code and message, and what to do about it before Resume (with the
+/// commands that print a token for `cloud`).
 pub fn failure(response: &HttpResponse, path: &str, cloud: Cloud) -> Failure {
+    refusal(
+        response,
+        path,
+        cloud,
+        "then Resume",
+        ": the step reads the current state again and skips what is done",
+    )
+}
+
+/// A refusal of a read outside a run ("Load from Azure", "Compare with Azure"): there is no step
+/// to resume, so the advice ends in trying the read again.
+pub fn read_failure(response: &HttpResponse, path: &str, cloud: Cloud) -> Failure {
+    refusal(response, path, cloud, "then try again", "")
+}
+
+/// `then`: what the person does once the cause is fixed; `rereads`: what that does, for a
+/// failure of Resource Manager itself.
+fn refusal(
+    response: &HttpResponse,
+    path: &str,
+    cloud: Cloud,
+    then: &str,
+    rereads: &str,
+) -> Failure {
     let (code, message) = response.arm_error().unwrap_or_else(|| {
         (
             format!("HTTP{}", response.status),
@@ -157,15 +160,15 @@ pub fn failure(response: &HttpResponse, path: &str, cloud: Cloud) -> Failure {
     });
     let advice = match response.status {
         401 if code == WRONG_TENANT => match tenant_asked_for(&message) {
-            Some(tenant) => format!("The token is from another Entra tenant than the subscription's: Resource Manager asks for a token of tenant {tenant}. Get one, paste it, then Resume.\n{}", tenant_token_commands(cloud, &tenant)),
-            None => format!("The token is from another Entra tenant than the subscription's. Get a token of the subscription's tenant (add --tenant, or -TenantId, with its ID), paste it, then Resume.\n{}", token_commands(cloud)),
+            Some(tenant) => format!("The token is from another Entra tenant than the subscription's: Resource Manager asks for a token of tenant {tenant}. Get one, paste it, {then}.\n{}", tenant_token_commands(cloud, &tenant)),
+            None => format!("The token is from another Entra tenant than the subscription's. Get a token of the subscription's tenant (add --tenant, or -TenantId, with its ID), paste it, {then}.\n{}", token_commands(cloud)),
         },
-        401 => format!("The token was refused (expired, or for another cloud or tenant). Paste a new one, then Resume.\n{}", token_commands(cloud)),
-        403 => "The identity in the token may not do this here. It needs a role that allows it on this scope (Contributor on the resource; for role assignments Owner or User Access Administrator). Get it, paste a new token, then Resume.".into(),
-        404 => "Something this step needs does not exist: check the subscription, group and names in the form, then Resume.".into(),
-        409 | 412 => "It conflicts with what exists now. Load the resource again to see the current settings, fix the form, then Resume.".into(),
-        400..=499 => "Resource Manager refused the request as sent: fix what its message names (in the form, or in Azure), load again, then Resume.".into(),
-        _ => "Resource Manager failed. Wait a moment, then Resume: the step reads the current state again and skips what is done.".into(),
+        401 => format!("The token was refused (expired, or for another cloud or tenant). Paste a new one, {then}.\n{}", token_commands(cloud)),
+        403 => format!("The identity in the token may not do this here. It needs a role that allows it on this scope (Contributor on the resource; for role assignments Owner or User Access Administrator). Get it, paste a new token, {then}."),
+        404 => format!("Something this step needs does not exist: check the subscription, group and names in the form, {then}."),
+        409 | 412 => format!("It conflicts with what exists now. Load the resource again to see the current settings, fix the form, {then}."),
+        400..=499 => format!("Resource Manager refused the request as sent: fix what its message names (in the form, or in Azure), load again, {then}."),
+        _ => format!("Resource Manager failed. Wait a moment, {then}{rereads}."),
     };
     Failure {
         code,
