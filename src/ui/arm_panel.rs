@@ -141,8 +141,8 @@ pub fn arm_panel() -> AnyView {
             <p>"Instead of running a script, this page can send the REST tab's requests itself with an access token you paste. The token stays in this page's memory: it is never saved, put in the address, a link, a download or a script, and it is dropped when it expires or when you forget it."</p>
             <ol class="arm-flow">
                 <li>"Paste an access token."</li>
-                <li>"Load from Azure, or Compare with Azure: reads what the plan touches; the steps below then say what Apply would change."</li>
-                <li>"Apply: sends the steps in order. A write that cannot be undone, that cuts clients off or that reaches beyond the resource asks first."</li>
+                <li>"Load from Azure, or Compare with Azure: reads what the plan touches; each step below then says what Apply would change, with the requests it sends."</li>
+                <li>"Apply, offered once that is done: sends the steps in order. A write that cannot be undone, that cuts clients off or that reaches beyond the resource asks first."</li>
             </ol>
             {custom.clone().map(|endpoint| view! {
                 <div id="arm-test-endpoint" class="arm-test-endpoint" role="alert">

@@ -196,6 +196,15 @@ test('a token is read locally, refused with the right commands, and forgotten', 
   // A token with minutes left says that a long run may outlive it.
   await page.locator('#arm-token').fill(jwt({ aud: 'https://management.azure.com', exp: now() + 300 }));
   await eventually(async () => assert((await page.locator('#arm-token-short').textContent()).includes('Less than 10 minutes left'), 'no warning for a token about to expire'));
+  // The commands (collapsed once a token is read) and the warning, AAA contrast in light and dark.
+  await commands.locator('summary').click();
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await axeCheck(page, `token commands and the short-token warning, ${scheme}`, { strict: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.locator('#arm-token-info').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('arm-token-commands.png') });
   await page.locator('#arm-token').fill(jwt({ aud: 'https://graph.microsoft.com', exp: now() + 600 }));
   await eventually(async () => {
     const message = await page.locator('#arm-token-message').textContent();
