@@ -31,9 +31,9 @@ pub fn target_step() -> AnyView {
             "Choose the resource to lock down. Every later step and every generated script starts from here: the scripts select this subscription and check the resource before changing anything."
         </p>
         <p class="hint">
-            "The resource exists already? "
+            "It exists already? "
             <button type="button" id="start-from-existing" on:click=move |_| start_from_existing(state)>"Start from my existing resource"</button>
-            ": paste what Azure says about it (the JSON of az … show) on the Review step, and the form describes it as it is."
+            " (paste its az … show JSON)"
         </p>
         {select_input(
             "Cloud",
