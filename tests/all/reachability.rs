@@ -1243,12 +1243,17 @@ fn the_pages_question_answers_per_host_like_the_command_line() {
     .plan
     .expect("a plan");
     let allowed = answer_lines(&plan, "ip", " 203.0.113.7 ").unwrap();
-    assert_eq!(allowed.len(), 1, "{allowed:?}");
+    assert_eq!(allowed.len(), 2, "{allowed:?}");
     assert!(
         allowed[0].starts_with(
             "contoso-speech-private.cognitiveservices.azure.com: allowed by IP rule 203.0.113.0/24"
         ),
         "{allowed:?}"
+    );
+    // Then how the name resolves, step by step: no endpoint, no privatelink hop.
+    assert_eq!(
+        allowed[1],
+        "  name resolution: contoso-speech-private.cognitiveservices.azure.com → the account's public address"
     );
     let refused = answer_lines(&plan, "ip", "198.51.100.9").unwrap();
     assert!(refused[0].contains(": refused"), "{refused:?}");
@@ -1262,5 +1267,26 @@ fn the_pages_question_answers_per_host_like_the_command_line() {
         answer_lines(&plan, "ip", "  ").unwrap(),
         Vec::<String>::new()
     );
-    assert_eq!(answer_lines(&plan, "trusted", "").unwrap().len(), 1);
+    assert_eq!(answer_lines(&plan, "trusted", "").unwrap().len(), 2);
+
+    // Behind a private endpoint, from a subnet of a linked network: the CNAME to the privatelink
+    // name, then the endpoint's private address.
+    let plan = generate(&crate::support::fixture(
+        "speech-private-endpoint-created-zones",
+    ))
+    .plan
+    .expect("a plan");
+    let endpoint = &plan.config.private_endpoints.as_ref().unwrap().endpoints[0];
+    let lines = answer_lines(&plan, "subnet", &endpoint.subnet.to_string()).unwrap();
+    let chain = lines
+        .iter()
+        .find(|l| l.starts_with("  name resolution: "))
+        .unwrap_or_else(|| panic!("{lines:#?}"));
+    assert!(
+        chain.contains(" → CNAME ")
+            && chain.contains(
+                ".privatelink.cognitiveservices.azure.com → the private address of endpoint "
+            ),
+        "{chain}"
+    );
 }

@@ -122,6 +122,21 @@ impl Verdict {
     pub fn describe(&self) -> String {
         format!("{} ({})", self.reason, self.dns)
     }
+
+    /// The name resolution step by step: the host, each CNAME it is answered with, and the
+    /// address the last one ends at.
+    pub fn chain_text(&self) -> String {
+        let mut text = String::new();
+        for (index, name) in self.chain.iter().enumerate() {
+            text.push_str(match index {
+                0 => "",
+                i if i + 1 == self.chain.len() => " → ",
+                _ => " → CNAME ",
+            });
+            text.push_str(name);
+        }
+        text
+    }
 }
 
 /// One host the kind uses, before (with a snapshot) and after the change.
@@ -756,8 +771,9 @@ pub fn parse_vnet_id(text: &str) -> Result<String, String> {
 }
 
 /// The page's question: a client of this kind (`ip`, `subnet`, `onprem`, `trusted`), given as
-/// this text; one line per host (after, and before when the current settings are known), or
-/// why the client cannot be read. Nothing typed yet: no lines.
+/// this text; per host, the command line's line (after, and before when the current settings
+/// are known) and then the name resolution step by step (after, and before when it differs);
+/// or why the client cannot be read. Nothing typed yet: no lines.
 pub fn answer_lines(plan: &Plan, kind: &str, text: &str) -> Result<Vec<String>, String> {
     let text = text.trim();
     let client = match kind {
@@ -770,5 +786,17 @@ pub fn answer_lines(plan: &Plan, kind: &str, text: &str) -> Result<Vec<String>, 
         _ => Client::PublicIp(parse_public_ip(text)?),
     };
     let answers = reachability(plan, &client.into(), None)?;
-    Ok(answers.iter().map(HostAnswer::line).collect())
+    let mut lines = Vec::new();
+    for answer in &answers {
+        lines.push(answer.line());
+        let after = answer.after.chain_text();
+        match answer.before.as_ref().map(Verdict::chain_text) {
+            Some(before) if before != after => {
+                lines.push(format!("  name resolution after: {after}"));
+                lines.push(format!("  name resolution before: {before}"));
+            }
+            _ => lines.push(format!("  name resolution: {after}")),
+        }
+    }
+    Ok(lines)
 }

@@ -1,8 +1,9 @@
 //! "Who can reach it?" on the Review step: a client (a public address, a subnet, an
 //! on-premises network forwarding its DNS to a virtual network, trusted services) and, for each
 //! host of the account, whether it gets in after the change and through what, and before the
-//! change when the current settings are known. The answers are the core's
-//! (`reachability::answer_lines`), the same as `wizard-cli check`.
+//! change when the current settings are known, and how its name resolves, step by step. The
+//! answers are the core's (`reachability::answer_lines`): `wizard-cli check`'s lines, each
+//! followed by the resolution chain (which `check --json` gives as `chain`).
 
 use leptos::prelude::*;
 

@@ -898,6 +898,8 @@ test('who can reach it: a public address, then another, before a reload and afte
   await page.locator('#reach-kind').selectOption('ip');
   await page.locator('#reach-client').fill('203.0.113.7');
   await eventually(async () => assert((await answers.textContent()).includes('contoso-speech.cognitiveservices.azure.com: allowed by IP rule 203.0.113.0/24'), `answer: ${await answers.textContent()}`));
+  // How the name resolves, step by step, under the verdict.
+  assert((await answers.textContent()).includes("name resolution: contoso-speech.cognitiveservices.azure.com → the account's public address"), `the chain: ${await answers.textContent()}`);
   await page.locator('#reach-client').fill('198.51.100.9');
   await eventually(async () => assert(/contoso-speech\.cognitiveservices\.azure\.com: refused/.test(await answers.textContent()), `answer: ${await answers.textContent()}`));
   await page.locator('#reach-client').fill('10.0.0.4');
