@@ -276,7 +276,7 @@ fn validate_refuses_byos_on_an_existing_resource_and_repairs_a_portal_address() 
     assert_eq!(
         errors,
         [
-            "storage.enabled: Bring your own storage is only possible when the resource is created: an existing resource can never start using your storage account. Switch the target to creating a new resource, or untick \"Include this step\".",
+            "storage.enabled: Bring your own storage is only possible when the resource is created: an existing resource can never start using your storage account. Switch the target to creating a new resource, or untick \"Include this step\". (fix: Leave this step out)",
             "storage.storage_account_id: This is an Azure portal address, not a resource ID. The resource ID is inside it. (fix: Use the resource ID in it)",
             "storage.acknowledge_irreversible: Tick the acknowledgement: the storage account can never be changed, and the resource can never stop using it.",
         ]
