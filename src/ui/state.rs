@@ -166,7 +166,7 @@ pub struct AppState {
     pub notice: RwSignal<String>,
     /// Where [`Self::notice`] shows: beside the controls whose action it reports (`AT_…`).
     pub notice_at: RwSignal<usize>,
-    /// What the page's one live region says (see `output_panel::announce_after_a_pause`).
+    /// What the page's one live region says (see `output_panel::status::announce_after_a_pause`).
     pub spoken: RwSignal<String>,
     /// The scripts' reopen link. Packing the draft (JSON, zlib) is the costliest part of a
     /// header, so it is made once typing pauses and before a script leaves the page
