@@ -1,6 +1,11 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
-  test, assert, axeCheck, eventually, focusedId, goStep, gotoApp, shot, sleep,
+  test, assert, axeCheck, eventually, fillValidTarget, focusedId, goStep, gotoApp, shot, sleep,
 } from '../support/app.mjs';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 const SUBNET = '/subscriptions/6f1c2a8e-4b7d-4e15-9a3c-2d8f0b7e5a91/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-pe';
 
@@ -76,4 +81,22 @@ test('typed at once after "Add an address": no character is lost', async ({ page
   await Promise.all([page.keyboard.press('Enter'), page.keyboard.insertText('198.51.100.0/24')]);
   await eventually(async () => assert((await page.locator('#f-network-ip_rules-1').inputValue()) === '198.51.100.0/24',
     `the second row holds ${JSON.stringify(await page.locator('#f-network-ip_rules-1').inputValue())}`));
+});
+
+test('undo of a load: a show output loaded over the form is taken back whole, and Redo loads it again', async ({ page }) => {
+  const show = await readFile(path.join(repoRoot, 'tests/fixtures/import/az-account-show-openai.json'), 'utf8');
+  await gotoApp(page);
+  await fillValidTarget(page, 'contoso-mine');
+  await goStep(page, 'review');
+  await page.locator('#config-import').fill(show);
+  await page.locator('#config-import-load').click();
+  const name = () => page.locator('#f-target-name').inputValue();
+  await goStep(page, 'target');
+  await eventually(async () => assert((await name()) !== 'contoso-mine', `the load did not replace the form: ${await name()}`));
+  const imported = await name();
+  await page.locator('#undo').click();
+  await eventually(async () => assert((await name()) === 'contoso-mine', `after Undo: ${await name()}`));
+  assert((await page.locator('#f-target-subscription_id').inputValue()).length === 36, 'the subscription came back with the name');
+  await page.locator('#redo').click();
+  await eventually(async () => assert((await name()) === imported, `after Redo: ${await name()}`));
 });
