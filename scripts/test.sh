@@ -53,16 +53,19 @@ step_fmt() {
 }
 
 step_core_purity() {
-  # The core is its own crate (crates/core): what it may use is what Cargo resolves for it, on
-  # every target, so a browser crate cannot come in through a dependency either.
-  local tree hits
-  tree="$(cargo tree -p wizard-core -e normal,build --target all --offline --prefix none)" || return 1
-  if hits="$(printf '%s\n' "$tree" | grep -E '^(leptos|web-sys|js-sys|wasm-bindgen|gloo)[a-z_-]* ')"; then
-    echo "wizard-core must not depend on the browser or UI crates; it resolves:"
-    printf '%s\n' "$hits" | sort -u
-    return 1
-  fi
-  echo "wizard-core resolves $(printf '%s\n' "$tree" | sort -u | wc -l) crates, none of leptos, web-sys, js-sys, wasm-bindgen, gloo"
+  # The core (crates/core) and the ARM client on top of it (crates/arm-client) are crates of
+  # their own: what they may use is what Cargo resolves for them, on every target, so a browser
+  # crate cannot come in through a dependency either.
+  local crate tree hits
+  for crate in wizard-core wizard-arm; do
+    tree="$(cargo tree -p "$crate" -e normal,build --target all --offline --prefix none)" || return 1
+    if hits="$(printf '%s\n' "$tree" | grep -E '^(leptos|web-sys|js-sys|wasm-bindgen|gloo)[a-z_-]* ')"; then
+      echo "$crate must not depend on the browser or UI crates; it resolves:"
+      printf '%s\n' "$hits" | sort -u
+      return 1
+    fi
+    echo "$crate resolves $(printf '%s\n' "$tree" | sort -u | wc -l) crates, none of leptos, web-sys, js-sys, wasm-bindgen, gloo"
+  done
 }
 
 # deny.toml's licences, bans and sources, then the RustSec advisories. Their database is a git
@@ -205,7 +208,7 @@ step_e2e_arm() {
 
 steps=(
   "cargo fmt --check:step_fmt"
-  "core purity (wizard-core resolves no browser/UI crate):step_core_purity"
+  "core purity (wizard-core and wizard-arm resolve no browser/UI crate):step_core_purity"
   "cargo deny (licences, bans, sources; advisories if the database can be fetched):step_cargo_deny"
   "cargo clippy (native, all targets):step_clippy_native"
   "cargo clippy (wasm32, all targets):step_clippy_wasm"

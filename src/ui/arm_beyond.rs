@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::arm_client::beyond_target::{plan_beyond_target, Effect, Touch};
+use crate::arm_client::beyond_target::{plan_beyond_target, Effect, Touch};
 use crate::ui::erased::{effect, memo};
 use crate::ui::state::AppState;
 

@@ -3,7 +3,7 @@
 //! only, so nothing another page of the same origin writes can outlive the tab, and setting it
 //! reloads the page (the connection policy is made at start-up).
 
-use crate::core::arm_client::endpoint::parse_custom_endpoint;
+use crate::arm_client::endpoint::parse_custom_endpoint;
 
 const ENDPOINT_KEY: &str = "ai-network-wizard.arm-endpoint";
 

@@ -5,9 +5,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::arm_client::http::no_answer_message;
-use crate::core::arm_client::outgoing::Checked;
-use crate::core::arm_client::{HttpRequest, HttpResponse, TransportError};
+use crate::arm_client::http::no_answer_message;
+use crate::arm_client::outgoing::Checked;
+use crate::arm_client::{HttpRequest, HttpResponse, TransportError};
 
 /// The answer headers the executor reads; the browser returns only those ARM exposes (CORS).
 const READ_HEADERS: [&str; 3] = ["azure-asyncoperation", "location", "retry-after"];
@@ -23,7 +23,7 @@ fn dropped(request: &HttpRequest) -> TransportError {
 /// The limit is 60 s; the panel's advanced settings may only shorten it.
 pub const TIMEOUT_SECONDS: u32 = 60;
 
-/// Sends a request that passed the gate ([`crate::core::arm_client::outgoing::check`]): no
+/// Sends a request that passed the gate ([`crate::arm_client::outgoing::check`]): no
 /// other request can reach `fetch` from this page.
 pub async fn send(checked: &Checked, timeout_seconds: u32) -> Result<HttpResponse, TransportError> {
     let request = checked.request();

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::arm_session::ArmSession;
 use super::browser;
-use crate::core::arm_client::Executor;
+use crate::arm_client::Executor;
 
 /// True when this page is shown inside another page's frame (or the top cannot be read).
 pub fn is_framed() -> bool {

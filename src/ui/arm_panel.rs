@@ -13,9 +13,9 @@ use super::arm_fetch;
 use super::arm_session::{ArmSession, Run};
 use super::browser;
 use super::state::{notice_view, AppState, AT_TOKEN};
-use crate::core::arm_client::beyond_target::plan_beyond_target;
-use crate::core::arm_client::endpoint::{parse_custom_endpoint, resource_read};
-use crate::core::arm_client::{
+use crate::arm_client::beyond_target::plan_beyond_target;
+use crate::arm_client::endpoint::{parse_custom_endpoint, resource_read};
+use crate::arm_client::{
     policy, token::token_command_pair, Executor, HttpRequest, HttpResponse, Next, Outcome, Resumed,
     StepPreview, StepStatus, TransportError,
 };

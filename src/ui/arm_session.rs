@@ -12,10 +12,10 @@ use super::arm_beyond::Beyond;
 use super::arm_endpoint;
 use super::arm_fetch;
 use super::state::AppState;
-use crate::core::arm_client::endpoint::ArmEndpoint;
-use crate::core::arm_client::outgoing::check;
-use crate::core::arm_client::token::bare_jwt;
-use crate::core::arm_client::{
+use crate::arm_client::endpoint::ArmEndpoint;
+use crate::arm_client::outgoing::check;
+use crate::arm_client::token::bare_jwt;
+use crate::arm_client::{
     read_token, Executor, HttpRequest, HttpResponse, Outcome, StepRun, TokenInfo, TransportError,
 };
 use serde_json::Value;

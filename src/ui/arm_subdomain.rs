@@ -8,10 +8,8 @@ use crate::ui::erased::{effect, memo};
 
 use super::arm_session::ArmSession;
 use super::state::{AppState, WizardStep};
-use crate::core::arm_client::availability::{
-    availability_request, read_availability, Availability,
-};
-use crate::core::arm_client::{policy, HttpRequest};
+use crate::arm_client::availability::{availability_request, read_availability, Availability};
+use crate::arm_client::{policy, HttpRequest};
 use crate::core::plan::ArmRequest;
 
 /// How long the typing must pause before the name is sent.

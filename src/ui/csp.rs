@@ -6,7 +6,7 @@
 //! changing the endpoint reloads the page.
 
 #[cfg(feature = "arm-direct")]
-use crate::core::arm_client::endpoint::content_security_policy;
+use crate::arm_client::endpoint::content_security_policy;
 
 /// Narrows the page's connections before anything can connect anywhere.
 #[cfg(feature = "arm-direct")]

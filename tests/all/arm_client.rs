@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use ai_network_wizard::core::arm_client::{
+use ai_network_wizard::arm_client::{
     policy, read_token, run, token_tenant, Executor, HttpRequest, HttpResponse, Outcome, StepRun,
     StepStatus, Transport, TransportError,
 };
@@ -523,7 +523,7 @@ fn statuses(executor: &Executor) -> Vec<String> {
         .collect()
 }
 
-fn failure_of(executor: &Executor, step: usize) -> ai_network_wizard::core::arm_client::Failure {
+fn failure_of(executor: &Executor, step: usize) -> ai_network_wizard::arm_client::Failure {
     match &executor.steps[step].status {
         StepStatus::Failed(f) => f.clone(),
         other => panic!("step {step} is {other:?}"),
@@ -1021,7 +1021,7 @@ fn cancel_stops_after_the_current_request_and_resume_goes_on() {
     let (draft, resources) = openai();
     let mut arm = MemoryArm::new(resources);
     let mut executor = Executor::new(plan_of(&draft), ENDPOINT);
-    let ai_network_wizard::core::arm_client::Next::Send(first) = executor.next(TOKEN) else {
+    let ai_network_wizard::arm_client::Next::Send(first) = executor.next(TOKEN) else {
         panic!()
     };
     executor.cancel();
@@ -1264,9 +1264,7 @@ fn the_preview_says_what_each_step_changes_and_what_is_already_so() {
 
 #[test]
 fn the_policy_allows_the_clouds_and_one_checked_custom_endpoint() {
-    use ai_network_wizard::core::arm_client::endpoint::{
-        content_security_policy, parse_custom_endpoint,
-    };
+    use ai_network_wizard::arm_client::endpoint::{content_security_policy, parse_custom_endpoint};
     let policy = content_security_policy(None);
     assert_eq!(policy, "connect-src 'self' https://management.azure.com https://management.usgovcloudapi.net https://management.chinacloudapi.cn; object-src 'none'; base-uri 'self'; form-action 'none'");
     let custom = content_security_policy(Some("http://127.0.0.1:4567/ns/"));
@@ -1297,10 +1295,10 @@ fn the_policy_allows_the_clouds_and_one_checked_custom_endpoint() {
 // ---- the live subdomain check (apply page, custom-domain step) ----
 
 mod subdomain_check {
-    use ai_network_wizard::core::arm_client::availability::{
+    use ai_network_wizard::arm_client::availability::{
         availability_request, read_availability, Availability,
     };
-    use ai_network_wizard::core::arm_client::HttpResponse;
+    use ai_network_wizard::arm_client::HttpResponse;
     use ai_network_wizard::core::current_state::CurrentStateDraft;
     use ai_network_wizard::core::draft::Draft;
     use ai_network_wizard::core::generate::generate;
@@ -1450,7 +1448,7 @@ fn load_reads_everything_the_plan_touches_once() {
 /// a change that a fix makes (another subdomain, another region) keeps it.
 #[test]
 fn every_step_has_its_own_identity_and_a_fix_keeps_it() {
-    use ai_network_wizard::core::arm_client::step_identity;
+    use ai_network_wizard::arm_client::step_identity;
     for (name, draft) in crate::support::fixtures() {
         let Some(plan) = generate(&draft).plan else {
             continue;
@@ -1608,8 +1606,8 @@ fn with_own_dns_servers_the_runner_closes_only_after_an_explicit_confirmation() 
 /// to Resume (there is nothing to resume); the same refusal in a run still says Resume.
 #[test]
 fn a_refused_read_outside_a_run_says_to_try_again_not_to_resume() {
-    use ai_network_wizard::core::arm_client::policy::{failure, read_failure};
-    use ai_network_wizard::core::arm_client::HttpResponse;
+    use ai_network_wizard::arm_client::policy::{failure, read_failure};
+    use ai_network_wizard::arm_client::HttpResponse;
     use ai_network_wizard::core::cloud::Cloud;
     for status in [400, 401, 403, 404, 409, 412, 429, 500, 503] {
         let response = HttpResponse {

@@ -8,7 +8,7 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use ai_network_wizard::core::arm_client::{
+use ai_network_wizard::arm_client::{
     run, Executor, HttpRequest, HttpResponse, Next, Outcome, StepRun, StepStatus, Transport,
     TransportError, TOKEN_FOR_ANOTHER_TENANT,
 };

@@ -3,13 +3,11 @@
 //! token, the paths the request builder and the executor refuse, "Load from Azure"'s read, and
 //! the message for a request that got no answer.
 
-use ai_network_wizard::core::arm_client::endpoint::{
-    parse_custom_endpoint, resource_read, ArmEndpoint,
-};
-use ai_network_wizard::core::arm_client::http::{check_path, no_answer_message};
-use ai_network_wizard::core::arm_client::outgoing::check;
-use ai_network_wizard::core::arm_client::token::bare_jwt;
-use ai_network_wizard::core::arm_client::{
+use ai_network_wizard::arm_client::endpoint::{parse_custom_endpoint, resource_read, ArmEndpoint};
+use ai_network_wizard::arm_client::http::{check_path, no_answer_message};
+use ai_network_wizard::arm_client::outgoing::check;
+use ai_network_wizard::arm_client::token::bare_jwt;
+use ai_network_wizard::arm_client::{
     run, Executor, HttpRequest, HttpResponse, Outcome, StepRun, StepStatus, Transport,
     TransportError,
 };

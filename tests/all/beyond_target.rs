@@ -2,10 +2,10 @@
 //! acknowledgement and the executor's confirmations share. A configuration from a link can name
 //! any resource; only the target and what is below it are written without asking.
 
-use ai_network_wizard::core::arm_client::beyond_target::{
+use ai_network_wizard::arm_client::beyond_target::{
     beyond_target, needs_confirmation, plan_beyond_target, Effect,
 };
-use ai_network_wizard::core::arm_client::{confirmation, Executor};
+use ai_network_wizard::arm_client::{confirmation, Executor};
 use ai_network_wizard::core::config::Target;
 use ai_network_wizard::core::draft::Draft;
 use ai_network_wizard::core::generate::generate;

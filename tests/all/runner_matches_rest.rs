@@ -11,7 +11,7 @@
 
 use serde_json::Value;
 
-use ai_network_wizard::core::arm_client::{
+use ai_network_wizard::arm_client::{
     Executor, HttpRequest, HttpResponse, Next, Outcome, StepStatus, Transport, TransportError,
 };
 use ai_network_wizard::core::current_state::keep_reads;
@@ -274,7 +274,7 @@ fn default_action_in(state: &Value, plan: &Plan) -> String {
         .to_owned()
 }
 
-/// [`ai_network_wizard::core::arm_client::run`], watched: each write is compared with the REST
+/// [`ai_network_wizard::arm_client::run`], watched: each write is compared with the REST
 /// tab before it is sent, and the default action checked after each answer.
 pub fn run_watched(
     executor: &mut Executor,

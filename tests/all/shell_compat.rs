@@ -690,7 +690,7 @@ az network private-endpoint create @endpointArguments
 /// Get-AzAccessToken as its contract allows, in every cloud, with and without a tenant.
 #[test]
 fn the_token_commands_run_in_windows_powershell_5_1() {
-    use ai_network_wizard::core::arm_client::token::token_command_pair;
+    use ai_network_wizard::arm_client::token::token_command_pair;
     use ai_network_wizard::core::cloud::Cloud;
     let old = "(Get-AzAccessToken -ResourceUrl https://management.azure.com/ -AsSecureString).Token | ConvertFrom-SecureString -AsPlainText\n";
     assert_eq!(

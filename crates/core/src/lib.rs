@@ -4,7 +4,6 @@
 //! crate of its own, and the test command reads its `cargo tree`. Everything is deterministic and tested natively.
 
 pub mod api_versions;
-pub mod arm_client;
 pub mod arm_values;
 pub mod byos;
 pub mod cloud;
@@ -17,6 +16,7 @@ pub mod draft;
 pub mod draft_json;
 pub mod generate;
 pub mod highlight;
+pub mod http;
 pub mod import;
 pub mod ip_rules;
 pub mod json_fields;

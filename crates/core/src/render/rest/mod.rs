@@ -10,8 +10,8 @@ use super::header::{
     hash_comment_block, header_lines, push_quoted_hash_comment, step_comment, wrap,
 };
 use super::RenderContext;
-use crate::arm_client::HttpRequest;
 use crate::current_state::{account_show_command, subnet_show_command};
+use crate::http::HttpRequest;
 use crate::plan::{Action, Plan};
 use crate::quote;
 use crate::request_bodies;

@@ -7,8 +7,8 @@ use serde_json::Value;
 
 use super::super::policy::Failure;
 use super::Executor;
-use crate::plan::close_guard::PRIVATE_RANGES;
-use crate::plan::ArmRequest;
+use wizard_core::plan::close_guard::PRIVATE_RANGES;
+use wizard_core::plan::ArmRequest;
 
 impl Executor {
     /// The closing write of the current step, when an endpoint read before it is not Approved.

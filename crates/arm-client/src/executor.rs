@@ -51,10 +51,10 @@ use serde_json::Value;
 use super::beyond_target;
 use super::http::{check_path, HttpRequest, HttpResponse, TransportError};
 use super::policy::{self, Failure};
-use crate::plan::{ArmRequest, Plan};
 use decide::{is_check, Decision};
 use polling::Poll;
 use tenants::TenantCheck;
+use wizard_core::plan::{ArmRequest, Plan};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum StepStatus {
@@ -218,7 +218,7 @@ pub fn run(executor: &mut Executor, token: &str, transport: &mut impl Transport)
 
 /// What the person confirms before `step` sends a write: that it cannot be undone, and what it
 /// deletes or changes beyond the target ([`beyond_target`]). `None` when nothing is asked.
-pub fn confirmation(plan: &Plan, step: &crate::plan::Step) -> Option<String> {
+pub fn confirmation(plan: &Plan, step: &wizard_core::plan::Step) -> Option<String> {
     let writes = plan.requests(step).iter().any(|r| r.method != "GET");
     let irreversible =
         (step.irreversible && writes).then(|| format!("IRREVERSIBLE: {}", step.irreversibility()));
@@ -232,9 +232,9 @@ pub fn confirmation(plan: &Plan, step: &crate::plan::Step) -> Option<String> {
 
 /// The writes after which clients that are not allowed are refused: asked like an irreversible
 /// step, since a client cut off by mistake is an outage.
-fn cuts_clients_off(step: &crate::plan::Step) -> Option<String> {
-    use crate::arm_values::DefaultAction;
-    use crate::plan::Action;
+fn cuts_clients_off(step: &wizard_core::plan::Step) -> Option<String> {
+    use wizard_core::arm_values::DefaultAction;
+    use wizard_core::plan::Action;
     if !step.action.cuts_clients_off() {
         return None;
     }

@@ -8,8 +8,8 @@
 use serde_json::Value;
 
 use super::Executor;
-use crate::json;
-use crate::plan::{ArmRequest, DEFAULT_ZONE_GROUP};
+use wizard_core::json;
+use wizard_core::plan::{ArmRequest, DEFAULT_ZONE_GROUP};
 
 const ZONE_GROUPS: &str = "/privatednszonegroups";
 const LINKS: &str = "/virtualnetworklinks";

@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::super::http::{path_on_endpoint, HttpResponse, TransportError};
 use super::super::policy;
 use super::Executor;
-use crate::plan::ArmRequest;
+use wizard_core::plan::ArmRequest;
 
 /// A long-running operation being watched.
 #[derive(Clone, Debug, PartialEq)]

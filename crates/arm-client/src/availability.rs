@@ -5,10 +5,10 @@
 use serde_json::Value;
 
 use super::http::HttpResponse;
-use crate::draft::Draft;
-use crate::names::{check_custom_subdomain, check_guid};
-use crate::plan::{subdomain_availability, ArmRequest};
-use crate::resource_kinds::ResourceType;
+use wizard_core::draft::Draft;
+use wizard_core::names::{check_custom_subdomain, check_guid};
+use wizard_core::plan::{subdomain_availability, ArmRequest};
+use wizard_core::resource_kinds::ResourceType;
 
 /// What the check found, in words a person reads next to the field.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use super::super::http::{HttpRequest, REDACTED};
 use super::super::{compare, policy};
 use super::decide::Decision;
 use super::{Cursor, Executor, StepPreview};
-use crate::plan::ArmRequest;
+use wizard_core::plan::ArmRequest;
 
 impl Executor {
     /// What a read before the run returned (the page's "Load from Azure"): `None` for a 404.

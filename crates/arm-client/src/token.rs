@@ -4,9 +4,9 @@
 use serde_json::Value;
 
 use super::endpoint::ArmEndpoint;
-use crate::cloud::Cloud;
-use crate::json_text;
-use crate::share_link::base64url;
+use wizard_core::cloud::Cloud;
+use wizard_core::json_text;
+use wizard_core::share_link::base64url;
 
 /// What the token says, for the panel beside the field.
 #[derive(Clone, Debug, PartialEq)]

@@ -11,9 +11,9 @@
 //! DNS zones and their links, a hub's dependent resources, storage accounts and role
 //! assignments on them, provider registrations, any other subscription.
 
-use crate::config::Target;
-use crate::plan::{ArmRequest, Plan, Step};
-use crate::request_bodies::EDIT_MARK;
+use wizard_core::config::Target;
+use wizard_core::plan::{ArmRequest, Plan, Step};
+use wizard_core::request_bodies::EDIT_MARK;
 
 /// What a write does to the resource it reaches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -135,7 +135,7 @@ impl HttpResponse {
 }
 
 /// No answer came: the connection dropped or the time limit passed, or the request was not
-/// sent at all because the gate before `fetch` refused it ([`super::outgoing`]).
+/// sent at all because the gate before `fetch` refused it (the ARM client's `outgoing`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum TransportError {
     Dropped(String),

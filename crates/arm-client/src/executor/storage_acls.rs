@@ -3,11 +3,11 @@
 //! bypass and rules kept) and the subscription's tenant, adding the account as a resource
 //! access rule, the way the scripts do.
 
-use crate::json;
 use serde_json::Value;
+use wizard_core::json;
 
 use super::Executor;
-use crate::plan::ArmRequest;
+use wizard_core::plan::ArmRequest;
 
 impl Executor {
     /// The body to send, when `request` is that PATCH and the storage account and the

@@ -3,10 +3,10 @@
 //! kept out of the Content-Security-Policy's way of anything else. Also the first read of
 //! "Load from Azure".
 
-use crate::cloud::Cloud;
-use crate::draft::TargetDraft;
-use crate::names;
-use crate::plan::ArmRequest;
+use wizard_core::cloud::Cloud;
+use wizard_core::draft::TargetDraft;
+use wizard_core::names;
+use wizard_core::plan::ArmRequest;
 
 /// Why a custom endpoint is refused: it exists only for a test server on this machine.
 const LOOPBACK_ONLY: &str = "The custom endpoint is only for a test server on this machine: http:// or https:// with 127.0.0.1 or localhost, a port and, if the server needs one, a path (for example http://127.0.0.1:8080). Azure's clouds are chosen in the Target step.";

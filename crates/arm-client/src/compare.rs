@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use crate::json_text::compact;
+use wizard_core::json_text::compact;
 
 pub fn satisfied(wanted: &Value, current: &Value) -> bool {
     match (wanted, current) {

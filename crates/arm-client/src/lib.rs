@@ -11,7 +11,6 @@ pub mod beyond_target;
 pub mod compare;
 pub mod endpoint;
 pub mod executor;
-pub mod http;
 pub mod outgoing;
 pub mod policy;
 pub mod token;
@@ -23,3 +22,5 @@ pub use executor::{
 pub use http::{HttpRequest, HttpResponse, TransportError};
 pub use policy::Failure;
 pub use token::{read_token, token_commands, token_tenant, TokenInfo};
+/// The wire form of a request, shared with the REST tab, lives in the core.
+pub use wizard_core::http;

@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use super::Executor;
-use crate::current_state::{validate_current_state, CurrentStateDraft};
+use wizard_core::current_state::{validate_current_state, CurrentStateDraft};
 
 impl Executor {
     pub(super) fn lookup(&self, path: &str) -> Option<&Option<Value>> {
@@ -75,7 +75,7 @@ impl Executor {
         };
         let draft = CurrentStateDraft {
             read_at: "during this run".into(),
-            source: crate::current_state::READ_FROM_ARM.into(),
+            source: wizard_core::current_state::READ_FROM_ARM.into(),
             account,
             subnets: subnets.into_iter().filter(readable).collect(),
         };

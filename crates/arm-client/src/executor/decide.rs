@@ -6,12 +6,12 @@ use serde_json::Value;
 use super::super::compare::satisfied;
 use super::super::policy::{self, Failure};
 use super::Executor;
-use crate::plan::{
+use wizard_core::plan::{
     hub_of_storage, hub_reaches_storage, hub_storage_remedy, hub_storage_unreachable, Action,
     ArmRequest, EndpointAction, Step,
 };
-use crate::private_endpoints::LinkType;
-use crate::request_bodies::EDIT_MARK;
+use wizard_core::private_endpoints::LinkType;
+use wizard_core::request_bodies::EDIT_MARK;
 
 impl Executor {
     pub(super) fn decide(&self, request: &ArmRequest, requests: &[ArmRequest]) -> Decision {

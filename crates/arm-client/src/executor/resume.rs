@@ -6,7 +6,7 @@
 //! what is already so is skipped, never sent blindly.
 
 use super::{Cursor, Executor, Outcome, StepRun, StepStatus};
-use crate::plan::{Action, ArmRequest, EndpointAction, Plan, Step};
+use wizard_core::plan::{Action, ArmRequest, EndpointAction, Plan, Step};
 
 /// What Resume did, for the line after the run.
 #[derive(Clone, Debug, PartialEq)]

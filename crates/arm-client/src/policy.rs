@@ -6,9 +6,9 @@ use serde_json::Value;
 
 use super::http::{HttpResponse, TransportError};
 use super::token::{tenant_token_commands, token_commands};
-use crate::cloud::Cloud;
-use crate::names::is_guid;
-use crate::plan::ArmRequest;
+use wizard_core::cloud::Cloud;
+use wizard_core::names::is_guid;
+use wizard_core::plan::ArmRequest;
 
 /// Retries of a throttled or busy request (429, another operation in progress).
 pub const BUSY_RETRIES: u32 = 5;

@@ -4,7 +4,7 @@
 use super::super::http::{HttpResponse, TransportError};
 use super::super::policy::{self, Failure};
 use super::Executor;
-use crate::plan::{Action, ArmRequest};
+use wizard_core::plan::{Action, ArmRequest};
 
 impl Executor {
     pub(super) fn on_request_answer(

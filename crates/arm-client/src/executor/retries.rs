@@ -4,7 +4,7 @@
 use super::super::http::{HttpResponse, TransportError};
 use super::super::policy::{self, Retry};
 use super::Executor;
-use crate::plan::ArmRequest;
+use wizard_core::plan::ArmRequest;
 
 impl Executor {
     /// The answer to go on with, or `None` when it was handled here (a wait before sending

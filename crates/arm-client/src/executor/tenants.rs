@@ -17,9 +17,9 @@ use super::super::http::HttpResponse;
 use super::super::policy::{tenant_asked_for, wrong_tenant_message, Failure};
 use super::super::token::{same_tenant, tenant_token_commands, token_tenant};
 use super::Executor;
-use crate::names::is_guid;
-use crate::plan::{Action, ArmRequest, EndpointAction, Plan, Step};
-use crate::subnet_id::SubnetId;
+use wizard_core::names::is_guid;
+use wizard_core::plan::{Action, ArmRequest, EndpointAction, Plan, Step};
+use wizard_core::subnet_id::SubnetId;
 
 /// The code of a step stopped before sending, its token being of another tenant.
 pub const TOKEN_FOR_ANOTHER_TENANT: &str = "TokenForAnotherTenant";
