@@ -293,19 +293,19 @@ fn run_inner(args: &[String]) -> Result<u8, String> {
                 if call.out.is_some() {
                     return Err(format!("--out goes with --target all\n{USAGE}"));
                 }
-                let index = match shell {
-                    "bash" => 0,
-                    "powershell" => 1,
-                    _ => return Err(format!("unknown target {target}\n{USAGE}")),
-                };
+                // The checks come as [bash, PowerShell].
+                let index = ["bash", "powershell"]
+                    .iter()
+                    .position(|s| *s == shell)
+                    .ok_or_else(|| format!("unknown target {target}\n{USAGE}"))?;
                 let plan = generated
                     .plan
                     .as_ref()
                     .expect("no errors, so a plan exists");
-                let [bash, powershell] = inside_checks(plan, &context).ok_or(
+                let checks = inside_checks(plan, &context).ok_or(
                     "no inside check for this resource type: the hosts its clients call are not in the wizard's tables",
                 )?;
-                print!("{}", if index == 0 { bash } else { powershell });
+                print!("{}", checks[index]);
             } else {
                 if call.out.is_some() {
                     return Err(format!("--out goes with --target all\n{USAGE}"));

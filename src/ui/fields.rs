@@ -63,10 +63,8 @@ fn messages_view(field: &str, messages: Memo<Vec<Diagnostic>>) -> AnyView {
                                             draft.apply_fix(&field, &fix.replacement);
                                         });
                                         // A step included by a fix waits like a ticked one.
-                                        if let (Some(step), [on]) = (field.strip_suffix(".enabled"), &fix.replacement[..]) {
-                                            if on == "true" {
-                                                state.touched.update(|t| t.included(step));
-                                            }
+                                        if fix.replacement == ["true"] {
+                                            state.touch_flag(&field, true);
                                         }
                                         // The button goes with its message: the focus stays
                                         // with the field it fixed.
@@ -407,10 +405,7 @@ fn checkbox_view(
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
                     state.draft.update(|d| set(d, on));
-                    match touched_field.strip_suffix(".enabled") {
-                        Some(step) if on => state.touched.update(|t| t.included(step)),
-                        _ => state.touch(&touched_field),
-                    }
+                    state.touch_flag(&touched_field, on);
                 }
             />
             <label for=id>{label}</label>

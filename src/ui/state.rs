@@ -324,6 +324,15 @@ impl AppState {
         );
     }
 
+    /// A checkbox (or a fix) set `field` to `on`: a step's "Include this step" just ticked
+    /// lets the step wait ([`Touched::included`]); anything else is touched.
+    pub fn touch_flag(self, field: &str, on: bool) {
+        match field.strip_suffix(".enabled") {
+            Some(step) if on => self.touched.update(|t| t.included(step)),
+            _ => self.touch(field),
+        }
+    }
+
     pub fn touch(self, field: &str) {
         if !self.touched.with_untracked(|t| {
             t.shows(&Diagnostic::error(field, "")) && !t.waiting.contains(step_of_field(field))

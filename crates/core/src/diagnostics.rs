@@ -49,11 +49,15 @@ impl Diagnostic {
         }
     }
     pub fn with_fix(mut self, label: impl Into<String>, replacement: Vec<String>) -> Self {
+        self.set_fix(label, replacement);
+        self
+    }
+    /// [`Self::with_fix`] on a diagnostic already in the list.
+    pub fn set_fix(&mut self, label: impl Into<String>, replacement: Vec<String>) {
         self.fix = Some(Fix {
             label: label.into(),
             replacement,
         });
-        self
     }
 }
 

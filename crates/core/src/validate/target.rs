@@ -26,10 +26,7 @@ pub(super) fn validate_target(draft: &TargetDraft, out: &mut Vec<Diagnostic>) ->
     // "West Europe" and the like: the programmatic name is certain.
     if let Some(name) = names::region_repaired(&draft.region, draft.cloud.known_regions()) {
         if let Some(error) = out.iter_mut().find(|d| d.field == "target.region") {
-            error.fix = Some(crate::diagnostics::Fix {
-                label: format!("Use {name}"),
-                replacement: vec![name],
-            });
+            error.set_fix(format!("Use {name}"), vec![name]);
         }
     }
 
