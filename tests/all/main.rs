@@ -17,6 +17,7 @@ mod close_guards;
 mod command_table;
 mod config_and_cli;
 mod current_state;
+mod docs;
 mod downloads;
 mod highlight;
 mod idempotency;
