@@ -1,11 +1,14 @@
 //! Every flag block of every template file is rendered both ways by some fixture: a block no
 //! fixture keeps is a guard nobody has seen in an output, and a block no fixture drops is a
-//! condition nobody has tested. (A misspelt flag panics in `fill` itself, in debug builds.)
+//! condition nobody has tested. (A misspelt slot or flag does not compile: the build script
+//! types each template by its slots and flags, `crates/core/src/render/templates.rs`.)
 
 use std::path::{Path, PathBuf};
 
 use ai_network_wizard::core::generate::generate;
-use ai_network_wizard::core::render::{blocks_rendered, render, OutputTarget, RenderContext};
+use ai_network_wizard::core::render::{
+    blocks_rendered, render, OutputTarget, RenderContext, TEMPLATE_FILES,
+};
 use ai_network_wizard::core::rollback::rollback_draft;
 
 use crate::support::{fixtures, TEST_DATE};
@@ -46,20 +49,31 @@ fn render_everything() {
 #[test]
 fn every_flag_block_of_every_template_is_rendered_both_ways_by_some_fixture() {
     render_everything();
-    let mut files = Vec::new();
-    template_files(Path::new("crates/core/src"), &mut files);
-    files.sort();
-    assert!(files.len() > 50, "the template files: {}", files.len());
+    let mut on_disk = Vec::new();
+    template_files(Path::new("crates/core/src"), &mut on_disk);
+    let mut typed: Vec<PathBuf> = TEMPLATE_FILES
+        .iter()
+        .map(|(path, _)| Path::new("crates/core/src/render").join(path))
+        .collect();
+    on_disk.sort();
+    typed.sort();
+    assert_eq!(
+        typed, on_disk,
+        "every template file on disk is typed by the build script"
+    );
+    assert!(
+        TEMPLATE_FILES.len() > 50,
+        "the template files: {}",
+        TEMPLATE_FILES.len()
+    );
     let mut gaps = Vec::new();
     let mut blocks = 0;
-    for file in &files {
-        let text = std::fs::read_to_string(file).unwrap();
-        for (flag, on, off) in blocks_rendered(&text) {
+    for (file, text) in TEMPLATE_FILES {
+        for (flag, on, off) in blocks_rendered(text) {
             blocks += 1;
             if !(on && off) {
                 gaps.push(format!(
-                    "{}: {{{{?{flag}}}}} never rendered {}",
-                    file.display(),
+                    "{file}: {{{{?{flag}}}}} never rendered {}",
                     match (on, off) {
                         (false, false) => "at all (is the file used?)",
                         (false, true) => "with the flag set",

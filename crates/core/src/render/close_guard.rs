@@ -6,7 +6,7 @@ use crate::api_versions;
 use crate::plan::close_guard::{CloseGuard, PRIVATE_RANGES};
 use crate::plan::{Action, Plan};
 use crate::quote::{bash, powershell, powershell_array};
-use crate::render::template::{fill, Text};
+use crate::render::templates::{cli_bash, powershell_shared, CheckApproved, CheckResolution};
 
 /// The bash checks, indented for the closing branch ("" when the step needs none).
 pub(super) fn bash_guard(plan: &Plan, action: &Action) -> String {
@@ -14,23 +14,20 @@ pub(super) fn bash_guard(plan: &Plan, action: &Action) -> String {
     let mut out = String::new();
     if !guard.hosts.is_empty() {
         let hosts: Vec<String> = guard.hosts.iter().map(|h| bash(h)).collect();
-        out += &fill(
-            include_str!("cli_bash/templates/check_resolution.sh"),
-            &[
-                Text("hosts", &hosts.join(" ")),
-                Text("ranges", PRIVATE_RANGES),
-            ],
-        );
+        out += &CheckResolution {
+            hosts: &hosts.join(" "),
+            ranges: PRIVATE_RANGES,
+        }
+        .fill(cli_bash::CHECK_RESOLUTION);
     }
     for endpoint in &guard.endpoints {
-        out += &fill(
-            include_str!("cli_bash/templates/check_approved.sh"),
-            &[
-                Text("subscription", &bash(endpoint.subscription_id())),
-                Text("resource_group", &bash(&endpoint.resource_group)),
-                Text("name", &bash(&endpoint.name)),
-            ],
-        );
+        out += &CheckApproved {
+            subscription: &bash(endpoint.subscription_id()),
+            resource_group: &bash(&endpoint.resource_group),
+            name: &bash(&endpoint.name),
+            path: "",
+        }
+        .fill(cli_bash::CHECK_APPROVED);
     }
     indented(&out, 2)
 }
@@ -40,23 +37,21 @@ pub(super) fn powershell_guard(plan: &Plan, action: &Action) -> String {
     let guard: CloseGuard = plan.close_guard(action);
     let mut out = String::new();
     if !guard.hosts.is_empty() {
-        out += &fill(
-            include_str!("powershell_shared/templates/check_resolution.ps1"),
-            &[
-                Text("hosts", &powershell_array(&guard.hosts)),
-                Text("ranges", PRIVATE_RANGES),
-            ],
-        );
+        out += &CheckResolution {
+            hosts: &powershell_array(&guard.hosts),
+            ranges: PRIVATE_RANGES,
+        }
+        .fill(powershell_shared::CHECK_RESOLUTION);
     }
     for endpoint in &guard.endpoints {
         let path = format!("{}?api-version={}", endpoint.id(), api_versions::NETWORK);
-        out += &fill(
-            include_str!("powershell_shared/templates/check_approved.ps1"),
-            &[
-                Text("path", &powershell(&path)),
-                Text("name", &powershell(&endpoint.name)),
-            ],
-        );
+        out += &CheckApproved {
+            path: &powershell(&path),
+            name: &powershell(&endpoint.name),
+            subscription: "",
+            resource_group: "",
+        }
+        .fill(powershell_shared::CHECK_APPROVED);
     }
     indented(&out, 4)
 }

@@ -1,5 +1,5 @@
 //! Plan → text, one folder per target with a file per step family and the script text in
-//! template files (`template.rs`). Each matches `Action` exhaustively, without a wildcard.
+//! template files, typed by the build script (`templates.rs`, `template.rs`). Each matches `Action` exhaustively, without a wildcard.
 
 /// Azure PowerShell: the Az module's cmdlets.
 mod az_module;
@@ -17,7 +17,10 @@ mod resource_groups;
 mod rest;
 mod subnet_tenant;
 mod template;
+mod templates;
 pub use template::blocks_rendered;
+/// Every template file (its path under `src/render/` and its text), for the coverage test.
+pub use templates::ALL as TEMPLATE_FILES;
 
 use super::plan::Plan;
 

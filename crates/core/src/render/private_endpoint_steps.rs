@@ -11,22 +11,26 @@ use crate::plan::{
 use crate::private_endpoints::config::{Approval, Endpoint, Removal, ZoneRef};
 use crate::private_endpoints::LinkType;
 use crate::render::subnet_tenant::subnet_tenant_check;
-use crate::render::template::{fill, Flag, Text};
+use crate::render::template::Template;
+use crate::render::templates::{
+    AttachZone, CreateEndpoint, CreateZone, DeleteEndpoint, DisableNetworkPolicies, LinkZone,
+    SetResourcePublicAccess, ShowDnsRecords, SubnetTenantCheck,
+};
 
 pub(super) use crate::quote::Quote;
 
 /// The template texts of the private endpoint steps for one az shell.
 pub(super) struct AzTemplates {
     /// Put before the first command on a subnet in another tenant.
-    pub subnet_tenant_check: &'static str,
-    pub disable_network_policies: &'static str,
-    pub create_zone: &'static str,
-    pub link_zone: &'static str,
-    pub create_endpoint: &'static str,
-    pub attach_zone: &'static str,
-    pub show_dns_records: &'static str,
-    pub delete_endpoint: &'static str,
-    pub set_resource_public_access: &'static str,
+    pub subnet_tenant_check: Template<SubnetTenantCheck<'static>>,
+    pub disable_network_policies: Template<DisableNetworkPolicies<'static>>,
+    pub create_zone: Template<CreateZone<'static>>,
+    pub link_zone: Template<LinkZone<'static>>,
+    pub create_endpoint: Template<CreateEndpoint<'static>>,
+    pub attach_zone: Template<AttachZone<'static>>,
+    pub show_dns_records: Template<ShowDnsRecords<'static>>,
+    pub delete_endpoint: Template<DeleteEndpoint<'static>>,
+    pub set_resource_public_access: Template<SetResourcePublicAccess<'static>>,
 }
 
 /// How one shell writes the az private endpoint steps.
@@ -51,10 +55,15 @@ pub(super) fn az_step_body(shell: &AzShell, plan: &Plan, action: &EndpointAction
     match action {
         EndpointAction::DisableNetworkPolicies { subnet, tenant_id } => {
             subnet_tenant_check(t.subnet_tenant_check, q, subnet, tenant_id.as_deref())
-                + &fill(
-                    t.disable_network_policies,
-                    &[Text("subnet_id", &q(&subnet.to_string()))],
-                )
+                + &DisableNetworkPolicies {
+                    subnet_id: &q(&subnet.to_string()),
+                    subscription: "",
+                    resource_group: "",
+                    vnet: "",
+                    subnet: "",
+                    tenant: "",
+                }
+                .fill(t.disable_network_policies)
         }
         EndpointAction::CreateZone { zone } => create_zone(t.create_zone, q, zone),
         EndpointAction::LinkZone {
@@ -71,17 +80,15 @@ pub(super) fn az_step_body(shell: &AzShell, plan: &Plan, action: &EndpointAction
             .zones
             .iter()
             .map(|zone| {
-                fill(
-                    t.attach_zone,
-                    &[
-                        Text("zone_id", &q(&zone.id)),
-                        Text("zone", &zone.name),
-                        Text("config_name", &q(&zone.config_name())),
-                        Text("subscription", &q(endpoint.subscription_id())),
-                        Text("resource_group", &q(&endpoint.resource_group)),
-                        Text("name", &q(&endpoint.name)),
-                    ],
-                )
+                AttachZone {
+                    zone_id: &q(&zone.id),
+                    zone: &zone.name,
+                    config_name: &q(&zone.config_name()),
+                    subscription: &q(endpoint.subscription_id()),
+                    resource_group: &q(&endpoint.resource_group),
+                    name: &q(&endpoint.name),
+                }
+                .fill(t.attach_zone)
             })
             .collect(),
         EndpointAction::ShowDnsRecords { endpoint } => {
@@ -105,7 +112,7 @@ pub(super) fn az_step_body(shell: &AzShell, plan: &Plan, action: &EndpointAction
 /// Reads a resource's publicNetworkAccess by its ARM path (with api-version) and sets it unless
 /// it has that value (the `set_resource_public_access` templates).
 pub(super) fn resource_public_access(
-    template: &str,
+    template: Template<SetResourcePublicAccess<'static>>,
     q: Quote,
     path: &str,
     value: &str,
@@ -118,7 +125,7 @@ pub(super) fn resource_public_access(
 /// for the trusted-services exception or a resource-instance rule for the workspace (`cmdlet`:
 /// the stop message names the Az cmdlet that adds the rule, not az).
 pub(super) fn dependent_public_access(
-    template: &str,
+    template: Template<SetResourcePublicAccess<'static>>,
     q: Quote,
     plan: &Plan,
     resource_id: &str,
@@ -143,7 +150,7 @@ pub(super) fn dependent_public_access(
 /// `guard`: the checks before closing (render/close_guard.rs), empty when none.
 /// `hub_storage`: the hub's ID and the message to stop with, when the resource is its storage.
 fn closing_public_access(
-    template: &str,
+    template: Template<SetResourcePublicAccess<'static>>,
     q: Quote,
     path: &str,
     value: &str,
@@ -152,21 +159,19 @@ fn closing_public_access(
 ) -> String {
     let body = compact(&crate::json!({ "properties": { "publicNetworkAccess": value } }));
     let (hub_id, stop) = hub_storage.unwrap_or_default();
-    fill(
-        template,
-        &[
-            Flag("guard", !guard.is_empty()),
-            Text("guard", guard),
-            Text("url", &q(path)),
-            Text("path", &q(path)),
-            Text("value", value),
-            Text("quoted", &q(value)),
-            Text("body", &q(&body)),
-            Flag("hub_storage", hub_storage.is_some()),
-            Text("hub_id", &q(hub_id)),
-            Text("hub_storage_stop", &q(stop)),
-        ],
-    )
+    SetResourcePublicAccess {
+        guarded: !guard.is_empty(),
+        guard,
+        url: &q(path),
+        path: &q(path),
+        value,
+        quoted: &q(value),
+        body: &q(&body),
+        hub_storage: hub_storage.is_some(),
+        hub_id: &q(hub_id),
+        hub_storage_stop: &q(stop),
+    }
+    .fill(template)
 }
 
 /// Whether the endpoint is on the target account itself (its subdomain is then checked).
@@ -201,65 +206,66 @@ fn az_create_endpoint(shell: &AzShell, plan: &Plan, endpoint: &Endpoint) -> Stri
         q(&endpoint.resource_id),
         endpoint.name
     );
-    fill(
-        shell.templates.create_endpoint,
-        &[
-            Flag(
-                "check_subdomain",
-                on_own_account(plan, endpoint) && plan.config.custom_domain.is_none(),
-            ),
-            Flag("manual", manual),
-            Text("manual", &options),
-            Flag("request_message", message.is_some()),
-            Text("request_message", &q(message.unwrap_or_default())),
-            Text("list_command", &q(&list_command)),
-            Text("subscription", &q(endpoint.subscription_id())),
-            Text("resource_group", &q(&endpoint.resource_group)),
-            Text("name", &q(&endpoint.name)),
-            Text("location", &q(&endpoint.location)),
-            Text("subnet_id", &q(&endpoint.subnet.to_string())),
-            Text("vnet_id", &q(&endpoint.subnet.vnet_id())),
-            Text("resource_id", &q(&endpoint.resource_id)),
-            Text("group_id", &q(&endpoint.group_id)),
-            Text("connection", &q(&endpoint.connection_name)),
-        ],
-    )
+    CreateEndpoint {
+        check_subdomain: on_own_account(plan, endpoint) && plan.config.custom_domain.is_none(),
+        manual,
+        manual_options: &options,
+        has_request_message: message.is_some(),
+        request_message: &q(message.unwrap_or_default()),
+        list_command: &q(&list_command),
+        subscription: &q(endpoint.subscription_id()),
+        resource_group: &q(&endpoint.resource_group),
+        name: &q(&endpoint.name),
+        location: &q(&endpoint.location),
+        subnet_id: &q(&endpoint.subnet.to_string()),
+        vnet_id: &q(&endpoint.subnet.vnet_id()),
+        resource_id: &q(&endpoint.resource_id),
+        group_id: &q(&endpoint.group_id),
+        connection: &q(&endpoint.connection_name),
+        // The Az cmdlet template's slots (render/az_module).
+        by_manual_request: "",
+        tenant: "",
+        vnet_resource_group: "",
+        vnet: "",
+        subnet: "",
+    }
+    .fill(shell.templates.create_endpoint)
 }
 
-pub(super) fn create_zone(template: &str, q: Quote, zone: &ZoneRef) -> String {
-    fill(
-        template,
-        &[
-            Text("subscription", &q(zone.subscription_id())),
-            Text("resource_group", &q(zone.resource_group())),
-            Text("zone", &q(&zone.name)),
-        ],
-    )
+pub(super) fn create_zone(
+    template: Template<CreateZone<'static>>,
+    q: Quote,
+    zone: &ZoneRef,
+) -> String {
+    CreateZone {
+        subscription: &q(zone.subscription_id()),
+        resource_group: &q(zone.resource_group()),
+        zone: &q(&zone.name),
+    }
+    .fill(template)
 }
 
 pub(super) fn link_zone(
-    template: &str,
+    template: Template<LinkZone<'static>>,
     q: Quote,
     zone: &ZoneRef,
     vnet_id: &str,
     link_name: &str,
 ) -> String {
-    fill(
-        template,
-        &[
-            Text("subscription", &q(zone.subscription_id())),
-            Text("resource_group", &q(zone.resource_group())),
-            Text("zone", &q(&zone.name)),
-            Text("link", &q(link_name)),
-            Text("vnet_id", &q(vnet_id)),
-        ],
-    )
+    LinkZone {
+        subscription: &q(zone.subscription_id()),
+        resource_group: &q(zone.resource_group()),
+        zone: &q(&zone.name),
+        link: &q(link_name),
+        vnet_id: &q(vnet_id),
+    }
+    .fill(template)
 }
 
 /// The endpoint's A records as they go in their privatelink zones, then what DNS servers of
 /// the person's own need besides (the forwarders and why they are not enough alone).
 pub(super) fn show_dns_records(
-    template: &str,
+    template: Template<ShowDnsRecords<'static>>,
     q: Quote,
     echo: &str,
     plan: &Plan,
@@ -267,16 +273,15 @@ pub(super) fn show_dns_records(
 ) -> String {
     let target = plan.target();
     let zones: Vec<&str> = endpoint.zones.iter().map(|z| z.name.as_str()).collect();
-    fill(
-        template,
-        &[
-            Text("zones", &zones.join(", ")),
-            Text("record_zones", &q(&record_zones_json(target, endpoint))),
-            Text("subscription", &q(endpoint.subscription_id())),
-            Text("resource_group", &q(&endpoint.resource_group)),
-            Text("name", &q(&endpoint.name)),
-        ],
-    ) + &client_guidance(echo, q, &own_dns_lines(target, endpoint))
+    ShowDnsRecords {
+        zones: &zones.join(", "),
+        record_zones: &q(&record_zones_json(target, endpoint)),
+        subscription: &q(endpoint.subscription_id()),
+        resource_group: &q(&endpoint.resource_group),
+        name: &q(&endpoint.name),
+    }
+    .fill(template)
+        + &client_guidance(echo, q, &own_dns_lines(target, endpoint))
 }
 
 pub(super) fn client_guidance(echo: &str, q: Quote, lines: &[String]) -> String {
@@ -286,14 +291,16 @@ pub(super) fn client_guidance(echo: &str, q: Quote, lines: &[String]) -> String 
         .collect()
 }
 
-pub(super) fn delete_endpoint(template: &str, q: Quote, removal: &Removal) -> String {
-    fill(
-        template,
-        &[
-            Flag("zone_group", removal.delete_zone_group),
-            Text("subscription", &q(&removal.subscription_id)),
-            Text("resource_group", &q(&removal.resource_group)),
-            Text("name", &q(&removal.name)),
-        ],
-    )
+pub(super) fn delete_endpoint(
+    template: Template<DeleteEndpoint<'static>>,
+    q: Quote,
+    removal: &Removal,
+) -> String {
+    DeleteEndpoint {
+        zone_group: removal.delete_zone_group,
+        subscription: &q(&removal.subscription_id),
+        resource_group: &q(&removal.resource_group),
+        name: &q(&removal.name),
+    }
+    .fill(template)
 }

@@ -4,12 +4,13 @@
 //! later on az's "subscription not found" (or, for `show` guards, mistaking it for "absent").
 
 use crate::quote::Quote;
-use crate::render::template::{fill, Text};
+use crate::render::template::Template;
+use crate::render::templates::SubnetTenantCheck;
 use crate::subnet_id::SubnetId;
 
 /// The check for `subnet` when `tenant_id` is another tenant; nothing otherwise.
 pub(super) fn subnet_tenant_check(
-    template: &str,
+    template: Template<SubnetTenantCheck<'static>>,
     quote: Quote,
     subnet: &SubnetId,
     tenant_id: Option<&str>,
@@ -17,11 +18,9 @@ pub(super) fn subnet_tenant_check(
     let Some(tenant_id) = tenant_id else {
         return String::new();
     };
-    fill(
-        template,
-        &[
-            Text("subscription_id", &quote(&subnet.subscription_id)),
-            Text("tenant_id", &quote(tenant_id)),
-        ],
-    )
+    SubnetTenantCheck {
+        subscription_id: &quote(&subnet.subscription_id),
+        tenant_id: &quote(tenant_id),
+    }
+    .fill(template)
 }

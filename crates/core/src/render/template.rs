@@ -6,10 +6,35 @@
 //!   `name` is set (`?`) or not set (`!`); a line that is exactly `{{/name}}` closes it.
 //!   Marker lines may be indented; they vanish from the output.
 //!
-//! In debug builds (every test), a block whose flag the caller did not pass, true or false,
-//! panics: a misspelt flag would otherwise count as false and its block would vanish in
-//! silence. Each block's outcome is also recorded, so a test can check that the fixtures
-//! render every block of every template file both ways ([`blocks_rendered`]).
+//! Callers do not name slots as strings: the crate's build script generates, per template, a
+//! struct with a field per slot and per flag ([`Template`], `templates.rs`), so a misspelt or
+//! forgotten one is a compile error. In debug builds (every test) each block's outcome is also
+//! recorded, so a test can check that the fixtures render every block of every template file
+//! both ways ([`blocks_rendered`]).
+
+/// A template file's text, typed by the struct of its slots and flags (`templates.rs`, generated
+/// by the crate's build script): only that struct can fill it.
+pub(crate) struct Template<Slots> {
+    pub(crate) text: &'static str,
+    slots: std::marker::PhantomData<fn(Slots)>,
+}
+
+impl<Slots> Template<Slots> {
+    pub(crate) const fn new(text: &'static str) -> Self {
+        Template {
+            text,
+            slots: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<Slots> Clone for Template<Slots> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<Slots> Copy for Template<Slots> {}
 
 /// A value for `{{name}}`, or a flag for `{{?name}}` / `{{!name}}` blocks.
 #[derive(Clone, Copy)]
@@ -55,8 +80,8 @@ fn block_marker<'t>(line: &'t str, opening: &str) -> Option<&'t str> {
     line.strip_prefix(opening)?.strip_suffix("}}")
 }
 
-/// Debug builds: the caller passed the block's flag (a misspelt one panics here), and the
-/// block's outcome is recorded for [`blocks_rendered`]. Release builds: nothing.
+/// Debug builds: the caller passed the block's flag (the generated structs always do), and
+/// the block's outcome is recorded for [`blocks_rendered`]. Release builds: nothing.
 #[cfg(debug_assertions)]
 fn checked(template: &str, slots: &[Slot<'_>], name: &str) {
     let passed = slots

@@ -7,7 +7,8 @@ use crate::render::private_endpoint_steps::{
     client_guidance, create_zone, delete_endpoint, dependent_public_access, link_zone,
     on_own_account, show_dns_records,
 };
-use crate::render::template::{fill, Flag, Text};
+use crate::render::templates::az_module as templates;
+use crate::render::templates::{AttachZoneGroup, CreateEndpoint, DisableNetworkPolicies};
 
 fn tenant(tenant_id: Option<&str>) -> String {
     tenant_id
@@ -17,45 +18,37 @@ fn tenant(tenant_id: Option<&str>) -> String {
 
 pub(super) fn step_body(plan: &Plan, action: &EndpointAction) -> String {
     match action {
-        EndpointAction::DisableNetworkPolicies { subnet, tenant_id } => fill(
-            include_str!("templates/disable_network_policies.ps1"),
-            &[
-                Text("subscription", &powershell(&subnet.subscription_id)),
-                Text("tenant", &tenant(tenant_id.as_deref())),
-                Text("resource_group", &powershell(&subnet.resource_group)),
-                Text("vnet", &powershell(&subnet.vnet)),
-                Text("subnet", &powershell(&subnet.subnet)),
-            ],
-        ),
+        EndpointAction::DisableNetworkPolicies { subnet, tenant_id } => DisableNetworkPolicies {
+            subscription: &powershell(&subnet.subscription_id),
+            tenant: &tenant(tenant_id.as_deref()),
+            resource_group: &powershell(&subnet.resource_group),
+            vnet: &powershell(&subnet.vnet),
+            subnet: &powershell(&subnet.subnet),
+            // The az templates' subnet by ID.
+            subnet_id: "",
+        }
+        .fill(templates::DISABLE_NETWORK_POLICIES),
         EndpointAction::CreateZone { zone } => {
-            create_zone(include_str!("templates/create_zone.ps1"), powershell, zone)
+            create_zone(templates::CREATE_ZONE, powershell, zone)
         }
         EndpointAction::LinkZone {
             zone,
             vnet_id,
             link_name,
-        } => link_zone(
-            include_str!("templates/link_zone.ps1"),
-            powershell,
-            zone,
-            vnet_id,
-            link_name,
-        ),
+        } => link_zone(templates::LINK_ZONE, powershell, zone, vnet_id, link_name),
         EndpointAction::CreateEndpoint { endpoint } => create_endpoint(plan, endpoint),
         EndpointAction::AttachZoneGroup { endpoint } => {
             let ids: Vec<String> = endpoint.zones.iter().map(|z| z.id.clone()).collect();
-            fill(
-                include_str!("templates/attach_zone_group.ps1"),
-                &[
-                    Text("zone_ids", &powershell_array(&ids)),
-                    Text("subscription", &powershell(endpoint.subscription_id())),
-                    Text("resource_group", &powershell(&endpoint.resource_group)),
-                    Text("name", &powershell(&endpoint.name)),
-                ],
-            )
+            AttachZoneGroup {
+                zone_ids: &powershell_array(&ids),
+                subscription: &powershell(endpoint.subscription_id()),
+                resource_group: &powershell(&endpoint.resource_group),
+                name: &powershell(&endpoint.name),
+            }
+            .fill(templates::ATTACH_ZONE_GROUP)
         }
         EndpointAction::ShowDnsRecords { endpoint } => show_dns_records(
-            include_str!("templates/show_dns_records.ps1"),
+            templates::SHOW_DNS_RECORDS,
             powershell,
             "Write-Host",
             plan,
@@ -64,16 +57,14 @@ pub(super) fn step_body(plan: &Plan, action: &EndpointAction) -> String {
         EndpointAction::ClientGuidance { lines } => {
             client_guidance("Write-Host", powershell, lines)
         }
-        EndpointAction::DeleteEndpoint { removal } => delete_endpoint(
-            include_str!("templates/delete_endpoint.ps1"),
-            powershell,
-            removal,
-        ),
+        EndpointAction::DeleteEndpoint { removal } => {
+            delete_endpoint(templates::DELETE_ENDPOINT, powershell, removal)
+        }
         EndpointAction::CloseDependentPublicAccess {
             resource_id,
             link_type,
         } => dependent_public_access(
-            include_str!("../powershell_shared/templates/set_resource_public_access.ps1"),
+            crate::render::templates::powershell_shared::SET_RESOURCE_PUBLIC_ACCESS,
             powershell,
             plan,
             resource_id,
@@ -101,34 +92,28 @@ fn create_endpoint(plan: &Plan, endpoint: &Endpoint) -> String {
         powershell(&endpoint.resource_id),
         endpoint.name
     );
-    fill(
-        include_str!("templates/create_endpoint.ps1"),
-        &[
-            Flag(
-                "check_subdomain",
-                on_own_account(plan, endpoint) && plan.config.custom_domain.is_none(),
-            ),
-            Flag("manual", manual),
-            Text(
-                "by_manual_request",
-                if manual { " -ByManualRequest" } else { "" },
-            ),
-            Text("request_message", &request_message),
-            Text("list_command", &powershell(&list_command)),
-            Text("subscription", &powershell(endpoint.subscription_id())),
-            Text("tenant", &tenant(endpoint.tenant_id.as_deref())),
-            Text("resource_group", &powershell(&endpoint.resource_group)),
-            Text("name", &powershell(&endpoint.name)),
-            Text("location", &powershell(&endpoint.location)),
-            Text(
-                "vnet_resource_group",
-                &powershell(&endpoint.subnet.resource_group),
-            ),
-            Text("vnet", &powershell(&endpoint.subnet.vnet)),
-            Text("subnet", &powershell(&endpoint.subnet.subnet)),
-            Text("resource_id", &powershell(&endpoint.resource_id)),
-            Text("group_id", &powershell(&endpoint.group_id)),
-            Text("connection", &powershell(&endpoint.connection_name)),
-        ],
-    )
+    CreateEndpoint {
+        check_subdomain: on_own_account(plan, endpoint) && plan.config.custom_domain.is_none(),
+        manual,
+        by_manual_request: if manual { " -ByManualRequest" } else { "" },
+        request_message: &request_message,
+        list_command: &powershell(&list_command),
+        subscription: &powershell(endpoint.subscription_id()),
+        tenant: &tenant(endpoint.tenant_id.as_deref()),
+        resource_group: &powershell(&endpoint.resource_group),
+        name: &powershell(&endpoint.name),
+        location: &powershell(&endpoint.location),
+        vnet_resource_group: &powershell(&endpoint.subnet.resource_group),
+        vnet: &powershell(&endpoint.subnet.vnet),
+        subnet: &powershell(&endpoint.subnet.subnet),
+        resource_id: &powershell(&endpoint.resource_id),
+        group_id: &powershell(&endpoint.group_id),
+        connection: &powershell(&endpoint.connection_name),
+        // The az templates' slots: the subnet by ID, the options, the message's own block.
+        subnet_id: "",
+        vnet_id: "",
+        manual_options: "",
+        has_request_message: false,
+    }
+    .fill(templates::CREATE_ENDPOINT)
 }

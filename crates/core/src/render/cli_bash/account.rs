@@ -3,22 +3,21 @@
 use crate::config::Resource;
 use crate::plan::Plan;
 use crate::quote::bash;
-use crate::render::template::{fill, Flag, Text};
+use crate::render::templates::cli_bash as templates;
+use crate::render::templates::{CreateAccount, SetCustomSubdomain, VerifyResource};
 
 pub(super) fn select_subscription() -> String {
-    include_str!("templates/select_subscription.sh").to_owned()
+    templates::SELECT_SUBSCRIPTION.to_owned()
 }
 
 pub(super) fn verify_resource(plan: &Plan) -> String {
     let resource = &plan.target().resource;
     match resource {
-        Resource::CognitiveServices { .. } => {
-            include_str!("templates/verify_account.sh").to_owned()
+        Resource::CognitiveServices { .. } => templates::VERIFY_ACCOUNT.to_owned(),
+        Resource::MlHub { .. } | Resource::MediaServices { .. } => VerifyResource {
+            arm_type: &bash(resource.resource_type().arm_type()),
         }
-        Resource::MlHub { .. } | Resource::MediaServices { .. } => fill(
-            include_str!("templates/verify_resource.sh"),
-            &[Text("arm_type", &bash(resource.resource_type().arm_type()))],
-        ),
+        .fill(templates::VERIFY_RESOURCE),
     }
 }
 
@@ -28,23 +27,22 @@ pub(super) fn create_account(plan: &Plan, with_subdomain: bool, with_storage: bo
     } else {
         ""
     };
-    fill(
-        include_str!("templates/create_account.sh"),
-        &[
-            Flag("subdomain", with_subdomain),
-            Flag("storage", with_storage),
-            Text("domain_flag", domain_flag),
-            Text("suffix", plan.target().cloud.cognitive_services_suffix()),
-        ],
-    )
+    CreateAccount {
+        subdomain: with_subdomain,
+        storage: with_storage,
+        domain_flag,
+        suffix: plan.target().cloud.cognitive_services_suffix(),
+        // The PowerShell templates' checks of an existing account.
+        existing_subdomain_check: "",
+        existing_storage_check: "",
+    }
+    .fill(templates::CREATE_ACCOUNT)
 }
 
 pub(super) fn set_custom_subdomain(plan: &Plan) -> String {
-    fill(
-        include_str!("templates/set_custom_subdomain.sh"),
-        &[Text(
-            "suffix",
-            plan.target().cloud.cognitive_services_suffix(),
-        )],
-    )
+    SetCustomSubdomain {
+        suffix: plan.target().cloud.cognitive_services_suffix(),
+        set_command: "",
+    }
+    .fill(templates::SET_CUSTOM_SUBDOMAIN)
 }

@@ -12,6 +12,7 @@ use crate::api_versions;
 use crate::config::Resource;
 use crate::plan::{Action, Plan};
 use crate::quote::bash;
+use crate::render::templates::cli_bash as templates;
 
 pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
     let target = plan.target();
@@ -28,10 +29,10 @@ pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
     ));
     // No `shopt -s inherit_errexit` (bash 4.4): every command substitution is a whole
     // assignment whose status `set -e` sees, so bash 3.2 stops on failures just the same.
-    out += include_str!("templates/preamble.sh");
+    out += templates::PREAMBLE;
     out += &variables(plan);
     if is_account {
-        out += include_str!("templates/account_helpers.sh");
+        out += templates::ACCOUNT_HELPERS;
     }
     for (index, step) in plan.steps.iter().enumerate() {
         let number = index + 1;
@@ -91,8 +92,8 @@ fn step_body(plan: &Plan, action: &Action) -> String {
     match action {
         Action::SelectSubscription => account::select_subscription(),
         Action::CheckResourceGroups { groups, tenant_id } => super::resource_groups::check_groups(
-            include_str!("templates/check_resource_group.sh"),
-            include_str!("templates/subnet_tenant_check.sh"),
+            templates::CHECK_RESOURCE_GROUP,
+            Some(templates::SUBNET_TENANT_CHECK),
             bash,
             groups,
             tenant_id.as_deref(),
@@ -126,7 +127,7 @@ fn step_body(plan: &Plan, action: &Action) -> String {
         }
         Action::PrivateEndpoint(action) => private_endpoints::step_body(plan, action),
         Action::EndpointConnection(change) => super::connections::connection_script(
-            include_str!("templates/endpoint_connection.sh"),
+            templates::ENDPOINT_CONNECTION,
             plan,
             change,
             crate::quote::bash,

@@ -12,34 +12,34 @@ use crate::plan::{bypass_name, default_action_name, public_access_name, AllowedS
 use crate::quote::bash;
 use crate::render::private_endpoint_steps::resource_public_access;
 use crate::render::subnet_tenant::subnet_tenant_check;
-use crate::render::template::{fill, Flag, Text};
+use crate::render::templates::cli_bash as templates;
+use crate::render::templates::{
+    EnableServiceEndpoint, MergeNetworkRules, RegisterProvider, SetDefaultAction,
+    SetPublicNetworkAccess,
+};
 use crate::subnet_id::SubnetId;
 
 pub(super) fn register_provider(subscription_id: &str) -> String {
-    fill(
-        include_str!("templates/register_provider.sh"),
-        &[Text("subscription_id", &bash(subscription_id))],
-    )
+    RegisterProvider {
+        subscription_id: &bash(subscription_id),
+    }
+    .fill(templates::REGISTER_PROVIDER)
 }
 
 /// `tenant_id` is the subnet's Entra tenant when it is not the account's: the script first checks
 /// that the sign-in reaches the subnet's subscription, and says how to sign in there if not.
 pub(super) fn enable_service_endpoint(subnet: &SubnetId, tenant_id: Option<&str>) -> String {
-    fill(
-        include_str!("templates/enable_service_endpoint.sh"),
-        &[
-            Text("subnet_id", &bash(&subnet.to_string())),
-            Text(
-                "tenant_check",
-                &subnet_tenant_check(
-                    include_str!("templates/subnet_tenant_check.sh"),
-                    bash,
-                    subnet,
-                    tenant_id,
-                ),
-            ),
-        ],
-    )
+    EnableServiceEndpoint {
+        subnet_id: &bash(&subnet.to_string()),
+        tenant_check: &subnet_tenant_check(templates::SUBNET_TENANT_CHECK, bash, subnet, tenant_id),
+        // The Az cmdlet template's slots (render/az_module).
+        subscription_id: "",
+        tenant: "",
+        resource_group: "",
+        vnet: "",
+        subnet: "",
+    }
+    .fill(templates::ENABLE_SERVICE_ENDPOINT)
 }
 
 pub(super) fn merge_network_rules(
@@ -60,29 +60,30 @@ pub(super) fn merge_network_rules(
         Some(value) => format!(" --arg bypass {}", bash(value)),
         None => String::new(),
     };
-    fill(
-        include_str!("templates/merge_network_rules.sh"),
-        &[
-            Text("ip_rules", &bash(&compact(&Value::Array(ips)))),
-            Text("vnet_rules", &bash(&compact(&Value::Array(vnets)))),
-            Text("bypass_arg", &bypass_arg),
-            Flag("bypass", !bypass_arg.is_empty()),
-            Flag("exact_ips", exact.ip_rules),
-            Flag("exact_subnets", exact.subnets),
-            Text("remove_ips", &bash(&compact(&json!(remove_ips)))),
-            Flag("remove_ips", !remove_ips.is_empty()),
-            Text("remove_subnets", &bash(&compact(&json!(remove_subnets)))),
-            Flag("remove_subnets", !remove_subnets.is_empty()),
-        ],
-    )
+    MergeNetworkRules {
+        ip_rules: &bash(&compact(&Value::Array(ips))),
+        vnet_rules: &bash(&compact(&Value::Array(vnets))),
+        bypass_arg: &bypass_arg,
+        sets_bypass: !bypass_arg.is_empty(),
+        exact_ips: exact.ip_rules,
+        exact_subnets: exact.subnets,
+        remove_ips: &bash(&compact(&json!(remove_ips))),
+        removes_ips: !remove_ips.is_empty(),
+        remove_subnets: &bash(&compact(&json!(remove_subnets))),
+        removes_subnets: !remove_subnets.is_empty(),
+        // The PowerShell template's bypass value.
+        bypass: "",
+    }
+    .fill(templates::MERGE_NETWORK_RULES)
 }
 
 pub(super) fn set_default_action(action: DefaultAction) -> String {
     let value = default_action_name(action);
-    fill(
-        include_str!("templates/set_default_action.sh"),
-        &[Text("value", value), Text("quoted", &bash(value))],
-    )
+    SetDefaultAction {
+        value,
+        quoted: &bash(value),
+    }
+    .fill(templates::SET_DEFAULT_ACTION)
 }
 
 pub(super) fn set_public_network_access(plan: &Plan, access: PublicNetworkAccess) -> String {
@@ -100,21 +101,19 @@ pub(super) fn set_public_network_access(plan: &Plan, access: PublicNetworkAccess
             target.resource.resource_type().api_version()
         );
         return resource_public_access(
-            include_str!("templates/set_resource_public_access.sh"),
+            templates::SET_RESOURCE_PUBLIC_ACCESS,
             bash,
             &url,
             value,
             &guard,
         );
     }
-    fill(
-        include_str!("templates/set_public_network_access.sh"),
-        &[
-            Flag("guard", !guard.is_empty()),
-            Text("guard", &guard),
-            Text("value", value),
-            Text("quoted", &bash(value)),
-            Text("body", &bash(&body)),
-        ],
-    )
+    SetPublicNetworkAccess {
+        guarded: !guard.is_empty(),
+        guard: &guard,
+        value,
+        quoted: &bash(value),
+        body: &bash(&body),
+    }
+    .fill(templates::SET_PUBLIC_NETWORK_ACCESS)
 }

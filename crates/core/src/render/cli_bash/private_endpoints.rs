@@ -4,6 +4,7 @@
 use crate::plan::{EndpointAction, Plan};
 use crate::quote::bash;
 use crate::render::private_endpoint_steps::{az_step_body, AzShell, AzTemplates};
+use crate::render::templates::cli_bash as templates;
 
 const BASH: AzShell = AzShell {
     quote: bash,
@@ -12,15 +13,15 @@ const BASH: AzShell = AzShell {
     request_message_option: Some(" --request-message "),
     close_guard: crate::render::close_guard::bash_guard,
     templates: AzTemplates {
-        subnet_tenant_check: include_str!("templates/subnet_tenant_check.sh"),
-        disable_network_policies: include_str!("templates/disable_network_policies.sh"),
-        create_zone: include_str!("templates/create_zone.sh"),
-        link_zone: include_str!("templates/link_zone.sh"),
-        create_endpoint: include_str!("templates/create_endpoint.sh"),
-        attach_zone: include_str!("templates/attach_zone.sh"),
-        show_dns_records: include_str!("templates/show_dns_records.sh"),
-        delete_endpoint: include_str!("templates/delete_endpoint.sh"),
-        set_resource_public_access: include_str!("templates/set_resource_public_access.sh"),
+        subnet_tenant_check: templates::SUBNET_TENANT_CHECK,
+        disable_network_policies: templates::DISABLE_NETWORK_POLICIES,
+        create_zone: templates::CREATE_ZONE,
+        link_zone: templates::LINK_ZONE,
+        create_endpoint: templates::CREATE_ENDPOINT,
+        attach_zone: templates::ATTACH_ZONE,
+        show_dns_records: templates::SHOW_DNS_RECORDS,
+        delete_endpoint: templates::DELETE_ENDPOINT,
+        set_resource_public_access: templates::SET_RESOURCE_PUBLIC_ACCESS,
     },
 };
 

@@ -4,7 +4,8 @@
 use crate::byos::{STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_CONTRIBUTOR_NAME};
 use crate::config::UserOwnedStorage;
 use crate::quote::bash;
-use crate::render::template::{fill, Text};
+use crate::render::templates::cli_bash as templates;
+use crate::render::templates::VerifyUserOwnedStorage;
 
 /// The storage lines of the values block; the ID is assembled from them.
 pub(super) fn variables(byos: &UserOwnedStorage) -> String {
@@ -24,16 +25,16 @@ STORAGE_ROLE_ID={}\n",
 }
 
 pub(super) fn assign_storage_role() -> String {
-    include_str!("templates/assign_storage_role.sh").to_owned()
+    templates::ASSIGN_STORAGE_ROLE.to_owned()
 }
 
 pub(super) fn harden_storage() -> String {
-    include_str!("templates/harden_storage.sh").to_owned()
+    templates::HARDEN_STORAGE.to_owned()
 }
 
 pub(super) fn verify_user_owned_storage() -> String {
-    fill(
-        include_str!("templates/verify_user_owned_storage.sh"),
-        &[Text("role_name", STORAGE_BLOB_DATA_CONTRIBUTOR_NAME)],
-    )
+    VerifyUserOwnedStorage {
+        role_name: STORAGE_BLOB_DATA_CONTRIBUTOR_NAME,
+    }
+    .fill(templates::VERIFY_USER_OWNED_STORAGE)
 }

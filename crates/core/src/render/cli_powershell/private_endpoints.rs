@@ -4,6 +4,7 @@
 use crate::plan::{EndpointAction, Plan};
 use crate::quote::powershell;
 use crate::render::private_endpoint_steps::{az_step_body, AzShell, AzTemplates};
+use crate::render::templates::{cli_powershell as templates, powershell_shared};
 
 const POWERSHELL: AzShell = AzShell {
     quote: powershell,
@@ -15,17 +16,15 @@ const POWERSHELL: AzShell = AzShell {
     request_message_option: None,
     close_guard: crate::render::close_guard::powershell_guard,
     templates: AzTemplates {
-        subnet_tenant_check: include_str!("templates/subnet_tenant_check.ps1"),
-        disable_network_policies: include_str!("templates/disable_network_policies.ps1"),
-        create_zone: include_str!("templates/create_zone.ps1"),
-        link_zone: include_str!("templates/link_zone.ps1"),
-        create_endpoint: include_str!("templates/create_endpoint.ps1"),
-        attach_zone: include_str!("templates/attach_zone.ps1"),
-        show_dns_records: include_str!("templates/show_dns_records.ps1"),
-        delete_endpoint: include_str!("templates/delete_endpoint.ps1"),
-        set_resource_public_access: include_str!(
-            "../powershell_shared/templates/set_resource_public_access.ps1"
-        ),
+        subnet_tenant_check: templates::SUBNET_TENANT_CHECK,
+        disable_network_policies: templates::DISABLE_NETWORK_POLICIES,
+        create_zone: templates::CREATE_ZONE,
+        link_zone: templates::LINK_ZONE,
+        create_endpoint: templates::CREATE_ENDPOINT,
+        attach_zone: templates::ATTACH_ZONE,
+        show_dns_records: templates::SHOW_DNS_RECORDS,
+        delete_endpoint: templates::DELETE_ENDPOINT,
+        set_resource_public_access: powershell_shared::SET_RESOURCE_PUBLIC_ACCESS,
     },
 };
 

@@ -5,14 +5,11 @@
 //! Azure sign-in.
 
 use super::header::{hash_comment_block, provenance_lines, reopen_lines};
-use super::template::{fill, Text};
+use super::templates::{inside_check as templates, Check};
 use super::RenderContext;
 use crate::plan::Plan;
 use crate::quote;
 use crate::reachability::hosts;
-
-const BASH: &str = include_str!("templates/check.sh");
-const POWERSHELL: &str = include_str!("templates/check.ps1");
 
 /// The check's file names, bash and PowerShell.
 pub const FILE_NAMES: [&str; 2] = ["check-from-inside.sh", "check-from-inside.ps1"];
@@ -66,20 +63,16 @@ pub fn inside_checks(plan: &Plan, context: &RenderContext) -> Option<[String; 2]
         })
         .collect();
     Some([
-        fill(
-            BASH,
-            &[
-                Text("header", &header),
-                Text("checks", bash_checks.trim_end()),
-            ],
-        ),
-        fill(
-            POWERSHELL,
-            &[
-                Text("header", &header),
-                Text("checks", powershell_checks.trim_end()),
-            ],
-        ),
+        Check {
+            header: &header,
+            checks: bash_checks.trim_end(),
+        }
+        .fill(templates::CHECK_SH),
+        Check {
+            header: &header,
+            checks: powershell_checks.trim_end(),
+        }
+        .fill(templates::CHECK_PS1),
     ])
 }
 

@@ -7,7 +7,11 @@ mod steps;
 pub(super) use steps::Steps;
 
 use super::header::{hash_comment_block, header_lines, step_comment};
-use super::template::{fill, Flag, Text};
+use super::template::Template;
+use super::templates::powershell_shared as templates;
+use super::templates::{
+    CreateAccount, MergeNetworkRules, SetCustomSubdomain, SetDefaultAction, SetPublicNetworkAccess,
+};
 use super::RenderContext;
 use crate::api_versions;
 use crate::byos::{STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_CONTRIBUTOR_NAME};
@@ -52,7 +56,7 @@ pub(super) fn script(plan: &Plan, context: &RenderContext, flavour: Flavour<'_>)
         out += flavour.invoke_arm_request;
     }
     if is_account {
-        out += include_str!("templates/account_helpers.ps1");
+        out += templates::ACCOUNT_HELPERS;
     }
     for (index, step) in plan.steps.iter().enumerate() {
         let number = index + 1;
@@ -127,38 +131,30 @@ fn variables(plan: &Plan) -> String {
 /// A create-account template of either flavour: the flags, the shared "exists with another
 /// subdomain / without the storage" checks and the endpoint suffix filled in.
 pub(super) fn create_account(
-    template: &str,
+    template: Template<CreateAccount<'static>>,
     plan: &Plan,
     with_subdomain: bool,
     with_storage: bool,
 ) -> String {
-    fill(
-        template,
-        &[
-            Flag("subdomain", with_subdomain),
-            Flag("storage", with_storage),
-            Text(
-                "existing_subdomain_check",
-                include_str!("templates/existing_account_subdomain_check.ps1").trim_end(),
-            ),
-            Text(
-                "existing_storage_check",
-                include_str!("templates/existing_account_storage_check.ps1").trim_end(),
-            ),
-            Text("suffix", plan.target().cloud.cognitive_services_suffix()),
-        ],
-    )
+    CreateAccount {
+        subdomain: with_subdomain,
+        storage: with_storage,
+        existing_subdomain_check: templates::EXISTING_ACCOUNT_SUBDOMAIN_CHECK.trim_end(),
+        existing_storage_check: templates::EXISTING_ACCOUNT_STORAGE_CHECK.trim_end(),
+        suffix: plan.target().cloud.cognitive_services_suffix(),
+        // The bash template's option.
+        domain_flag: "",
+    }
+    .fill(template)
 }
 
 /// Reads the current subdomain; skips, stops, or checks availability and then runs `set`.
 pub(super) fn set_custom_subdomain(set_command: &str, plan: &Plan) -> String {
-    fill(
-        include_str!("templates/set_custom_subdomain.ps1"),
-        &[
-            Text("set_command", indent(set_command, 4).trim_end()),
-            Text("suffix", plan.target().cloud.cognitive_services_suffix()),
-        ],
-    )
+    SetCustomSubdomain {
+        set_command: indent(set_command, 4).trim_end(),
+        suffix: plan.target().cloud.cognitive_services_suffix(),
+    }
+    .fill(templates::SET_CUSTOM_SUBDOMAIN)
 }
 
 pub(super) fn merge_network_rules(
@@ -189,29 +185,30 @@ pub(super) fn merge_network_rules(
         lines + ")"
     };
     let bypass = bypass.and_then(bypass_name).map(powershell);
-    fill(
-        include_str!("templates/merge_network_rules.ps1"),
-        &[
-            Text("ip_rules", &powershell_array(&ips)),
-            Text("vnet_rules", &vnet_rules),
-            Flag("bypass", bypass.is_some()),
-            Text("bypass", bypass.as_deref().unwrap_or_default()),
-            Flag("exact_ips", exact.ip_rules),
-            Flag("exact_subnets", exact.subnets),
-            Text("remove_ips", &powershell_array(&remove_ips)),
-            Flag("remove_ips", !remove_ips.is_empty()),
-            Text("remove_subnets", &powershell_array(&remove_subnets)),
-            Flag("remove_subnets", !remove_subnets.is_empty()),
-        ],
-    )
+    MergeNetworkRules {
+        ip_rules: &powershell_array(&ips),
+        vnet_rules: &vnet_rules,
+        sets_bypass: bypass.is_some(),
+        bypass: bypass.as_deref().unwrap_or_default(),
+        exact_ips: exact.ip_rules,
+        exact_subnets: exact.subnets,
+        remove_ips: &powershell_array(&remove_ips),
+        removes_ips: !remove_ips.is_empty(),
+        remove_subnets: &powershell_array(&remove_subnets),
+        removes_subnets: !remove_subnets.is_empty(),
+        // The bash template's jq argument.
+        bypass_arg: "",
+    }
+    .fill(templates::MERGE_NETWORK_RULES)
 }
 
 pub(super) fn set_default_action(action: DefaultAction) -> String {
     let value = default_action_name(action);
-    fill(
-        include_str!("templates/set_default_action.ps1"),
-        &[Text("value", value), Text("quoted", &powershell(value))],
-    )
+    SetDefaultAction {
+        value,
+        quoted: &powershell(value),
+    }
+    .fill(templates::SET_DEFAULT_ACTION)
 }
 
 pub(super) fn set_public_network_access(plan: &Plan, access: PublicNetworkAccess) -> String {
@@ -226,22 +223,22 @@ pub(super) fn set_public_network_access(plan: &Plan, access: PublicNetworkAccess
             target.resource.resource_type().api_version()
         );
         return super::private_endpoint_steps::resource_public_access(
-            include_str!("templates/set_resource_public_access.ps1"),
+            templates::SET_RESOURCE_PUBLIC_ACCESS,
             powershell,
             &path,
             value,
             &guard,
         );
     }
-    fill(
-        include_str!("templates/set_public_network_access.ps1"),
-        &[
-            Flag("guard", !guard.is_empty()),
-            Text("guard", &guard),
-            Text("value", value),
-            Text("quoted", &powershell(value)),
-        ],
-    )
+    SetPublicNetworkAccess {
+        guarded: !guard.is_empty(),
+        guard: &guard,
+        value,
+        quoted: &powershell(value),
+        // The bash template's request body.
+        body: "",
+    }
+    .fill(templates::SET_PUBLIC_NETWORK_ACCESS)
 }
 
 pub(super) fn indent(text: &str, spaces: usize) -> String {

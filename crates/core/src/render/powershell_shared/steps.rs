@@ -9,29 +9,29 @@ use crate::byos::STORAGE_BLOB_DATA_CONTRIBUTOR_NAME;
 use crate::config::Resource;
 use crate::plan::{Action, EndpointAction, Plan};
 use crate::quote::powershell;
-use crate::render::template::{fill, Text};
+use crate::render::template::Template;
+use crate::render::templates::{
+    CheckResourceGroup, CreateAccount, EndpointConnection, RegisterProvider, SubnetTenantCheck,
+    VerifyResource, VerifyUserOwnedStorage,
+};
 use crate::subnet_id::SubnetId;
 
 /// One flavour's step texts (from its own `templates/`) and the steps it writes itself.
 pub(in crate::render) struct Steps {
     pub select_subscription: &'static str,
-    /// Fills `subscription`, `resource_group`, `message` and `tenant` (see
-    /// `render::resource_groups`).
-    pub check_resource_group: &'static str,
-    /// Put before the groups of another tenant (empty when the template switches tenant).
-    pub resource_group_tenant_check: &'static str,
+    /// See `render::resource_groups`.
+    pub check_resource_group: Template<CheckResourceGroup<'static>>,
+    /// Put before the groups of another tenant (none when the template switches tenant).
+    pub resource_group_tenant_check: Option<Template<SubnetTenantCheck<'static>>>,
     pub verify_account: &'static str,
-    /// Fills `arm_type`.
-    pub verify_resource: &'static str,
-    pub create_account: &'static str,
+    pub verify_resource: Template<VerifyResource<'static>>,
+    pub create_account: Template<CreateAccount<'static>>,
     pub set_custom_subdomain_command: &'static str,
-    /// Fills `subscription_id`.
-    pub register_provider: &'static str,
+    pub register_provider: Template<RegisterProvider<'static>>,
     pub assign_storage_role: &'static str,
     pub harden_storage: &'static str,
-    /// Fills `role_name`.
-    pub verify_user_owned_storage: &'static str,
-    pub endpoint_connection: &'static str,
+    pub verify_user_owned_storage: Template<VerifyUserOwnedStorage<'static>>,
+    pub endpoint_connection: Template<EndpointConnection<'static>>,
     /// The subnet and its tenant, when that differs from the signed-in one.
     pub enable_service_endpoint: fn(&SubnetId, Option<&str>) -> String,
     pub private_endpoint: fn(&Plan, &EndpointAction) -> String,
@@ -64,10 +64,10 @@ pub(super) fn step_body(plan: &Plan, steps: &Steps, action: &Action) -> String {
         Action::SetCustomSubdomain { .. } => {
             set_custom_subdomain(steps.set_custom_subdomain_command, plan)
         }
-        Action::RegisterResourceProvider { subscription_id } => fill(
-            steps.register_provider,
-            &[Text("subscription_id", &powershell(subscription_id))],
-        ),
+        Action::RegisterResourceProvider { subscription_id } => RegisterProvider {
+            subscription_id: &powershell(subscription_id),
+        }
+        .fill(steps.register_provider),
         Action::EnableServiceEndpoint { subnet, tenant_id } => {
             (steps.enable_service_endpoint)(subnet, tenant_id.as_deref())
         }
@@ -81,10 +81,10 @@ pub(super) fn step_body(plan: &Plan, steps: &Steps, action: &Action) -> String {
         Action::SetDefaultAction { action } => set_default_action(*action),
         Action::AssignStorageRole { .. } => steps.assign_storage_role.to_owned(),
         Action::HardenStorage { .. } => steps.harden_storage.to_owned(),
-        Action::VerifyUserOwnedStorage { .. } => fill(
-            steps.verify_user_owned_storage,
-            &[Text("role_name", STORAGE_BLOB_DATA_CONTRIBUTOR_NAME)],
-        ),
+        Action::VerifyUserOwnedStorage { .. } => VerifyUserOwnedStorage {
+            role_name: STORAGE_BLOB_DATA_CONTRIBUTOR_NAME,
+        }
+        .fill(steps.verify_user_owned_storage),
         Action::SetPublicNetworkAccess { access } => set_public_network_access(plan, *access),
         Action::PrivateEndpoint(action) => (steps.private_endpoint)(plan, action),
         Action::EndpointConnection(change) => super::super::connections::connection_script(
@@ -100,12 +100,9 @@ fn verify_resource(plan: &Plan, steps: &Steps) -> String {
     let resource = &plan.target().resource;
     match resource {
         Resource::CognitiveServices { .. } => steps.verify_account.to_owned(),
-        Resource::MlHub { .. } | Resource::MediaServices { .. } => fill(
-            steps.verify_resource,
-            &[Text(
-                "arm_type",
-                &powershell(resource.resource_type().arm_type()),
-            )],
-        ),
+        Resource::MlHub { .. } | Resource::MediaServices { .. } => VerifyResource {
+            arm_type: &powershell(resource.resource_type().arm_type()),
+        }
+        .fill(steps.verify_resource),
     }
 }

@@ -2,9 +2,9 @@ current_access=$(az rest --method get --url "$ACCOUNT_URL" --query 'properties.p
 if [ "${current_access:-Enabled}" = {{quoted}} ]; then
   echo '  already {{value}}: skipping.'
 else
-{{?guard}}
+{{?guarded}}
 {{guard}}
-{{/guard}}
+{{/guarded}}
   az rest --method patch --url "$ACCOUNT_URL" --body {{body}} --output none
   wait_for_account
 fi

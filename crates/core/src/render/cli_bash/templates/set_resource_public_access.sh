@@ -14,8 +14,8 @@ else
     exit 1
   fi
 {{/hub_storage}}
-{{?guard}}
+{{?guarded}}
 {{guard}}
-{{/guard}}
+{{/guarded}}
   az rest --method patch --url "$resource_url" --body {{body}} --output none
 fi

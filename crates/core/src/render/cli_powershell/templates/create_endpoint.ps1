@@ -17,15 +17,15 @@ if ($endpoints -contains {{name}}) {
     }
     $endpointArguments = @('--subscription', {{subscription}}, '--resource-group', {{resource_group}}, '--name', {{name}}, '--location', $endpointLocation, '--subnet', {{subnet_id}}, '--private-connection-resource-id', {{resource_id}}, '--group-id', {{group_id}}, '--connection-name', {{connection}}, '--output', 'none')
 {{?manual}}
-    $endpointArguments += @('--manual-request', 'true'{{manual}})
+    $endpointArguments += @('--manual-request', 'true'{{manual_options}})
 {{/manual}}
-{{?request_message}}
+{{?has_request_message}}
     # The request message may hold double quotes, which Windows PowerShell 5.1 strips on the way to
     # az (a .cmd file): it travels in a temporary file, which az reads for an argument @file.
     $requestMessageFile = New-TemporaryFile
     [System.IO.File]::WriteAllText($requestMessageFile.FullName, {{request_message}})
     $endpointArguments += @('--request-message', "@$($requestMessageFile.FullName)")
-{{/request_message}}
+{{/has_request_message}}
     # Right after the resource changed, creation can fail with "state Accepted": retry with back-off.
     $delay = 15
     for ($attempt = 1; ; $attempt++) {
@@ -36,18 +36,18 @@ if ($endpoints -contains {{name}}) {
         $ErrorActionPreference = 'Stop'
         if ($exitCode -eq 0) { break }
         if ($attempt -ge 6 -or $output -notmatch 'AccountProvisioningStateInvalid|state Accepted') {
-{{?request_message}}
+{{?has_request_message}}
             Remove-Item -LiteralPath $requestMessageFile.FullName -Force
-{{/request_message}}
+{{/has_request_message}}
             throw "az network private-endpoint create failed: ${output}"
         }
         Write-Host "  the resource is still settling (attempt ${attempt}/6): retrying in ${delay} seconds..."
         Start-Sleep -Seconds $delay
         $delay = $delay * 2
     }
-{{?request_message}}
+{{?has_request_message}}
     Remove-Item -LiteralPath $requestMessageFile.FullName -Force
-{{/request_message}}
+{{/has_request_message}}
 }
 {{?manual}}
 Write-Host '  The connection stays Pending until the resource owner approves it. The owner runs:'

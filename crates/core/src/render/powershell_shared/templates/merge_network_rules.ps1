@@ -18,15 +18,15 @@ foreach ($rule in @($acls.virtualNetworkRules | Where-Object { $wantedIds -notco
 }
 $acls.virtualNetworkRules = @($acls.virtualNetworkRules | Where-Object { $wantedIds -contains $_.id })
 {{/exact_subnets}}
-{{?remove_ips}}
+{{?removes_ips}}
 # Named for removal: name each one the account has, then leave it out.
 $removedIpRules = {{remove_ips}}
 foreach ($rule in @($acls.ipRules | Where-Object { $removedIpRules -contains $_.value })) {
     Write-Host "  removes IP rule $($rule.value) (named for removal)"
 }
 $acls.ipRules = @($acls.ipRules | Where-Object { $removedIpRules -notcontains $_.value })
-{{/remove_ips}}
-{{?remove_subnets}}
+{{/removes_ips}}
+{{?removes_subnets}}
 # Named for removal: name each subnet rule the account has, then leave it out (IDs compared
 # case-insensitively, as ARM does).
 $removedSubnets = {{remove_subnets}}
@@ -34,7 +34,7 @@ foreach ($rule in @($acls.virtualNetworkRules | Where-Object { $removedSubnets -
     Write-Host "  removes subnet rule $($rule.id) (named for removal)"
 }
 $acls.virtualNetworkRules = @($acls.virtualNetworkRules | Where-Object { $removedSubnets -notcontains $_.id })
-{{/remove_subnets}}
+{{/removes_subnets}}
 # Appends only the missing rules, keeping the existing ones.
 foreach ($ip in $ipRules) {
     if (-not ($acls.ipRules | Where-Object { $_.value -eq $ip })) { $acls.ipRules += [ordered]@{ value = $ip } }
@@ -44,9 +44,9 @@ foreach ($rule in $vnetRules) {
         $acls.virtualNetworkRules += [ordered]@{ id = $rule.id; ignoreMissingVnetServiceEndpoint = $rule.ignoreMissingVnetServiceEndpoint }
     }
 }
-{{?bypass}}
+{{?sets_bypass}}
 $acls.bypass = {{bypass}}
-{{/bypass}}
+{{/sets_bypass}}
 if (($acls | ConvertTo-Json -Depth 10 -Compress) -ceq $before) {
     Write-Host '  all rules already present: skipping.'
 } else {

@@ -3,9 +3,9 @@ if (-not $access) { $access = 'Enabled' }
 if ($access -ceq {{quoted}}) {
     Write-Host '  already {{value}}: skipping.'
 } else {
-{{?guard}}
+{{?guarded}}
 {{guard}}
-{{/guard}}
+{{/guarded}}
     $payload = @{ properties = @{ publicNetworkAccess = {{quoted}} } } | ConvertTo-Json -Compress
     Invoke-ArmRequest -Method 'PATCH' -Path $AccountPath -Payload $payload | Out-Null
     Wait-AccountSucceeded

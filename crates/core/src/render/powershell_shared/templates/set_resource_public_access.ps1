@@ -15,9 +15,9 @@ if ($access -ceq {{quoted}}) {
         throw {{hub_storage_stop}}
     }
 {{/hub_storage}}
-{{?guard}}
+{{?guarded}}
 {{guard}}
-{{/guard}}
+{{/guarded}}
     $payload = @{ properties = @{ publicNetworkAccess = {{quoted}} } } | ConvertTo-Json -Compress
     Invoke-ArmRequest -Method 'PATCH' -Path $resourcePath -Payload $payload | Out-Null
 }
