@@ -1,5 +1,5 @@
 //! The four outputs of representative configurations, compared with the reviewed files in
-//! tests/snapshots/<fixture>.<target>.txt. `UPDATE_SNAPSHOTS=1 cargo test --test all snapshots`
+//! tests/snapshots/<fixture>.<target>.txt. `UPDATE_EXPECT=1 cargo test --test all snapshots`
 //! rewrites them; review the diff before committing.
 
 use ai_network_wizard::core::diagnostics::Severity;

@@ -103,52 +103,11 @@ pub fn snapshots_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots")
 }
 
-/// Compares `actual` with `tests/snapshots/{name}`. With `UPDATE_SNAPSHOTS=1` it (re)writes the
-/// file instead, for a person to review in the diff before committing.
+/// Compares `actual` with `tests/snapshots/{name}` (expect-test: a failure prints the diff).
+/// With `UPDATE_EXPECT=1` it (re)writes the file instead, for a person to review in the diff
+/// before committing.
 pub fn assert_snapshot(name: &str, actual: &str) {
-    const HOW: &str = "UPDATE_SNAPSHOTS=1 cargo test --test all snapshots";
-    let path = snapshots_dir().join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {
-        std::fs::create_dir_all(snapshots_dir()).expect("tests/snapshots can be created");
-        std::fs::write(&path, actual)
-            .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
-        return;
-    }
-    let expected = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            panic!("missing snapshot tests/snapshots/{name}: create it with `{HOW}`, then review it before committing")
-        }
-        Err(e) => panic!("cannot read {}: {e}", path.display()),
-    };
-    if expected == actual {
-        return;
-    }
-    let expected_lines: Vec<&str> = expected.lines().collect();
-    let actual_lines: Vec<&str> = actual.lines().collect();
-    let Some(first) = (0..expected_lines.len().max(actual_lines.len()))
-        .find(|&i| expected_lines.get(i) != actual_lines.get(i))
-    else {
-        panic!("snapshot tests/snapshots/{name} differs only in line endings or the final newline; if intended, run `{HOW}`");
-    };
-    let show = |lines: &[&str]| -> String {
-        (first.saturating_sub(2)..(first + 3).min(lines.len()))
-            .map(|i| {
-                format!(
-                    "{:>5} {}{}\n",
-                    i + 1,
-                    if i == first { '>' } else { ' ' },
-                    lines[i]
-                )
-            })
-            .collect()
-    };
-    panic!(
-        "snapshot tests/snapshots/{name} differs from line {}.\n--- expected\n{}--- actual\n{}If the change is intended, run `{HOW}` and review the diff.",
-        first + 1,
-        show(&expected_lines),
-        show(&actual_lines)
-    );
+    expect_test::expect_file![snapshots_dir().join(name)].assert_eq(actual);
 }
 
 /// Every `tests/fixtures/*.json`, sorted by name, parsed.
