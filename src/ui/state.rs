@@ -12,8 +12,9 @@ use crate::core::config_file::{from_config_json, to_config_json};
 use crate::core::diagnostics::{step_of_field, Diagnostic, Severity};
 use crate::core::draft::Draft;
 use crate::core::generate::{generate, Generated};
-use crate::core::render::{OutputTarget, RenderContext};
-use crate::core::share_link::{link_asks, read_link};
+use crate::core::render::OutputTarget;
+use crate::core::share_link::{link_asks, link_json, read_link_payload, LinkError, LinkPayload};
+use crate::ui::links;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WizardStep {
@@ -168,10 +169,13 @@ pub struct AppState {
     pub notice_at: RwSignal<usize>,
     /// What the page's one live region says (see `output_panel::status::announce_after_a_pause`).
     pub spoken: RwSignal<String>,
-    /// The scripts' reopen link. Packing the draft (JSON, zlib) is the costliest part of a
-    /// header, so it is made once typing pauses and before a script leaves the page
-    /// ([`Self::refresh_link`]), not on every keystroke.
+    /// The scripts' reopen link. Packing the draft (JSON, then the browser's zlib, which
+    /// answers asynchronously) is the costliest part of a header, so it is made once typing
+    /// pauses and before a script leaves the page ([`Self::refresh_link`]), not on every
+    /// keystroke.
     pub reopen_link: RwSignal<String>,
+    /// Counts the draft's changes: a link packed for an older draft is not shown as current.
+    edits: StoredValue<u32>,
     /// Set from an edit until the reopen link follows it (the code view is `aria-busy` then).
     pub link_pending: RwSignal<bool>,
     /// A share link's configuration that differs from the saved draft, until the person
@@ -188,7 +192,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn new() -> Self {
-        let (draft, notice, loaded, link_choice) = initial_draft();
+        let (draft, notice, loaded, link_choice, packed_link) = initial_draft();
         let draft = RwSignal::new(draft);
         // Every change of the draft changes the plan or the messages: no comparison.
         let generated = derived(move |_| (draft.with(generate), true));
@@ -243,6 +247,7 @@ impl AppState {
             notice_at: RwSignal::new(AT_FORM),
             spoken: RwSignal::new(String::new()),
             reopen_link: RwSignal::new(String::new()),
+            edits: StoredValue::new(0),
             link_pending: RwSignal::new(false),
             link_choice: RwSignal::new(
                 link_choice.as_ref().map(to_config_json).unwrap_or_default(),
@@ -254,7 +259,7 @@ impl AppState {
         // Nothing typed is lost on reload: the draft is saved locally once typing pauses, and at
         // once when the page is left (never a token: the draft has no such field).
         let save = move || draft.with_untracked(|d| browser::save_config(&to_config_json(d)));
-        let edits = StoredValue::new(0u32);
+        let edits = state.edits;
         effect(move |first: Option<()>| {
             draft.track();
             if first.is_some() && !state.link_pending.get_untracked() {
@@ -266,42 +271,85 @@ impl AppState {
                 move || {
                     if edits.try_get_value() == Some(mine) {
                         state.settle();
-                        state.refresh_link();
+                        leptos::task::spawn_local(state.refresh_link());
                     }
                 },
                 std::time::Duration::from_millis(300),
             );
         });
         browser::on_window_event("pagehide", save);
+        if let Some(packed) = packed_link {
+            leptos::task::spawn_local(async move {
+                let link = links::draft_of_packed(&packed).await;
+                state.open_link(link);
+            });
+        }
         state
+    }
+
+    /// A version-2 link in the address at start-up, once the browser has unpacked it: it opens
+    /// as [`initial_draft`] says, or asks when the draft saved here differs.
+    fn open_link(self, link: Result<Draft, LinkError>) {
+        match link {
+            Ok(link)
+                if self
+                    .draft
+                    .with_untracked(|saved| link_asks(&link, Some(saved))) =>
+            {
+                self.link_choice.set(to_config_json(&link));
+            }
+            Ok(link) => {
+                browser::clear_location_hash();
+                self.draft.set(link);
+                self.touched.update(Touched::all);
+                self.say(AT_FORM, "Loaded the configuration from the link.".into());
+            }
+            Err(e) => {
+                browser::clear_location_hash();
+                self.say(AT_FORM, e.message());
+            }
+        }
     }
 
     /// Makes the reopen link of the draft as loaded. The output panel, its only reader, calls
     /// this when it is built: at start-up that is a task after the first field, which then does
     /// not wait for the draft to be packed.
     pub fn make_first_link(self) {
-        if self.reopen_link.with_untracked(String::is_empty) {
-            let link = self.draft.with_untracked(|d| {
-                RenderContext::reopen_link(browser::app_address().as_deref(), d)
-            });
-            self.reopen_link.set(link);
-        }
+        let json = self.draft.with_untracked(link_json);
+        let edits = self.edits.get_value();
+        leptos::task::spawn_local(async move {
+            let link = links::reopen_link(json).await.unwrap_or_default();
+            if self.reopen_link.with_untracked(String::is_empty) && self.edits.get_value() == edits
+            {
+                self.reopen_link.set(link);
+            }
+        });
     }
 
     /// Makes the reopen link of the draft as it is now. Like the script, it follows the last
     /// draft without errors: while the form has one, the link of the script shown is kept.
-    pub fn refresh_link(self) {
+    /// The browser packs the link asynchronously: a link packed for a draft that has changed
+    /// since is dropped (the later change makes its own).
+    pub async fn refresh_link(self) {
+        let edits = self.edits.get_value();
+        let json = self
+            .generated
+            .with_untracked(|g| g.plan.is_some())
+            .then(|| self.draft.with_untracked(link_json));
+        let link = match json {
+            Some(json) => links::reopen_link(json).await,
+            None => None,
+        };
+        if self.edits.get_value() != edits {
+            return;
+        }
         if self.link_pending.get_untracked() {
             self.link_pending.set(false);
         }
-        if !self.generated.with_untracked(|g| g.plan.is_some()) {
-            return;
-        }
-        let link = self
-            .draft
-            .with_untracked(|d| RenderContext::reopen_link(browser::app_address().as_deref(), d));
-        if self.reopen_link.with_untracked(|l| *l != link) {
-            self.reopen_link.set(link);
+        if let Some(link) = link {
+            if self.reopen_link.with_untracked(|l| *l != link) {
+                self.reopen_link.set(link);
+            }
         }
     }
 
@@ -388,36 +436,38 @@ impl AppState {
 /// A share link's configuration opens when nothing saved would be lost; when the saved draft
 /// differs from it, the saved one stays and the link's waits for the person's choice (its
 /// fragment stays in the address until then). A broken link is reported, not used. The flag
-/// says whether anything was loaded (then its errors show at once).
-fn initial_draft() -> (Draft, String, bool, Option<Draft>) {
-    let link = browser::location_hash().and_then(|hash| read_link(&hash));
-    if let Some(result) = link {
-        return match result {
-            Ok(link) => match saved_draft() {
-                Some(saved) if link_asks(&link, Some(&saved)) => {
-                    (saved, String::new(), true, Some(link))
-                }
-                _ => {
-                    browser::clear_location_hash();
-                    (
-                        link,
-                        "Loaded the configuration from the link.".into(),
-                        true,
-                        None,
-                    )
-                }
-            },
-            Err(e) => {
-                browser::clear_location_hash();
-                let saved = saved_draft();
-                let loaded = saved.is_some();
-                (saved.unwrap_or_default(), e.message(), loaded, None)
-            }
-        };
-    }
+/// says whether anything was loaded (then its errors show at once). A version-2 link's packed
+/// bytes come back for the browser to unpack; it is then opened the same way.
+fn initial_draft() -> (Draft, String, bool, Option<Draft>, Option<Vec<u8>>) {
+    let link = browser::location_hash().and_then(|hash| read_link_payload(&hash));
     let saved = saved_draft();
     let loaded = saved.as_ref().is_some_and(|d| *d != Draft::default());
-    (saved.unwrap_or_default(), String::new(), loaded, None)
+    match link {
+        Some(Ok(LinkPayload::Draft(link))) => match saved {
+            Some(saved) if link_asks(&link, Some(&saved)) => {
+                (saved, String::new(), true, Some(*link), None)
+            }
+            _ => {
+                browser::clear_location_hash();
+                let notice = "Loaded the configuration from the link.".into();
+                (*link, notice, true, None, None)
+            }
+        },
+        // The saved draft until the browser has unpacked the link (`AppState::open_link`).
+        Some(Ok(LinkPayload::Packed(packed))) => (
+            saved.unwrap_or_default(),
+            String::new(),
+            loaded,
+            None,
+            Some(packed),
+        ),
+        Some(Err(e)) => {
+            browser::clear_location_hash();
+            let loaded = saved.is_some();
+            (saved.unwrap_or_default(), e.message(), loaded, None, None)
+        }
+        None => (saved.unwrap_or_default(), String::new(), loaded, None, None),
+    }
 }
 
 impl AppState {

@@ -353,11 +353,21 @@ fn one_box_reads_links_configuration_files_and_show_outputs() {
         read_pasted(&config, READ_AT),
         Ok(Loaded::Configuration(draft.clone()))
     );
+    // A version-2 link comes back packed: the page unpacks it with the browser's zlib.
     let link = ai_network_wizard::core::share_link::share_link("https://wizard.example/", &draft);
-    assert_eq!(
-        read_pasted(&link, READ_AT),
-        Ok(Loaded::Configuration(draft))
+    match read_pasted(&link, READ_AT) {
+        Ok(Loaded::PackedLink(packed)) => {
+            use ai_network_wizard::core::share_link::{draft_from_unpacked, zlib, MAX_JSON_BYTES};
+            let unpacked = zlib::decompress(&packed, MAX_JSON_BYTES);
+            assert_eq!(draft_from_unpacked(unpacked), Ok(draft.clone()));
+        }
+        other => panic!("{other:?}"),
+    }
+    let v1 = format!(
+        "https://wizard.example/#config={}",
+        ai_network_wizard::core::share_link::percent_encode_v1(&config.replace('\n', ""))
     );
+    assert_eq!(read_pasted(&v1, READ_AT), Ok(Loaded::Configuration(draft)));
     match read_pasted(&input("powershell-china.json"), READ_AT) {
         Ok(Loaded::Show(imported)) => assert_eq!(imported.draft.target.name, "contoso-cn-speech"),
         other => panic!("{other:?}"),

@@ -23,11 +23,11 @@ fn mime_of(tab: OutputTarget) -> &'static str {
 
 /// Copies the script shown. What leaves the page carries the link of the draft as it is now.
 pub fn copy(state: AppState, outputs: Outputs) {
-    state.refresh_link();
-    let Some(text) = outputs.shown.with(|s| s.as_ref().map(|s| s.text.clone())) else {
-        return;
-    };
     leptos::task::spawn_local(async move {
+        state.refresh_link().await;
+        let Some(text) = outputs.shown.with(|s| s.as_ref().map(|s| s.text.clone())) else {
+            return;
+        };
         let ok = browser::copy_to_clipboard(&text).await;
         state.say(AT_OUTPUT, if ok {
             format!("Copied {} lines.", text.lines().count())
@@ -39,7 +39,13 @@ pub fn copy(state: AppState, outputs: Outputs) {
 
 /// Downloads the script shown.
 pub fn download(state: AppState, outputs: Outputs) {
-    state.refresh_link();
+    leptos::task::spawn_local(async move {
+        state.refresh_link().await;
+        download_shown(state, outputs);
+    });
+}
+
+fn download_shown(state: AppState, outputs: Outputs) {
     let Some((tab, text)) = outputs
         .shown
         .with(|s| s.as_ref().map(|s| (s.tab, s.text.clone())))
@@ -60,7 +66,13 @@ pub fn download(state: AppState, outputs: Outputs) {
 
 /// Downloads the four scripts, the inside checks and the configuration as one .zip.
 pub fn download_all(state: AppState, outputs: Outputs) {
-    state.refresh_link();
+    leptos::task::spawn_local(async move {
+        state.refresh_link().await;
+        download_zip(state, outputs);
+    });
+}
+
+fn download_zip(state: AppState, outputs: Outputs) {
     let prefix = if outputs.showing_rollback.get_untracked() {
         "rollback-"
     } else {

@@ -8,9 +8,10 @@ use crate::core::config_file::{config_file_name, to_config_json};
 use crate::core::current_state::import_pasted;
 use crate::core::draft::Draft;
 use crate::core::import::{describe, read_pasted, Loaded};
-use crate::core::share_link::share_link;
+use crate::core::share_link::link_json;
 use crate::ui::browser;
 use crate::ui::fields::field_messages;
+use crate::ui::links;
 use crate::ui::state::{notice_view, AppState, AT_REVIEW};
 
 pub fn review_step() -> AnyView {
@@ -29,19 +30,8 @@ pub fn review_step() -> AnyView {
     let import_message = RwSignal::new(String::new());
     // One box: a share link (or its fragment, as script headers print it), a configuration
     // file, or an account's `show` JSON; typed, pasted, picked or dropped.
-    let load_text = move |text: String| match read_pasted(&text, &browser::now_utc()) {
-        Ok(loaded) => {
-            let (draft, message) = match loaded {
-                Loaded::Configuration(draft) => (draft, "Configuration loaded.".to_owned()),
-                Loaded::Show(imported) => {
-                    let mut lines = vec![format!(
-                        "Imported from {}: the form now describes the resource as it is.",
-                        imported.source.label()
-                    )];
-                    lines.extend(imported.notes.iter().map(describe));
-                    (imported.draft, lines.join("\n"))
-                }
-            };
+    let show_loaded = move |loaded: Result<(Draft, String), Vec<String>>| match loaded {
+        Ok((draft, message)) => {
             state.draft.set(draft);
             state.touched.update(|t| t.all());
             import_text.set(String::new());
@@ -56,6 +46,29 @@ pub fn review_step() -> AnyView {
             state.spoken.set(text.clone());
             import_message.set(text);
         }
+    };
+    let load_text = move |text: String| match read_pasted(&text, &browser::now_utc()) {
+        Ok(Loaded::Configuration(draft)) => {
+            show_loaded(Ok((draft, "Configuration loaded.".to_owned())))
+        }
+        // A version-2 link: the browser unpacks it (asynchronously).
+        Ok(Loaded::PackedLink(packed)) => leptos::task::spawn_local(async move {
+            let draft = links::draft_of_packed(&packed).await;
+            show_loaded(
+                draft
+                    .map(|d| (d, "Configuration loaded.".to_owned()))
+                    .map_err(|e| vec![e.message()]),
+            )
+        }),
+        Ok(Loaded::Show(imported)) => {
+            let mut lines = vec![format!(
+                "Imported from {}: the form now describes the resource as it is.",
+                imported.source.label()
+            )];
+            lines.extend(imported.notes.iter().map(describe));
+            show_loaded(Ok((imported.draft, lines.join("\n"))))
+        }
+        Err(lines) => show_loaded(Err(lines)),
     };
     let load = move |_| load_text(import_text.get_untracked());
     let pick_file = move |ev: leptos::ev::Event| browser::read_picked_file(&ev, load_text);
@@ -75,10 +88,9 @@ pub fn review_step() -> AnyView {
         );
     };
     let copy_link = move |_| {
-        let link =
-            browser::app_address().map(|address| state.draft.with(|d| share_link(&address, d)));
+        let json = state.draft.with_untracked(link_json);
         leptos::task::spawn_local(async move {
-            let copied = match link {
+            let copied = match links::reopen_link(json).await {
                 Some(link) => browser::copy_to_clipboard(&link).await,
                 None => false,
             };

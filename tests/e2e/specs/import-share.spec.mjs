@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
 import {
   test, assert, assertIncludes, axeCheck, clip, eventually, expectOutput, expectValidOutput, fillValidTarget, goStep, gotoApp, ipRowIndex,
   outputText, selectTab, shot, waitForApp,
@@ -132,6 +133,48 @@ test('a share link asks before it replaces a different saved configuration: Keep
   await open(link);
   await goStep(page, 'target');
   assert((await page.locator('#link-choice').count()) === 0 && (await name()) === 'contoso-link', 'the same configuration opens without a question');
+});
+
+test('links written elsewhere open in the page (the browser unpacks them); a damaged one says so and keeps the form', async ({ page, baseURL }) => {
+  // v2-link.txt was written by the crate's own compressor of the time, v2-browser-link.txt by
+  // Chromium's CompressionStream; wizard-cli writes with miniz_oxide at level 9 (the native
+  // tests read all three). The page must read every writer's zlib.
+  const name = () => page.locator('#f-target-name').inputValue();
+  const link = (await readFile(path.join(repoRoot, 'tests/fixtures/links/v2-link.txt'), 'utf8')).trim();
+  const browserLink = (await readFile(path.join(repoRoot, 'tests/fixtures/links/v2-browser-link.txt'), 'utf8')).trim();
+  await gotoApp(page);
+  // Opened from the address bar (its fragment, on this page's address).
+  await page.goto('about:blank');
+  await page.goto(`${baseURL}#${link.split('#')[1]}`, { waitUntil: 'load' });
+  await waitForApp(page);
+  await goStep(page, 'target');
+  await eventually(async () => assert((await name()) === 'contoso-openai', `opened from the address: ${await name()}`));
+  assert(!page.url().includes('#v2='), `the link's fragment is gone: ${page.url()}`);
+  // Pasted into the load box.
+  await goStep(page, 'review');
+  await page.locator('#config-import').fill(browserLink);
+  await page.locator('#config-import-load').click();
+  await eventually(async () => assertIncludes(await page.locator('#config-import-message').textContent(), 'Configuration loaded.', 'load message'));
+  await goStep(page, 'target');
+  await eventually(async () => assert((await name()) === 'contoso-speech', `pasted: ${await name()}`));
+  // Damaged: one character changed in the middle; the browser's checksum refuses it.
+  const fragment = link.split('#v2=')[1];
+  const at = Math.floor(fragment.length / 2);
+  const damaged = `#v2=${fragment.slice(0, at)}${fragment[at] === 'A' ? 'B' : 'A'}${fragment.slice(at + 1)}`;
+  await goStep(page, 'review');
+  await page.locator('#config-import').fill(damaged);
+  await page.locator('#config-import-load').click();
+  await eventually(async () => assertIncludes(await page.locator('#config-import-message').textContent(), 'This share link is damaged', 'damaged message'));
+  await goStep(page, 'target');
+  assert((await name()) === 'contoso-speech', `a damaged link changes nothing: ${await name()}`);
+  // A zip bomb in miniature: 1.1 MB of '{' in 1 kB; the page stops unpacking at 1 MiB.
+  const bomb = deflateSync(Buffer.alloc(1_100_000, '{'), { level: 9 }).toString('base64url');
+  await goStep(page, 'review');
+  await page.locator('#config-import').fill(`#v2=${bomb}`);
+  await page.locator('#config-import-load').click();
+  await eventually(async () => assertIncludes(await page.locator('#config-import-message').textContent(), 'it unpacks to more than a configuration can hold', 'bomb message'));
+  await goStep(page, 'target');
+  assert((await name()) === 'contoso-speech', `the bomb changes nothing: ${await name()}`);
 });
 
 test('the configuration file is named after the resource', async ({ page }) => {

@@ -301,8 +301,11 @@ fn list_at<'a>(
 /// What a person pasted, dropped or picked on the Review step.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Loaded {
-    /// A configuration file or a share link.
+    /// A configuration file or a version-1 share link.
     Configuration(Draft),
+    /// A version-2 share link's packed bytes: the caller inflates them (the page with the
+    /// browser's zlib) and reads the draft with `share_link::draft_from_unpacked`.
+    PackedLink(Vec<u8>),
     /// A `show` output.
     Show(Imported),
 }
@@ -310,10 +313,13 @@ pub enum Loaded {
 /// One box for everything: a share link, a configuration file, or a `show` output. Errors are
 /// lines for the page's message area.
 pub fn read_pasted(text: &str, now: &str) -> Result<Loaded, Vec<String>> {
-    if let Some(link) = super::share_link::read_link(text) {
-        return link
-            .map(Loaded::Configuration)
-            .map_err(|e| vec![e.message()]);
+    use super::share_link::{read_link_payload, LinkPayload};
+    if let Some(link) = read_link_payload(text) {
+        return match link {
+            Ok(LinkPayload::Draft(draft)) => Ok(Loaded::Configuration(*draft)),
+            Ok(LinkPayload::Packed(packed)) => Ok(Loaded::PackedLink(packed)),
+            Err(e) => Err(vec![e.message()]),
+        };
     }
     let is_configuration = json_text::parse(text.trim_start_matches('\u{feff}'))
         .ok()

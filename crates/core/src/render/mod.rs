@@ -97,7 +97,9 @@ pub struct RenderContext {
 }
 
 impl RenderContext {
-    /// The context for a draft: `app_address` is the wizard's page when known.
+    /// The context for a draft: `app_address` is the wizard's page when known (outside the
+    /// browser; the page packs its links with the browser's own zlib, asynchronously).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn for_draft(
         generated_on: &str,
         app_address: Option<&str>,
@@ -106,7 +108,7 @@ impl RenderContext {
         Self::with_link(generated_on, Self::reopen_link(app_address, draft))
     }
 
-    /// A context whose reopen link was made earlier (see [`Self::reopen_link`]).
+    /// A context whose reopen link was made earlier.
     pub fn with_link(generated_on: &str, reopen_link: String) -> Self {
         RenderContext {
             generated_on: generated_on.to_owned(),
@@ -116,13 +118,11 @@ impl RenderContext {
     }
 
     /// The link that reopens `draft`: the whole share link when the wizard's address is known,
-    /// otherwise its `#fragment`. It packs the draft (JSON, zlib), the costliest part of a
-    /// header, so the page makes it once typing pauses rather than on every keystroke.
+    /// otherwise its `#fragment`.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn reopen_link(app_address: Option<&str>, draft: &crate::draft::Draft) -> String {
-        match app_address {
-            Some(address) => crate::share_link::share_link(address, draft),
-            None => format!("#{}", crate::share_link::share_fragment(draft)),
-        }
+        let fragment = crate::share_link::share_fragment(draft);
+        crate::share_link::link_of_fragment(app_address, &fragment)
     }
 }
 

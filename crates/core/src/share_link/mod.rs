@@ -9,9 +9,16 @@
 //!
 //! A newer version, a damaged or an oversized link is refused with a message; the caller keeps
 //! the current draft.
+//!
+//! The zlib step is the caller's: the page packs and unpacks with the browser's
+//! `CompressionStream` (asynchronous), so this module splits a link into its JSON
+//! ([`link_json`], [`read_link_payload`]) and its text ([`fragment_of_packed`],
+//! [`draft_from_unpacked`]). Outside the browser, [`share_fragment`] and [`read_link`] do the
+//! whole of it with miniz_oxide.
 
 pub mod base64url;
 mod patch;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod zlib;
 
 use serde_json::Value;
@@ -26,7 +33,7 @@ pub const LINK_VERSION: u32 = 2;
 /// Longest fragment read (characters). The largest realistic draft is a few thousand.
 pub const MAX_FRAGMENT_CHARS: usize = 64 * 1024;
 /// Longest configuration a version-2 fragment may unpack to (bytes): stops a zip bomb.
-const MAX_JSON_BYTES: usize = 1024 * 1024;
+pub const MAX_JSON_BYTES: usize = 1024 * 1024;
 
 const BASE_V2: &str = include_str!("base_v2.json");
 
@@ -34,18 +41,37 @@ fn base_v2() -> Value {
     json_text::parse(BASE_V2).expect("base_v2.json is valid JSON (tested)")
 }
 
-/// The fragment (without `#`) that reopens this draft: `v2=…`.
+/// The JSON a version-2 link packs for this draft: what differs from the frozen base.
 ///
 /// Fields added after the base was frozen are left out while they hold their default: the
 /// reader then fills them from the same default (a field's default for a missing key), so
 /// adding a field changes no existing link.
-pub fn share_fragment(draft: &Draft) -> String {
+// Called from the page's asynchronous tasks: one copy, not one inlined into each.
+#[inline(never)]
+pub fn link_json(draft: &Draft) -> String {
     let value = draft_json::to_value(draft);
     let patch =
         patch::diff(filled_base(), &value).unwrap_or_else(|| Value::Object(Default::default()));
-    let json = json_text::compact(&patch);
-    let packed = zlib::compress(json.as_bytes());
-    format!("v{LINK_VERSION}={}", base64url::encode(&packed))
+    json_text::compact(&patch)
+}
+
+/// The fragment (without `#`) of a link whose JSON, zlib-packed, is `packed`: `v2=…`.
+#[inline(never)]
+pub fn fragment_of_packed(packed: &[u8]) -> String {
+    format!("v{LINK_VERSION}={}", base64url::encode(packed))
+}
+
+/// The whole link for a fragment when the wizard's address is known, otherwise `#fragment`.
+#[inline(never)]
+pub fn link_of_fragment(app_address: Option<&str>, fragment: &str) -> String {
+    let base = app_address.map_or("", |a| a.split('#').next().unwrap_or_default());
+    format!("{base}#{fragment}")
+}
+
+/// The fragment (without `#`) that reopens this draft: `v2=…` (outside the browser).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn share_fragment(draft: &Draft) -> String {
+    fragment_of_packed(&zlib::compress(link_json(draft).as_bytes()))
 }
 
 /// The base with the fields added since filled from their defaults: the same on every call,
@@ -58,10 +84,10 @@ fn filled_base() -> &'static Value {
     })
 }
 
-/// The whole link when the wizard's address is known (the page knows it; the core does not).
+/// The whole link when the wizard's address is known (outside the browser).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn share_link(app_address: &str, draft: &Draft) -> String {
-    let base = app_address.split('#').next().unwrap_or_default();
-    format!("{base}#{}", share_fragment(draft))
+    link_of_fragment(Some(app_address), &share_fragment(draft))
 }
 
 /// Why a link was not opened. The caller keeps the current draft and shows [`Self::message`].
@@ -96,9 +122,43 @@ pub fn link_asks(link: &Draft, saved: Option<&Draft>) -> bool {
     saved.is_some_and(|saved| *saved != Draft::default() && saved != link)
 }
 
+/// What a share link holds before its zlib step: a version-1 link is read whole; a version-2
+/// link's bytes are for the caller to inflate (at most [`MAX_JSON_BYTES`]) and pass to
+/// [`draft_from_unpacked`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkPayload {
+    Draft(Box<Draft>),
+    Packed(Vec<u8>),
+}
+
+/// Why the zlib step refused a link's bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnpackError {
+    /// More than [`MAX_JSON_BYTES`].
+    TooLarge,
+    /// Incomplete, or its checksum fails.
+    Damaged,
+}
+
+/// The zlib step's answer.
+pub type Unpacked = Result<Vec<u8>, UnpackError>;
+
+/// Reads a share link (outside the browser): see [`read_link_payload`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read_link(text: &str) -> Option<Result<Draft, LinkError>> {
+    Some(match read_link_payload(text)? {
+        Ok(LinkPayload::Draft(draft)) => Ok(*draft),
+        Ok(LinkPayload::Packed(packed)) => {
+            draft_from_unpacked(zlib::decompress(&packed, MAX_JSON_BYTES))
+        }
+        Err(e) => Err(e),
+    })
+}
+
 /// Reads a share link, its fragment (with or without `#`), or `None` when the text is not a
 /// share link at all (another fragment, a configuration file).
-pub fn read_link(text: &str) -> Option<Result<Draft, LinkError>> {
+#[inline(never)]
+pub fn read_link_payload(text: &str) -> Option<Result<LinkPayload, LinkError>> {
     let text = text.trim();
     let fragment = match text.find('#') {
         Some(at) => &text[at + 1..],
@@ -109,8 +169,12 @@ pub fn read_link(text: &str) -> Option<Result<Draft, LinkError>> {
         return Some(Err(LinkError::TooLarge(fragment.chars().count())));
     }
     Some(match version {
-        1 => read_v1(payload),
-        2 => read_v2(payload),
+        1 => read_v1(payload).map(|draft| LinkPayload::Draft(Box::new(draft))),
+        2 => base64url::decode(payload)
+            .map(LinkPayload::Packed)
+            .ok_or_else(|| {
+                LinkError::Damaged("it holds characters or a length a link never has".into())
+            }),
         newer => Err(LinkError::Newer(newer)),
     })
 }
@@ -134,15 +198,14 @@ fn read_v1(payload: &str) -> Result<Draft, LinkError> {
     from_config_json(&json).map_err(LinkError::Damaged)
 }
 
-fn read_v2(payload: &str) -> Result<Draft, LinkError> {
-    let packed = base64url::decode(payload).ok_or_else(|| {
-        LinkError::Damaged("it holds characters or a length a link never has".into())
-    })?;
-    let json = zlib::decompress(&packed, MAX_JSON_BYTES).map_err(|e| match e {
-        zlib::InflateError::TooLarge => {
+/// The draft of a version-2 link, from the zlib step's answer for its bytes.
+#[inline(never)]
+pub fn draft_from_unpacked(unpacked: Unpacked) -> Result<Draft, LinkError> {
+    let json = unpacked.map_err(|e| match e {
+        UnpackError::TooLarge => {
             LinkError::Damaged("it unpacks to more than a configuration can hold".into())
         }
-        zlib::InflateError::Damaged => {
+        UnpackError::Damaged => {
             LinkError::Damaged("its compressed data is incomplete or fails its checksum".into())
         }
     })?;

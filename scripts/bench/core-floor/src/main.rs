@@ -28,7 +28,11 @@ pub unsafe extern "C" fn everything(ptr: *const u8, len: usize, edit: u32) -> us
         total += d.message.len() + diagnostics::dom_id(&d.field).len();
         total += diagnostics::step_of_field(&d.field).len();
     }
-    let link = share_link::share_link("https://example.test/", &draft);
+    // The page packs the link with the browser's zlib: the core's part is its JSON and text.
+    let link = share_link::link_of_fragment(
+        Some("https://example.test/"),
+        &share_link::fragment_of_packed(share_link::link_json(&draft).as_bytes()),
+    );
     let context = render::RenderContext::with_link("2026-12-01", link);
     let marks = if edit == 1 {
         highlight::Marks::Changed
@@ -57,11 +61,14 @@ pub unsafe extern "C" fn everything(ptr: *const u8, len: usize, edit: u32) -> us
         total += render::render(&plan, render::OutputTarget::AzBash, &context).len() + lines.len();
     }
     total += rollback::NOT_ROLLED_BACK.len() + config_file::to_config_json(&draft).len();
-    if let Some(Ok(draft)) = share_link::read_link(text) {
-        total += config_file::to_config_json(&draft).len();
+    if let Some(Ok(share_link::LinkPayload::Packed(json))) = share_link::read_link_payload(text) {
+        if let Ok(draft) = share_link::draft_from_unpacked(Ok(json)) {
+            total += config_file::to_config_json(&draft).len();
+        }
     }
     match import::read_pasted(text, "2026-12-01T00:00:00Z") {
         Ok(import::Loaded::Configuration(draft)) => total += draft.target.name.len(),
+        Ok(import::Loaded::PackedLink(packed)) => total += packed.len(),
         Ok(import::Loaded::Show(imported)) => {
             total += imported
                 .notes
