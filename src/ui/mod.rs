@@ -21,6 +21,7 @@ mod csp;
 mod erased;
 mod fields;
 mod history;
+mod lines_editor;
 mod links;
 mod markup;
 mod output_panel;

@@ -41,6 +41,7 @@ fn read(path: &str) -> ArmRequest {
         create_only: false,
         note: None,
         refused_until_edited: false,
+        after_edit: None,
     }
 }
 

@@ -243,9 +243,19 @@ impl<'t> PowerShellValues<'t> {
         if let Some(bound) = bindings.get(&name.to_ascii_lowercase()) {
             return vec![bound.clone()];
         }
-        self.last_before(name, position)
-            .and_then(|right| single_value(right).map(|v| self.value(v, position, text, bindings)))
-            .unwrap_or_else(|| vec![placeholder(name)])
+        let Some(right) = self.last_before(name, position) else {
+            return vec![placeholder(name)];
+        };
+        match single_value(right) {
+            Some(value) => self.value(value, position, text, bindings),
+            // An array (`$TagOptions = @('--tags', …)`): passed to a native program, one
+            // argument per element, as PowerShell does.
+            None if node_text(right, text).trim_start().starts_with("@(") => value_leaves(right)
+                .into_iter()
+                .flat_map(|leaf| self.value(leaf, position, text, bindings))
+                .collect(),
+            None => vec![placeholder(name)],
+        }
     }
 
     /// The words of the elements of array `name` (its `=` and the `+=` after it), in order.

@@ -42,6 +42,7 @@ fn request(method: &'static str, path: &str) -> ArmRequest {
         create_only: false,
         note: None,
         refused_until_edited: false,
+        after_edit: None,
     }
 }
 

@@ -128,8 +128,10 @@ fn draft() -> impl Strategy<Value = Draft> {
         field(NAMES),
         field(REGIONS),
         proptest::bool::weighted(0.2),
+        // Tags: mostly none; otherwise lines of any text (no '=', quotes, limits, duplicates).
+        prop_oneof![3 => Just(Vec::new()), 1 => proptest::collection::vec("[ -~é]{0,20}(=[ -~é]{0,12})?", 0..4)],
     )
-        .prop_map(|(cloud, subscription_id, resource_group, resource_type, kind, sku, name, region, create)| TargetDraft {
+        .prop_map(|(cloud, subscription_id, resource_group, resource_type, kind, sku, name, region, create, tags)| TargetDraft {
             cloud,
             subscription_id,
             resource_group,
@@ -140,6 +142,7 @@ fn draft() -> impl Strategy<Value = Draft> {
             // A plausible region follows the cloud (a region of another cloud is an error).
             region: if region == "westeurope" { cloud.known_regions()[0].to_owned() } else { region },
             existence: if create { Existence::Create } else { Existence::Existing },
+            tags,
         });
     let custom_domain = (any::<bool>(), field(SUBDOMAINS), any::<bool>()).prop_map(
         |(enabled, subdomain, acknowledge_irreversible)| CustomDomainDraft {

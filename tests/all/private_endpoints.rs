@@ -669,12 +669,18 @@ fn media_services_says_what_an_endpoint_does_not_do() {
 #[serde(deny_unknown_fields)]
 struct ZonePut {
     location: String,
+    /// Tags of the plan (Resource.tags in the specs: an object of strings).
+    #[allow(dead_code)]
+    tags: Option<std::collections::HashMap<String, String>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LinkPut {
     location: String,
+    /// Tags of the plan (Resource.tags in the specs: an object of strings).
+    #[allow(dead_code)]
+    tags: Option<std::collections::HashMap<String, String>>,
     properties: LinkProperties,
 }
 
@@ -695,6 +701,9 @@ struct IdRef {
 #[serde(deny_unknown_fields)]
 struct EndpointPut {
     location: String,
+    /// Tags of the plan (Resource.tags in the specs: an object of strings).
+    #[allow(dead_code)]
+    tags: Option<std::collections::HashMap<String, String>>,
     properties: EndpointProperties,
 }
 

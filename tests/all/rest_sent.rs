@@ -559,6 +559,7 @@ fn check(case: &Case, fake: &ArmFake) -> Vec<String> {
     }
     problems.extend(nothing_lost(case, &config, &final_state));
     problems.extend(dependents_closed(case, &config, &final_state));
+    problems.extend(created_with_tags(case, &config, &final_state));
     if case.state_known {
         problems.extend(everything_added(case, &config, &final_state));
     }
@@ -717,6 +718,35 @@ fn nothing_lost(case: &Case, config: &Config, final_state: &Value) -> Vec<String
     problems
 }
 
+/// A created account, and the private endpoints the plan made, carry the plan's tags (the
+/// account through the edit its PUT's comment documents).
+fn created_with_tags(case: &Case, config: &Config, final_state: &Value) -> Vec<String> {
+    let Some(tags) = tags_of(config) else {
+        return Vec::new();
+    };
+    if !case.namespace.ends_with(".created") {
+        return Vec::new();
+    }
+    let mut ids = vec![config.target.resource_id()];
+    ids.extend(
+        config
+            .private_endpoints
+            .iter()
+            .flat_map(|pe| &pe.endpoints)
+            .map(|e| e.id()),
+    );
+    ids.into_iter()
+        .filter_map(|id| match resource(final_state, &id) {
+            Some(created) if created["tags"] == tags => None,
+            Some(created) => Some(format!(
+                "{}: {id} has the tags {}, not {tags}",
+                case.namespace, created["tags"]
+            )),
+            None => Some(format!("{}: {id} was not created", case.namespace)),
+        })
+        .collect()
+}
+
 /// With the state known, the fake ends with what the output says it adds.
 fn everything_added(case: &Case, config: &Config, final_state: &Value) -> Vec<String> {
     let mut problems = Vec::new();
@@ -856,15 +886,42 @@ fn fake_provider_state(state: &Value, subscription: &str) -> String {
         .to_owned()
 }
 
-/// The edit the account PUT's comment asks for once the GET answered 404: its marked line goes.
-fn created_as_instructed(text: &str) -> String {
-    let marked =
-        "\"tags\": \"<EDIT: delete this line only if the first GET of this step answered 404";
+/// The edit the account PUT's comment asks for once the GET answered 404: its marked line goes,
+/// or (with tags) its text becomes the tags object the comment gives.
+fn created_as_instructed(text: &str, tags: Option<&Value>) -> String {
+    let (marked, replacement) = match tags {
+        None => (
+            "\"tags\": \"<EDIT: delete this line only if the first GET of this step answered 404",
+            None,
+        ),
+        Some(tags) => (
+            "\"tags\": \"<EDIT: only if the first GET of this step answered 404",
+            Some(format!("\"tags\": {tags},")),
+        ),
+    };
     assert_eq!(text.matches(marked).count(), 1, "one account PUT to edit");
     text.lines()
-        .filter(|l| !l.trim_start().starts_with(marked))
-        .map(|l| format!("{l}\n"))
+        .filter_map(
+            |l| match (l.trim_start().starts_with(marked), &replacement) {
+                (false, _) => Some(format!("{l}\n")),
+                (true, None) => None,
+                (true, Some(line)) => Some(format!("  {line}\n")),
+            },
+        )
         .collect()
+}
+
+/// The configuration's tags as ARM's object, when it has any.
+fn tags_of(config: &Config) -> Option<Value> {
+    (!config.tags.is_empty()).then(|| {
+        Value::Object(
+            config
+                .tags
+                .iter()
+                .map(|t| (t.name.clone(), Value::from(t.value.as_str())))
+                .collect(),
+        )
+    })
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
@@ -898,7 +955,10 @@ fn every_fixture_sent_unedited_loses_nothing_and_exact_requests_add_what_they_sa
             // A person who saw the first GET answer 404 deletes the account PUT's marked line.
             cases.push(Case {
                 namespace: format!("{name}.created"),
-                texts: vec![created_as_instructed(&unknown_text)],
+                texts: vec![created_as_instructed(
+                    &unknown_text,
+                    tags_of(&config).as_ref(),
+                )],
                 draft: draft.clone(),
                 seed: seed.clone(),
                 state_known: false,

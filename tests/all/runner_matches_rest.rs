@@ -139,15 +139,15 @@ impl<'a> Watch<'a> {
         }
         let with_documented_edit = |planned: &ArmRequest| {
             let mut shown = planned.clone();
-            if let Some(guarded) = shown.body.as_mut().and_then(Value::as_object_mut) {
-                // The create's marked line, deleted as its comment says once the GET said 404.
-                if guarded
-                    .get("tags")
-                    .and_then(Value::as_str)
-                    .is_some_and(|t| t.starts_with("<EDIT: "))
-                {
-                    guarded.remove("tags");
-                }
+            // The create's marked line, edited as its comment says once the GET said 404.
+            let guarded = shown
+                .body
+                .as_ref()
+                .and_then(|b| b.get("tags"))
+                .and_then(Value::as_str)
+                .is_some_and(|t| t.starts_with("<EDIT: "));
+            if guarded {
+                shown.body = planned.after_edit.clone();
             }
             shown
         };

@@ -64,6 +64,7 @@ fn versions_draft() -> Draft {
             name: "contoso-openai".into(),
             region: "swedencentral".into(),
             existence: Existence::Existing,
+            tags: Vec::new(),
         },
         custom_domain: CustomDomainDraft {
             enabled: true,

@@ -25,6 +25,10 @@ macro_rules! snapshot_tests {
 }
 
 snapshot_tests! {
+    ai_services_create_tagged_private_endpoint_powershell: "ai-services-create-tagged-private-endpoint", PowerShell;
+    ai_services_create_tagged_private_endpoint_az_bash: "ai-services-create-tagged-private-endpoint", AzBash;
+    ai_services_create_tagged_private_endpoint_az_powershell: "ai-services-create-tagged-private-endpoint", AzPowerShell;
+    ai_services_create_tagged_private_endpoint_rest: "ai-services-create-tagged-private-endpoint", Rest;
     openai_exact_lists_remove_rules_powershell: "openai-exact-lists-remove-rules", PowerShell;
     openai_exact_lists_remove_rules_az_bash: "openai-exact-lists-remove-rules", AzBash;
     openai_exact_lists_remove_rules_az_powershell: "openai-exact-lists-remove-rules", AzPowerShell;

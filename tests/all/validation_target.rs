@@ -613,3 +613,85 @@ fn a_region_written_as_people_write_it_gets_a_fix_to_its_programmatic_name() {
         .for_field("target.region")
         .all(|d| d.fix.is_none()));
 }
+
+// ---- tags ----
+
+/// The draft to be created with these tag lines.
+fn tagged(lines: &[&str]) -> Draft {
+    with(|d| {
+        d.target.existence = Existence::Create;
+        d.target.tags = lines.iter().map(|l| (*l).to_owned()).collect();
+    })
+}
+
+#[test]
+fn each_tag_line_is_refused_with_its_own_message() {
+    let long_name = format!("{}=v", "n".repeat(513));
+    let long_value = format!("n={}", "v".repeat(257));
+    let cases: [(&str, &str); 9] = [
+        ("Owner", "Write a tag as name=value (the value may be empty: name=)."),
+        ("=x", "A tag needs a name before the =."),
+        ("team/ai=x", "Tag names cannot contain / (nor any of < > % & \\ ? /)."),
+        ("a<b=x", "Tag names cannot contain < (nor any of < > % & \\ ? /)."),
+        (&long_name, "A tag name has at most 512 characters."),
+        (&long_value, "A tag value has at most 256 characters."),
+        ("say=\"hi\"", "Tags cannot contain double quotes here: Windows PowerShell 5.1 drops them on the way to az, so the tag would differ between the scripts."),
+        ("path=C:\\temp\\", "A tag value cannot end with \\: Windows PowerShell 5.1 would pass it to az with the next quote escaped."),
+        ("\"q\"=x", "Tags cannot contain double quotes here: Windows PowerShell 5.1 drops them on the way to az, so the tag would differ between the scripts."),
+    ];
+    for (line, message) in cases {
+        assert_only_error(&tagged(&["CostCenter=1", line]), "target.tags.1", message);
+    }
+}
+
+#[test]
+fn tags_are_trimmed_kept_in_order_and_may_have_empty_values() {
+    let validation = validate(&tagged(&["  CostCenter = 4711 ", "", "Owner=AI platform team", "empty="]));
+    let config = validation.config.expect("valid");
+    let tags: Vec<(&str, &str)> = config.tags.iter().map(|t| (t.name.as_str(), t.value.as_str())).collect();
+    assert_eq!(tags, [("CostCenter", "4711"), ("Owner", "AI platform team"), ("empty", "")]);
+}
+
+#[test]
+fn a_tag_name_twice_in_any_case_is_refused_at_the_second() {
+    assert_only_error(
+        &tagged(&["CostCenter=1", "Owner=x", "costcenter=2"]),
+        "target.tags.2",
+        "A tag named CostCenter is already on line 1: Azure compares tag names without case.",
+    );
+}
+
+#[test]
+fn more_than_fifty_tags_are_refused() {
+    let lines: Vec<String> = (0..51).map(|i| format!("t{i}=v")).collect();
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    assert_only_error(&tagged(&lines), "target.tags", "51 tags: Azure takes at most 50 on a resource.");
+    let fifty: Vec<&str> = lines[..50].to_vec();
+    assert_no_error(&tagged(&fifty));
+}
+
+#[test]
+fn tags_on_an_existing_account_without_endpoints_say_nothing_is_created() {
+    let draft = with(|d| d.target.tags = vec!["CostCenter=1".into()]);
+    let validation = validate(&draft);
+    assert_no_error(&draft);
+    assert_eq!(
+        messages_at(&validation, "target.tags", Severity::Info),
+        ["Tags go only on what the wizard creates (the account when it is created, private endpoints, private DNS zones and their links): this plan creates none, and existing resources keep their tags."]
+    );
+    assert!(messages_at(&validate(&tagged(&["CostCenter=1"])), "target.tags", Severity::Info).is_empty());
+}
+
+#[test]
+fn tag_names_private_dns_refuses_are_warned_about_when_endpoints_are_planned() {
+    let draft = crate::support::fixture("ai-services-create-tagged-private-endpoint");
+    let mut spaced = draft.clone();
+    spaced.target.tags = vec!["Cost Center=1".into(), "9lives=x".into(), "team-ai=x".into(), "Owner=x".into()];
+    let validation = validate(&spaced);
+    let warning = "Private DNS zones and their links take tag names of letters and digits only, not starting with a digit: this tag may be refused or left out there.";
+    for line in 0..3 {
+        assert_eq!(messages_at(&validation, &format!("target.tags.{line}"), Severity::Warning), [warning], "line {line}");
+    }
+    assert!(messages_at(&validation, "target.tags.3", Severity::Warning).is_empty());
+    assert!(validation.config.is_some(), "warnings only");
+}

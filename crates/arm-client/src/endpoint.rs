@@ -153,5 +153,6 @@ pub fn resource_read(target: &TargetDraft) -> Result<ArmRequest, String> {
         create_only: false,
         note: None,
         refused_until_edited: false,
+        after_edit: None,
     })
 }

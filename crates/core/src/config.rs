@@ -24,6 +24,15 @@ pub struct Config {
     pub private_endpoints: Option<PrivateEndpoints>,
     /// Decisions on private endpoint connections of the account (other teams' endpoints).
     pub endpoint_connections: Vec<ConnectionChange>,
+    /// Put on every resource the plan creates, in the order typed.
+    pub tags: Vec<Tag>,
+}
+
+/// One tag: a name unique in the list (Azure compares names without case) and its value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tag {
+    pub name: String,
+    pub value: String,
 }
 
 /// Approve, reject or delete one private endpoint connection, from the resource's side.

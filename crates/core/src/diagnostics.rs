@@ -97,6 +97,7 @@ pub fn list_entry_label(field: &str) -> Option<String> {
         ("network", "remove_ip_rules") => "IP rule to remove",
         ("network", "remove_vnet_rules") => "Subnet rule to remove",
         ("network", "endpoint_connections") => "Connection decision",
+        ("target", "tags") => "Tag",
         _ => return None,
     };
     Some(format!("{noun} {}", index + 1))

@@ -43,6 +43,9 @@ pub struct TargetDraft {
     pub name: String,
     pub region: String,
     pub existence: Existence,
+    /// `name=value`, one per entry: tags on every resource the wizard creates (an Azure
+    /// Policy that requires tags denies a resource created without them).
+    pub tags: Vec<String>,
 }
 
 impl Default for TargetDraft {
@@ -57,6 +60,7 @@ impl Default for TargetDraft {
             name: String::new(),
             region: String::new(),
             existence: Existence::Existing,
+            tags: Vec::new(),
         }
     }
 }

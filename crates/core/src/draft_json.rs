@@ -1,8 +1,8 @@
 //! The draft as JSON: the `wizard` object of the configuration file, local storage and share
 //! links. Keys are the struct fields' names in declaration order; enums are written by name.
-//! Fields that files written before them lack (`current_state`, `network.remove_ip_rules` and
-//! `remove_vnet_rules`, `network.endpoint_connections` and its acknowledgement) are left out
-//! while empty, so such files read and write as before.
+//! Fields that files written before them lack (`current_state`, `target.tags`,
+//! `network.remove_ip_rules` and `remove_vnet_rules`, `network.endpoint_connections` and its
+//! acknowledgement) are left out while empty, so such files read and write as before.
 
 use serde_json::Value;
 
@@ -72,7 +72,7 @@ fn object(fields: Vec<(&'static str, Value)>) -> Value {
 }
 
 fn target_value(target: &TargetDraft) -> Value {
-    object(vec![
+    let mut fields = vec![
         ("cloud", name_value(target.cloud)),
         ("subscription_id", target.subscription_id.as_str().into()),
         ("resource_group", target.resource_group.as_str().into()),
@@ -82,7 +82,11 @@ fn target_value(target: &TargetDraft) -> Value {
         ("name", target.name.as_str().into()),
         ("region", target.region.as_str().into()),
         ("existence", name_value(target.existence)),
-    ])
+    ];
+    if !target.tags.is_empty() {
+        fields.push(("tags", texts_value(&target.tags)));
+    }
+    object(fields)
 }
 
 fn read_target(value: &Value, path: &str) -> Result<TargetDraft, String> {
@@ -97,6 +101,7 @@ fn read_target(value: &Value, path: &str) -> Result<TargetDraft, String> {
     read.text("name", &mut target.name);
     read.text("region", &mut target.region);
     read.choice("existence", &mut target.existence);
+    read.texts("tags", &mut target.tags);
     read.finish().map(|()| target)
 }
 

@@ -418,22 +418,33 @@ pub fn subnet_without_endpoint_policies(
 
 /// A create PUT that ARM refuses until the person confirms the resource is missing: a PUT on an
 /// existing resource group replaces its tags, and on an existing account its settings.
-/// `which_get` names the request that tells whether it exists.
-pub fn create_only_if_missing(what: &str, which_get: &str, body: Value) -> Body {
+/// `which_get` names the request that tells whether it exists. The guard is the `tags` line, as
+/// text where ARM wants an object: deleted, or with `tags` replaced by the plan's tags.
+pub fn create_only_if_missing(
+    what: &str,
+    which_get: &str,
+    body: Value,
+    tags: Option<&Value>,
+) -> Body {
+    let (mark, edit) = match tags {
+        None => (
+            format!("<EDIT: delete this line only if {which_get} answered 404 (the {what} does not exist)>"),
+            "delete its \"tags\" line".to_owned(),
+        ),
+        Some(tags) => (
+            format!("<EDIT: only if {which_get} answered 404 (the {what} does not exist), replace this text and its quotes with the tags of the comment above>"),
+            format!("replace the text of its \"tags\" line, quotes included, with {}", crate::json_text::compact(tags)),
+        ),
+    };
     let mut guarded = serde_json::Map::new();
-    guarded.insert(
-        "tags".into(),
-        json!(format!(
-            "<EDIT: delete this line only if {which_get} answered 404 (the {what} does not exist)>"
-        )),
-    );
+    guarded.insert("tags".into(), json!(mark));
     if let Value::Object(fields) = body {
         guarded.extend(fields);
     }
     Body {
         body: Value::Object(guarded),
         note: format!(
-            "Creates the {what}. Sent over an existing {what}, a PUT would replace it (its tags and settings), so ARM refuses this body until you delete its \"tags\" line, which you do only when {which_get} answered 404."
+            "Creates the {what}. Sent over an existing {what}, a PUT would replace it (its tags and settings), so ARM refuses this body until you {edit}, which you do only when {which_get} answered 404."
         ),
         refused_until_edited: true,
     }

@@ -49,6 +49,8 @@ pub fn diagnostics_list() -> AnyView {
                         .into_iter()
                         .map(|d| {
                             let target_id = dom_id(&d.field);
+                            // A line of a list edited as text: its box, when the line has no field.
+                            let list_id = d.field.rsplit_once('.').filter(|(_, i)| i.parse::<usize>().is_ok()).map(|(list, _)| dom_id(list));
                             let step = WizardStep::from_id(step_of_field(&d.field)).unwrap_or(WizardStep::Target);
                             let class = if d.severity == Severity::Error { "diag error" } else { "diag warning" };
                             let href = format!("#{target_id}");
@@ -65,9 +67,14 @@ pub fn diagnostics_list() -> AnyView {
                                             ev.prevent_default();
                                             state.go_to(step);
                                             let id = target_id.clone();
+                                            let list_id = list_id.clone();
                                             request_animation_frame(move || {
                                                 request_animation_frame(move || {
-            browser::focus_element(&id);
+            if !browser::focus_element(&id) {
+                if let Some(list_id) = list_id {
+                    browser::focus_element(&list_id);
+                }
+            }
         })
                                             });
                                         }

@@ -6,9 +6,8 @@ use crate::ui::erased::{indexed_rows, memo, Show};
 
 use crate::core::current_state::{validate_current_state, ConnectionState};
 use crate::core::diagnostics::dom_id;
-use crate::core::diagnostics::Severity;
 use crate::core::draft::{
-    split_pasted_addresses, Bypass, ConnectionDecision, DefaultAction, Draft, PublicNetworkAccess,
+    split_pasted_addresses, Bypass, ConnectionDecision, DefaultAction, PublicNetworkAccess,
     SubnetInput, VnetRuleDraft,
 };
 use crate::core::ip_rules::MAX_RULES;
@@ -17,6 +16,7 @@ use crate::ui::fields::{
     checkbox, checkbox_in, field_messages, row_scope, rows_of, scoped_memo, select_input,
     text_input_in, Extras, RowList, Rows,
 };
+use crate::ui::lines_editor::{lines_editor, Lines};
 use crate::ui::state::AppState;
 
 const IP_RULES: RowList<String> = RowList {
@@ -137,47 +137,6 @@ pub fn network_step() -> AnyView {
         </Show>
     }
     .into_any()
-}
-
-/// A list edited as text, one entry per line, with each line's messages under it.
-#[derive(Clone, Copy, PartialEq)]
-enum Lines {
-    IpRules,
-    RemoveIpRules,
-    RemoveSubnets,
-}
-
-impl Lines {
-    /// Field path, element id, label.
-    fn names(self) -> (&'static str, &'static str, &'static str) {
-        match self {
-            Lines::IpRules => ("network.ip_rules", "ip-text", "IP rules, one per line"),
-            Lines::RemoveIpRules => (
-                "network.remove_ip_rules",
-                "remove-ip-text",
-                "IP rules to remove from the account, one per line",
-            ),
-            Lines::RemoveSubnets => (
-                "network.remove_vnet_rules",
-                "remove-vnet-text",
-                "Virtual-network rules to remove (subnet resource IDs), one per line",
-            ),
-        }
-    }
-    fn of(self, d: &Draft) -> &Vec<String> {
-        match self {
-            Lines::IpRules => &d.network.ip_rules,
-            Lines::RemoveIpRules => &d.network.remove_ip_rules,
-            Lines::RemoveSubnets => &d.network.remove_vnet_rules,
-        }
-    }
-    fn of_mut(self, d: &mut Draft) -> &mut Vec<String> {
-        match self {
-            Lines::IpRules => &mut d.network.ip_rules,
-            Lines::RemoveIpRules => &mut d.network.remove_ip_rules,
-            Lines::RemoveSubnets => &mut d.network.remove_vnet_rules,
-        }
-    }
 }
 
 /// Single rules to remove while the list above is added to (an exact list removes by leaving
@@ -348,72 +307,6 @@ fn ip_rules_editor() -> AnyView {
             </Show>
             {field_messages("network.ip_rules".into())}
         </fieldset>
-    }
-    .into_any()
-}
-
-/// A list as one text, one entry per line, with each line's messages under it.
-fn lines_editor(lines: Lines) -> AnyView {
-    let state = expect_context::<AppState>();
-    let (field, id, label) = lines.names();
-    // Read once: rewriting the text while a person types in it would move the caret.
-    let text = state.draft.with_untracked(|d| lines.of(d).join("\n"));
-    let line_messages = memo(move |_| {
-        let count = state.draft.with(|d| lines.of(d).len());
-        (0..count)
-            .flat_map(|i| {
-                state
-                    .shown_for(&format!("{field}.{i}"))
-                    .into_iter()
-                    .map(move |d| (i, d))
-            })
-            .collect::<Vec<_>>()
-    });
-    let touch_all = move |_| {
-        let count = state.draft.with_untracked(|d| lines.of(d).len());
-        state.touched.update(|t| {
-            for i in 0..count {
-                t.field(&format!("{field}.{i}"));
-            }
-        });
-    };
-    let messages_id = format!("{id}-messages");
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <textarea
-                id=id
-                rows=if lines == Lines::IpRules { "8" } else { "3" }
-                spellcheck="false"
-                aria-describedby=messages_id.clone()
-                prop:value=text
-                on:input=move |ev| {
-                    let value = event_target_value(&ev);
-                    let mut entries: Vec<String> = value.split('\n').map(|l| l.trim().to_owned()).collect();
-                    while entries.last().is_some_and(String::is_empty) {
-                        entries.pop();
-                    }
-                    state.draft.update(|d| *lines.of_mut(d) = entries);
-                }
-                on:focusout=touch_all
-            ></textarea>
-            <ul id=messages_id class="field-msg line-msgs">
-                {move || {
-                    line_messages
-                        .get()
-                        .into_iter()
-                        .map(|(i, d)| {
-                            let class = match d.severity {
-                                Severity::Error => "error",
-                                Severity::Warning => "warning",
-                                Severity::Info => "info",
-                            };
-                            view! { <li class=class>"Line "{i + 1}": "{d.message}</li> }
-                        })
-                        .collect_view()
-                }}
-            </ul>
-        </div>
     }
     .into_any()
 }

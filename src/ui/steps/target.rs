@@ -9,7 +9,8 @@ use crate::core::draft::Existence;
 use crate::core::quote::html_options;
 use crate::core::resource_kinds::{kind_info, ResourceType, KINDS};
 use crate::ui::browser;
-use crate::ui::fields::{select_input, text_input, Extras};
+use crate::ui::fields::{field_messages, select_input, text_input, Extras};
+use crate::ui::lines_editor::{lines_editor, Lines};
 use crate::ui::state::{AppState, WizardStep};
 
 pub fn target_step() -> AnyView {
@@ -132,6 +133,9 @@ pub fn target_step() -> AnyView {
                 )
             }}
         </Show>
+        {lines_editor(Lines::Tags)}
+        <p class="hint">"For an Azure Policy that requires tags: they go on the account when it is created, and on private endpoints, private DNS zones and their links. Existing resources keep theirs."</p>
+        {field_messages("target.tags".into())}
     }
     .into_any()
 }

@@ -58,7 +58,7 @@ impl Executor {
                 let Some(body) = &request.body else {
                     return Decision::Send(None);
                 };
-                if let Some(edited) = without_create_guard(body) {
+                if let Some(edited) = created_as_documented(request, body) {
                     return match current {
                         Some(Some(_)) => Decision::Skip("exists already".into()),
                         Some(None) => Decision::Send(Some(edited)),
@@ -279,15 +279,13 @@ pub(super) enum Decision {
 }
 
 /// A create body guarded by an edit mark in `tags` (a PUT would replace an existing resource):
-/// the body with that line deleted, the edit its note documents.
-fn without_create_guard(body: &Value) -> Option<Value> {
+/// the body as its note's edit leaves it (the line deleted, or the plan's tags in it).
+fn created_as_documented(request: &ArmRequest, body: &Value) -> Option<Value> {
     let tags = body.get("tags")?.as_str()?;
     if !tags.starts_with(EDIT_MARK) {
         return None;
     }
-    let mut edited = body.clone();
-    edited.as_object_mut()?.remove("tags");
-    Some(edited)
+    request.after_edit.clone()
 }
 
 /// Steps that only read: "done" every time they run.

@@ -166,6 +166,8 @@ pub(super) fn read_account(
             name: id.name.clone(),
             region,
             existence: Existence::Existing,
+            // The account's own tags stay on it (`NOT_CARRIED` names them).
+            tags: Vec::new(),
         },
         custom_domain,
         network,

@@ -50,6 +50,9 @@ pub struct ArmRequest {
     /// ARM refuses the body as it stands (the current state it needs is not known): sent
     /// unedited it changes nothing; the note says what to edit.
     pub refused_until_edited: bool,
+    /// A guarded create's body once edited as its note says (the `tags` line deleted, or the
+    /// plan's tags in it): what the apply page sends after its GET answered 404.
+    pub after_edit: Option<Value>,
 }
 
 impl ArmRequest {
@@ -63,7 +66,13 @@ impl ArmRequest {
             create_only: false,
             note: None,
             refused_until_edited: false,
+            after_edit: None,
         }
+    }
+    /// See [`ArmRequest::after_edit`].
+    pub(super) fn after_edit(mut self, body: Value) -> Self {
+        self.after_edit = Some(body);
+        self
     }
     pub(super) fn if_none_match(mut self) -> Self {
         self.if_none_match = true;
@@ -204,6 +213,7 @@ impl Plan {
                 state.map(|s| s.provenance()).unwrap_or_default()
             ))],
             Action::CreateAccount { kind, sku, custom_subdomain, storage } => {
+                let tags = self.tags_object();
                 let group_path = format!("/subscriptions/{}/resourceGroups/{}", t.subscription_id, t.resource_group);
                 let mut requests = vec![
                     ArmRequest::new("GET", resource_path.clone(), api_versions::COGNITIVE_SERVICES)
@@ -211,7 +221,8 @@ impl Plan {
                     ArmRequest::new("GET", group_path.clone(), api_versions::RESOURCES)
                         .note("404: the resource group is missing and the next request creates it. 200: it exists; skip the next request."),
                     ArmRequest::new("PUT", group_path, api_versions::RESOURCES)
-                        .state_body(request_bodies::create_only_if_missing("resource group", "the GET above", json!({ "location": t.region }))),
+                        .state_body(request_bodies::create_only_if_missing("resource group", "the GET above", json!({ "location": t.region }), tags.as_ref()))
+                        .after_edit(private_endpoints::with_tags(json!({ "location": t.region }), tags.as_ref())),
                 ];
                 if let Some(storage) = storage {
                     requests.push(storage::location_check(t, storage));
@@ -233,10 +244,15 @@ impl Plan {
                 let mut create = request_bodies::create_only_if_missing(
                     "account",
                     "the first GET of this step",
-                    body,
+                    body.clone(),
+                    tags.as_ref(),
                 );
                 create.note += " Long-running: poll GET until properties.provisioningState is Succeeded.";
-                requests.push(ArmRequest::new("PUT", resource_path.clone(), api_versions::COGNITIVE_SERVICES).state_body(create));
+                requests.push(
+                    ArmRequest::new("PUT", resource_path.clone(), api_versions::COGNITIVE_SERVICES)
+                        .state_body(create)
+                        .after_edit(private_endpoints::with_tags(body, tags.as_ref())),
+                );
                 requests
             }
             Action::SetCustomSubdomain { subdomain } => vec![
@@ -303,7 +319,9 @@ impl Plan {
             ),
             Action::HardenStorage { storage } => storage::harden_requests(t, storage),
             Action::VerifyUserOwnedStorage { storage } => storage::verify_requests(t, storage),
-            Action::PrivateEndpoint(action) => private_endpoints::requests(t, state, action),
+            Action::PrivateEndpoint(action) => {
+                private_endpoints::requests(t, state, action, self.tags_object().as_ref())
+            }
             Action::EndpointConnection(change) => connection_requests(t, change),
         }
     }

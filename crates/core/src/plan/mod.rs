@@ -176,6 +176,39 @@ impl Step {
 }
 
 impl Plan {
+    /// The tags the scripts put on what the plan creates: empty when it creates nothing that
+    /// takes them (the account, private endpoints, private DNS zones and their links).
+    pub fn creation_tags(&self) -> &[crate::config::Tag] {
+        let creates = self.steps.iter().any(|s| {
+            matches!(
+                s.action,
+                Action::CreateAccount { .. }
+                    | Action::PrivateEndpoint(
+                        EndpointAction::CreateZone { .. }
+                            | EndpointAction::LinkZone { .. }
+                            | EndpointAction::CreateEndpoint { .. }
+                    )
+            )
+        });
+        if creates {
+            &self.config.tags
+        } else {
+            &[]
+        }
+    }
+
+    /// The tags as ARM's `tags` object, or `None` when there are none.
+    pub fn tags_object(&self) -> Option<serde_json::Value> {
+        let tags = self.creation_tags();
+        (!tags.is_empty()).then(|| {
+            serde_json::Value::Object(
+                tags.iter()
+                    .map(|t| (t.name.clone(), serde_json::Value::from(t.value.as_str())))
+                    .collect(),
+            )
+        })
+    }
+
     /// What clients change once the plan has run (the hosts to call, the name checks to make
     /// from inside the network), as the scripts' last step prints it; empty when nothing.
     pub fn client_changes(&self) -> Vec<String> {

@@ -450,6 +450,7 @@ pub(super) fn requests(
     target: &Target,
     state: Option<&CurrentState>,
     action: &EndpointAction,
+    tags: Option<&serde_json::Value>,
 ) -> Vec<ArmRequest> {
     match action {
         EndpointAction::DisableNetworkPolicies { subnet, .. } => vec![
@@ -468,7 +469,7 @@ pub(super) fn requests(
                 .note("200: the zone exists, skip the PUT (it is reused as it is)."),
             ArmRequest::new("PUT", zone_path(zone), api_versions::PRIVATE_DNS)
                 .if_none_match()
-                .body(json!({ "location": "global" }))
+                .body(with_tags(json!({ "location": "global" }), tags))
                 .note("Creates the zone only if it does not exist (If-None-Match: *). Long-running: poll GET until provisioningState is Succeeded."),
         ],
         EndpointAction::LinkZone { zone, vnet_id, link_name } => {
@@ -480,10 +481,10 @@ pub(super) fn requests(
                     .note("200: the link exists, skip the PUT."),
                 ArmRequest::new("PUT", path, api_versions::PRIVATE_DNS)
                     .if_none_match()
-                    .body(json!({
+                    .body(with_tags(json!({
                         "location": "global",
                         "properties": { "virtualNetwork": { "id": vnet_id }, "registrationEnabled": false }
-                    }))
+                    }), tags))
                     .note("Creates the link only if it does not exist (If-None-Match: *). Long-running: poll GET until provisioningState is Succeeded."),
             ]
         }
@@ -497,7 +498,7 @@ pub(super) fn requests(
                 // and links), so the read above is what keeps an existing endpoint unreplaced.
                 ArmRequest::new("PUT", endpoint.id(), api_versions::NETWORK)
                     .create_only()
-                    .body(endpoint_body(endpoint))
+                    .body(with_tags(endpoint_body(endpoint), tags))
                     .note("Only when the GET above answered 404: a PUT over an existing endpoint would replace it. Long-running: poll GET until properties.provisioningState is Succeeded. If it fails with AccountProvisioningStateInvalid (\"state Accepted\") right after the account changed, wait a minute and send it again."),
             ];
             if let Approval::Manual { .. } = endpoint.approval {
@@ -630,6 +631,17 @@ pub fn hub_storage_remedy(storage_id: &str, hub_id: &str, cmdlet: bool) -> Strin
         format!("az storage account network-rule add --resource-group '{resource_group}' --account-name '{name}' --resource-id '{hub_id}' --tenant-id <tenant ID>")
     };
     format!("add a resource-instance rule for the hub ({command}) or allow trusted Azure services (bypass AzureServices)")
+}
+
+/// A create body with the plan's tags, when it has any.
+pub(super) fn with_tags(
+    mut body: serde_json::Value,
+    tags: Option<&serde_json::Value>,
+) -> serde_json::Value {
+    if let Some(tags) = tags {
+        body["tags"] = tags.clone();
+    }
+    body
 }
 
 pub fn endpoint_body(endpoint: &Endpoint) -> serde_json::Value {

@@ -16,6 +16,7 @@ mod private_endpoint_steps;
 mod resource_groups;
 mod rest;
 mod subnet_tenant;
+mod tags;
 mod template;
 mod templates;
 pub use template::blocks_rendered;

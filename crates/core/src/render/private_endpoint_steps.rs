@@ -46,6 +46,8 @@ pub(super) struct AzShell {
     pub request_message_option: Option<&'static str>,
     /// The checks before a closing write, in this shell (render/close_guard.rs).
     pub close_guard: fn(&Plan, &Action) -> String,
+    /// How this shell's commands take the tags (`render::tags`).
+    pub tags: crate::render::tags::TagOptions,
     pub templates: AzTemplates,
 }
 
@@ -65,12 +67,21 @@ pub(super) fn az_step_body(shell: &AzShell, plan: &Plan, action: &EndpointAction
                 }
                 .fill(t.disable_network_policies)
         }
-        EndpointAction::CreateZone { zone } => create_zone(t.create_zone, q, zone),
+        EndpointAction::CreateZone { zone } => {
+            create_zone(t.create_zone, q, zone, shell.tags.of(plan).inline)
+        }
         EndpointAction::LinkZone {
             zone,
             vnet_id,
             link_name,
-        } => link_zone(t.link_zone, q, zone, vnet_id, link_name),
+        } => link_zone(
+            t.link_zone,
+            q,
+            zone,
+            vnet_id,
+            link_name,
+            shell.tags.of(plan).inline,
+        ),
         EndpointAction::CreateEndpoint { endpoint } => {
             let tenant_id = endpoint.tenant_id.as_deref();
             subnet_tenant_check(t.subnet_tenant_check, q, &endpoint.subnet, tenant_id)
@@ -222,6 +233,8 @@ fn az_create_endpoint(shell: &AzShell, plan: &Plan, endpoint: &Endpoint) -> Stri
         resource_id: &q(&endpoint.resource_id),
         group_id: &q(&endpoint.group_id),
         connection: &q(&endpoint.connection_name),
+        tags: shell.tags.of(plan).inline,
+        tags_appended: shell.tags.of(plan).appended,
         // The Az cmdlet template's slots (render/az_module).
         by_manual_request: "",
         tenant: "",
@@ -236,11 +249,13 @@ pub(super) fn create_zone(
     template: Template<CreateZone<'static>>,
     q: Quote,
     zone: &ZoneRef,
+    tags: &str,
 ) -> String {
     CreateZone {
         subscription: &q(zone.subscription_id()),
         resource_group: &q(zone.resource_group()),
         zone: &q(&zone.name),
+        tags,
     }
     .fill(template)
 }
@@ -251,6 +266,7 @@ pub(super) fn link_zone(
     zone: &ZoneRef,
     vnet_id: &str,
     link_name: &str,
+    tags: &str,
 ) -> String {
     LinkZone {
         subscription: &q(zone.subscription_id()),
@@ -258,6 +274,7 @@ pub(super) fn link_zone(
         zone: &q(&zone.name),
         link: &q(link_name),
         vnet_id: &q(vnet_id),
+        tags,
     }
     .fill(template)
 }

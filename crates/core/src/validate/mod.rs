@@ -6,6 +6,7 @@ mod network;
 mod private_endpoints;
 mod removals;
 mod storage;
+mod tags;
 mod target;
 
 pub use private_endpoints::MAX_REQUEST_MESSAGE;
@@ -59,6 +60,7 @@ pub fn validate(draft: &Draft) -> Validation {
 
     let endpoint_connections =
         removals::validate_connections(draft, current_state.as_ref(), &mut diagnostics);
+    let tags = tags::validate_tags(draft, &mut diagnostics);
 
     let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
     let config = match (has_errors, target) {
@@ -70,6 +72,7 @@ pub fn validate(draft: &Draft) -> Validation {
             current_state,
             private_endpoints,
             endpoint_connections,
+            tags,
         }),
         _ => None,
     };

@@ -61,6 +61,7 @@ pub(super) fn render(plan: &Plan, context: &RenderContext) -> String {
         // Invoke-AzRestMethod does not throw on an error status; this wrapper does.
         invoke_arm_request: templates::INVOKE_ARM_REQUEST,
         steps: &STEPS,
+        tags_variable: crate::render::tags::az_module_variable,
     };
     shared::script(plan, context, flavour)
 }
@@ -79,6 +80,7 @@ const STEPS: shared::Steps = shared::Steps {
     harden_storage: templates::HARDEN_STORAGE,
     verify_user_owned_storage: templates::VERIFY_USER_OWNED_STORAGE,
     endpoint_connection: templates::ENDPOINT_CONNECTION,
+    tag_options: crate::render::tags::AZ_MODULE,
     enable_service_endpoint: network::enable_service_endpoint,
     private_endpoint: private_endpoints::step_body,
 };

@@ -7,6 +7,7 @@ use crate::render::private_endpoint_steps::{
     client_guidance, create_zone, delete_endpoint, dependent_public_access, link_zone,
     on_own_account, show_dns_records,
 };
+use crate::render::tags::AZ_MODULE;
 use crate::render::templates::az_module as templates;
 use crate::render::templates::{AttachZoneGroup, CreateEndpoint, DisableNetworkPolicies};
 
@@ -29,13 +30,21 @@ pub(super) fn step_body(plan: &Plan, action: &EndpointAction) -> String {
         }
         .fill(templates::DISABLE_NETWORK_POLICIES),
         EndpointAction::CreateZone { zone } => {
-            create_zone(templates::CREATE_ZONE, powershell, zone)
+            let tags = AZ_MODULE.of(plan).inline;
+            create_zone(templates::CREATE_ZONE, powershell, zone, tags)
         }
         EndpointAction::LinkZone {
             zone,
             vnet_id,
             link_name,
-        } => link_zone(templates::LINK_ZONE, powershell, zone, vnet_id, link_name),
+        } => link_zone(
+            templates::LINK_ZONE,
+            powershell,
+            zone,
+            vnet_id,
+            link_name,
+            AZ_MODULE.of(plan).inline,
+        ),
         EndpointAction::CreateEndpoint { endpoint } => create_endpoint(plan, endpoint),
         EndpointAction::AttachZoneGroup { endpoint } => {
             let ids: Vec<String> = endpoint.zones.iter().map(|z| z.id.clone()).collect();
@@ -109,6 +118,8 @@ fn create_endpoint(plan: &Plan, endpoint: &Endpoint) -> String {
         resource_id: &powershell(&endpoint.resource_id),
         group_id: &powershell(&endpoint.group_id),
         connection: &powershell(&endpoint.connection_name),
+        tags: AZ_MODULE.of(plan).inline,
+        tags_appended: "",
         // The az templates' slots: the subnet by ID, the options, the message's own block.
         subnet_id: "",
         vnet_id: "",

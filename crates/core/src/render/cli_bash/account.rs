@@ -32,6 +32,9 @@ pub(super) fn create_account(plan: &Plan, with_subdomain: bool, with_storage: bo
         storage: with_storage,
         domain_flag,
         suffix: plan.target().cloud.cognitive_services_suffix(),
+        tags: crate::render::tags::BASH.of(plan).inline,
+        tagged: !plan.creation_tags().is_empty(),
+        tags_appended: "",
         // The PowerShell templates' checks of an existing account.
         existing_subdomain_check: "",
         existing_storage_check: "",

@@ -74,6 +74,7 @@ fn variables(plan: &Plan) -> String {
     if let Some(domain) = &plan.config.custom_domain {
         out += &format!("CUSTOM_SUBDOMAIN={}\n", bash(&domain.subdomain));
     }
+    out += &super::tags::bash_variable(plan.creation_tags());
     if let Some(byos) = &plan.config.storage {
         out += &storage::variables(byos);
     }

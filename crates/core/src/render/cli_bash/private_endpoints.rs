@@ -12,6 +12,7 @@ const BASH: AzShell = AzShell {
     manual_request: " --manual-request true",
     request_message_option: Some(" --request-message "),
     close_guard: crate::render::close_guard::bash_guard,
+    tags: crate::render::tags::BASH,
     templates: AzTemplates {
         subnet_tenant_check: templates::SUBNET_TENANT_CHECK,
         disable_network_policies: templates::DISABLE_NETWORK_POLICIES,

@@ -15,6 +15,7 @@ const POWERSHELL: AzShell = AzShell {
     // its double quotes on the way to az (a .cmd file).
     request_message_option: None,
     close_guard: crate::render::close_guard::powershell_guard,
+    tags: crate::render::tags::AZ_POWERSHELL,
     templates: AzTemplates {
         subnet_tenant_check: templates::SUBNET_TENANT_CHECK,
         disable_network_policies: templates::DISABLE_NETWORK_POLICIES,

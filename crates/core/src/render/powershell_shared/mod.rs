@@ -35,6 +35,8 @@ pub(super) struct Flavour<'a> {
     /// This flavour's `Invoke-ArmRequest`, defined when the target is an account.
     pub invoke_arm_request: &'a str,
     pub steps: &'a Steps,
+    /// The values block's tags line (`render::tags`).
+    pub tags_variable: fn(&[crate::config::Tag]) -> String,
 }
 
 /// Header, fail-fast preference, variables, helpers, then each step with its comment.
@@ -43,6 +45,7 @@ pub(super) fn script(plan: &Plan, context: &RenderContext, flavour: Flavour<'_>)
     out += &hash_comment_block(&header_lines(plan, context, flavour.prerequisites));
     out += "\n$ErrorActionPreference = 'Stop'\n\n";
     out += &variables(plan);
+    out += &(flavour.tags_variable)(plan.creation_tags());
     out += flavour.helpers;
     let is_account = matches!(plan.target().resource, Resource::CognitiveServices { .. });
     let calls_arm = plan.steps.iter().any(|s| {
@@ -132,6 +135,7 @@ fn variables(plan: &Plan) -> String {
 /// subdomain / without the storage" checks and the endpoint suffix filled in.
 pub(super) fn create_account(
     template: Template<CreateAccount<'static>>,
+    tag_options: super::tags::TagOptions,
     plan: &Plan,
     with_subdomain: bool,
     with_storage: bool,
@@ -142,6 +146,9 @@ pub(super) fn create_account(
         existing_subdomain_check: templates::EXISTING_ACCOUNT_SUBDOMAIN_CHECK.trim_end(),
         existing_storage_check: templates::EXISTING_ACCOUNT_STORAGE_CHECK.trim_end(),
         suffix: plan.target().cloud.cognitive_services_suffix(),
+        tags: tag_options.of(plan).inline,
+        tags_appended: tag_options.of(plan).appended,
+        tagged: !plan.creation_tags().is_empty(),
         // The bash template's option.
         domain_flag: "",
     }

@@ -32,6 +32,8 @@ pub(in crate::render) struct Steps {
     pub harden_storage: &'static str,
     pub verify_user_owned_storage: Template<VerifyUserOwnedStorage<'static>>,
     pub endpoint_connection: Template<EndpointConnection<'static>>,
+    /// How this flavour's commands take the tags (`render::tags`).
+    pub tag_options: crate::render::tags::TagOptions,
     /// The subnet and its tenant, when that differs from the signed-in one.
     pub enable_service_endpoint: fn(&SubnetId, Option<&str>) -> String,
     pub private_endpoint: fn(&Plan, &EndpointAction) -> String,
@@ -57,6 +59,7 @@ pub(super) fn step_body(plan: &Plan, steps: &Steps, action: &Action) -> String {
             ..
         } => create_account(
             steps.create_account,
+            steps.tag_options,
             plan,
             custom_subdomain.is_some(),
             storage.is_some(),

@@ -1,5 +1,5 @@
 if (-not (Get-AzResourceGroup -Name $ResourceGroup -ErrorAction SilentlyContinue)) {
-    New-AzResourceGroup -Name $ResourceGroup -Location $Location | Out-Null
+    New-AzResourceGroup -Name $ResourceGroup -Location $Location{{tags}} | Out-Null
 }
 if (Get-AzCognitiveServicesAccount -ResourceGroupName $ResourceGroup -Name $AccountName -ErrorAction SilentlyContinue) {
     Write-Host '  the account exists: skipping creation.'
@@ -38,6 +38,9 @@ if (Get-AzCognitiveServicesAccount -ResourceGroupName $ResourceGroup -Name $Acco
         AssignIdentity = $true
         StorageAccountId = @($StorageAccountId)
 {{/storage}}
+{{?tagged}}
+        Tag = $Tags
+{{/tagged}}
         Force = $true
     }
     New-AzCognitiveServicesAccount @newAccount | Out-Null

@@ -21,7 +21,7 @@ try {
         $delay = 15
         for ($attempt = 1; ; $attempt++) {
             try {
-                New-AzPrivateEndpoint -Name {{name}} -ResourceGroupName {{resource_group}} -Location $endpointLocation -Subnet $subnet -PrivateLinkServiceConnection $connection{{by_manual_request}} | Out-Null
+                New-AzPrivateEndpoint -Name {{name}} -ResourceGroupName {{resource_group}} -Location $endpointLocation -Subnet $subnet -PrivateLinkServiceConnection $connection{{by_manual_request}}{{tags}} | Out-Null
                 break
             } catch {
                 if ($attempt -ge 6 -or "$_" -notmatch 'AccountProvisioningStateInvalid|state Accepted') { throw }

@@ -4,7 +4,7 @@ try {
     if (Get-AzPrivateDnsZone -ResourceGroupName {{resource_group}} -Name {{zone}} -ErrorAction SilentlyContinue) {
         Write-Host '  the zone exists: reusing it.'
     } else {
-        New-AzPrivateDnsZone -ResourceGroupName {{resource_group}} -Name {{zone}} | Out-Null
+        New-AzPrivateDnsZone -ResourceGroupName {{resource_group}} -Name {{zone}}{{tags}} | Out-Null
     }
 } finally {
     Set-AzContext -Subscription $SubscriptionId | Out-Null

@@ -7,7 +7,7 @@ try {
     if ($linked.Count -gt 0) {
         Write-Host "  already linked to this virtual network as $($linked[0].Name): skipping."
     } else {
-        New-AzPrivateDnsVirtualNetworkLink -ResourceGroupName {{resource_group}} -ZoneName {{zone}} -Name {{link}} -VirtualNetworkId $vnetId | Out-Null
+        New-AzPrivateDnsVirtualNetworkLink -ResourceGroupName {{resource_group}} -ZoneName {{zone}} -Name {{link}} -VirtualNetworkId $vnetId{{tags}} | Out-Null
     }
 } finally {
     Set-AzContext -Subscription $SubscriptionId | Out-Null

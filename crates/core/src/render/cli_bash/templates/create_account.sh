@@ -1,6 +1,6 @@
 group_exists=$(az group exists --name "$RESOURCE_GROUP")
 if [ "$group_exists" != 'true' ]; then
-  az group create --name "$RESOURCE_GROUP" --location "$LOCATION" --output none
+  az group create --name "$RESOURCE_GROUP" --location "$LOCATION"{{tags}} --output none
 fi
 if az cognitiveservices account show --name "$ACCOUNT_NAME" --resource-group "$RESOURCE_GROUP" --output none 2>/dev/null; then
   echo '  the account exists: skipping creation.'
@@ -35,17 +35,17 @@ else
   storage_json=$(jq -c -n --arg id "$STORAGE_ACCOUNT_ID" '[{resourceId: $id}]')
   az cognitiveservices account create --name "$ACCOUNT_NAME" --resource-group "$RESOURCE_GROUP" \
     --location "$LOCATION" --kind "$ACCOUNT_KIND" --sku "$SKU"{{domain_flag}} \
-    --assign-identity --storage "$storage_json" --yes --output none
+    --assign-identity --storage "$storage_json"{{tags}} --yes --output none
 {{/storage}}
 {{!storage}}
 {{?subdomain}}
   check_subdomain_available
   az cognitiveservices account create --name "$ACCOUNT_NAME" --resource-group "$RESOURCE_GROUP" \
-    --location "$LOCATION" --kind "$ACCOUNT_KIND" --sku "$SKU" --custom-domain "$CUSTOM_SUBDOMAIN" --yes --output none
+    --location "$LOCATION" --kind "$ACCOUNT_KIND" --sku "$SKU" --custom-domain "$CUSTOM_SUBDOMAIN"{{tags}} --yes --output none
 {{/subdomain}}
 {{!subdomain}}
   az cognitiveservices account create --name "$ACCOUNT_NAME" --resource-group "$RESOURCE_GROUP" \
-    --location "$LOCATION" --kind "$ACCOUNT_KIND" --sku "$SKU" --yes --output none
+    --location "$LOCATION" --kind "$ACCOUNT_KIND" --sku "$SKU"{{tags}} --yes --output none
 {{/subdomain}}
 {{/storage}}
   wait_for_account

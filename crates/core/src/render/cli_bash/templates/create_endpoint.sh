@@ -22,7 +22,7 @@ else
   until az network private-endpoint create --subscription {{subscription}} --resource-group {{resource_group}} --name {{name}} \
     --location "$endpoint_location" --subnet {{subnet_id}} \
     --private-connection-resource-id {{resource_id}} \
-    --group-id {{group_id}} --connection-name {{connection}}{{manual_options}} --output none 2>"$error_file"; do
+    --group-id {{group_id}} --connection-name {{connection}}{{manual_options}}{{tags}} --output none 2>"$error_file"; do
     if [ "$attempt" -ge 6 ] || ! grep -Eq 'AccountProvisioningStateInvalid|state Accepted' "$error_file"; then
       cat "$error_file" >&2
       rm -f "$error_file"

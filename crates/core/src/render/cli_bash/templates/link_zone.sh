@@ -6,5 +6,5 @@ if [ -n "$linked_as" ]; then
   echo "  already linked to this virtual network as ${linked_as}: skipping."
 else
   az network private-dns link vnet create --subscription {{subscription}} --resource-group {{resource_group}} --zone-name {{zone}} --name {{link}} \
-    --virtual-network "$vnet_id" --registration-enabled false --output none
+    --virtual-network "$vnet_id" --registration-enabled false{{tags}} --output none
 fi

@@ -1,7 +1,7 @@
 $groupExists = az group exists --name $ResourceGroup
 Assert-AzSucceeded 'az group exists'
 if ($groupExists -ne 'true') {
-    az group create --name $ResourceGroup --location $Location --output none
+    az group create --name $ResourceGroup --location $Location{{tags}} --output none
     Assert-AzSucceeded 'az group create'
 }
 $existingNames = @(az cognitiveservices account list --resource-group $ResourceGroup --query '[].name' --output tsv)
@@ -28,7 +28,7 @@ if ($existingNames -contains $AccountName) {
 {{?subdomain}}
     Assert-SubdomainAvailable
 {{/subdomain}}
-    $createArguments = @('--name', $AccountName, '--resource-group', $ResourceGroup, '--location', $Location, '--kind', $AccountKind, '--sku', $SkuName, '--yes', '--output', 'none')
+    $createArguments = @('--name', $AccountName, '--resource-group', $ResourceGroup, '--location', $Location, '--kind', $AccountKind, '--sku', $SkuName, '--yes', '--output', 'none'){{tags_appended}}
 {{?subdomain}}
     $createArguments += @('--custom-domain', $CustomSubdomain)
 {{/subdomain}}

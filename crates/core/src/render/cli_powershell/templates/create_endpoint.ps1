@@ -15,7 +15,7 @@ if ($endpoints -contains {{name}}) {
     if ($vnetLocation -ne $endpointLocation) {
         throw "The virtual network is in ${vnetLocation}, not in ${endpointLocation}: a private endpoint must be in its virtual network's region. Set the endpoint's region to ${vnetLocation} in the wizard."
     }
-    $endpointArguments = @('--subscription', {{subscription}}, '--resource-group', {{resource_group}}, '--name', {{name}}, '--location', $endpointLocation, '--subnet', {{subnet_id}}, '--private-connection-resource-id', {{resource_id}}, '--group-id', {{group_id}}, '--connection-name', {{connection}}, '--output', 'none')
+    $endpointArguments = @('--subscription', {{subscription}}, '--resource-group', {{resource_group}}, '--name', {{name}}, '--location', $endpointLocation, '--subnet', {{subnet_id}}, '--private-connection-resource-id', {{resource_id}}, '--group-id', {{group_id}}, '--connection-name', {{connection}}, '--output', 'none'){{tags_appended}}
 {{?manual}}
     $endpointArguments += @('--manual-request', 'true'{{manual_options}})
 {{/manual}}

@@ -4,6 +4,6 @@ Assert-AzSucceeded 'az network private-dns zone list'
 if ($zones -contains {{zone}}) {
     Write-Host '  the zone exists: reusing it.'
 } else {
-    az network private-dns zone create --subscription {{subscription}} --resource-group {{resource_group}} --name {{zone}} --output none
+    az network private-dns zone create --subscription {{subscription}} --resource-group {{resource_group}} --name {{zone}}{{tags}} --output none
     Assert-AzSucceeded 'az network private-dns zone create'
 }

@@ -7,6 +7,6 @@ $linkedAs = @($links | Where-Object { ($_ -split "`t")[1] -eq $vnetId } | ForEac
 if ($linkedAs.Count -gt 0) {
     Write-Host "  already linked to this virtual network as $($linkedAs[0]): skipping."
 } else {
-    az network private-dns link vnet create --subscription {{subscription}} --resource-group {{resource_group}} --zone-name {{zone}} --name {{link}} --virtual-network $vnetId --registration-enabled false --output none
+    az network private-dns link vnet create --subscription {{subscription}} --resource-group {{resource_group}} --zone-name {{zone}} --name {{link}} --virtual-network $vnetId --registration-enabled false{{tags}} --output none
     Assert-AzSucceeded 'az network private-dns link vnet create'
 }
