@@ -646,10 +646,26 @@ fn each_tag_line_is_refused_with_its_own_message() {
 
 #[test]
 fn tags_are_trimmed_kept_in_order_and_may_have_empty_values() {
-    let validation = validate(&tagged(&["  CostCenter = 4711 ", "", "Owner=AI platform team", "empty="]));
+    let validation = validate(&tagged(&[
+        "  CostCenter = 4711 ",
+        "",
+        "Owner=AI platform team",
+        "empty=",
+    ]));
     let config = validation.config.expect("valid");
-    let tags: Vec<(&str, &str)> = config.tags.iter().map(|t| (t.name.as_str(), t.value.as_str())).collect();
-    assert_eq!(tags, [("CostCenter", "4711"), ("Owner", "AI platform team"), ("empty", "")]);
+    let tags: Vec<(&str, &str)> = config
+        .tags
+        .iter()
+        .map(|t| (t.name.as_str(), t.value.as_str()))
+        .collect();
+    assert_eq!(
+        tags,
+        [
+            ("CostCenter", "4711"),
+            ("Owner", "AI platform team"),
+            ("empty", "")
+        ]
+    );
 }
 
 #[test]
@@ -665,7 +681,11 @@ fn a_tag_name_twice_in_any_case_is_refused_at_the_second() {
 fn more_than_fifty_tags_are_refused() {
     let lines: Vec<String> = (0..51).map(|i| format!("t{i}=v")).collect();
     let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
-    assert_only_error(&tagged(&lines), "target.tags", "51 tags: Azure takes at most 50 on a resource.");
+    assert_only_error(
+        &tagged(&lines),
+        "target.tags",
+        "51 tags: Azure takes at most 50 on a resource.",
+    );
     let fifty: Vec<&str> = lines[..50].to_vec();
     assert_no_error(&tagged(&fifty));
 }
@@ -679,18 +699,36 @@ fn tags_on_an_existing_account_without_endpoints_say_nothing_is_created() {
         messages_at(&validation, "target.tags", Severity::Info),
         ["Tags go only on what the wizard creates (the account when it is created, private endpoints, private DNS zones and their links): this plan creates none, and existing resources keep their tags."]
     );
-    assert!(messages_at(&validate(&tagged(&["CostCenter=1"])), "target.tags", Severity::Info).is_empty());
+    assert!(messages_at(
+        &validate(&tagged(&["CostCenter=1"])),
+        "target.tags",
+        Severity::Info
+    )
+    .is_empty());
 }
 
 #[test]
 fn tag_names_private_dns_refuses_are_warned_about_when_endpoints_are_planned() {
     let draft = crate::support::fixture("ai-services-create-tagged-private-endpoint");
     let mut spaced = draft.clone();
-    spaced.target.tags = vec!["Cost Center=1".into(), "9lives=x".into(), "team-ai=x".into(), "Owner=x".into()];
+    spaced.target.tags = vec![
+        "Cost Center=1".into(),
+        "9lives=x".into(),
+        "team-ai=x".into(),
+        "Owner=x".into(),
+    ];
     let validation = validate(&spaced);
     let warning = "Private DNS zones and their links take tag names of letters and digits only, not starting with a digit: this tag may be refused or left out there.";
     for line in 0..3 {
-        assert_eq!(messages_at(&validation, &format!("target.tags.{line}"), Severity::Warning), [warning], "line {line}");
+        assert_eq!(
+            messages_at(
+                &validation,
+                &format!("target.tags.{line}"),
+                Severity::Warning
+            ),
+            [warning],
+            "line {line}"
+        );
     }
     assert!(messages_at(&validation, "target.tags.3", Severity::Warning).is_empty());
     assert!(validation.config.is_some(), "warnings only");
