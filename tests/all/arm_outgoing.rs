@@ -308,7 +308,8 @@ fn the_request_builder_refuses_dot_segments_and_paths_outside_subscriptions() {
         "/subscriptions/s/rg?x=1",
         "/subscriptions/s/rg#x",
     ] {
-        assert!(check_path(refused).is_err(), "{refused:?}");
+        let message = check_path(refused).expect_err(refused);
+        assert!(!message.chars().any(char::is_control), "{message:?}");
         // The gate sees URLs: as a plan request (the path percent-encoded, which turns `%`,
         // `?`, `#`, `\` and a tab into plain name characters) and as a URL handed back by ARM
         // (a query is no part of the path there).
@@ -431,5 +432,14 @@ fn the_executor_sends_no_request_whose_path_has_a_dot_segment() {
         arm.sent.iter().all(|r| !r.url.contains("/..")),
         "sent: {:?}",
         arm.sent.iter().map(|r| &r.url).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_refused_path_is_shown_with_what_cannot_be_seen_written_out() {
+    let message = check_path("/subscriptions/s/rg\tx\n/y z").unwrap_err();
+    assert!(
+        message.contains("the path /subscriptions/s/rg\\u{9}x\\u{a}/y z holds"),
+        "{message}"
     );
 }

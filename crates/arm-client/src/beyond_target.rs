@@ -97,8 +97,13 @@ pub fn plan_beyond_target(plan: &Plan) -> Vec<Touch> {
             }
         }
     }
-    touches.sort_by_key(|t| t.effect);
-    touches
+    // Deletions first, each group in plan order (a stable partition; a sort would bring a
+    // stable sort's code for one list of two kinds).
+    let (mut ordered, changes): (Vec<Touch>, Vec<Touch>) = touches
+        .into_iter()
+        .partition(|t| t.effect == Effect::Deletes);
+    ordered.extend(changes);
+    ordered
 }
 
 /// The writes of one step beyond the plan's target.

@@ -165,6 +165,20 @@ pub fn no_answer_message(method: &str, url: &str) -> String {
 /// `..`, also percent-encoded), which the browser would resolve to another path. Backslashes
 /// (read as slashes), whitespace and control characters (dropped by URL parsing) are refused
 /// for the same reason.
+/// The path with what a person cannot see (control characters, whitespace but the space) as
+/// `\u{…}`. (Rust's `escape_debug` would bring Unicode's printable table into the apply page.)
+fn visible(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        if c.is_control() || (c.is_whitespace() && c != ' ') {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 pub fn check_path(path: &str) -> Result<(), String> {
     let Some(rest) = path.strip_prefix("/subscriptions/") else {
         return Err(format!(
@@ -177,7 +191,7 @@ pub fn check_path(path: &str) -> Result<(), String> {
     {
         return Err(format!(
             "Not sent: the path {} holds a backslash, a space, a query or a control character, which no Azure name has.",
-            path.escape_debug()
+            visible(path)
         ));
     }
     let dot = |segment: &str| {

@@ -47,7 +47,7 @@ impl Executor {
     /// other request or a new group (the plan's body goes as it is).
     pub(super) fn zone_group_keeping_zones(&self, request: &ArmRequest) -> Option<Value> {
         let path = request.path.to_ascii_lowercase();
-        let (_, name) = path.rsplit_once(&format!("{ZONE_GROUPS}/"))?;
+        let (_, name) = last_under(&path, ZONE_GROUPS)?;
         if request.method != "PUT" || name.contains('/') {
             return None;
         }
@@ -89,7 +89,7 @@ impl Executor {
         requests: &[ArmRequest],
     ) -> Option<String> {
         let path = request.path.to_ascii_lowercase();
-        let (zone, name) = path.rsplit_once(&format!("{LINKS}/"))?;
+        let (zone, name) = last_under(&path, LINKS)?;
         if request.method != "PUT" || name.contains('/') {
             return None;
         }
@@ -117,4 +117,11 @@ impl Executor {
                     .to_owned()
             })
     }
+}
+
+/// `…{collection}/{name}`: the path before the collection, and the name (the last segment).
+/// (Split at the last `/` with a char, not at a text: that search has code of its own.)
+fn last_under<'p>(path: &'p str, collection: &str) -> Option<(&'p str, &'p str)> {
+    let (head, name) = path.rsplit_once('/')?;
+    Some((head.strip_suffix(collection)?, name))
 }
