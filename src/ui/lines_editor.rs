@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::diagnostics::Severity;
+use crate::core::diagnostics::{dom_id, Severity};
 use crate::core::draft::Draft;
 use crate::ui::erased::memo;
 use crate::ui::state::AppState;
@@ -18,24 +18,21 @@ pub enum Lines {
 }
 
 impl Lines {
-    /// Field path, element id, label.
-    pub fn names(self) -> (&'static str, &'static str, &'static str) {
+    /// Field path and label. The box's id is the field's own (`dom_id`), so the problems list
+    /// focuses it for any of its lines (the IP rules: their fieldset, which holds the box).
+    pub fn names(self) -> (&'static str, &'static str) {
         match self {
-            Lines::IpRules => ("network.ip_rules", "ip-text", "IP rules, one per line"),
+            Lines::IpRules => ("network.ip_rules", "IP rules, one per line"),
             Lines::Tags => (
                 "target.tags",
-                // The field's own id: the problems list focuses it for any of its lines.
-                "f-target-tags",
                 "Tags on what the wizard creates (name=value, one per line)",
             ),
             Lines::RemoveIpRules => (
                 "network.remove_ip_rules",
-                "remove-ip-text",
                 "IP rules to remove from the account, one per line",
             ),
             Lines::RemoveSubnets => (
                 "network.remove_vnet_rules",
-                "remove-vnet-text",
                 "Virtual-network rules to remove (subnet resource IDs), one per line",
             ),
         }
@@ -61,7 +58,13 @@ impl Lines {
 /// A list as one text, one entry per line, with each line's messages under it.
 pub fn lines_editor(lines: Lines) -> AnyView {
     let state = expect_context::<AppState>();
-    let (field, id, label) = lines.names();
+    let (field, label) = lines.names();
+    // The IP rules' fieldset has the field's id already (its rows are inside it).
+    let id = if lines == Lines::IpRules {
+        "ip-text".to_owned()
+    } else {
+        dom_id(field)
+    };
     // Read once: rewriting the text while a person types in it would move the caret.
     let text = state.draft.with_untracked(|d| lines.of(d).join("\n"));
     let line_messages = memo(move |_| {
@@ -86,7 +89,7 @@ pub fn lines_editor(lines: Lines) -> AnyView {
     let messages_id = format!("{id}-messages");
     view! {
         <div class="field">
-            <label for=id>{label}</label>
+            <label for=id.clone()>{label}</label>
             <textarea
                 id=id
                 rows=if lines == Lines::IpRules { "8" } else { "3" }

@@ -39,7 +39,7 @@ test('before/after of an imported account, a single rule removed and a connectio
   // The imported rule is in the list above: taken out there and named here.
   const idx = await ipRowIndex(page, '198.51.100.0/26');
   await page.locator(`button[aria-label="Remove IP rule ${idx + 1}"]`).click();
-  await setField(page, 'remove-ip-text', '198.51.100.0/26');
+  await setField(page, 'f-network-remove_ip_rules', '198.51.100.0/26');
   await selectTab(page, 'tab-az-bash');
   await expectValidOutput(page);
   await expectOutput(page, ['removed_ip_rules=\'["198.51.100.0/26"]\'', '(named for removal)'], 'bash names the removal');

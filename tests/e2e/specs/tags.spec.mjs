@@ -26,6 +26,9 @@ test('tags: line messages at the field, then every output tags what it creates, 
     assertIncludes(text, 'Line 4: Tags cannot contain double quotes', 'quotes');
   });
   assertIncludes(await page.locator('#diagnostics').textContent(), 'Target · Tag 2', 'the problems list names the line');
+  // Its link goes to the box the line is in.
+  await page.locator('#diagnostics a', { hasText: 'Target · Tag 2' }).click();
+  await eventually(async () => assert(await page.evaluate(() => document.activeElement?.id) === 'f-target-tags', 'the tags box has the focus'));
   await page.screenshot({ path: shot('tags-messages.png'), fullPage: true });
   await axeCheck(page, 'tags with messages');
 
