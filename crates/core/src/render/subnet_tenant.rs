@@ -5,7 +5,7 @@
 
 use crate::quote::Quote;
 use crate::render::template::Template;
-use crate::render::templates::SubnetTenantCheck;
+use crate::render::templates::{EnableServiceEndpoint, SubnetTenantCheck};
 use crate::subnet_id::SubnetId;
 
 /// The check for `subnet` when `tenant_id` is another tenant; nothing otherwise.
@@ -21,6 +21,28 @@ pub(super) fn subnet_tenant_check(
     SubnetTenantCheck {
         subscription_id: &quote(&subnet.subscription_id),
         tenant_id: &quote(tenant_id),
+    }
+    .fill(template)
+}
+
+/// The service endpoint step of both az scripts: the subnet by ID, after the sign-in check for
+/// a subnet in another tenant.
+pub(super) fn az_enable_service_endpoint(
+    template: Template<EnableServiceEndpoint<'static>>,
+    tenant_check: Template<SubnetTenantCheck<'static>>,
+    quote: Quote,
+    subnet: &SubnetId,
+    tenant_id: Option<&str>,
+) -> String {
+    EnableServiceEndpoint {
+        subnet_id: &quote(&subnet.to_string()),
+        tenant_check: &subnet_tenant_check(tenant_check, quote, subnet, tenant_id),
+        // The Az cmdlet template's slots (render/az_module).
+        subscription_id: "",
+        tenant: "",
+        resource_group: "",
+        vnet: "",
+        subnet: "",
     }
     .fill(template)
 }

@@ -46,45 +46,39 @@ impl TagOptions {
 
 /// `TAG_OPTIONS=(--tags 'name=value' …)`, or nothing.
 pub(super) fn bash_variable(tags: &[Tag]) -> String {
-    if tags.is_empty() {
-        return String::new();
-    }
-    let pairs: Vec<String> = tags
-        .iter()
-        .map(|t| bash(&format!("{}={}", t.name, t.value)))
-        .collect();
-    format!(
-        "# Tags on what this script creates\nTAG_OPTIONS=(--tags {})\n",
-        pairs.join(" ")
-    )
+    variable(tags, "TAG_OPTIONS=(--tags ", " ", ")", |t| {
+        bash(&format!("{}={}", t.name, t.value))
+    })
 }
 
 /// `$TagOptions = @('--tags', 'name=value', …)`, or nothing.
 pub(super) fn az_powershell_variable(tags: &[Tag]) -> String {
-    if tags.is_empty() {
-        return String::new();
-    }
-    let pairs: Vec<String> = tags
-        .iter()
-        .map(|t| powershell(&format!("{}={}", t.name, t.value)))
-        .collect();
-    format!(
-        "# Tags on what this script creates\n$TagOptions = @('--tags', {})\n",
-        pairs.join(", ")
-    )
+    variable(tags, "$TagOptions = @('--tags', ", ", ", ")", |t| {
+        powershell(&format!("{}={}", t.name, t.value))
+    })
 }
 
 /// `$Tags = @{ 'name' = 'value'; … }`, or nothing.
 pub(super) fn az_module_variable(tags: &[Tag]) -> String {
+    variable(tags, "$Tags = @{ ", "; ", " }", |t| {
+        format!("{} = {}", powershell(&t.name), powershell(&t.value))
+    })
+}
+
+/// The values block's tags line: `open`, each tag as `item` writes it, joined by `separator`.
+fn variable(
+    tags: &[Tag],
+    open: &str,
+    separator: &str,
+    close: &str,
+    item: impl Fn(&Tag) -> String,
+) -> String {
     if tags.is_empty() {
         return String::new();
     }
-    let pairs: Vec<String> = tags
-        .iter()
-        .map(|t| format!("{} = {}", powershell(&t.name), powershell(&t.value)))
-        .collect();
+    let items: Vec<String> = tags.iter().map(item).collect();
     format!(
-        "# Tags on what this script creates\n$Tags = @{{ {} }}\n",
-        pairs.join("; ")
+        "# Tags on what this script creates\n{open}{}{close}\n",
+        items.join(separator)
     )
 }

@@ -11,11 +11,10 @@ use crate::json_text::compact;
 use crate::plan::{bypass_name, default_action_name, public_access_name, AllowedSubnet, Plan};
 use crate::quote::bash;
 use crate::render::private_endpoint_steps::resource_public_access;
-use crate::render::subnet_tenant::subnet_tenant_check;
+use crate::render::subnet_tenant::az_enable_service_endpoint;
 use crate::render::templates::cli_bash as templates;
 use crate::render::templates::{
-    EnableServiceEndpoint, MergeNetworkRules, RegisterProvider, SetDefaultAction,
-    SetPublicNetworkAccess,
+    MergeNetworkRules, RegisterProvider, SetDefaultAction, SetPublicNetworkAccess,
 };
 use crate::subnet_id::SubnetId;
 
@@ -29,17 +28,13 @@ pub(super) fn register_provider(subscription_id: &str) -> String {
 /// `tenant_id` is the subnet's Entra tenant when it is not the account's: the script first checks
 /// that the sign-in reaches the subnet's subscription, and says how to sign in there if not.
 pub(super) fn enable_service_endpoint(subnet: &SubnetId, tenant_id: Option<&str>) -> String {
-    EnableServiceEndpoint {
-        subnet_id: &bash(&subnet.to_string()),
-        tenant_check: &subnet_tenant_check(templates::SUBNET_TENANT_CHECK, bash, subnet, tenant_id),
-        // The Az cmdlet template's slots (render/az_module).
-        subscription_id: "",
-        tenant: "",
-        resource_group: "",
-        vnet: "",
-        subnet: "",
-    }
-    .fill(templates::ENABLE_SERVICE_ENDPOINT)
+    az_enable_service_endpoint(
+        templates::ENABLE_SERVICE_ENDPOINT,
+        templates::SUBNET_TENANT_CHECK,
+        bash,
+        subnet,
+        tenant_id,
+    )
 }
 
 pub(super) fn merge_network_rules(
