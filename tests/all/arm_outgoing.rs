@@ -32,17 +32,7 @@ fn jwt(audience: &str) -> String {
 }
 
 fn read(path: &str) -> ArmRequest {
-    ArmRequest {
-        method: "GET",
-        path: path.to_owned(),
-        api_version: "2024-10-01",
-        body: None,
-        if_none_match: false,
-        create_only: false,
-        note: None,
-        refused_until_edited: false,
-        after_edit: None,
-    }
+    ArmRequest::new("GET", path.to_owned(), "2024-10-01")
 }
 
 /// Each cloud's Resource Manager audiences, in every form a token may carry them.

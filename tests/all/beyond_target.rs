@@ -33,17 +33,7 @@ fn target() -> Target {
 }
 
 fn request(method: &'static str, path: &str) -> ArmRequest {
-    ArmRequest {
-        method,
-        path: path.to_owned(),
-        api_version: "2024-01-01",
-        body: None,
-        if_none_match: false,
-        create_only: false,
-        note: None,
-        refused_until_edited: false,
-        after_edit: None,
-    }
+    ArmRequest::new(method, path.to_owned(), "2024-01-01")
 }
 
 #[test]

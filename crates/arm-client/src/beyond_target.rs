@@ -13,7 +13,6 @@
 
 use wizard_core::config::Target;
 use wizard_core::plan::{ArmRequest, Plan, Step};
-use wizard_core::request_bodies::EDIT_MARK;
 
 /// What a write does to the resource it reaches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -161,16 +160,10 @@ fn is_read(request: &ArmRequest) -> bool {
         || (request.method == "POST" && request.path.ends_with("/checkDomainAvailability"))
 }
 
-/// The PUT only creates: with If-None-Match: *, or guarded by an edit mark that the executor
-/// removes only after its GET answered 404.
+/// The PUT only creates: with If-None-Match: *, or guarded by an edit mark whose edited body
+/// the executor sends only after its GET answered 404.
 fn creates_only(request: &ArmRequest) -> bool {
-    let guarded = request
-        .body
-        .as_ref()
-        .and_then(|body| body.get("tags"))
-        .and_then(|tags| tags.as_str())
-        .is_some_and(|tags| tags.starts_with(EDIT_MARK));
-    request.if_none_match || guarded
+    request.if_none_match || request.after_edit.is_some()
 }
 
 /// `path` is `prefix` or below it, compared as ARM compares IDs (case-insensitively), and

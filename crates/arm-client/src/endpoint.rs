@@ -142,17 +142,9 @@ pub fn resource_read(target: &TargetDraft) -> Result<ArmRequest, String> {
             "Fix the Target step first: the resource is read by its ID. {problem}"
         ));
     }
-    Ok(ArmRequest {
-        method: "GET",
-        path: format!(
-            "/subscriptions/{subscription}/resourceGroups/{group}/providers/{arm_type}/{name}"
-        ),
-        api_version: target.resource_type.api_version(),
-        body: None,
-        if_none_match: false,
-        create_only: false,
-        note: None,
-        refused_until_edited: false,
-        after_edit: None,
-    })
+    Ok(ArmRequest::new(
+        "GET",
+        format!("/subscriptions/{subscription}/resourceGroups/{group}/providers/{arm_type}/{name}"),
+        target.resource_type.api_version(),
+    ))
 }

@@ -11,7 +11,6 @@ use wizard_core::plan::{
     ArmRequest, EndpointAction, Step,
 };
 use wizard_core::private_endpoints::LinkType;
-use wizard_core::request_bodies::EDIT_MARK;
 
 impl Executor {
     pub(super) fn decide(&self, request: &ArmRequest, requests: &[ArmRequest]) -> Decision {
@@ -58,7 +57,9 @@ impl Executor {
                 let Some(body) = &request.body else {
                     return Decision::Send(None);
                 };
-                if let Some(edited) = created_as_documented(request, body) {
+                // A guarded create (a PUT would replace what exists): the body as its note's
+                // edit leaves it, sent only after its GET answered 404.
+                if let Some(edited) = request.after_edit.clone() {
                     return match current {
                         Some(Some(_)) => Decision::Skip("exists already".into()),
                         Some(None) => Decision::Send(Some(edited)),
@@ -276,16 +277,6 @@ pub(super) enum Decision {
     Send(Option<Value>),
     Skip(String),
     Fail(Failure),
-}
-
-/// A create body guarded by an edit mark in `tags` (a PUT would replace an existing resource):
-/// the body as its note's edit leaves it (the line deleted, or the plan's tags in it).
-fn created_as_documented(request: &ArmRequest, body: &Value) -> Option<Value> {
-    let tags = body.get("tags")?.as_str()?;
-    if !tags.starts_with(EDIT_MARK) {
-        return None;
-    }
-    request.after_edit.clone()
 }
 
 /// Steps that only read: "done" every time they run.

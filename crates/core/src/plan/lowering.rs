@@ -56,7 +56,8 @@ pub struct ArmRequest {
 }
 
 impl ArmRequest {
-    pub(super) fn new(method: &'static str, path: String, api_version: &'static str) -> Self {
+    /// A request with no body, header or note (the builders below add them).
+    pub fn new(method: &'static str, path: String, api_version: &'static str) -> Self {
         ArmRequest {
             method,
             path,
